@@ -1,0 +1,43 @@
+package org.loumen.core.model;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Reads and grows the organisation tree of the district (组织架构). Implemented by the core only. */
+@ProviderType
+public interface OrganisationService {
+
+    District district();
+
+    /** Every street of the district, ordered by code. */
+    List<Street> streets();
+
+    Optional<Street> street(String code);
+
+    /**
+     * The communities of a street, ordered by code.
+     *
+     * @throws ModelException NOT_FOUND if the street does not exist
+     */
+    List<Community> communities(String streetCode) throws ModelException;
+
+    Optional<Community> community(String code);
+
+    /**
+     * Adds a community under the street its code begins with.
+     *
+     * @throws ModelException INVALID (field named) for a bad code or name, NOT_FOUND if the street does not exist,
+     *                        CONFLICT if the code is taken
+     */
+    Community addCommunity(NewCommunity community) throws ModelException;
+
+    /**
+     * Renames a community.
+     *
+     * @param expectedVersion the version the caller last read
+     * @throws ModelException INVALID for a bad name, NOT_FOUND, STALE if someone changed it since
+     */
+    Community renameCommunity(String code, String name, long expectedVersion) throws ModelException;
+}

@@ -1,0 +1,242 @@
+package org.loumen.core.model.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.RollbackException;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.model.Community;
+import org.loumen.core.model.CommunityKind;
+import org.loumen.core.model.District;
+import org.loumen.core.model.DivisionCodes;
+import org.loumen.core.model.ModelException;
+import org.loumen.core.model.ModelException.Reason;
+import org.loumen.core.model.NewCommunity;
+import org.loumen.core.model.OrganisationService;
+import org.loumen.core.model.Street;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The organisation tree in the {@code loumen.core} persistence unit. On activation it makes sure the shipped
+ * reference tree (the Jinnan district and its township-level units) is present, adding only what is missing.
+ */
+@Component(service = OrganisationService.class, immediate = true)
+public final class JpaOrganisationService implements OrganisationService {
+
+    static final String REFERENCE_DATA = "/reference/jinnan.tsv";
+    private static final Logger LOG = LoggerFactory.getLogger(JpaOrganisationService.class);
+
+    private final JpaTemplate jpa;
+
+    @Activate
+    public JpaOrganisationService(@Reference(target = "(osgi.unit.name=loumen.core)") JpaTemplate jpa) {
+        this.jpa = jpa;
+        int added = loadReferenceData();
+        if (added > 0) {
+            LOG.info("Reference organisation tree: {} entries added", added);
+        }
+    }
+
+    /** Inserts the shipped district, streets and communities that are not yet stored; never changes stored rows. */
+    int loadReferenceData() {
+        List<String[]> rows = readReferenceData();
+        return jpa.txExpr(em -> {
+            int added = 0;
+            for (String[] r : rows) {
+                String code = r[0];
+                switch (r[1]) {
+                    case "DISTRICT" -> {
+                        if (em.find(DistrictEntity.class, code) == null) {
+                            em.persist(new DistrictEntity(code, r[2], r[3]));
+                            added++;
+                        }
+                    }
+                    case "STREET" -> {
+                        if (em.find(StreetEntity.class, code) == null) {
+                            em.persist(new StreetEntity(code, DivisionCodes.districtOf(code), r[2], r[3],
+                                    DivisionCodes.streetKind(code)));
+                            added++;
+                        }
+                    }
+                    case "COMMUNITY" -> {
+                        if (em.find(CommunityEntity.class, code) == null) {
+                            em.persist(new CommunityEntity(code, DivisionCodes.streetOf(code), r[2],
+                                    DivisionCodes.communityKind(code)));
+                            added++;
+                        }
+                    }
+                    default -> throw new IllegalStateException("bad level in " + REFERENCE_DATA + ": " + r[1]);
+                }
+            }
+            return added;
+        });
+    }
+
+    static List<String[]> readReferenceData() {
+        List<String[]> rows = new ArrayList<>();
+        try (InputStream in = JpaOrganisationService.class.getResourceAsStream(REFERENCE_DATA);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cells = line.split("\t", -1);
+                if (cells.length != 4) {
+                    throw new IllegalStateException("bad line in " + REFERENCE_DATA + ": " + line);
+                }
+                rows.add(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    @Override
+    public District district() {
+        return jpa.txExpr(em -> em.createQuery("select d from DistrictEntity d", DistrictEntity.class)
+                .setMaxResults(1).getResultList().stream().findFirst().map(DistrictEntity::toDto)
+                .orElseThrow(() -> new IllegalStateException("no district stored")));
+    }
+
+    @Override
+    public List<Street> streets() {
+        return jpa.txExpr(em -> {
+            Map<String, Integer> counts = communityCounts(em);
+            return em.createQuery("select s from StreetEntity s order by s.code", StreetEntity.class)
+                    .getResultList().stream().map(s -> s.toDto(counts.getOrDefault(s.code(), 0))).toList();
+        });
+    }
+
+    private static Map<String, Integer> communityCounts(EntityManager em) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Object[] row : em.createQuery("select c.street, count(c) from CommunityEntity c group by c.street",
+                Object[].class).getResultList()) {
+            counts.put((String) row[0], ((Number) row[1]).intValue());
+        }
+        return counts;
+    }
+
+    @Override
+    public Optional<Street> street(String code) {
+        if (!DivisionCodes.isStreetCode(code)) {
+            return Optional.empty();
+        }
+        return jpa.txExpr(em -> Optional.ofNullable(em.find(StreetEntity.class, code)).map(s -> s.toDto(
+                em.createQuery("select count(c) from CommunityEntity c where c.street = :s", Long.class)
+                        .setParameter("s", code).getSingleResult().intValue())));
+    }
+
+    @Override
+    public List<Community> communities(String streetCode) throws ModelException {
+        if (!DivisionCodes.isStreetCode(streetCode)) {
+            throw new ModelException(Reason.INVALID, "street", "街道代码须为 9 位数字 / street code must be 9 digits");
+        }
+        List<Community> result = jpa.txExpr(em -> em.find(StreetEntity.class, streetCode) == null ? null
+                : em.createQuery("select c from CommunityEntity c where c.street = :s order by c.code",
+                        CommunityEntity.class).setParameter("s", streetCode).getResultList().stream()
+                        .map(CommunityEntity::toDto).toList());
+        if (result == null) {
+            throw new ModelException(Reason.NOT_FOUND, "street", "街道不存在 / no such street: " + streetCode);
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<Community> community(String code) {
+        if (!DivisionCodes.isCommunityCode(code)) {
+            return Optional.empty();
+        }
+        return jpa.txExpr(em -> Optional.ofNullable(em.find(CommunityEntity.class, code)).map(CommunityEntity::toDto));
+    }
+
+    @Override
+    public Community addCommunity(NewCommunity c) throws ModelException {
+        if (c == null) {
+            throw new ModelException(Reason.INVALID, "community", "缺少社区 / community is missing");
+        }
+        if (!DivisionCodes.isCommunityCode(c.code())) {
+            throw new ModelException(Reason.INVALID, "code",
+                    "社区代码须为 12 位数字，前 9 位为街道代码 / community code must be 12 digits beginning with the street code");
+        }
+        String name = validName(c.name());
+        String street = DivisionCodes.streetOf(c.code());
+        CommunityKind kind = c.kind() != null ? c.kind() : DivisionCodes.communityKind(c.code());
+        Object outcome = jpa.txExpr(em -> {
+            if (em.find(StreetEntity.class, street) == null) {
+                return Reason.NOT_FOUND;
+            }
+            if (em.find(CommunityEntity.class, c.code()) != null) {
+                return Reason.CONFLICT;
+            }
+            CommunityEntity entity = new CommunityEntity(c.code(), street, name, kind);
+            em.persist(entity);
+            em.flush();
+            return entity.toDto();
+        });
+        if (outcome == Reason.NOT_FOUND) {
+            throw new ModelException(Reason.NOT_FOUND, "code", "所属街道不存在 / no street " + street);
+        }
+        if (outcome == Reason.CONFLICT) {
+            throw new ModelException(Reason.CONFLICT, "code", "社区代码已存在 / community code already exists: "
+                    + c.code());
+        }
+        return (Community) outcome;
+    }
+
+    @Override
+    public Community renameCommunity(String code, String newName, long expectedVersion) throws ModelException {
+        String name = validName(newName);
+        Object outcome;
+        try {
+            outcome = jpa.txExpr(em -> {
+                CommunityEntity entity = em.find(CommunityEntity.class, code);
+                if (entity == null) {
+                    return Reason.NOT_FOUND;
+                }
+                if (entity.version() != expectedVersion) {
+                    return Reason.STALE;
+                }
+                entity.rename(name);
+                em.flush();
+                return entity.toDto();
+            });
+        } catch (OptimisticLockException | RollbackException e) {
+            // a concurrent writer committed between our read and our flush
+            outcome = Reason.STALE;
+        }
+        if (outcome == Reason.NOT_FOUND) {
+            throw new ModelException(Reason.NOT_FOUND, "code", "社区不存在 / no such community: " + code);
+        }
+        if (outcome == Reason.STALE) {
+            throw new ModelException(Reason.STALE, "version",
+                    "数据已被他人修改，请刷新后重试 / changed by someone else since you read it; reload and retry");
+        }
+        return (Community) outcome;
+    }
+
+    private static String validName(String name) throws ModelException {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > 60) {
+            throw new ModelException(Reason.INVALID, "name", "名称须为 1 至 60 个字符 / name must be 1-60 characters");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,59 @@
+package org.loumen.web;
+
+/**
+ * An expected failure of an API call, written to the client as
+ * {@code {"error":"<code>","message":"...","field":"..."}} with its HTTP status.
+ *
+ * <p>Codes are stable, lower-case and hyphenated ({@code not-found}, {@code invalid-field}); messages are read by
+ * people and come in Chinese first, then English.
+ */
+public class ApiException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String code;
+    private final String field;
+
+    public ApiException(int status, String code, String message, String field) {
+        super(message);
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be 4xx or 5xx: " + status);
+        }
+        this.status = status;
+        this.code = code;
+        this.field = field;
+    }
+
+    public ApiException(int status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    /** 400: a field of the request is missing or wrong. */
+    public static ApiException invalidField(String field, String message) {
+        return new ApiException(400, "invalid-field", message, field);
+    }
+
+    /** 404: the object does not exist (or the caller may not know that it does). */
+    public static ApiException notFound(String what, String id) {
+        return new ApiException(404, "not-found", "未找到" + what + " / " + what + " not found: " + id);
+    }
+
+    /** 409: the request conflicts with the current state. */
+    public static ApiException conflict(String code, String message) {
+        return new ApiException(409, code, message);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** The request field or parameter at fault, or {@code null}. */
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,46 @@
+package org.loumen.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** One API request, as a handler sees it. */
+@ProviderType
+public interface ApiRequest {
+
+    /** The HTTP method, upper case. */
+    String method();
+
+    /** The path below {@code /api/v1}, e.g. {@code /streets/120112103}. */
+    String path();
+
+    /** The value of a {@code {name}} segment of the matched route template. */
+    String pathParam(String name);
+
+    /** The first value of a query parameter, if present and not blank. */
+    Optional<String> query(String name);
+
+    /** All values of a query parameter. */
+    List<String> queryAll(String name);
+
+    /**
+     * An integer query parameter within bounds.
+     *
+     * @throws ApiException 400 {@code invalid-parameter} naming the parameter when it is not an integer in range
+     */
+    int queryInt(String name, int defaultValue, int min, int max) throws ApiException;
+
+    /**
+     * The JSON body read as the given type.
+     *
+     * @throws ApiException 400 {@code invalid-json} when the body is missing, malformed or of the wrong shape
+     */
+    <T> T body(Class<T> type) throws ApiException;
+
+    /** The client's address, as the server saw it. */
+    String remoteAddress();
+
+    /** A request header, if present. */
+    Optional<String> header(String name);
+}

@@ -1,0 +1,40 @@
+package org.loumen.web.internal;
+
+import java.io.IOException;
+
+import org.loumen.web.ApiException;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletErrorPage;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * JSON everywhere: answers paths nothing else serves with a JSON 404, and replaces the container's HTML error pages
+ * (bad URIs, oversized headers, ...) with a JSON body.
+ */
+@HttpWhiteboardServletName("loumen-fallback")
+@HttpWhiteboardServletPattern("/")
+@HttpWhiteboardServletErrorPage(errorPage = { "4xx", "5xx" })
+@Component(service = Servlet.class)
+public final class FallbackServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Object status = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (status instanceof Integer code && code >= 400 && code <= 599) {
+            String error = code >= 500 ? "internal-error" : code == 404 ? "not-found" : "http-" + code;
+            ApiDispatcher.writeError(resp, new ApiException(code, error,
+                    (code >= 500 ? "服务器错误 / server error" : "请求无效 / request refused") + " (HTTP " + code + ")"));
+            return;
+        }
+        ApiDispatcher.writeError(resp, new ApiException(404, "not-found", "未找到 / not found: " + req.getRequestURI()));
+    }
+}

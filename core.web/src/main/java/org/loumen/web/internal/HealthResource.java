@@ -1,0 +1,172 @@
+package org.loumen.web.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.loumen.web.ApiResource;
+import org.loumen.web.Routes;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+
+/**
+ * {@code GET /api/v1/health}: UP when every bundle is active and every enabled component is satisfied; otherwise
+ * DEGRADED, naming each bundle or component at fault and why. Answers 200 either way: the platform is serving.
+ */
+@Component(service = ApiResource.class)
+public final class HealthResource implements ApiResource {
+
+    private static final Pattern PACKAGE_FILTER = Pattern.compile("\\(osgi\\.wiring\\.package=([^)]+)\\)");
+
+    /** A health entry for one bundle or component that is not as it should be. */
+    public record Problem(String bundle, String component, String state, String reason) {
+    }
+
+    public record Counts(int total, int active) {
+    }
+
+    public record Health(String status, String version, Instant startedAt, long uptimeSeconds, Counts bundles,
+            Counts components, List<Problem> problems) {
+    }
+
+    private final BundleContext context;
+    private final ServiceComponentRuntime scr;
+    private final Instant startedAt = Instant.now();
+
+    @Activate
+    public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr) {
+        this.context = context;
+        this.scr = scr;
+    }
+
+    @Override
+    public void routes(Routes routes) {
+        routes.get("/health", request -> health());
+    }
+
+    Health health() {
+        List<Problem> problems = new ArrayList<>();
+        Bundle[] bundles = context.getBundles();
+        int activeBundles = 0;
+        Set<String> exported = exportedPackages(bundles);
+        for (Bundle b : bundles) {
+            if (b.getState() == Bundle.ACTIVE) {
+                activeBundles++;
+            } else if (!isFragment(b) && b.getState() != Bundle.STARTING) {
+                problems.add(new Problem(b.getSymbolicName(), null, stateName(b.getState()), bundleReason(b, exported)));
+            }
+        }
+        int componentsTotal = 0;
+        int componentsActive = 0;
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            if (!scr.isComponentEnabled(d)) {
+                continue;
+            }
+            for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                componentsTotal++;
+                switch (c.state) {
+                    case ComponentConfigurationDTO.ACTIVE, ComponentConfigurationDTO.SATISFIED -> componentsActive++;
+                    case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> problems.add(new Problem(
+                            d.bundle.symbolicName, d.name, "UNSATISFIED_REFERENCE", missing(c.unsatisfiedReferences)));
+                    case ComponentConfigurationDTO.FAILED_ACTIVATION -> problems.add(new Problem(
+                            d.bundle.symbolicName, d.name, "FAILED_ACTIVATION", firstLine(c.failure)));
+                    default -> {
+                        // UNSATISFIED_CONFIGURATION: waiting for configuration is a normal state
+                    }
+                }
+            }
+        }
+        return new Health(problems.isEmpty() ? "UP" : "DEGRADED", context.getBundle().getVersion().toString(),
+                startedAt, Duration.between(startedAt, Instant.now()).toSeconds(),
+                new Counts(bundles.length, activeBundles), new Counts(componentsTotal, componentsActive),
+                problems);
+    }
+
+    private static boolean isFragment(Bundle b) {
+        return b.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
+    }
+
+    private static Set<String> exportedPackages(Bundle[] bundles) {
+        Set<String> packages = new HashSet<>();
+        for (Bundle b : bundles) {
+            BundleWiring wiring = b.adapt(BundleWiring.class);
+            if (wiring != null) {
+                for (BundleCapability c : wiring.getCapabilities(PackageNamespace.PACKAGE_NAMESPACE)) {
+                    packages.add(String.valueOf(c.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE)));
+                }
+            }
+        }
+        return packages;
+    }
+
+    /** Why a bundle is not active: for an unresolved one, the imported packages nobody exports. */
+    private static String bundleReason(Bundle b, Set<String> exported) {
+        if (b.getState() == Bundle.RESOLVED) {
+            return "resolved but not started (its activation failed or it was stopped)";
+        }
+        if (b.getState() != Bundle.INSTALLED) {
+            return "state " + stateName(b.getState());
+        }
+        BundleRevision revision = b.adapt(BundleRevision.class);
+        List<String> missing = new ArrayList<>();
+        if (revision != null) {
+            for (BundleRequirement r : revision.getDeclaredRequirements(PackageNamespace.PACKAGE_NAMESPACE)) {
+                boolean optional = PackageNamespace.RESOLUTION_OPTIONAL
+                        .equals(r.getDirectives().get(PackageNamespace.REQUIREMENT_RESOLUTION_DIRECTIVE));
+                Matcher m = PACKAGE_FILTER.matcher(String.valueOf(r.getDirectives().get("filter")));
+                if (!optional && m.find() && !exported.contains(m.group(1))) {
+                    missing.add(m.group(1));
+                }
+            }
+        }
+        return missing.isEmpty() ? "unresolved" : "unresolved: missing packages " + String.join(", ", missing);
+    }
+
+    private static String missing(UnsatisfiedReferenceDTO[] refs) {
+        List<String> names = new ArrayList<>();
+        if (refs != null) {
+            for (UnsatisfiedReferenceDTO r : refs) {
+                names.add(r.name + (r.target == null ? "" : " " + r.target));
+            }
+        }
+        return "missing services: " + String.join(", ", names);
+    }
+
+    private static String firstLine(String failure) {
+        if (failure == null) {
+            return "activation failed";
+        }
+        int nl = failure.indexOf('\n');
+        return (nl < 0 ? failure : failure.substring(0, nl)).strip();
+    }
+
+    private static String stateName(int state) {
+        return switch (state) {
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.ACTIVE -> "ACTIVE";
+            case Bundle.UNINSTALLED -> "UNINSTALLED";
+            default -> String.valueOf(state);
+        };
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * The JSON HTTP API of Loumen (楼门): how bundles contribute routes under {@code /api/v1}.
+ *
+ * <p>A bundle registers an {@link org.loumen.web.ApiResource} service (whiteboard); the core dispatcher collects
+ * every resource, matches requests against their route templates and maps errors to JSON in one place, so a resource
+ * only turns requests into domain calls.
+ */
+@Export
+@Version("1.0.0")
+package org.loumen.web;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
