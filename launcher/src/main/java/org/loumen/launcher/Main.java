@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
@@ -75,16 +74,7 @@ public final class Main {
             err.println("loumen: 无法创建数据目录 / cannot create the data folder " + data + ": " + e.getMessage());
             return 1;
         }
-        try {
-            lockChannel = FileChannel.open(data.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            lock = lockChannel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        } catch (IOException e) {
-            err.println("loumen: 无法锁定数据目录 / cannot lock the data folder " + data + ": " + e.getMessage());
-            return 1;
-        }
-        if (lock == null) {
+        if (!lockDataFolder(data)) {
             err.println("loumen: 数据目录正被另一个运行中的 Loumen 使用 / the data folder " + data
                     + " is in use by another running instance");
             return 1;
@@ -114,10 +104,34 @@ public final class Main {
         System.setProperty("derby.system.home", data.toString());
         System.setProperty("derby.stream.error.file", data.resolve("logs/derby.log").toString());
         // bnd's launcher: keep its bundle cache inside the data folder, rebuilt at each start
-        System.setProperty("launch.storage.dir", data.resolve("cache").toString());
+        System.setProperty("org.osgi.framework.storage", data.resolve("cache").toString());
         out.println("Loumen 楼门 starting: http://" + options.host() + ":" + options.port() + "/api/v1/health  data="
                 + data + (options.demo() ? "  (demo data)" : ""));
         return -1;
+    }
+
+    /** Takes the data folder's lock for the life of the process; false if another process (or call) holds it. */
+    static synchronized boolean lockDataFolder(Path data) {
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(data.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock taken = channel.tryLock();
+            if (taken != null) {
+                lockChannel = channel;
+                lock = taken;
+                return true;
+            }
+        } catch (OverlappingFileLockException | IOException e) {
+            // held by this JVM already, or the file cannot be locked: treated as in use
+        }
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // nothing more to release
+            }
+        }
+        return false;
     }
 
     static boolean portFree(String host, int port) {
@@ -125,8 +139,6 @@ public final class Main {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(host, port));
             return true;
-        } catch (BindException e) {
-            return false;
         } catch (IOException e) {
             return false;
         }

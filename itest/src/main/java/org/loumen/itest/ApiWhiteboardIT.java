@@ -1,0 +1,119 @@
+package org.loumen.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.loumen.web.ApiException;
+import org.loumen.web.ApiResource;
+import org.loumen.web.ApiResponse;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.test.common.annotation.InjectBundleContext;
+
+/** Routes come and go with their ApiResource services; the dispatcher maps every failure to JSON. */
+class ApiWhiteboardIT {
+
+    /** A request body of the kind a resource reads. */
+    public record Greeting(String name, int times) {
+    }
+
+    @InjectBundleContext
+    BundleContext context;
+
+    private Http http;
+
+    @BeforeEach
+    void connect() throws Exception {
+        http = new Http(context);
+        http.await("/api/v1/health", 200);
+    }
+
+    @Test
+    void aRegisteredResourceAnswersUntilItIsUnregistered() throws Exception {
+        ServiceRegistration<ApiResource> reg = context.registerService(ApiResource.class,
+                routes -> routes.get("/itest/hello/{name}", r -> Map.of("hello", r.pathParam("name"))),
+                null);
+        try {
+            Http.Response r = http.await("/api/v1/itest/hello/%E6%A5%BC%E9%97%A8", 200);
+            assertEquals("楼门", r.json().get("hello").asText());
+        } finally {
+            reg.unregister();
+        }
+        assertEquals(404, http.get("/api/v1/itest/hello/x").status());
+    }
+
+    @Test
+    void bodiesAreCheckedAndFailuresAreJson() throws Exception {
+        ServiceRegistration<ApiResource> reg = context.registerService(ApiResource.class,
+                routes -> routes
+                        .post("/itest/greetings", r -> {
+                            Greeting g = r.body(Greeting.class);
+                            if (g.times() < 1) {
+                                throw ApiException.invalidField("times", "至少一次 / at least once");
+                            }
+                            return ApiResponse.created(Map.of("greeted", g.name()));
+                        })
+                        .get("/itest/boom", r -> {
+                            throw new IllegalStateException("secret internal detail");
+                        }),
+                null);
+        try {
+            http.await("/api/v1/itest/boom", 500);
+            Http.Response ok = http.send("POST", "/api/v1/itest/greetings", "application/json",
+                    "{\"name\":\"王\",\"times\":2}");
+            assertEquals(201, ok.status());
+            assertEquals("王", ok.json().get("greeted").asText());
+
+            Http.Response invalid = http.send("POST", "/api/v1/itest/greetings", "application/json",
+                    "{\"name\":\"王\",\"times\":0}");
+            assertEquals(400, invalid.status());
+            assertEquals("times", invalid.json().get("field").asText());
+
+            Http.Response unknownField = http.send("POST", "/api/v1/itest/greetings", "application/json",
+                    "{\"name\":\"王\",\"times\":1,\"admin\":true}");
+            assertEquals(400, unknownField.status());
+            assertEquals("invalid-json", unknownField.json().get("error").asText());
+            assertEquals("admin", unknownField.json().get("field").asText());
+
+            Http.Response wrongType = http.send("POST", "/api/v1/itest/greetings", "application/json",
+                    "{\"name\":\"王\",\"times\":\"many\"}");
+            assertEquals(400, wrongType.status());
+            assertEquals("times", wrongType.json().get("field").asText());
+
+            Http.Response malformed = http.send("POST", "/api/v1/itest/greetings", "application/json", "{\"name\":");
+            assertEquals(400, malformed.status());
+            assertEquals("invalid-json", malformed.json().get("error").asText());
+
+            Http.Response notJson = http.send("POST", "/api/v1/itest/greetings", "text/plain", "hello");
+            assertEquals(415, notJson.status());
+
+            Http.Response boom = http.get("/api/v1/itest/boom");
+            assertEquals(500, boom.status());
+            assertEquals("internal-error", boom.json().get("error").asText());
+            assertFalse(boom.body().contains("secret internal detail"));
+            assertFalse(boom.body().contains("IllegalStateException"));
+        } finally {
+            reg.unregister();
+        }
+    }
+
+    @Test
+    void aClashingResourceIsRefusedWithoutHarmingOthers() throws Exception {
+        ServiceRegistration<ApiResource> clash = context.registerService(ApiResource.class,
+                routes -> routes.get("/itest/own", r -> "own").get("/streets", r -> "hijacked"), null);
+        try {
+            Http.Response streets = http.get("/api/v1/streets");
+            assertEquals(200, streets.status());
+            assertFalse(streets.body().contains("hijacked"));
+            // all or nothing: the clashing resource's other routes are not half-registered
+            assertEquals(404, http.get("/api/v1/itest/own").status());
+        } finally {
+            clash.unregister();
+        }
+        assertEquals(200, http.get("/api/v1/streets").status());
+    }
+}

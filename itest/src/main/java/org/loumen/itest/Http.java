@@ -1,0 +1,98 @@
+package org.loumen.itest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+import org.osgi.service.servlet.runtime.HttpServiceRuntimeConstants;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A small HTTP client for the platform under test, on the port Jetty actually bound. */
+final class Http {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    record Response(int status, String contentType, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    Http(BundleContext context) throws InterruptedException {
+        this.base = endpoint(context);
+    }
+
+    /** The whiteboard's endpoint, e.g. {@code http://127.0.0.1:41234/}. */
+    private static String endpoint(BundleContext context) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            ServiceReference<HttpServiceRuntime> ref = context.getServiceReference(HttpServiceRuntime.class);
+            if (ref != null) {
+                Object endpoints = ref.getProperty(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT);
+                String first = endpoints instanceof String[] a && a.length > 0 ? a[0]
+                        : endpoints instanceof String s ? s : null;
+                if (first != null && !first.contains(":0/")) {
+                    return first.endsWith("/") ? first.substring(0, first.length() - 1) : first;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no HTTP endpoint within 30 s: "
+                + Arrays.toString(context.getBundles()));
+    }
+
+    String base() {
+        return base;
+    }
+
+    Response get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    Response send(String method, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
+    }
+
+    private Response send(HttpRequest.Builder b) throws IOException, InterruptedException {
+        HttpResponse<String> r = client.send(b.timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    /** Waits until a path answers with the given status (routes appear as components activate). */
+    Response await(String path, int status) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        Response last = null;
+        while (System.currentTimeMillis() < deadline) {
+            last = get(path);
+            if (last.status() == status) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " did not answer " + status + " within 30 s; last: " + last);
+    }
+}

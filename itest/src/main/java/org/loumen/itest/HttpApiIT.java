@@ -1,0 +1,90 @@
+package org.loumen.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.loumen.core.model.OrganisationService;
+import org.osgi.framework.BundleContext;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The JSON API over real HTTP (Jetty through the servlet whiteboard). */
+class HttpApiIT {
+
+    @InjectBundleContext
+    BundleContext context;
+
+    @InjectService(timeout = 30_000)
+    OrganisationService organisation;
+
+    private Http http;
+
+    @BeforeEach
+    void connect() throws Exception {
+        http = new Http(context);
+        http.await("/api/v1/streets", 200);
+    }
+
+    @Test
+    void healthIsUpAndJson() throws Exception {
+        Http.Response r = http.await("/api/v1/health", 200);
+        assertTrue(r.contentType().startsWith("application/json"), r.contentType());
+        JsonNode health = r.json();
+        assertEquals("UP", health.get("status").asText(), r.body());
+        assertTrue(health.get("bundles").get("total").asInt() > 20);
+        assertEquals(0, health.get("problems").size(), r.body());
+    }
+
+    @Test
+    void theTreeIsServedFromTheDatabase() throws Exception {
+        JsonNode streets = http.get("/api/v1/streets").json();
+        assertEquals(15, streets.size());
+        JsonNode shuanggang = http.get("/api/v1/streets/120112103").json();
+        assertEquals("双港镇", shuanggang.get("name").asText());
+        assertEquals("TOWN", shuanggang.get("kind").asText());
+
+        JsonNode communities = http.get("/api/v1/streets/120112107/communities").json();
+        boolean hasShuangzha = false;
+        for (JsonNode c : communities) {
+            hasShuangzha |= c.get("code").asText().equals("120112107210");
+        }
+        assertTrue(hasShuangzha, communities.toString());
+
+        assertEquals("双闸村", http.get("/api/v1/communities/120112107210").json().get("name").asText());
+        assertEquals("津南区", http.get("/api/v1/district").json().get("name").asText());
+    }
+
+    @Test
+    void errorsAreJsonWithCodeAndField() throws Exception {
+        Http.Response bad = http.get("/api/v1/streets/12345/communities");
+        assertEquals(400, bad.status());
+        assertEquals("invalid-field", bad.json().get("error").asText());
+        assertEquals("street", bad.json().get("field").asText());
+
+        Http.Response missing = http.get("/api/v1/streets/120112999/communities");
+        assertEquals(404, missing.status());
+        assertEquals("not-found", missing.json().get("error").asText());
+
+        assertEquals(404, http.get("/api/v1/streets/120112999").status());
+        assertEquals(404, http.get("/api/v1/communities/120112103999").status());
+        Http.Response noRoute = http.get("/api/v1/no/such/route");
+        assertEquals(404, noRoute.status());
+        assertEquals("not-found", noRoute.json().get("error").asText());
+
+        Http.Response method = http.send("DELETE", "/api/v1/streets", null, null);
+        assertEquals(405, method.status());
+        assertEquals("method-not-allowed", method.json().get("error").asText());
+
+        // outside the API: still JSON, never the container's HTML page
+        Http.Response outside = http.get("/index.html");
+        assertEquals(404, outside.status());
+        assertTrue(outside.contentType().startsWith("application/json"), outside.contentType());
+        assertEquals("not-found", outside.json().get("error").asText());
+        assertFalse(outside.body().contains("<html"));
+    }
+}
