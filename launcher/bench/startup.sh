@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Startup benchmark (not a test): median time from `java -jar loumen.jar` to the first 200 on /api/v1/health over
 # RUNS restarts on one data folder, the first start on an empty folder, and the resident memory after start.
-# Usage: launcher/bench/startup.sh [RUNS]   (build first: mvn -B package -DskipTests)
+# Usage: [JAVA_OPTS="-XX:+UseSerialGC ..."] launcher/bench/startup.sh [RUNS]   (build first: mvn -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=launcher/target/loumen.jar
@@ -9,7 +9,8 @@ RUNS=${1:-5}
 [ -f "$JAR" ] || { echo "no $JAR: build first (mvn -B package -DskipTests)" >&2; exit 1; }
 DATA=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-trap 'kill $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
+PID=""
+trap '[ -n "$PID" ] && kill $PID 2>/dev/null; rm -rf "$DATA"' EXIT
 
 now_ms() { date +%s%3N; }
 
@@ -17,7 +18,7 @@ now_ms() { date +%s%3N; }
 one() {
   local t0 t1 t2 rss
   t0=$(now_ms)
-  java -jar "$JAR" --host 127.0.0.1 --port "$PORT" --data "$DATA" >"$DATA/bench-$1.log" 2>&1 &
+  java ${JAVA_OPTS:-} -jar "$JAR" --host 127.0.0.1 --port "$PORT" --data "$DATA" >"$DATA/bench-$1.log" 2>&1 &
   PID=$!
   until curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/v1/health" 2>/dev/null | grep -q 200; do
     kill -0 $PID 2>/dev/null || { echo "loumen exited; see $DATA/bench-$1.log" >&2; cat "$DATA/bench-$1.log" >&2; exit 1; }

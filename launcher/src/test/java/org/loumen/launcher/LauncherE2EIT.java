@@ -108,6 +108,11 @@ class LauncherE2EIT {
         String health = awaitHealth(first, port);
         assertTrue(health.contains("\"problems\":[]"), health);
 
+        // no web console or shell in the production jar
+        HttpResponse<String> console = get(port, "/system/console");
+        assertEquals(404, console.statusCode());
+        assertTrue(console.body().contains("\"error\":\"not-found\""), console.body());
+
         HttpResponse<String> communities = get(port, "/api/v1/streets/120112103/communities");
         assertEquals(200, communities.statusCode());
         assertTrue(communities.body().contains("港湾家园社区"), communities.body());

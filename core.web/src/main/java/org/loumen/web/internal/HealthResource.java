@@ -15,6 +15,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRequirement;
 import org.osgi.framework.wiring.BundleRevision;
@@ -28,8 +30,9 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 /**
- * {@code GET /api/v1/health}: UP when every bundle is active and every enabled component is satisfied; otherwise
- * DEGRADED, naming each bundle or component at fault and why. Answers 200 either way: the platform is serving.
+ * {@code GET /api/v1/health}: STARTING while bundles wait for their start level; then UP when every
+ * bundle is active and every enabled component is satisfied, otherwise DEGRADED, naming each bundle or component at
+ * fault and why. Answers 200 in every case: the platform is serving.
  */
 @Component(service = ApiResource.class)
 public final class HealthResource implements ApiResource {
@@ -67,10 +70,15 @@ public final class HealthResource implements ApiResource {
         Bundle[] bundles = context.getBundles();
         int activeBundles = 0;
         Set<String> exported = exportedPackages(bundles);
+        FrameworkStartLevel frameworkLevel = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION)
+                .adapt(FrameworkStartLevel.class);
+        boolean starting = false;
         for (Bundle b : bundles) {
             if (b.getState() == Bundle.ACTIVE) {
                 activeBundles++;
-            } else if (!isFragment(b) && b.getState() != Bundle.STARTING) {
+            } else if (waitingForStartLevel(b, frameworkLevel) || b.getState() == Bundle.STARTING) {
+                starting = true;
+            } else if (!isFragment(b)) {
                 problems.add(new Problem(b.getSymbolicName(), null, stateName(b.getState()), bundleReason(b, exported)));
             }
         }
@@ -94,10 +102,17 @@ public final class HealthResource implements ApiResource {
                 }
             }
         }
-        return new Health(problems.isEmpty() ? "UP" : "DEGRADED", context.getBundle().getVersion().toString(),
+        return new Health(starting ? "STARTING" : problems.isEmpty() ? "UP" : "DEGRADED", context.getBundle().getVersion().toString(),
                 startedAt, Duration.between(startedAt, Instant.now()).toSeconds(),
                 new Counts(bundles.length, activeBundles), new Counts(componentsTotal, componentsActive),
                 problems);
+    }
+
+    /** A bundle that is to start but waits for the framework to reach its start level: start-up is under way. */
+    private static boolean waitingForStartLevel(Bundle b, FrameworkStartLevel framework) {
+        BundleStartLevel level = b.adapt(BundleStartLevel.class);
+        return framework != null && level != null && level.isPersistentlyStarted()
+                && level.getStartLevel() > framework.getStartLevel();
     }
 
     private static boolean isFragment(Bundle b) {
