@@ -29,7 +29,7 @@ class ApiWhiteboardIT {
     @BeforeEach
     void connect() throws Exception {
         http = new Http(context);
-        http.await("/api/v1/health", 200);
+        http.awaitUp();
     }
 
     @Test

@@ -82,6 +82,20 @@ final class Http {
         return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     }
 
+    /** Waits until health says UP: every bundle active, every component satisfied, all core routes registered. */
+    Response awaitUp() throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        Response last = null;
+        while (System.currentTimeMillis() < deadline) {
+            last = get("/api/v1/health");
+            if (last.status() == 200 && "UP".equals(last.json().path("status").asText())) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("health not UP within 60 s; last: " + last);
+    }
+
     /** Waits until a path answers with the given status (routes appear as components activate). */
     Response await(String path, int status) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;

@@ -27,12 +27,12 @@ class HttpApiIT {
     @BeforeEach
     void connect() throws Exception {
         http = new Http(context);
-        http.await("/api/v1/streets", 200);
+        http.awaitUp();
     }
 
     @Test
     void healthIsUpAndJson() throws Exception {
-        Http.Response r = http.await("/api/v1/health", 200);
+        Http.Response r = http.awaitUp();
         assertTrue(r.contentType().startsWith("application/json"), r.contentType());
         JsonNode health = r.json();
         assertEquals("UP", health.get("status").asText(), r.body());

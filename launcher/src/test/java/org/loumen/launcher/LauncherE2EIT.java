@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,14 @@ class LauncherE2EIT {
         return sb.toString();
     }
 
+    /** Bundles installed, read from health. */
+    private int bundleCount(int port) throws IOException, InterruptedException {
+        Matcher m = Pattern.compile("\"bundles\":\\{\"total\":(\\d+)")
+                .matcher(get(port, "/api/v1/health").body());
+        assertTrue(m.find());
+        return Integer.parseInt(m.group(1));
+    }
+
     private static void terminate(Process p) throws InterruptedException {
         p.destroy(); // SIGTERM
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "did not stop within 60 s of SIGTERM");
@@ -122,6 +132,15 @@ class LauncherE2EIT {
             assertTrue(Files.exists(data.resolve("plugins").resolve(plugin)), plugin);
         }
 
+        // hot undeploy: removing a plug-in jar from DATA/plugins uninstalls its bundle while the platform runs
+        int before = bundleCount(port);
+        Files.delete(data.resolve("plugins/plugin.mediation.jar"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (bundleCount(port) != before - 1) {
+            assertTrue(System.nanoTime() < deadline, "plug-in not undeployed within 30 s");
+            Thread.sleep(100);
+        }
+
         // a second instance on the same data folder is refused with one line, without a stack trace
         Process second = start(data, freePort());
         assertTrue(second.waitFor(60, TimeUnit.SECONDS));
@@ -139,6 +158,8 @@ class LauncherE2EIT {
         Process again = start(data, port2);
         awaitHealth(again, port2);
         assertTrue(get(port2, "/api/v1/communities/120112103001").body().contains("港湾家园社区"));
+        // the operator's removal of a shipped plug-in sticks: it is placed only on the first start
+        assertTrue(Files.notExists(data.resolve("plugins/plugin.mediation.jar")));
         terminate(again);
     }
 
