@@ -99,9 +99,9 @@ class LauncherE2EIT {
 
     /** Bundles installed, read from health. */
     private int bundleCount(int port) throws IOException, InterruptedException {
-        Matcher m = Pattern.compile("\"bundles\":\\{\"total\":(\\d+)")
-                .matcher(get(port, "/api/v1/health").body());
-        assertTrue(m.find());
+        String health = get(port, "/api/v1/health").body();
+        Matcher m = Pattern.compile("\"bundles\":\\{\"total\":(\\d+)").matcher(health);
+        assertTrue(m.find(), health);
         return Integer.parseInt(m.group(1));
     }
 

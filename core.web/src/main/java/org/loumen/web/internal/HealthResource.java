@@ -74,12 +74,17 @@ public final class HealthResource implements ApiResource {
                 .adapt(FrameworkStartLevel.class);
         boolean starting = false;
         for (Bundle b : bundles) {
-            if (b.getState() == Bundle.ACTIVE) {
-                activeBundles++;
-            } else if (waitingForStartLevel(b, frameworkLevel) || b.getState() == Bundle.STARTING) {
-                starting = true;
-            } else if (!isFragment(b)) {
-                problems.add(new Problem(b.getSymbolicName(), null, stateName(b.getState()), bundleReason(b, exported)));
+            try {
+                if (b.getState() == Bundle.ACTIVE) {
+                    activeBundles++;
+                } else if (waitingForStartLevel(b, frameworkLevel) || b.getState() == Bundle.STARTING) {
+                    starting = true;
+                } else if (!isFragment(b) && b.getState() != Bundle.UNINSTALLED) {
+                    problems.add(new Problem(b.getSymbolicName(), null, stateName(b.getState()),
+                            bundleReason(b, exported)));
+                }
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // uninstalled while we looked (a plug-in being removed): it is no longer part of the picture
             }
         }
         int componentsTotal = 0;
@@ -123,8 +128,10 @@ public final class HealthResource implements ApiResource {
         Set<String> packages = new HashSet<>();
         for (Bundle b : bundles) {
             BundleWiring wiring = b.adapt(BundleWiring.class);
-            if (wiring != null) {
-                for (BundleCapability c : wiring.getCapabilities(PackageNamespace.PACKAGE_NAMESPACE)) {
+            List<BundleCapability> capabilities = wiring == null ? null
+                    : wiring.getCapabilities(PackageNamespace.PACKAGE_NAMESPACE);
+            if (capabilities != null) { // null once the wiring is no longer in use (bundle refreshed or removed)
+                for (BundleCapability c : capabilities) {
                     packages.add(String.valueOf(c.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE)));
                 }
             }
