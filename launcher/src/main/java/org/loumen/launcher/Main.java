@@ -79,9 +79,9 @@ public final class Main {
                     + " is in use by another running instance");
             return 1;
         }
-        if (!portFree(options.host(), options.port())) {
+        if (!portFree(options.listenHost(), options.port())) {
             err.println("loumen: 端口 " + options.port() + " 已被占用 / port " + options.port() + " on "
-                    + options.host() + " is already in use");
+                    + options.listenHost() + " is already in use");
             return 1;
         }
         try {
@@ -99,13 +99,16 @@ public final class Main {
         System.setProperty("loumen.data", data.toString());
         System.setProperty("loumen.demo", Boolean.toString(options.demo()));
         System.setProperty("org.osgi.service.http.port", Integer.toString(options.port()));
-        System.setProperty("org.apache.felix.http.host", options.host());
+        if (options.host() != null) {
+            // a system property outranks the launch's own setting, so only an explicit --host is passed on
+            System.setProperty("org.apache.felix.http.host", options.host());
+        }
         System.setProperty("felix.fileinstall.dir", data.resolve("plugins").toString());
         System.setProperty("derby.system.home", data.toString());
         System.setProperty("derby.stream.error.file", data.resolve("logs/derby.log").toString());
         // bnd's launcher: keep its bundle cache inside the data folder, rebuilt at each start
         System.setProperty("org.osgi.framework.storage", data.resolve("cache").toString());
-        out.println("Loumen 楼门 starting: http://" + options.host() + ":" + options.port() + "/api/v1/health  data="
+        out.println("Loumen 楼门 starting: http://" + options.listenHost() + ":" + options.port() + "/api/v1/health  data="
                 + data + (options.demo() ? "  (demo data)" : ""));
         return -1;
     }

@@ -5,10 +5,15 @@ import java.nio.file.Path;
 /** The command line of {@code loumen.jar}. */
 record Options(int port, String host, Path data, boolean demo, boolean help) {
 
+    /** The address to listen on: the one given, or all interfaces. */
+    String listenHost() {
+        return host == null ? "0.0.0.0" : host;
+    }
+
     static final String USAGE = String.join("\n",
             "用法 / usage: java -jar loumen.jar [--port 8080] [--host 0.0.0.0] [--data ./loumen-data] [--demo]",
             "  --port N     HTTP 端口 / HTTP port (1-65535, default 8080)",
-            "  --host ADDR  监听地址 / address to listen on (default 0.0.0.0)",
+            "  --host ADDR  监听地址 / address to listen on (default: all; the debug jar: 127.0.0.1)",
             "  --data DIR   数据目录 / data folder: database, plug-ins, logs (default ./loumen-data)",
             "  --demo       载入演示数据 / seed demo data (idempotent)",
             "  --help       显示本帮助 / show this help");
@@ -24,7 +29,7 @@ record Options(int port, String host, Path data, boolean demo, boolean help) {
 
     static Options parse(String... args) throws UsageException {
         int port = 8080;
-        String host = "0.0.0.0";
+        String host = null; // unset: the launch decides (all interfaces; 127.0.0.1 in the debug launch)
         Path data = Path.of("loumen-data");
         boolean demo = false;
         boolean help = false;

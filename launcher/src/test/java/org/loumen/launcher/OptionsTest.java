@@ -15,7 +15,8 @@ class OptionsTest {
     void defaults() throws Exception {
         Options o = Options.parse();
         assertEquals(8080, o.port());
-        assertEquals("0.0.0.0", o.host());
+        assertEquals(null, o.host());
+        assertEquals("0.0.0.0", o.listenHost());
         assertEquals(Path.of("loumen-data"), o.data());
         assertFalse(o.demo());
     }
