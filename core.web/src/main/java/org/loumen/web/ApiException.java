@@ -34,9 +34,14 @@ public class ApiException extends Exception {
         return new ApiException(400, "invalid-field", message, field);
     }
 
-    /** 404: the object does not exist (or the caller may not know that it does). */
-    public static ApiException notFound(String what, String id) {
-        return new ApiException(404, "not-found", "未找到" + what + " / " + what + " not found: " + id);
+    /**
+     * 404: the object does not exist (or the caller may not know that it does).
+     *
+     * @param zh what was looked for, in Chinese (e.g. 街道)
+     * @param en the same in English (e.g. street)
+     */
+    public static ApiException notFound(String zh, String en, String id) {
+        return new ApiException(404, "not-found", "未找到" + zh + " / " + en + " not found: " + id);
     }
 
     /** 409: the request conflicts with the current state. */

@@ -5,32 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.loumen.web.ApiException;
 import org.loumen.web.ApiResource;
 import org.loumen.web.ApiResponse;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.test.common.annotation.InjectBundleContext;
 
 /** Routes come and go with their ApiResource services; the dispatcher maps every failure to JSON. */
-class ApiWhiteboardIT {
+class ApiWhiteboardIT extends PlatformTest {
 
     /** A request body of the kind a resource reads. */
     public record Greeting(String name, int times) {
     }
 
-    @InjectBundleContext
-    BundleContext context;
-
-    private Http http;
-
-    @BeforeEach
-    void connect() throws Exception {
-        http = new Http(context);
-        http.awaitUp();
-    }
 
     @Test
     void aRegisteredResourceAnswersUntilItIsUnregistered() throws Exception {

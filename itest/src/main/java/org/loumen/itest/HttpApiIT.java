@@ -4,31 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.loumen.core.model.OrganisationService;
-import org.osgi.framework.BundleContext;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The JSON API over real HTTP (Jetty through the servlet whiteboard). */
-class HttpApiIT {
+class HttpApiIT extends PlatformTest {
 
-    @InjectBundleContext
-    BundleContext context;
-
-    @InjectService(timeout = 30_000)
-    OrganisationService organisation;
-
-    private Http http;
-
-    @BeforeEach
-    void connect() throws Exception {
-        http = new Http(context);
-        http.awaitUp();
-    }
 
     @Test
     void healthIsUpAndJson() throws Exception {

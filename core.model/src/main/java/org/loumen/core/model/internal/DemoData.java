@@ -1,11 +1,5 @@
 package org.loumen.core.model.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-
 import org.loumen.core.model.ModelException;
 import org.loumen.core.model.NewCommunity;
 import org.loumen.core.model.OrganisationService;
@@ -28,28 +22,20 @@ public final class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
     @Activate
-    public DemoData(BundleContext context, @Reference OrganisationService organisation) throws IOException {
+    public DemoData(BundleContext context, @Reference OrganisationService organisation) {
         if (!Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY))) {
             return;
         }
         int added = 0;
-        try (InputStream in = DemoData.class.getResourceAsStream(COMMUNITIES);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\t", -1);
-                if (organisation.community(cells[0]).isPresent()) {
-                    continue;
-                }
-                try {
-                    organisation.addCommunity(new NewCommunity(cells[0], cells[1], null));
-                    added++;
-                } catch (ModelException e) {
-                    LOG.warn("Demo community {} not added: {}", cells[0], e.getMessage());
-                }
+        for (String[] row : Tsv.read(COMMUNITIES, 2)) {
+            if (organisation.community(row[0]).isPresent()) {
+                continue;
+            }
+            try {
+                organisation.addCommunity(new NewCommunity(row[0], row[1], null));
+                added++;
+            } catch (ModelException e) {
+                LOG.warn("Demo community {} not added: {}", row[0], e.getMessage());
             }
         }
         LOG.info("Demo data: {} communities added (演示数据已加载)", added);

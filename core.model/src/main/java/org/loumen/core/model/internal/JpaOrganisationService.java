@@ -1,12 +1,5 @@
 package org.loumen.core.model.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +48,7 @@ public final class JpaOrganisationService implements OrganisationService {
 
     /** Inserts the shipped district, streets and communities that are not yet stored; never changes stored rows. */
     int loadReferenceData() {
-        List<String[]> rows = readReferenceData();
+        List<String[]> rows = Tsv.read(REFERENCE_DATA, 4);
         return jpa.txExpr(em -> {
             int added = 0;
             for (String[] r : rows) {
@@ -86,27 +79,6 @@ public final class JpaOrganisationService implements OrganisationService {
             }
             return added;
         });
-    }
-
-    static List<String[]> readReferenceData() {
-        List<String[]> rows = new ArrayList<>();
-        try (InputStream in = JpaOrganisationService.class.getResourceAsStream(REFERENCE_DATA);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\t", -1);
-                if (cells.length != 4) {
-                    throw new IllegalStateException("bad line in " + REFERENCE_DATA + ": " + line);
-                }
-                rows.add(cells);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
     }
 
     @Override

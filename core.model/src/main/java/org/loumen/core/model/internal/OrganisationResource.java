@@ -28,7 +28,7 @@ public final class OrganisationResource implements ApiResource {
         routes.get("/district", r -> organisation.district())
                 .get("/streets", r -> organisation.streets())
                 .get("/streets/{street}", r -> organisation.street(r.pathParam("street"))
-                        .orElseThrow(() -> ApiException.notFound("街道 street", r.pathParam("street"))))
+                        .orElseThrow(() -> ApiException.notFound("街道", "street", r.pathParam("street"))))
                 .get("/streets/{street}/communities", r -> {
                     try {
                         return organisation.communities(r.pathParam("street"));
@@ -37,7 +37,7 @@ public final class OrganisationResource implements ApiResource {
                     }
                 })
                 .get("/communities/{community}", r -> organisation.community(r.pathParam("community"))
-                        .orElseThrow(() -> ApiException.notFound("社区 community", r.pathParam("community"))));
+                        .orElseThrow(() -> ApiException.notFound("社区", "community", r.pathParam("community"))));
     }
 
     /** Maps a refused model operation to its HTTP answer. */
