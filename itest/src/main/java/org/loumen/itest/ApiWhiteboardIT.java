@@ -3,6 +3,7 @@ package org.loumen.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.Hashtable;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,9 @@ import org.loumen.web.ApiException;
 import org.loumen.web.ApiResource;
 import org.loumen.web.ApiResponse;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.test.common.annotation.InjectService;
 
 /** Routes come and go with their ApiResource services; the dispatcher maps every failure to JSON. */
 class ApiWhiteboardIT extends PlatformTest {
@@ -86,6 +90,33 @@ class ApiWhiteboardIT extends PlatformTest {
         } finally {
             reg.unregister();
         }
+    }
+
+    @Test
+    void theBodyLimitIsConfigurableAtRuntime(@InjectService ConfigurationAdmin configAdmin) throws Exception {
+        ServiceRegistration<ApiResource> reg = context.registerService(ApiResource.class,
+                routes -> routes.post("/itest/echo", r -> r.body(Greeting.class)), null);
+        String big = "{\"name\":\"" + "楼".repeat(1000) + "\",\"times\":1}"; // about 3 KB of UTF-8
+        Configuration config = configAdmin.getConfiguration("org.loumen.web.api", "?");
+        try {
+            assertEquals(200, http.send("POST", "/api/v1/itest/echo", "application/json", big).status());
+            config.update(new Hashtable<>(Map.of("maxJsonBodyBytes", 2048)));
+            long deadline = System.currentTimeMillis() + 10_000;
+            Http.Response r;
+            do {
+                r = http.send("POST", "/api/v1/itest/echo", "application/json", big);
+            } while (r.status() != 413 && System.currentTimeMillis() < deadline && sleep());
+            assertEquals(413, r.status(), "status after the limit was lowered");
+            assertEquals("body-too-large", r.json().get("error").asText());
+        } finally {
+            config.delete();
+            reg.unregister();
+        }
+    }
+
+    private static boolean sleep() throws InterruptedException {
+        Thread.sleep(50);
+        return true;
     }
 
     @Test

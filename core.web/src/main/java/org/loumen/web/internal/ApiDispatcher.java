@@ -15,10 +15,15 @@ import org.loumen.web.ApiResource;
 import org.loumen.web.ApiResponse;
 import org.loumen.web.Handler;
 import org.loumen.web.Routes;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.servlet.whiteboard.annotations.RequireHttpWhiteboard;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
@@ -40,14 +45,34 @@ import jakarta.servlet.http.HttpServletResponse;
 @RequireHttpWhiteboard
 @HttpWhiteboardServletName("loumen-api")
 @HttpWhiteboardServletPattern("/api/v1/*")
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, configurationPid = ApiDispatcher.PID)
+@Designate(ocd = ApiDispatcher.Config.class)
 public final class ApiDispatcher extends HttpServlet {
+
+    static final String PID = "org.loumen.web.api";
+
+    /** Settings of the JSON API, editable at runtime through Config Admin (e.g. a DATA/conf/org.loumen.web.api.cfg). */
+    @ObjectClassDefinition(id = PID, name = "Loumen JSON API / 接口设置",
+            description = "请求体大小上限等 / limits of the JSON API")
+    public @interface Config {
+        @AttributeDefinition(name = "JSON 请求体上限（字节） / largest JSON body (bytes)", min = "1024",
+                max = "67108864", description = "更大的请求体以 413 拒绝 / larger bodies are refused with 413")
+        int maxJsonBodyBytes() default DEFAULT_MAX_JSON_BODY;
+    }
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
 
     /** JSON bodies are small; a larger one is refused before it is read into memory. */
-    static final int MAX_JSON_BODY = 1 << 20;
+    static final int DEFAULT_MAX_JSON_BODY = 1 << 20;
+
+    private volatile int maxJsonBody = DEFAULT_MAX_JSON_BODY;
+
+    @Activate
+    @Modified
+    void configure(Config config) {
+        maxJsonBody = Math.max(1024, config.maxJsonBodyBytes());
+    }
 
     private final transient RouteTable table = new RouteTable();
 
@@ -85,7 +110,7 @@ public final class ApiDispatcher extends HttpServlet {
             if (!(match instanceof RouteTable.Found f)) {
                 throw new ApiException(404, "not-found", "没有此接口 / no such endpoint: " + path);
             }
-            Object result = f.route().handler().handle(new Request(req, path, f.params()));
+            Object result = f.route().handler().handle(new Request(req, path, f.params(), maxJsonBody));
             if (result instanceof ApiResponse r) {
                 write(resp, r.status(), r.body());
             } else {
@@ -164,11 +189,13 @@ public final class ApiDispatcher extends HttpServlet {
         private final HttpServletRequest req;
         private final String path;
         private final Map<String, String> params;
+        private final int maxBody;
 
-        Request(HttpServletRequest req, String path, Map<String, String> params) {
+        Request(HttpServletRequest req, String path, Map<String, String> params, int maxBody) {
             this.req = req;
             this.path = path;
             this.params = params;
+            this.maxBody = maxBody;
         }
 
         @Override
@@ -226,15 +253,15 @@ public final class ApiDispatcher extends HttpServlet {
                 throw new ApiException(415, "unsupported-media-type",
                         "请求体须为 JSON (Content-Type: application/json) / body must be JSON");
             }
-            if (req.getContentLengthLong() > MAX_JSON_BODY) {
-                throw new ApiException(413, "body-too-large", "请求体过大 / body larger than " + MAX_JSON_BODY
-                        + " bytes");
+            ApiException tooLarge = new ApiException(413, "body-too-large", "请求体超过 " + maxBody
+                    + " 字节 / body larger than " + maxBody + " bytes");
+            if (req.getContentLengthLong() > maxBody) {
+                throw tooLarge;
             }
             try (InputStream in = req.getInputStream()) {
-                byte[] bytes = in.readNBytes(MAX_JSON_BODY + 1);
-                if (bytes.length > MAX_JSON_BODY) {
-                    throw new ApiException(413, "body-too-large", "请求体过大 / body larger than " + MAX_JSON_BODY
-                            + " bytes");
+                byte[] bytes = in.readNBytes(maxBody + 1);
+                if (bytes.length > maxBody) {
+                    throw tooLarge;
                 }
                 if (bytes.length == 0) {
                     throw new ApiException(400, "invalid-json", "缺少请求体 / request body is missing");
