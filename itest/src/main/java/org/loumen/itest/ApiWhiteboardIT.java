@@ -26,11 +26,13 @@ class ApiWhiteboardIT extends PlatformTest {
     @Test
     void aRegisteredResourceAnswersUntilItIsUnregistered() throws Exception {
         ServiceRegistration<ApiResource> reg = context.registerService(ApiResource.class,
-                routes -> routes.get("/itest/hello/{name}", r -> Map.of("hello", r.pathParam("name"))),
+                routes -> routes.get("/itest/hello/{name}", r -> Map.of("hello", r.pathParam("name")))
+                        .delete("/itest/hello/{name}", r -> null),
                 null);
         try {
             Http.Response r = http.await("/api/v1/itest/hello/%E6%A5%BC%E9%97%A8", 200);
             assertEquals("楼门", r.json().get("hello").asText());
+            assertEquals(204, http.send("DELETE", "/api/v1/itest/hello/x", null, null).status());
         } finally {
             reg.unregister();
         }

@@ -91,11 +91,6 @@ public final class ApiDispatcher extends HttpServlet {
         table.removeAll(resource);
     }
 
-    /** The registered routes as {@code METHOD /template}, for health and tests. */
-    List<String> routeList() {
-        return table.all().stream().map(r -> r.method() + " " + r.template()).sorted().toList();
-    }
-
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = Optional.ofNullable(req.getPathInfo()).orElse("/");
@@ -114,7 +109,7 @@ public final class ApiDispatcher extends HttpServlet {
             if (result instanceof ApiResponse r) {
                 write(resp, r.status(), r.body());
             } else {
-                write(resp, 200, result);
+                write(resp, result == null ? 204 : 200, result);
             }
         } catch (ApiException e) {
             writeError(resp, e);

@@ -70,10 +70,6 @@ final class RouteTable {
         routes.removeIf(r -> r.owner == owner);
     }
 
-    List<Route> all() {
-        return List.copyOf(routes);
-    }
-
     Match match(String method, String path) {
         String[] parts = split(path);
         Found best = null;
