@@ -30,7 +30,7 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 /**
- * {@code GET /api/v1/health}: STARTING while bundles wait for their start level; then UP when every
+ * {@code GET /api/v1/health}: STARTING until the framework reaches the launch's start level; then UP when every
  * bundle is active and every enabled component is satisfied, otherwise DEGRADED, naming each bundle or component at
  * fault and why. Answers 200 in every case: the platform is serving.
  */
@@ -72,16 +72,15 @@ public final class HealthResource implements ApiResource {
         Set<String> exported = exportedPackages(bundles);
         FrameworkStartLevel frameworkLevel = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION)
                 .adapt(FrameworkStartLevel.class);
-        boolean starting = false;
+        boolean starting = frameworkLevel != null && frameworkLevel.getStartLevel() < targetStartLevel();
         for (Bundle b : bundles) {
             try {
                 if (b.getState() == Bundle.ACTIVE) {
                     activeBundles++;
-                } else if (waitingForStartLevel(b, frameworkLevel) || b.getState() == Bundle.STARTING) {
-                    starting = true;
-                } else if (!isFragment(b) && b.getState() != Bundle.UNINSTALLED) {
+                } else if (!starting && b.getState() != Bundle.STARTING && b.getState() != Bundle.UNINSTALLED
+                        && !isFragment(b)) {
                     problems.add(new Problem(b.getSymbolicName(), null, stateName(b.getState()),
-                            bundleReason(b, exported)));
+                            bundleReason(b, exported, frameworkLevel)));
                 }
             } catch (IllegalStateException | IllegalArgumentException e) {
                 // uninstalled while we looked (a plug-in being removed): it is no longer part of the picture
@@ -107,17 +106,21 @@ public final class HealthResource implements ApiResource {
                 }
             }
         }
-        return new Health(starting ? "STARTING" : problems.isEmpty() ? "UP" : "DEGRADED", context.getBundle().getVersion().toString(),
+        return new Health(starting ? "STARTING" : problems.isEmpty() ? "UP" : "DEGRADED",
+                context.getBundle().getVersion().toString(),
                 startedAt, Duration.between(startedAt, Instant.now()).toSeconds(),
                 new Counts(bundles.length, activeBundles), new Counts(componentsTotal, componentsActive),
                 problems);
     }
 
-    /** A bundle that is to start but waits for the framework to reach its start level: start-up is under way. */
-    private static boolean waitingForStartLevel(Bundle b, FrameworkStartLevel framework) {
-        BundleStartLevel level = b.adapt(BundleStartLevel.class);
-        return framework != null && level != null && level.isPersistentlyStarted()
-                && level.getStartLevel() > framework.getStartLevel();
+    /** The start level the launch rises to ({@code loumen.startlevel.target}); 1 when not set. */
+    private int targetStartLevel() {
+        String target = context.getProperty("loumen.startlevel.target");
+        try {
+            return target == null ? 1 : Integer.parseInt(target.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private static boolean isFragment(Bundle b) {
@@ -140,7 +143,12 @@ public final class HealthResource implements ApiResource {
     }
 
     /** Why a bundle is not active: for an unresolved one, the imported packages nobody exports. */
-    private static String bundleReason(Bundle b, Set<String> exported) {
+    private static String bundleReason(Bundle b, Set<String> exported, FrameworkStartLevel framework) {
+        BundleStartLevel level = b.adapt(BundleStartLevel.class);
+        if (b.getState() == Bundle.RESOLVED && level != null && framework != null
+                && level.getStartLevel() > framework.getStartLevel()) {
+            return "start level " + level.getStartLevel() + " is above the framework's " + framework.getStartLevel();
+        }
         if (b.getState() == Bundle.RESOLVED) {
             return "resolved but not started (its activation failed or it was stopped)";
         }
