@@ -14,6 +14,8 @@ import org.loumen.web.Routes;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
@@ -23,6 +25,7 @@ import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -54,10 +57,33 @@ public final class HealthResource implements ApiResource {
     private final ServiceComponentRuntime scr;
     private final Instant startedAt = Instant.now();
 
+    /** The framework finished rising to the launch's start level (Felix reports the target level as soon as it
+     * starts the first bundle of that level, so the completion event is the signal). */
+    private volatile boolean started;
+    private final FrameworkListener startListener = event -> {
+        if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED && reachedTarget()) {
+            started = true;
+        }
+    };
+
     @Activate
     public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr) {
         this.context = context;
         this.scr = scr;
+        context.addFrameworkListener(startListener);
+        // activated after start-up (e.g. this bundle was updated): no completion event will come
+        started = reachedTarget();
+    }
+
+    @Deactivate
+    void deactivate() {
+        context.removeFrameworkListener(startListener);
+    }
+
+    private boolean reachedTarget() {
+        FrameworkStartLevel level = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION)
+                .adapt(FrameworkStartLevel.class);
+        return level == null || level.getStartLevel() >= targetStartLevel();
     }
 
     @Override
@@ -72,7 +98,7 @@ public final class HealthResource implements ApiResource {
         Set<String> exported = exportedPackages(bundles);
         FrameworkStartLevel frameworkLevel = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION)
                 .adapt(FrameworkStartLevel.class);
-        boolean starting = frameworkLevel != null && frameworkLevel.getStartLevel() < targetStartLevel();
+        boolean starting = !started;
         for (Bundle b : bundles) {
             try {
                 if (b.getState() == Bundle.ACTIVE) {
