@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.Hashtable;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -12,10 +14,13 @@ import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.test.common.annotation.InjectService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Health names what is wrong: here a bundle that cannot resolve, as a broken plug-in would be. */
+/** Health names what is wrong: a bundle that cannot resolve, a component that fails, as a broken plug-in would. */
 class HealthIT extends PlatformTest {
 
     /** A bundle importing a package that nobody exports. */
@@ -58,6 +63,36 @@ class HealthIT extends PlatformTest {
             assertTrue(problem.get("reason").asText().contains("org.loumen.nowhere"), r.body());
         } finally {
             broken.uninstall();
+        }
+        http.awaitUp();
+    }
+
+    @Test
+    void aComponentThatFailsToActivateIsNamedWithItsReason(@InjectService ConfigurationAdmin configAdmin)
+            throws Exception {
+        Configuration config = configAdmin.getConfiguration(FailingComponent.PID, "?");
+        config.update(new Hashtable<>(Map.of("reason", "test-42")));
+        try {
+            long deadline = System.currentTimeMillis() + 10_000;
+            JsonNode problem = null;
+            Http.Response r = null;
+            while (problem == null && System.currentTimeMillis() < deadline) {
+                r = http.get("/api/v1/health");
+                for (JsonNode p : r.json().get("problems")) {
+                    if (FailingComponent.class.getName().equals(p.path("component").asText())) {
+                        problem = p;
+                    }
+                }
+                Thread.sleep(50);
+            }
+            assertTrue(problem != null, "no problem reported: " + r);
+            assertEquals("DEGRADED", r.json().get("status").asText());
+            assertEquals("FAILED_ACTIVATION", problem.get("state").asText());
+            assertEquals("org.loumen.itest", problem.get("bundle").asText());
+            assertTrue(problem.get("reason").asText().contains("deliberately broken: test-42"), r.body());
+            assertTrue(!problem.get("reason").asText().contains("\tat "), "no stack trace: " + r.body());
+        } finally {
+            config.delete();
         }
         http.awaitUp();
     }

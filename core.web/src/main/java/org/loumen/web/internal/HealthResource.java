@@ -125,7 +125,7 @@ public final class HealthResource implements ApiResource {
                     case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> problems.add(new Problem(
                             d.bundle.symbolicName, d.name, "UNSATISFIED_REFERENCE", missing(c.unsatisfiedReferences)));
                     case ComponentConfigurationDTO.FAILED_ACTIVATION -> problems.add(new Problem(
-                            d.bundle.symbolicName, d.name, "FAILED_ACTIVATION", firstLine(c.failure)));
+                            d.bundle.symbolicName, d.name, "FAILED_ACTIVATION", rootCause(c.failure)));
                     default -> {
                         // UNSATISFIED_CONFIGURATION: waiting for configuration is a normal state
                     }
@@ -206,12 +206,21 @@ public final class HealthResource implements ApiResource {
         return "missing services: " + String.join(", ", names);
     }
 
-    private static String firstLine(String failure) {
-        if (failure == null) {
+    /**
+     * The root cause of an activation failure, one line: SCR reports a whole stack trace whose first line is often
+     * only the reflective wrapper (InvocationTargetException); the last "Caused by:" says what went wrong.
+     */
+    static String rootCause(String failure) {
+        if (failure == null || failure.isBlank()) {
             return "activation failed";
         }
-        int nl = failure.indexOf('\n');
-        return (nl < 0 ? failure : failure.substring(0, nl)).strip();
+        String cause = failure.lines().findFirst().orElse("").strip();
+        for (String line : failure.lines().toList()) {
+            if (line.startsWith("Caused by: ")) {
+                cause = line.substring("Caused by: ".length()).strip();
+            }
+        }
+        return cause;
     }
 
     private static String stateName(int state) {
