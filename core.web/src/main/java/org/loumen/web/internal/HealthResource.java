@@ -95,7 +95,6 @@ public final class HealthResource implements ApiResource {
         List<Problem> problems = new ArrayList<>();
         Bundle[] bundles = context.getBundles();
         int activeBundles = 0;
-        Set<String> exported = exportedPackages(bundles);
         FrameworkStartLevel frameworkLevel = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION)
                 .adapt(FrameworkStartLevel.class);
         boolean starting = !started;
@@ -106,7 +105,7 @@ public final class HealthResource implements ApiResource {
                 } else if (!starting && b.getState() != Bundle.STARTING && b.getState() != Bundle.UNINSTALLED
                         && !isFragment(b)) {
                     problems.add(new Problem(b.getSymbolicName(), null, stateName(b.getState()),
-                            bundleReason(b, exported, frameworkLevel)));
+                            bundleReason(b, bundles, frameworkLevel)));
                 }
             } catch (IllegalStateException | IllegalArgumentException e) {
                 // uninstalled while we looked (a plug-in being removed): it is no longer part of the picture
@@ -169,7 +168,7 @@ public final class HealthResource implements ApiResource {
     }
 
     /** Why a bundle is not active: for an unresolved one, the imported packages nobody exports. */
-    private static String bundleReason(Bundle b, Set<String> exported, FrameworkStartLevel framework) {
+    private static String bundleReason(Bundle b, Bundle[] bundles, FrameworkStartLevel framework) {
         BundleStartLevel level = b.adapt(BundleStartLevel.class);
         if (b.getState() == Bundle.RESOLVED && level != null && framework != null
                 && level.getStartLevel() > framework.getStartLevel()) {
@@ -184,6 +183,8 @@ public final class HealthResource implements ApiResource {
         BundleRevision revision = b.adapt(BundleRevision.class);
         List<String> missing = new ArrayList<>();
         if (revision != null) {
+            // only computed for an unresolved bundle: health is polled, and this walks every wiring
+            Set<String> exported = exportedPackages(bundles);
             for (BundleRequirement r : revision.getDeclaredRequirements(PackageNamespace.PACKAGE_NAMESPACE)) {
                 boolean optional = PackageNamespace.RESOLUTION_OPTIONAL
                         .equals(r.getDirectives().get(PackageNamespace.REQUIREMENT_RESOLUTION_DIRECTIVE));
