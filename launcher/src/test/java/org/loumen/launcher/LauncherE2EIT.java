@@ -164,6 +164,24 @@ class LauncherE2EIT {
     }
 
     @Test
+    void committedDataSurvivesKillNine() throws Exception {
+        Path data = tmp.resolve("crash");
+        int port = freePort();
+        Process first = start(data, port, "--demo");
+        awaitHealth(first, port); // UP: the demo communities are committed
+        first.destroyForcibly(); // SIGKILL: no shutdown hook, no orderly Derby shutdown
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+
+        int port2 = freePort();
+        Process again = start(data, port2);
+        awaitHealth(again, port2);
+        HttpResponse<String> r = get(port2, "/api/v1/streets/120112103/communities");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("120112103001") && r.body().contains("120112103003"), r.body());
+        terminate(again);
+    }
+
+    @Test
     void badArgumentsPrintUsageAndExitTwo() throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 JAR.toAbsolutePath().toString(), "--port", "http").redirectErrorStream(true).start();
