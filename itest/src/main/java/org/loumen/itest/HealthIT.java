@@ -73,19 +73,9 @@ class HealthIT extends PlatformTest {
         Configuration config = configAdmin.getConfiguration(FailingComponent.PID, "?");
         config.update(new Hashtable<>(Map.of("reason", "test-42")));
         try {
-            long deadline = System.currentTimeMillis() + 10_000;
-            JsonNode problem = null;
-            Http.Response r = null;
-            while (problem == null && System.currentTimeMillis() < deadline) {
-                r = http.get("/api/v1/health");
-                for (JsonNode p : r.json().get("problems")) {
-                    if (FailingComponent.class.getName().equals(p.path("component").asText())) {
-                        problem = p;
-                    }
-                }
-                Thread.sleep(50);
-            }
-            assertTrue(problem != null, "no problem reported: " + r);
+            Http.Response r = Http.until(() -> http.get("/api/v1/health"), answer -> failingComponent(answer) != null,
+                    10, "the failing component in health");
+            JsonNode problem = failingComponent(r);
             assertEquals("DEGRADED", r.json().get("status").asText());
             assertEquals("FAILED_ACTIVATION", problem.get("state").asText());
             assertEquals("org.loumen.itest", problem.get("bundle").asText());
@@ -95,5 +85,14 @@ class HealthIT extends PlatformTest {
             config.delete();
         }
         http.awaitUp();
+    }
+
+    private static JsonNode failingComponent(Http.Response health) {
+        for (JsonNode p : health.json().get("problems")) {
+            if (FailingComponent.class.getName().equals(p.path("component").asText())) {
+                return p;
+            }
+        }
+        return null;
     }
 }

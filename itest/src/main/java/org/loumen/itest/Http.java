@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -82,31 +83,35 @@ final class Http {
         return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     }
 
-    /** Waits until health says UP: every bundle active, every component satisfied, all core routes registered. */
-    Response awaitUp() throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
+    /** One request that a test repeats while it waits. */
+    @FunctionalInterface
+    interface Call {
+        Response send() throws IOException, InterruptedException;
+    }
+
+    /** Repeats a request every 50 ms until its answer satisfies {@code done}; fails after {@code seconds}. */
+    static Response until(Call call, Predicate<Response> done, int seconds, String what)
+            throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
         Response last = null;
         while (System.currentTimeMillis() < deadline) {
-            last = get("/api/v1/health");
-            if (last.status() == 200 && "UP".equals(last.json().path("status").asText())) {
+            last = call.send();
+            if (done.test(last)) {
                 return last;
             }
-            Thread.sleep(100);
+            Thread.sleep(50);
         }
-        throw new AssertionError("health not UP within 60 s; last: " + last);
+        throw new AssertionError(what + " not seen within " + seconds + " s; last answer: " + last);
+    }
+
+    /** Waits until health says UP: every bundle active, every component satisfied, all core routes registered. */
+    Response awaitUp() throws IOException, InterruptedException {
+        return until(() -> get("/api/v1/health"),
+                r -> r.status() == 200 && "UP".equals(r.json().path("status").asText()), 60, "health UP");
     }
 
     /** Waits until a path answers with the given status (routes appear as components activate). */
     Response await(String path, int status) throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        Response last = null;
-        while (System.currentTimeMillis() < deadline) {
-            last = get(path);
-            if (last.status() == status) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(path + " did not answer " + status + " within 30 s; last: " + last);
+        return until(() -> get(path), r -> r.status() == status, 30, path + " answering " + status);
     }
 }

@@ -248,15 +248,13 @@ public final class ApiDispatcher extends HttpServlet {
                 throw new ApiException(415, "unsupported-media-type",
                         "请求体须为 JSON (Content-Type: application/json) / body must be JSON");
             }
-            ApiException tooLarge = new ApiException(413, "body-too-large", "请求体超过 " + maxBody
-                    + " 字节 / body larger than " + maxBody + " bytes");
             if (req.getContentLengthLong() > maxBody) {
-                throw tooLarge;
+                throw tooLarge();
             }
             try (InputStream in = req.getInputStream()) {
                 byte[] bytes = in.readNBytes(maxBody + 1);
                 if (bytes.length > maxBody) {
-                    throw tooLarge;
+                    throw tooLarge();
                 }
                 if (bytes.length == 0) {
                     throw new ApiException(400, "invalid-json", "缺少请求体 / request body is missing");
@@ -276,6 +274,12 @@ public final class ApiDispatcher extends HttpServlet {
             } catch (IOException e) {
                 throw new ApiException(400, "invalid-json", "无法读取请求体 / could not read the request body");
             }
+        }
+
+        /** Built only when thrown: an exception captures its stack, and most bodies are within the limit. */
+        private ApiException tooLarge() {
+            return new ApiException(413, "body-too-large", "请求体超过 " + maxBody + " 字节 / body larger than "
+                    + maxBody + " bytes");
         }
 
         private static String fieldOf(JsonMappingException e) {
