@@ -2,6 +2,9 @@ package org.loumen.web;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+
+import org.loumen.security.Caller;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -43,4 +46,19 @@ public interface ApiRequest {
 
     /** A request header, if present. */
     Optional<String> header(String name);
+
+    /** Who is calling; {@link Caller#ANONYMOUS} on public routes without a token. */
+    Caller caller();
+
+    /**
+     * The nodes at which the caller holds one of the route's roles, e.g. {@code [120112103]} for the admin of
+     * 双港镇 or the district code for a district admin. A {@link Access#within} listing returns only objects whose
+     * codes begin with one of them. Empty on public and signed-in routes.
+     */
+    Set<String> scopes();
+
+    /** Whether the code lies within {@link #scopes()}. */
+    default boolean inScope(String code) {
+        return code != null && scopes().stream().anyMatch(code::startsWith);
+    }
 }

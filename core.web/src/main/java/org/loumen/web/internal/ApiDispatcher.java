@@ -8,13 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.loumen.security.AuditRecord;
+import org.loumen.security.AuditTrail;
+import org.loumen.security.Authenticator;
+import org.loumen.security.Caller;
+import org.loumen.security.Role;
+import org.loumen.web.Access;
 import org.loumen.web.ApiException;
 import org.loumen.web.ApiRequest;
 import org.loumen.web.ApiResource;
 import org.loumen.web.ApiResponse;
 import org.loumen.web.Handler;
 import org.loumen.web.Routes;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -39,8 +47,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The single entry point of {@code /api/v1}: matches routes of every {@link ApiResource}, runs the handler and writes
- * JSON. Every error leaves here as {@code {"error","message"[,"field"]}}; no stack trace ever reaches a client.
+ * The single entry point of {@code /api/v1}: matches routes of every {@link ApiResource}, authenticates the caller,
+ * checks the route's {@link Access} rule ({@link Gate}), runs the handler and writes JSON. Refusals, writes and
+ * personal-data reads are recorded in the {@link AuditTrail}. Every error leaves here as
+ * {@code {"error","message"[,"field"]}}; no stack trace ever reaches a client.
  */
 @RequireHttpWhiteboard
 @HttpWhiteboardServletName("loumen-api")
@@ -76,14 +86,28 @@ public final class ApiDispatcher extends HttpServlet {
 
     private final transient RouteTable table = new RouteTable();
 
+    /** Provided by the identity bundle; while either is missing, only public routes answer (fail closed). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Authenticator authenticator;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AuditTrail auditTrail;
+
+    public ApiDispatcher() {
+        // the catalogue of routes, for district IT and for the route x role test
+        table.add(this, "org.loumen.core.web", "GET", "/system/routes", Access.within(Role.DISTRICT_ADMIN),
+                r -> table.all().stream().map(RouteInfo::of).toList());
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addResource(ApiResource resource) {
+    void addResource(ServiceReference<ApiResource> ref, ApiResource resource) {
+        String owner = ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName();
         try {
-            resource.routes(new Registrar(resource));
+            resource.routes(new Registrar(resource, owner));
         } catch (RuntimeException e) {
             // a resource with a bad or clashing route must not take down the others
             table.removeAll(resource);
-            LOG.error("Routes of {} refused: {}", resource.getClass().getName(), e.getMessage());
+            LOG.error("Routes of {} ({}) refused: {}", resource.getClass().getName(), owner, e.getMessage());
         }
     }
 
@@ -91,10 +115,24 @@ public final class ApiDispatcher extends HttpServlet {
         table.removeAll(resource);
     }
 
+    /** One row of {@code GET /system/routes}. */
+    record RouteInfo(String method, String path, String access, List<String> roles, String nodeParam,
+            List<String> filters, boolean personalData, String bundle) {
+        static RouteInfo of(RouteTable.Route r) {
+            Access a = r.access();
+            return new RouteInfo(r.method(), r.template(), a.kind().name(),
+                    a.roles().stream().map(Enum::name).sorted().toList(), a.pathParam(), a.filterParams(),
+                    a.isPersonalData(), r.ownerName());
+        }
+    }
+
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = Optional.ofNullable(req.getPathInfo()).orElse("/");
         String method = req.getMethod();
+        RouteTable.Route route = null;
+        Caller caller = Caller.ANONYMOUS;
+        String node = null;
         try {
             RouteTable.Match match = table.match(method, path);
             if (match instanceof RouteTable.MethodNotAllowed m) {
@@ -105,19 +143,139 @@ public final class ApiDispatcher extends HttpServlet {
             if (!(match instanceof RouteTable.Found f)) {
                 throw new ApiException(404, "not-found", "没有此接口 / no such endpoint: " + path);
             }
-            Object result = f.route().handler().handle(new Request(req, path, f.params(), maxJsonBody));
-            if (result instanceof ApiResponse r) {
-                write(resp, r.status(), r.body());
-            } else {
-                write(resp, result == null ? 204 : 200, result);
+            route = f.route();
+            Access access = route.access();
+            Request request = new Request(req, path, f.params(), maxJsonBody);
+            boolean guarded = access.kind() != Access.Kind.PUBLIC;
+            Authenticator auth = authenticator;
+            AuditTrail audit = auditTrail;
+            if (guarded && (auth == null || audit == null)) {
+                throw new ApiException(503, "security-unavailable",
+                        "身份认证服务未就绪，请稍后再试 / identity and audit services are not ready; try again shortly");
             }
+            Optional<String> token = bearerToken(req);
+            if (token.isPresent() && auth != null) {
+                Optional<Caller> known = auth.authenticate(token.get());
+                if (known.isPresent()) {
+                    caller = known.get();
+                } else if (guarded) {
+                    resp.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                    deny(resp, route, req, caller, null, new ApiException(401, "invalid-token",
+                            "登录已失效，请重新登录 / the token is unknown, expired or revoked; sign in again"));
+                    return;
+                }
+            } else if (guarded && req.getHeader("Authorization") != null) {
+                deny(resp, route, req, caller, null, new ApiException(401, "invalid-token",
+                        "Authorization 须为 Bearer 令牌 / Authorization must be a Bearer token"));
+                return;
+            }
+            Gate.Decision decision = Gate.check(access, caller, request);
+            if (!decision.admitted()) {
+                if (decision.refusal().status() == 401) {
+                    resp.setHeader("WWW-Authenticate", "Bearer");
+                }
+                deny(resp, route, req, caller, decision.node(), decision.refusal());
+                return;
+            }
+            node = decision.node();
+            request.admit(caller, decision.scopes());
+            Object result = route.handler().handle(request);
+            int status = result instanceof ApiResponse r ? r.status() : result == null ? 204 : 200;
+            if (audits(route)) {
+                // a personal-data read is recorded before the data leaves; a write after it is done
+                record(route, req, caller, node, AuditRecord.Outcome.SUCCESS, status, null);
+            }
+            write(resp, status, result instanceof ApiResponse r ? r.body() : result);
         } catch (ApiException e) {
+            if (route != null && isWrite(route)) {
+                recordQuietly(route, req, caller, node, AuditRecord.Outcome.FAILURE, e.status(), e.code());
+            }
             writeError(resp, e);
         } catch (RuntimeException e) {
             LOG.error("{} {} failed", method, path, e);
+            if (route != null && isWrite(route)) {
+                recordQuietly(route, req, caller, node, AuditRecord.Outcome.FAILURE, 500, "internal-error");
+            }
             writeError(resp, new ApiException(500, "internal-error",
                     "服务器内部错误，已记录 / internal error, logged on the server"));
         }
+    }
+
+    private static Optional<String> bearerToken(HttpServletRequest req) {
+        String header = req.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = header.substring(7).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    private static boolean isWrite(RouteTable.Route route) {
+        return !route.method().equals("GET") && !route.access().isAuditedByHandler();
+    }
+
+    private static boolean audits(RouteTable.Route route) {
+        return isWrite(route) || route.access().isPersonalData();
+    }
+
+    /** Answers a refusal and records it. */
+    private void deny(HttpServletResponse resp, RouteTable.Route route, HttpServletRequest req, Caller caller,
+            String node, ApiException refusal) throws IOException {
+        recordQuietly(route, req, caller, node, AuditRecord.Outcome.DENIED, refusal.status(), refusal.code());
+        writeError(resp, refusal);
+    }
+
+    /**
+     * Records an access; throws when the trail cannot store it, so personal data is not returned unaudited.
+     */
+    private void record(RouteTable.Route route, HttpServletRequest req, Caller caller, String node,
+            AuditRecord.Outcome outcome, int status, String detail) throws ApiException {
+        AuditTrail audit = auditTrail;
+        try {
+            if (audit == null) {
+                throw new IllegalStateException("no audit trail");
+            }
+            audit.record(entry(route, req, caller, node, outcome, status, detail));
+        } catch (RuntimeException e) {
+            LOG.error("AUDIT NOT STORED: {} {} by {} -> {} {}", route.method(), req.getPathInfo(),
+                    actor(caller), outcome, status, e);
+            if (!isWrite(route)) {
+                throw new ApiException(503, "audit-unavailable",
+                        "审计日志不可用，已拒绝读取个人信息 / the audit log is unavailable, so personal data is not served");
+            }
+        }
+    }
+
+    /** Records an access that is refused or failed anyway; a trail failure is logged, not answered. */
+    private void recordQuietly(RouteTable.Route route, HttpServletRequest req, Caller caller, String node,
+            AuditRecord.Outcome outcome, int status, String detail) {
+        AuditTrail audit = auditTrail;
+        if (audit == null) {
+            return; // only public routes answer without a trail, and their refusals are the handlers' to record
+        }
+        try {
+            audit.record(entry(route, req, caller, node, outcome, status, detail));
+        } catch (RuntimeException e) {
+            LOG.error("AUDIT NOT STORED: {} {} by {} -> {} {}", route.method(), req.getPathInfo(),
+                    actor(caller), outcome, status, e);
+        }
+    }
+
+    private static AuditRecord entry(RouteTable.Route route, HttpServletRequest req, Caller caller, String node,
+            AuditRecord.Outcome outcome, int status, String detail) {
+        String object = Optional.ofNullable(req.getPathInfo()).orElse("/");
+        if (req.getQueryString() != null) {
+            object = object + "?" + req.getQueryString();
+        }
+        if (object.length() > 500) {
+            object = object.substring(0, 500);
+        }
+        return new AuditRecord(actor(caller), req.getRemoteAddr(), route.method() + " " + route.template(),
+                object, node, outcome, status, detail);
+    }
+
+    private static String actor(Caller caller) {
+        return caller.anonymous() ? "anonymous" : caller.username();
     }
 
     static void write(HttpServletResponse resp, int status, Object body) throws IOException {
@@ -148,34 +306,36 @@ public final class ApiDispatcher extends HttpServlet {
     /** Registers one resource's routes, tagged with the resource so they leave with it. */
     private final class Registrar implements Routes {
         private final ApiResource owner;
+        private final String ownerName;
 
-        Registrar(ApiResource owner) {
+        Registrar(ApiResource owner, String ownerName) {
             this.owner = owner;
+            this.ownerName = ownerName;
         }
 
-        private Routes add(String method, String path, Handler h) {
-            table.add(owner, method, path, h);
+        private Routes add(String method, String path, Access access, Handler h) {
+            table.add(owner, ownerName, method, path, access, h);
             return this;
         }
 
         @Override
-        public Routes get(String path, Handler h) {
-            return add("GET", path, h);
+        public Routes get(String path, Access access, Handler h) {
+            return add("GET", path, access, h);
         }
 
         @Override
-        public Routes post(String path, Handler h) {
-            return add("POST", path, h);
+        public Routes post(String path, Access access, Handler h) {
+            return add("POST", path, access, h);
         }
 
         @Override
-        public Routes put(String path, Handler h) {
-            return add("PUT", path, h);
+        public Routes put(String path, Access access, Handler h) {
+            return add("PUT", path, access, h);
         }
 
         @Override
-        public Routes delete(String path, Handler h) {
-            return add("DELETE", path, h);
+        public Routes delete(String path, Access access, Handler h) {
+            return add("DELETE", path, access, h);
         }
     }
 
@@ -185,12 +345,29 @@ public final class ApiDispatcher extends HttpServlet {
         private final String path;
         private final Map<String, String> params;
         private final int maxBody;
+        private Caller caller = Caller.ANONYMOUS;
+        private Set<String> scopes = Set.of();
 
         Request(HttpServletRequest req, String path, Map<String, String> params, int maxBody) {
             this.req = req;
             this.path = path;
             this.params = params;
             this.maxBody = maxBody;
+        }
+
+        void admit(Caller who, Set<String> nodes) {
+            this.caller = who;
+            this.scopes = Set.copyOf(nodes);
+        }
+
+        @Override
+        public Caller caller() {
+            return caller;
+        }
+
+        @Override
+        public Set<String> scopes() {
+            return scopes;
         }
 
         @Override

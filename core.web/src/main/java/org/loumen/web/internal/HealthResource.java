@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.loumen.web.Access;
 import org.loumen.web.ApiResource;
 import org.loumen.web.Routes;
 import org.osgi.framework.Bundle;
@@ -88,7 +89,7 @@ public final class HealthResource implements ApiResource {
 
     @Override
     public void routes(Routes routes) {
-        routes.get("/health", request -> health());
+        routes.get("/health", Access.publicRoute(), request -> health());
     }
 
     Health health() {

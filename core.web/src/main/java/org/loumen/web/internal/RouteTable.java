@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.LinkedHashMap;
 
+import org.loumen.web.Access;
 import org.loumen.web.Handler;
 
 /**
@@ -18,7 +19,8 @@ import org.loumen.web.Handler;
 final class RouteTable {
 
     /** One route: a template split into segments, each either a literal or a {@code {param}}. */
-    record Route(Object owner, String method, String template, String[] segments, Handler handler) {
+    record Route(Object owner, String ownerName, String method, String template, String[] segments, Access access,
+            Handler handler) {
 
         /** Literal segments rank higher, so {@code /streets/count} beats {@code /streets/{code}}. */
         int literalCount() {
@@ -47,7 +49,13 @@ final class RouteTable {
 
     private final List<Route> routes = new CopyOnWriteArrayList<>();
 
-    void add(Object owner, String method, String template, Handler handler) {
+    void add(Object owner, String ownerName, String method, String template, Access access, Handler handler) {
+        if (access == null) {
+            throw new IllegalArgumentException("route " + method + " " + template + " declares no access rule");
+        }
+        if (handler == null) {
+            throw new IllegalArgumentException("route " + method + " " + template + " has no handler");
+        }
         if (template == null || !template.startsWith("/")) {
             throw new IllegalArgumentException("route path must start with '/': " + template);
         }
@@ -63,7 +71,16 @@ final class RouteTable {
                         + r.template);
             }
         }
-        routes.add(new Route(owner, method, template, segments, handler));
+        if (access.pathParam() != null && !List.of(segments).contains("{" + access.pathParam() + "}")) {
+            throw new IllegalArgumentException("route " + method + " " + template + " names its node by {"
+                    + access.pathParam() + "}, which the path does not have");
+        }
+        routes.add(new Route(owner, ownerName, method, template, segments, access, handler));
+    }
+
+    /** Every route, in registration order. */
+    List<Route> all() {
+        return List.copyOf(routes);
     }
 
     void removeAll(Object owner) {

@@ -9,18 +9,20 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.loumen.web.Access;
 import org.loumen.web.Handler;
 
 class RouteTableTest {
 
     private final RouteTable table = new RouteTable();
     private final Object owner = new Object();
+    private static final Access ANY = Access.publicRoute();
     private final Handler a = r -> "a";
     private final Handler b = r -> "b";
 
     @Test
     void bindsPathParameters() {
-        table.add(owner, "GET", "/streets/{street}/communities", a);
+        table.add(owner, "test", "GET", "/streets/{street}/communities", ANY, a);
         RouteTable.Found f = assertInstanceOf(RouteTable.Found.class,
                 table.match("GET", "/streets/120112103/communities"));
         assertSame(a, f.route().handler());
@@ -29,16 +31,16 @@ class RouteTableTest {
 
     @Test
     void literalSegmentsWinOverParameters() {
-        table.add(owner, "GET", "/streets/{street}", a);
-        table.add(owner, "GET", "/streets/count", b);
+        table.add(owner, "test", "GET", "/streets/{street}", ANY, a);
+        table.add(owner, "test", "GET", "/streets/count", ANY, b);
         assertSame(b, ((RouteTable.Found) table.match("GET", "/streets/count")).route().handler());
         assertSame(a, ((RouteTable.Found) table.match("GET", "/streets/120112103")).route().handler());
     }
 
     @Test
     void wrongMethodListsTheAllowedOnes() {
-        table.add(owner, "GET", "/district", a);
-        table.add(owner, "PUT", "/district", b);
+        table.add(owner, "test", "GET", "/district", ANY, a);
+        table.add(owner, "test", "PUT", "/district", ANY, b);
         RouteTable.MethodNotAllowed m = assertInstanceOf(RouteTable.MethodNotAllowed.class,
                 table.match("POST", "/district"));
         assertEquals(Set.of("GET", "PUT"), m.allowed());
@@ -46,7 +48,7 @@ class RouteTableTest {
 
     @Test
     void unknownPathsAndEmptySegmentsDoNotMatch() {
-        table.add(owner, "GET", "/streets/{street}", a);
+        table.add(owner, "test", "GET", "/streets/{street}", ANY, a);
         assertInstanceOf(RouteTable.NotFound.class, table.match("GET", "/streets"));
         assertInstanceOf(RouteTable.NotFound.class, table.match("GET", "/streets//"));
         assertInstanceOf(RouteTable.NotFound.class, table.match("GET", "/streets/1/2"));
@@ -55,18 +57,18 @@ class RouteTableTest {
 
     @Test
     void aClashingOrMalformedRouteIsRefused() {
-        table.add(owner, "GET", "/streets/{street}", a);
-        assertThrows(IllegalArgumentException.class, () -> table.add(new Object(), "GET", "/streets/{code}", b));
-        assertThrows(IllegalArgumentException.class, () -> table.add(owner, "GET", "streets", b));
-        assertThrows(IllegalArgumentException.class, () -> table.add(owner, "GET", "/a/{b", b));
-        assertThrows(IllegalArgumentException.class, () -> table.add(owner, "GET", "/a//b", b));
+        table.add(owner, "test", "GET", "/streets/{street}", ANY, a);
+        assertThrows(IllegalArgumentException.class, () -> table.add(new Object(), "test", "GET", "/streets/{code}", ANY, b));
+        assertThrows(IllegalArgumentException.class, () -> table.add(owner, "test", "GET", "streets", ANY, b));
+        assertThrows(IllegalArgumentException.class, () -> table.add(owner, "test", "GET", "/a/{b", ANY, b));
+        assertThrows(IllegalArgumentException.class, () -> table.add(owner, "test", "GET", "/a//b", ANY, b));
     }
 
     @Test
     void removingAnOwnerDropsOnlyItsRoutes() {
         Object other = new Object();
-        table.add(owner, "GET", "/a", a);
-        table.add(other, "GET", "/b", b);
+        table.add(owner, "test", "GET", "/a", ANY, a);
+        table.add(other, "test", "GET", "/b", ANY, b);
         table.removeAll(owner);
         assertInstanceOf(RouteTable.NotFound.class, table.match("GET", "/a"));
         assertInstanceOf(RouteTable.Found.class, table.match("GET", "/b"));

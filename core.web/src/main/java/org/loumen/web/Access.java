@@ -1,0 +1,155 @@
+package org.loumen.web;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.loumen.security.Role;
+
+/**
+ * Who may call a route, and which organisation node it acts on (访问规则). Every route declares one; the dispatcher
+ * checks it before the handler runs and audits refusals, so a handler never writes access checks of its own.
+ *
+ * <ul>
+ * <li>{@link #publicRoute()}: anyone, without signing in. Such a route must never return personal data.</li>
+ * <li>{@link #signedIn()}: any signed-in user acting on their own account (e.g. changing their password).</li>
+ * <li>{@link #node(String, Role...)} and {@link #node(NodeResolver, Role...)}: the caller must hold one of the roles
+ * at the node the request acts on or above it. A node out of scope and a missing object are both answered 404.</li>
+ * <li>{@link #within(Role...)}: listings. The caller must hold one of the roles somewhere; the handler narrows what
+ * it returns to {@link ApiRequest#scopes()}. Query parameters named by {@link #filteredBy(String...)} that hold
+ * node codes are checked like path nodes.</li>
+ * </ul>
+ * A call by a caller who holds none of the route's roles is answered 403; an anonymous call 401.
+ */
+public final class Access {
+
+    /** The kinds of rule, for the dispatcher. */
+    public enum Kind {
+        PUBLIC, SIGNED_IN, NODE, WITHIN
+    }
+
+    private final Kind kind;
+    private final Set<Role> roles;
+    private final String pathParam;
+    private final NodeResolver resolver;
+    private final List<String> filterParams;
+    private final boolean personalData;
+    private final boolean auditedByHandler;
+
+    private Access(Kind kind, Set<Role> roles, String pathParam, NodeResolver resolver, List<String> filterParams,
+            boolean personalData, boolean auditedByHandler) {
+        this.kind = kind;
+        this.roles = roles;
+        this.pathParam = pathParam;
+        this.resolver = resolver;
+        this.filterParams = filterParams;
+        this.personalData = personalData;
+        this.auditedByHandler = auditedByHandler;
+    }
+
+    /** Anyone, signed in or not (public pages, login, ballots). */
+    public static Access publicRoute() {
+        return new Access(Kind.PUBLIC, Set.of(), null, null, List.of(), false, false);
+    }
+
+    /** Any signed-in user, acting on their own account. Allowed even before a required password change. */
+    public static Access signedIn() {
+        return new Access(Kind.SIGNED_IN, Set.of(), null, null, List.of(), false, false);
+    }
+
+    /** The path parameter {@code {pathParam}} holds the code of the node the request acts on. */
+    public static Access node(String pathParam, Role... roles) {
+        Objects.requireNonNull(pathParam, "pathParam");
+        return new Access(Kind.NODE, roleSet(roles), pathParam, null, List.of(), false, false);
+    }
+
+    /** The resolver finds the node(s) the request acts on, e.g. by looking up the object the path names. */
+    public static Access node(NodeResolver resolver, Role... roles) {
+        Objects.requireNonNull(resolver, "resolver");
+        return new Access(Kind.NODE, roleSet(roles), null, resolver, List.of(), false, false);
+    }
+
+    /** A listing narrowed by the handler to {@link ApiRequest#scopes()}. */
+    public static Access within(Role... roles) {
+        return new Access(Kind.WITHIN, roleSet(roles), null, null, List.of(), false, false);
+    }
+
+    /** Query parameters of a {@link #within(Role...)} listing that hold node codes; each given one is checked. */
+    public Access filteredBy(String... queryParams) {
+        if (kind != Kind.WITHIN) {
+            throw new IllegalStateException("filteredBy applies to within(...) listings");
+        }
+        return new Access(kind, roles, pathParam, resolver, List.of(queryParams), personalData, auditedByHandler);
+    }
+
+    /**
+     * The route returns personal data (names, phones, addresses, household tags): every successful read is
+     * recorded in the audit trail. Writes are always recorded.
+     */
+    public Access personalData() {
+        if (kind == Kind.PUBLIC) {
+            throw new IllegalStateException("a public route must not return personal data");
+        }
+        return new Access(kind, roles, pathParam, resolver, filterParams, true, auditedByHandler);
+    }
+
+    /**
+     * The handler records this write in the audit trail itself, with details only it knows (e.g. the account a
+     * login attempt named); the dispatcher then records only refusals.
+     */
+    public Access auditedByHandler() {
+        return new Access(kind, roles, pathParam, resolver, filterParams, personalData, true);
+    }
+
+    private static Set<Role> roleSet(Role... roles) {
+        if (roles.length == 0) {
+            throw new IllegalArgumentException("name at least one role");
+        }
+        Set<Role> set = EnumSet.noneOf(Role.class);
+        set.addAll(Arrays.asList(roles));
+        return Set.copyOf(set);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The roles that may call the route (empty for public and signed-in routes). */
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    /** The path parameter that names the node, or {@code null}. */
+    public String pathParam() {
+        return pathParam;
+    }
+
+    /** The resolver that finds the node(s), or {@code null}. */
+    public NodeResolver resolver() {
+        return resolver;
+    }
+
+    public List<String> filterParams() {
+        return filterParams;
+    }
+
+    public boolean isPersonalData() {
+        return personalData;
+    }
+
+    public boolean isAuditedByHandler() {
+        return auditedByHandler;
+    }
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case PUBLIC -> "public";
+            case SIGNED_IN -> "signed-in";
+            case NODE -> roles + " at " + (pathParam != null ? "{" + pathParam + "}" : "resolved node");
+            case WITHIN -> roles + " within own scope" + (filterParams.isEmpty() ? "" : ", filters " + filterParams);
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package org.loumen.web.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import org.loumen.security.Caller;
+import org.loumen.web.Access;
+import org.loumen.web.ApiException;
+import org.loumen.web.ApiRequest;
+
+/**
+ * The one place where a route's {@link Access} rule is checked against the caller, before any handler runs.
+ *
+ * <p>Out-of-scope objects are answered exactly like missing ones (404), so a caller learns nothing about other
+ * streets; a caller holding none of the route's roles gets 403, an anonymous caller 401.
+ */
+final class Gate {
+
+    /** The outcome of a check: the caller's scopes for the route, or the refusal and the node it concerned. */
+    record Decision(Set<String> scopes, ApiException refusal, String node) {
+        boolean admitted() {
+            return refusal == null;
+        }
+    }
+
+    private Gate() {
+    }
+
+    static Decision check(Access access, Caller caller, ApiRequest request) throws ApiException {
+        switch (access.kind()) {
+            case PUBLIC:
+                return new Decision(Set.of(), null, null);
+            case SIGNED_IN:
+                return caller.anonymous() ? refuse(unauthenticated(), null) : new Decision(Set.of(), null, null);
+            default:
+                break;
+        }
+        if (caller.anonymous()) {
+            return refuse(unauthenticated(), null);
+        }
+        if (caller.mustChangePassword()) {
+            return refuse(new ApiException(403, "password-change-required",
+                    "请先修改初始密码 / change the password you were given before anything else"), null);
+        }
+        Set<org.loumen.security.Role> roles = access.roles();
+        if (!caller.holdsAny(roles)) {
+            return refuse(new ApiException(403, "forbidden", "无权访问：需要角色 " + roles
+                    + " / forbidden: this needs one of the roles " + roles), null);
+        }
+        Collection<String> nodes;
+        if (access.kind() == Access.Kind.NODE) {
+            nodes = access.pathParam() != null ? List.of(request.pathParam(access.pathParam()))
+                    : access.resolver().nodes(request);
+            if (nodes == null || nodes.isEmpty()) {
+                return refuse(notFound(request), null);
+            }
+        } else {
+            nodes = access.filterParams().stream().flatMap(p -> request.queryAll(p).stream())
+                    .map(String::strip).filter(v -> !v.isEmpty()).toList();
+        }
+        for (String node : nodes) {
+            if (!caller.covers(node, roles)) {
+                return refuse(notFound(request), node);
+            }
+        }
+        return new Decision(caller.nodes(roles), null, nodes.isEmpty() ? null : String.join(",", nodes));
+    }
+
+    private static Decision refuse(ApiException e, String node) {
+        return new Decision(Set.of(), e, node);
+    }
+
+    static ApiException unauthenticated() {
+        return new ApiException(401, "unauthenticated", "请先登录 / sign in first");
+    }
+
+    /** The same answer as for an object that does not exist. */
+    static ApiException notFound(ApiRequest request) {
+        return new ApiException(404, "not-found", "未找到 / not found: " + request.path());
+    }
+}
