@@ -7,6 +7,7 @@ import java.util.Hashtable;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.loumen.web.Access;
 import org.loumen.web.ApiException;
 import org.loumen.web.ApiResource;
 import org.loumen.web.ApiResponse;
@@ -26,8 +27,8 @@ class ApiWhiteboardIT extends PlatformTest {
     @Test
     void aRegisteredResourceAnswersUntilItIsUnregistered() throws Exception {
         ServiceRegistration<ApiResource> reg = context.registerService(ApiResource.class,
-                routes -> routes.get("/itest/hello/{name}", r -> Map.of("hello", r.pathParam("name")))
-                        .delete("/itest/hello/{name}", r -> null),
+                routes -> routes.get("/itest/hello/{name}", Access.publicRoute(), r -> Map.of("hello", r.pathParam("name")))
+                        .delete("/itest/hello/{name}", Access.publicRoute(), r -> null),
                 null);
         try {
             Http.Response r = http.await("/api/v1/itest/hello/%E6%A5%BC%E9%97%A8", 200);
@@ -43,14 +44,14 @@ class ApiWhiteboardIT extends PlatformTest {
     void bodiesAreCheckedAndFailuresAreJson() throws Exception {
         ServiceRegistration<ApiResource> reg = context.registerService(ApiResource.class,
                 routes -> routes
-                        .post("/itest/greetings", r -> {
+                        .post("/itest/greetings", Access.publicRoute(), r -> {
                             Greeting g = r.body(Greeting.class);
                             if (g.times() < 1) {
                                 throw ApiException.invalidField("times", "至少一次 / at least once");
                             }
                             return ApiResponse.created(Map.of("greeted", g.name()));
                         })
-                        .get("/itest/boom", r -> {
+                        .get("/itest/boom", Access.publicRoute(), r -> {
                             throw new IllegalStateException("secret internal detail");
                         }),
                 null);
@@ -97,7 +98,7 @@ class ApiWhiteboardIT extends PlatformTest {
     @Test
     void theBodyLimitIsConfigurableAtRuntime(@InjectService ConfigurationAdmin configAdmin) throws Exception {
         ServiceRegistration<ApiResource> reg = context.registerService(ApiResource.class,
-                routes -> routes.post("/itest/echo", r -> r.body(Greeting.class)), null);
+                routes -> routes.post("/itest/echo", Access.publicRoute(), r -> r.body(Greeting.class)), null);
         String big = "{\"name\":\"" + "楼".repeat(1000) + "\",\"times\":1}"; // about 3 KB of UTF-8
         Configuration config = configAdmin.getConfiguration("org.loumen.web.api", "?");
         try {
@@ -115,16 +116,16 @@ class ApiWhiteboardIT extends PlatformTest {
     @Test
     void aClashingResourceIsRefusedWithoutHarmingOthers() throws Exception {
         ServiceRegistration<ApiResource> clash = context.registerService(ApiResource.class,
-                routes -> routes.get("/itest/own", r -> "own").get("/streets", r -> "hijacked"), null);
+                routes -> routes.get("/itest/own", Access.publicRoute(), r -> "own").get("/district", Access.publicRoute(), r -> "hijacked"), null);
         try {
-            Http.Response streets = http.get("/api/v1/streets");
-            assertEquals(200, streets.status());
-            assertFalse(streets.body().contains("hijacked"));
+            Http.Response district = http.get("/api/v1/district");
+            assertEquals(200, district.status());
+            assertFalse(district.body().contains("hijacked"));
             // all or nothing: the clashing resource's other routes are not half-registered
             assertEquals(404, http.get("/api/v1/itest/own").status());
         } finally {
             clash.unregister();
         }
-        assertEquals(200, http.get("/api/v1/streets").status());
+        assertEquals(200, http.get("/api/v1/district").status());
     }
 }

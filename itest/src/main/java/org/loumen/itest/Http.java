@@ -32,11 +32,27 @@ final class Http {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    /** The bearer token sent with every request; null for an anonymous client. */
+    private final String token;
 
     Http(BundleContext context) throws InterruptedException {
-        this.base = endpoint(context);
+        this(endpoint(context), null);
+    }
+
+    private Http(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** The same endpoint, sending this bearer token. */
+    Http as(String bearer) {
+        return new Http(base, bearer);
+    }
+
+    String token() {
+        return token;
     }
 
     /** The whiteboard's endpoint, e.g. {@code http://127.0.0.1:41234/}. */
@@ -66,6 +82,11 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A JSON request. */
+    Response json(String method, String path, Object body) throws IOException, InterruptedException {
+        return send(method, path, "application/json", body instanceof String str ? str : JSON.writeValueAsString(body));
+    }
+
     Response send(String method, String path, String contentType, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
@@ -78,7 +99,10 @@ final class Http {
     }
 
     private Response send(HttpRequest.Builder b) throws IOException, InterruptedException {
-        HttpResponse<String> r = client.send(b.timeout(Duration.ofSeconds(20)).build(),
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     }

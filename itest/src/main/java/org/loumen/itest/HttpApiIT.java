@@ -24,6 +24,7 @@ class HttpApiIT extends PlatformTest {
 
     @Test
     void theTreeIsServedFromTheDatabase() throws Exception {
+        Http http = admin();
         JsonNode streets = http.get("/api/v1/streets").json();
         assertEquals(15, streets.size());
         JsonNode shuanggang = http.get("/api/v1/streets/120112103").json();
@@ -43,10 +44,14 @@ class HttpApiIT extends PlatformTest {
 
     @Test
     void errorsAreJsonWithCodeAndField() throws Exception {
-        Http.Response bad = http.get("/api/v1/streets/12345/communities");
-        assertEquals(400, bad.status());
+        Http http = admin();
+        // a malformed code lies outside every scope: answered like a missing object
+        assertEquals(404, http.get("/api/v1/streets/12345/communities").status());
+        Http.Response bad = http.json("POST", "/api/v1/streets/120112103/communities",
+                java.util.Map.of("code", "120112103", "name", "短代码社区"));
+        assertEquals(400, bad.status(), bad.body());
         assertEquals("invalid-field", bad.json().get("error").asText());
-        assertEquals("street", bad.json().get("field").asText());
+        assertEquals("code", bad.json().get("field").asText());
 
         Http.Response missing = http.get("/api/v1/streets/120112999/communities");
         assertEquals(404, missing.status());

@@ -1,11 +1,36 @@
 package org.loumen.itest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.osgi.framework.BundleContext;
 import org.osgi.test.common.annotation.InjectBundleContext;
 
-/** Base of the tests that talk HTTP to the running platform: each test starts once health says UP. */
+/**
+ * Base of the tests that talk HTTP to the running platform: each test starts once health says UP. Offers signed-in
+ * clients: the district administrator (whose generated first password is changed once per run) and users created
+ * through the API.
+ */
 abstract class PlatformTest {
+
+    static final String DISTRICT = "120112";
+    static final String SHUANGGANG = "120112103";
+    static final String SHUANGXIN = "120112001";
+    /** Demo communities (--demo is on in the test launch). */
+    static final String GANGWAN = "120112103001";
+    static final String XINHUALI = "120112001001";
+    /** Every account the tests create gets this password once the temporary one is changed. */
+    static final String PASSWORD = "Loumen-Test-2026";
+
+    /** The administrator's own password, once chosen; shared by all test classes of the run. */
+    private static String adminPassword;
 
     @InjectBundleContext
     BundleContext context;
@@ -16,5 +41,47 @@ abstract class PlatformTest {
     void connect() throws Exception {
         http = new Http(context);
         http.awaitUp();
+    }
+
+    /** A client signed in as the district administrator {@code admin}. */
+    Http admin() throws Exception {
+        synchronized (PlatformTest.class) {
+            if (adminPassword == null) {
+                Path file = Paths.get(System.getProperty("loumen.data")).resolve("initial-admin-password");
+                String initial = Files.readString(file, StandardCharsets.UTF_8).strip();
+                Http first = login("admin", initial);
+                changePassword(first, initial, PASSWORD);
+                adminPassword = PASSWORD;
+            }
+        }
+        return login("admin", adminPassword);
+    }
+
+    Http login(String username, String password) throws Exception {
+        Http.Response r = http.json("POST", "/api/v1/auth/login", Map.of("username", username, "password", password));
+        assertEquals(200, r.status(), r.body());
+        return http.as(r.json().get("token").asText());
+    }
+
+    static void changePassword(Http session, String current, String next) throws Exception {
+        Http.Response r = session.json("POST", "/api/v1/auth/password",
+                Map.of("currentPassword", current, "newPassword", next));
+        assertEquals(204, r.status(), r.body());
+    }
+
+    /**
+     * A signed-in client for a user with one role, created by the administrator if missing; the temporary password
+     * is changed to {@link #PASSWORD} at first sign-in as the platform requires.
+     */
+    Http user(String username, String role, String node) throws Exception {
+        Http admin = admin();
+        if (admin.get("/api/v1/users/" + username).status() == 404) {
+            Http.Response created = admin.json("POST", "/api/v1/users", Map.of("username", username,
+                    "displayName", "测试 " + username, "bindings", List.of(Map.of("role", role, "node", node))));
+            assertEquals(201, created.status(), created.body());
+            String temporary = created.json().get("temporaryPassword").asText();
+            changePassword(login(username, temporary), temporary, PASSWORD);
+        }
+        return login(username, PASSWORD);
     }
 }

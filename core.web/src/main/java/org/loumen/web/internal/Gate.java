@@ -77,6 +77,7 @@ final class Gate {
 
     /** The same answer as for an object that does not exist. */
     static ApiException notFound(ApiRequest request) {
-        return new ApiException(404, "not-found", "未找到 / not found: " + request.path());
+        // no echo of the path: the answer must not differ in any way that depends on the object
+        return new ApiException(404, "not-found", "未找到 / not found");
     }
 }

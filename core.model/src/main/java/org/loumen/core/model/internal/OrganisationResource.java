@@ -1,20 +1,42 @@
 package org.loumen.core.model.internal;
 
+import org.loumen.core.model.CommunityKind;
 import org.loumen.core.model.ModelException;
+import org.loumen.core.model.NewCommunity;
 import org.loumen.core.model.OrganisationService;
+import org.loumen.security.Role;
+import org.loumen.web.Access;
 import org.loumen.web.ApiException;
 import org.loumen.web.ApiResource;
+import org.loumen.web.ApiResponse;
 import org.loumen.web.Routes;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Read routes of the organisation tree. Street and community names and codes are public administrative data;
- * writes come with identity and access, which scopes them to the caller's place in the tree.
+ * Routes of the organisation tree. Street and community names and codes are public administrative data, served
+ * without login under {@code /public} (residents look up their community there); everything else is scoped to the
+ * caller's place in the tree by the route's {@link Access} rule.
  */
 @Component(service = ApiResource.class)
 public final class OrganisationResource implements ApiResource {
+
+    private static final Role[] ADMINS = { Role.DISTRICT_ADMIN, Role.STREET_ADMIN };
+    private static final Role[] STAFF = { Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.COMMUNITY_SECRETARY,
+            Role.LEADER };
+
+    /** The body of a new community: {@code {"code","name"[,"kind"]}}. */
+    record CommunityBody(String code, String name, CommunityKind kind) {
+    }
+
+    /** The body of a rename: {@code {"name","version"}}. */
+    record RenameBody(String name, Long version) {
+    }
+
+    /** What the public sees of a street or community: codes and names only. */
+    record PublicNode(String code, String name, String nameEn, String kind) {
+    }
 
     private final OrganisationService organisation;
 
@@ -25,19 +47,53 @@ public final class OrganisationResource implements ApiResource {
 
     @Override
     public void routes(Routes routes) {
-        routes.get("/district", r -> organisation.district())
-                .get("/streets", r -> organisation.streets())
-                .get("/streets/{street}", r -> organisation.street(r.pathParam("street"))
+        routes.get("/district", Access.publicRoute(), r -> organisation.district())
+                .get("/public/streets", Access.publicRoute(), r -> organisation.streets().stream()
+                        .map(s -> new PublicNode(s.code(), s.name(), s.nameEn(), s.kind().name())).toList())
+                .get("/public/streets/{street}/communities", Access.publicRoute(), r -> model(
+                        () -> organisation.communities(r.pathParam("street"))).stream()
+                        .map(c -> new PublicNode(c.code(), c.name(), null, c.kind().name())).toList())
+                .get("/streets", Access.within(STAFF), r -> organisation.streets().stream()
+                        .filter(s -> r.inScope(s.code()) || r.scopes().stream().anyMatch(n -> n.startsWith(s.code())))
+                        .toList())
+                .get("/streets/{street}", Access.node("street", ADMINS), r -> organisation.street(r.pathParam("street"))
                         .orElseThrow(() -> ApiException.notFound("街道", "street", r.pathParam("street"))))
-                .get("/streets/{street}/communities", r -> {
-                    try {
-                        return organisation.communities(r.pathParam("street"));
-                    } catch (ModelException e) {
-                        throw toApi(e);
+                .get("/streets/{street}/communities", Access.node("street", ADMINS),
+                        r -> model(() -> organisation.communities(r.pathParam("street"))))
+                .post("/streets/{street}/communities", Access.node("street", ADMINS), r -> {
+                    CommunityBody body = r.body(CommunityBody.class);
+                    String street = r.pathParam("street");
+                    if (body.code() != null && !body.code().startsWith(street)) {
+                        throw ApiException.invalidField("code", "社区代码须以街道代码 " + street
+                                + " 开头 / the community code must begin with the street code " + street);
                     }
+                    return ApiResponse.created(model(() -> organisation.addCommunity(
+                            new NewCommunity(body.code(), body.name(), body.kind()))));
                 })
-                .get("/communities/{community}", r -> organisation.community(r.pathParam("community"))
-                        .orElseThrow(() -> ApiException.notFound("社区", "community", r.pathParam("community"))));
+                .get("/communities/{community}", Access.node("community", STAFF),
+                        r -> organisation.community(r.pathParam("community"))
+                                .orElseThrow(() -> ApiException.notFound("社区", "community", r.pathParam("community"))))
+                .put("/communities/{community}", Access.node("community", ADMINS), r -> {
+                    RenameBody body = r.body(RenameBody.class);
+                    if (body.version() == null) {
+                        throw ApiException.invalidField("version", "缺少版本号 version（乐观锁） / version is required");
+                    }
+                    return model(() -> organisation.renameCommunity(r.pathParam("community"), body.name(),
+                            body.version()));
+                });
+    }
+
+    /** A model call whose refusal becomes the matching HTTP answer. */
+    interface ModelCall<T> {
+        T call() throws ModelException;
+    }
+
+    static <T> T model(ModelCall<T> call) throws ApiException {
+        try {
+            return call.call();
+        } catch (ModelException e) {
+            throw toApi(e);
+        }
     }
 
     /** Maps a refused model operation to its HTTP answer. */

@@ -1,0 +1,124 @@
+package org.loumen.core.identity.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.persistence.CollectionTable;
+import javax.persistence.Column;
+import javax.persistence.ElementCollection;
+import javax.persistence.Entity;
+import javax.persistence.FetchType;
+import javax.persistence.Id;
+import javax.persistence.JoinColumn;
+import javax.persistence.Table;
+import javax.persistence.Version;
+
+import org.loumen.security.RoleBinding;
+
+/** A user account (账号). Sign-in counters live in {@link LoginStateEntity} so they never make an edit stale. */
+@Entity
+@Table(name = "IDN_ACCOUNT")
+public class AccountEntity {
+
+    @Id
+    @Column(name = "USERNAME", length = 32)
+    private String username;
+
+    @Column(name = "DISPLAY_NAME", length = 60, nullable = false)
+    private String displayName;
+
+    /** {@code pbkdf2-sha256$iterations$salt$hash}; see {@link PasswordHasher}. */
+    @Column(name = "PASSWORD_HASH", length = 200, nullable = false)
+    private String passwordHash;
+
+    /** Set when someone other than the user chose the password. */
+    @Column(name = "MUST_CHANGE_PASSWORD", nullable = false)
+    private boolean mustChangePassword;
+
+    @Column(name = "ENABLED", nullable = false)
+    private boolean enabled;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    @Column(name = "CREATED_BY", length = 32, nullable = false)
+    private String createdBy;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "IDN_BINDING", joinColumns = @JoinColumn(name = "USERNAME"))
+    private List<BindingEmbeddable> bindings = new ArrayList<>();
+
+    @Version
+    @Column(name = "VERSION")
+    private long version;
+
+    protected AccountEntity() {
+        // JPA
+    }
+
+    AccountEntity(String username, String displayName, String passwordHash, boolean mustChangePassword,
+            List<RoleBinding> bindings, long createdAt, String createdBy) {
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.mustChangePassword = mustChangePassword;
+        this.enabled = true;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+        setBindings(bindings);
+    }
+
+    String username() {
+        return username;
+    }
+
+    String displayName() {
+        return displayName;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    long createdAt() {
+        return createdAt;
+    }
+
+    String createdBy() {
+        return createdBy;
+    }
+
+    long version() {
+        return version;
+    }
+
+    List<RoleBinding> bindings() {
+        return bindings.stream().map(BindingEmbeddable::toBinding).toList();
+    }
+
+    void setBindings(List<RoleBinding> list) {
+        bindings.clear();
+        list.forEach(b -> bindings.add(new BindingEmbeddable(b)));
+    }
+
+    void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void setPassword(String hash, boolean mustChange) {
+        this.passwordHash = hash;
+        this.mustChangePassword = mustChange;
+    }
+}

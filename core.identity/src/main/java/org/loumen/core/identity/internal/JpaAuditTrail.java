@@ -1,0 +1,255 @@
+package org.loumen.core.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.security.AuditRecord;
+import org.loumen.security.AuditTrail;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit log in table {@code AUD_LOG} (审计日志). Entries are appended one at a time, each committed before
+ * {@link #record} returns, and chained by hash. Nothing updates an entry; the only deletion is the purge of entries
+ * older than the retention period, which can never be set below 180 days.
+ */
+@Component(service = { AuditTrail.class, JpaAuditTrail.class }, configurationPid = JpaAuditTrail.PID)
+@Designate(ocd = JpaAuditTrail.Config.class)
+public final class JpaAuditTrail implements AuditTrail {
+
+    static final String PID = "org.loumen.audit";
+    static final int MIN_RETENTION_DAYS = 180;
+    static final String GENESIS = "0".repeat(64);
+    private static final Logger LOG = LoggerFactory.getLogger(JpaAuditTrail.class);
+
+    @ObjectClassDefinition(id = PID, name = "Loumen 审计日志 / audit log",
+            description = "审计日志保留期限 / how long audit entries are kept")
+    public @interface Config {
+        @AttributeDefinition(name = "保留天数（不少于 180） / days kept (at least 180)", min = "180", max = "36500")
+        int retentionDays() default MIN_RETENTION_DAYS;
+    }
+
+    private final JpaTemplate jpa;
+    private final Clock clock = Clock.systemUTC();
+    private final ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "loumen-audit-purge");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile int retentionDays;
+    private long lastSeq;
+    private String lastHash;
+
+    @Activate
+    public JpaAuditTrail(@Reference(target = "(osgi.unit.name=loumen.identity)") JpaTemplate jpa, Config config) {
+        this.jpa = jpa;
+        configure(config);
+        List<AuditEntity> last = jpa.txExpr(em -> em.createQuery("select e from AuditEntity e order by e.seq desc",
+                AuditEntity.class).setMaxResults(1).getResultList());
+        lastSeq = last.isEmpty() ? 0 : last.get(0).seq();
+        lastHash = last.isEmpty() ? GENESIS : last.get(0).hash();
+        purger.scheduleWithFixedDelay(this::purgeQuietly, 1, 360, TimeUnit.MINUTES);
+    }
+
+    @Modified
+    void configure(Config config) {
+        int days = config.retentionDays();
+        if (days < MIN_RETENTION_DAYS) {
+            LOG.warn("Audit retention of {} days refused: keeping at least {} days", days, MIN_RETENTION_DAYS);
+            days = MIN_RETENTION_DAYS;
+        }
+        retentionDays = days;
+    }
+
+    @Deactivate
+    void stop() {
+        purger.shutdownNow();
+    }
+
+    @Override
+    public synchronized void record(AuditRecord r) {
+        long seq = lastSeq + 1;
+        long at = clock.millis();
+        AuditEntity e = new AuditEntity(seq, at, cut(r.actor(), 64), cut(r.client(), 64), cut(r.action(), 160),
+                cut(r.object(), 500), cut(r.node(), 200), r.outcome().name(), r.status(), cut(r.detail(), 500),
+                lastHash, null);
+        String hash = hash(e);
+        AuditEntity sealed = new AuditEntity(seq, at, e.actor(), e.client(), e.action(), e.object(), e.node(),
+                e.outcome(), e.status(), e.detail(), lastHash, hash);
+        jpa.tx(em -> em.persist(sealed));
+        lastSeq = seq;
+        lastHash = hash;
+    }
+
+    /** An entry as the API shows it. */
+    record Entry(long seq, Instant at, String actor, String client, String action, String object, String node,
+            String outcome, int status, String detail) {
+        static Entry of(AuditEntity e) {
+            return new Entry(e.seq(), Instant.ofEpochMilli(e.at()), e.actor(), e.client(), e.action(), e.object(),
+                    e.node(), e.outcome(), e.status(), e.detail());
+        }
+    }
+
+    /** What to look for; every field may be null. {@code action} and {@code node} match by prefix. */
+    record Filter(String actor, String action, String outcome, String node, Instant from, Instant to) {
+    }
+
+    record Page(List<Entry> items, long total, int page, int size) {
+    }
+
+    /** Newest first. */
+    Page find(Filter f, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (f.actor() != null) {
+            where.append(" and e.actor = :actor");
+        }
+        if (f.action() != null) {
+            where.append(" and e.action like :action escape '\\'");
+        }
+        if (f.outcome() != null) {
+            where.append(" and e.outcome = :outcome");
+        }
+        if (f.node() != null) {
+            where.append(" and e.node like :node escape '\\'");
+        }
+        if (f.from() != null) {
+            where.append(" and e.at >= :from");
+        }
+        if (f.to() != null) {
+            where.append(" and e.at < :to");
+        }
+        return jpa.txExpr(em -> {
+            TypedQuery<Long> count = em.createQuery("select count(e) from AuditEntity e" + where, Long.class);
+            TypedQuery<AuditEntity> items = em.createQuery("select e from AuditEntity e" + where
+                    + " order by e.seq desc", AuditEntity.class);
+            for (TypedQuery<?> q : List.of(count, items)) {
+                if (f.actor() != null) {
+                    q.setParameter("actor", f.actor());
+                }
+                if (f.action() != null) {
+                    q.setParameter("action", like(f.action()));
+                }
+                if (f.outcome() != null) {
+                    q.setParameter("outcome", f.outcome());
+                }
+                if (f.node() != null) {
+                    q.setParameter("node", like(f.node()));
+                }
+                if (f.from() != null) {
+                    q.setParameter("from", f.from().toEpochMilli());
+                }
+                if (f.to() != null) {
+                    q.setParameter("to", f.to().toEpochMilli());
+                }
+            }
+            long total = count.getSingleResult();
+            List<Entry> list = items.setFirstResult((page - 1) * size).setMaxResults(size).getResultList().stream()
+                    .map(Entry::of).toList();
+            return new Page(list, total, page, size);
+        });
+    }
+
+    private static String like(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** The outcome of checking the hash chain. */
+    record Verification(long checked, boolean intact, Long firstBrokenSeq, Long firstSeq, Long lastSeq) {
+    }
+
+    /** Recomputes every hash from the oldest kept entry on; a changed, inserted or removed entry breaks the chain. */
+    Verification verify() {
+        long checked = 0;
+        String prev = null;
+        Long first = null;
+        long after = 0;
+        long last = 0;
+        while (true) {
+            long from = after;
+            List<AuditEntity> batch = jpa.txExpr(em -> em.createQuery(
+                    "select e from AuditEntity e where e.seq > :after order by e.seq", AuditEntity.class)
+                    .setParameter("after", from).setMaxResults(2000).getResultList());
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (AuditEntity e : batch) {
+                if (first == null) {
+                    first = e.seq();
+                } else if (e.seq() != last + 1 || !e.prevHash().equals(prev)) {
+                    return new Verification(checked, false, e.seq(), first, e.seq());
+                }
+                if (!hash(e).equals(e.hash())) {
+                    return new Verification(checked, false, e.seq(), first, e.seq());
+                }
+                prev = e.hash();
+                last = e.seq();
+                checked++;
+            }
+            after = last;
+        }
+        return new Verification(checked, true, null, first, first == null ? null : last);
+    }
+
+    /** Deletes entries older than the retention period; returns how many. */
+    int purge() {
+        long cutoff = clock.millis() - retentionDays * 86_400_000L;
+        return jpa.txExpr(em -> em.createQuery("delete from AuditEntity e where e.at < :cutoff")
+                .setParameter("cutoff", cutoff).executeUpdate());
+    }
+
+    private void purgeQuietly() {
+        try {
+            int n = purge();
+            if (n > 0) {
+                LOG.info("Audit log: {} entries older than {} days purged", n, retentionDays);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Audit purge failed", e);
+        }
+    }
+
+    int retentionDays() {
+        return retentionDays;
+    }
+
+    static String hash(AuditEntity e) {
+        List<String> fields = new ArrayList<>(List.of(Long.toString(e.seq()), Long.toString(e.at()), e.actor(),
+                nz(e.client()), e.action(), nz(e.object()), nz(e.node()), e.outcome(), Integer.toString(e.status()),
+                nz(e.detail()), e.prevHash()));
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(String.join("\u001f", fields)
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
