@@ -29,8 +29,13 @@ class RouteScopeIT extends PlatformTest {
             "community", XINHUALI,
             "username", "sx-secretary");
 
-    /** Data of 双新 that no caller from 双港 sent and none may receive. */
-    static final List<String> FOREIGN_DATA = List.of("新华里社区", "双新书记", "sx-secretary", "和平苑社区");
+    /** Personal data of 双新's people: no route may return it to a caller from 双港, public routes to nobody. */
+    static final List<String> FOREIGN_PERSONAL = List.of("sx-secretary", "sx-admin");
+    /**
+     * 双新's code: outside the public pages (where street and community names and codes are public administrative
+     * data) no answer to a caller from 双港 may name it. Refusals do not echo the request.
+     */
+    static final String FOREIGN_CODE = SHUANGXIN;
 
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
 
@@ -75,8 +80,11 @@ class RouteScopeIT extends PlatformTest {
                 // the auditor's scope is the whole district: the log is theirs to read in full
                 boolean districtWide = caller.getKey().equals("AUDITOR")
                         && route.get("roles").toString().contains("AUDITOR");
-                if (!districtWide && FOREIGN_DATA.stream().anyMatch(r.body()::contains)) {
-                    leaks.add("foreign data: " + where);
+                if (!districtWide && FOREIGN_PERSONAL.stream().anyMatch(r.body()::contains)) {
+                    leaks.add("foreign personal data: " + where);
+                }
+                if (!districtWide && !kind.equals("PUBLIC") && r.body().contains(FOREIGN_CODE)) {
+                    leaks.add("foreign object: " + where);
                 }
                 boolean success = r.status() >= 200 && r.status() < 300;
                 if (success && kind.equals("NODE")) {

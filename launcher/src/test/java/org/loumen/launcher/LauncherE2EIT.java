@@ -12,9 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,12 +54,19 @@ class LauncherE2EIT {
     }
 
     private Process start(Path data, int port, String... extra) throws IOException {
+        return start(Map.of(), data, port, extra);
+    }
+
+    private Process start(Map<String, String> env, Path data, int port, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toAbsolutePath().toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--data", data.toString()));
         cmd.addAll(List.of(extra));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("process-" + processes.size() + ".log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("process-" + processes.size() + ".log").toFile());
+        builder.environment().remove("LOUMEN_ADMIN_PASSWORD");
+        builder.environment().putAll(env);
+        Process p = builder.start();
         processes.add(p);
         return p;
     }
@@ -65,6 +74,35 @@ class LauncherE2EIT {
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(int port, String method, String path, String token, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs in and returns the token. */
+    private String login(int port, String username, String password) throws IOException, InterruptedException {
+        HttpResponse<String> r = send(port, "POST", "/api/v1/auth/login", null,
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(r.body());
+        assertTrue(m.find(), r.body());
+        return m.group(1);
+    }
+
+    private String log(int process) throws IOException {
+        return Files.readString(tmp.resolve("process-" + process + ".log"), StandardCharsets.UTF_8);
     }
 
     private String awaitHealth(Process p, int port) throws Exception {
@@ -123,9 +161,22 @@ class LauncherE2EIT {
         assertEquals(404, console.statusCode());
         assertTrue(console.body().contains("\"error\":\"not-found\""), console.body());
 
-        HttpResponse<String> communities = get(port, "/api/v1/streets/120112103/communities");
+        HttpResponse<String> communities = get(port, "/api/v1/public/streets/120112103/communities");
         assertEquals(200, communities.statusCode());
         assertTrue(communities.body().contains("港湾家园社区"), communities.body());
+        assertEquals(401, get(port, "/api/v1/streets/120112103/communities").statusCode(), "not without signing in");
+
+        // no default password: a generated one, printed once and kept in an owner-only file, to be changed
+        Path passwordFile = data.resolve("initial-admin-password");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
+        String initial = Files.readString(passwordFile).strip();
+        assertEquals(16, initial.length());
+        assertTrue(log(0).contains("admin  " + initial), log(0));
+        assertTrue(log(0).contains("shuanggang"), "demo accounts are printed: " + log(0));
+        String token = login(port, "admin", initial);
+        HttpResponse<String> me = send(port, "GET", "/api/v1/auth/me", token, null);
+        assertTrue(me.body().contains("\"mustChangePassword\":true"), me.body());
+        assertEquals(403, send(port, "GET", "/api/v1/streets", token, null).statusCode());
         // the shipped plug-ins were placed in DATA/plugins and deployed from there
         for (String plugin : List.of("plugin.mediation.jar", "plugin.volunteer-brands.jar",
                 "plugin.elder-smartphone-training.jar")) {
@@ -157,7 +208,11 @@ class LauncherE2EIT {
         int port2 = freePort();
         Process again = start(data, port2);
         awaitHealth(again, port2);
-        assertTrue(get(port2, "/api/v1/communities/120112103001").body().contains("港湾家园社区"));
+        assertTrue(get(port2, "/api/v1/public/streets/120112103/communities").body().contains("港湾家园社区"));
+        // sessions do not outlive the process; accounts do, and no second administrator is made
+        assertEquals(401, send(port2, "GET", "/api/v1/auth/me", token, null).statusCode());
+        login(port2, "admin", initial);
+        assertTrue(!log(2).contains("initial accounts"), log(2));
         // the operator's removal of a shipped plug-in sticks: it is placed only on the first start
         assertTrue(Files.notExists(data.resolve("plugins/plugin.mediation.jar")));
         terminate(again);
@@ -167,18 +222,59 @@ class LauncherE2EIT {
     void committedDataSurvivesKillNine() throws Exception {
         Path data = tmp.resolve("crash");
         int port = freePort();
-        Process first = start(data, port, "--demo");
+        Map<String, String> env = Map.of("LOUMEN_ADMIN_PASSWORD", "Operator-Chosen-2026");
+        Process first = start(env, data, port, "--demo");
         awaitHealth(first, port); // UP: the demo communities are committed
+        // the operator's own password is not forced to change, and no password file is written
+        String token = login(port, "admin", "Operator-Chosen-2026");
+        assertTrue(Files.notExists(data.resolve("initial-admin-password")));
+        HttpResponse<String> created = send(port, "POST", "/api/v1/users", token, "{\"username\":\"crash-test\","
+                + "\"displayName\":\"崩溃测试\",\"bindings\":[{\"role\":\"LEADER\",\"node\":\"120112103001\"}]}");
+        assertEquals(201, created.statusCode(), created.body());
         first.destroyForcibly(); // SIGKILL: no shutdown hook, no orderly Derby shutdown
         assertTrue(first.waitFor(30, TimeUnit.SECONDS));
 
         int port2 = freePort();
         Process again = start(data, port2);
         awaitHealth(again, port2);
-        HttpResponse<String> r = get(port2, "/api/v1/streets/120112103/communities");
+        HttpResponse<String> r = get(port2, "/api/v1/public/streets/120112103/communities");
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("120112103001") && r.body().contains("120112103003"), r.body());
+        // the account created and its audit entry, both acknowledged before the kill, are there
+        String token2 = login(port2, "admin", "Operator-Chosen-2026");
+        assertEquals(200, send(port2, "GET", "/api/v1/users/crash-test", token2, null).statusCode());
+        HttpResponse<String> audit = send(port2, "GET", "/api/v1/audit?action=POST%20/users&outcome=SUCCESS", token2,
+                null);
+        assertTrue(audit.body().contains("\"total\":1"), audit.body());
+        HttpResponse<String> verify = send(port2, "GET", "/api/v1/audit/verify", token2, null);
+        assertTrue(verify.body().contains("\"intact\":true"), verify.body());
         terminate(again);
+    }
+
+    @Test
+    void aWeakAdminPasswordFromTheEnvironmentIsRefused() throws Exception {
+        Path data = tmp.resolve("weak");
+        int port = freePort();
+        Process p = start(Map.of("LOUMEN_ADMIN_PASSWORD", "123456"), data, port);
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        String health = "";
+        while (!health.contains("LOUMEN_ADMIN_PASSWORD") && System.nanoTime() < deadline) {
+            assertTrue(p.isAlive(), logs());
+            try {
+                health = get(port, "/api/v1/health").body();
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        assertTrue(health.contains("\"status\":\"DEGRADED\""), health);
+        assertTrue(log(0).contains("LOUMEN_ADMIN_PASSWORD"), log(0));
+        // fail closed: without identity no signed-in route answers, and nobody can sign in
+        assertEquals(503, get(port, "/api/v1/streets").statusCode());
+        HttpResponse<String> login = send(port, "POST", "/api/v1/auth/login", null,
+                "{\"username\":\"admin\",\"password\":\"123456\"}");
+        assertEquals(404, login.statusCode(), login.body());
+        terminate(p);
     }
 
     @Test
