@@ -57,6 +57,12 @@ public interface ApiRequest {
      */
     Set<String> scopes();
 
+    /**
+     * Adds what only the handler knows to this request's audit entry, e.g. the account a request created and the
+     * roles it was given. Never a password or other secret.
+     */
+    void auditDetail(String detail);
+
     /** Whether the code lies within {@link #scopes()}. */
     default boolean inScope(String code) {
         return code != null && scopes().stream().anyMatch(code::startsWith);

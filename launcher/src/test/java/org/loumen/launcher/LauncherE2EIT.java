@@ -258,7 +258,8 @@ class LauncherE2EIT {
         Process p = start(Map.of("LOUMEN_ADMIN_PASSWORD", "123456"), data, port);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         String health = "";
-        while (!health.contains("LOUMEN_ADMIN_PASSWORD") && System.nanoTime() < deadline) {
+        while (!(health.contains("LOUMEN_ADMIN_PASSWORD") && health.contains("\"status\":\"DEGRADED\""))
+                && System.nanoTime() < deadline) {
             assertTrue(p.isAlive(), logs());
             try {
                 health = get(port, "/api/v1/health").body();

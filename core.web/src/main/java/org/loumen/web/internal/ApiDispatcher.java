@@ -183,7 +183,7 @@ public final class ApiDispatcher extends HttpServlet {
             int status = result instanceof ApiResponse r ? r.status() : result == null ? 204 : 200;
             if (audits(route)) {
                 // a personal-data read is recorded before the data leaves; a write after it is done
-                record(route, req, caller, node, AuditRecord.Outcome.SUCCESS, status, null);
+                record(route, req, caller, node, AuditRecord.Outcome.SUCCESS, status, request.auditDetail());
             }
             write(resp, status, result instanceof ApiResponse r ? r.body() : result);
         } catch (ApiException e) {
@@ -347,6 +347,7 @@ public final class ApiDispatcher extends HttpServlet {
         private final int maxBody;
         private Caller caller = Caller.ANONYMOUS;
         private Set<String> scopes = Set.of();
+        private String auditDetail;
 
         Request(HttpServletRequest req, String path, Map<String, String> params, int maxBody) {
             this.req = req;
@@ -368,6 +369,15 @@ public final class ApiDispatcher extends HttpServlet {
         @Override
         public Set<String> scopes() {
             return scopes;
+        }
+
+        @Override
+        public void auditDetail(String detail) {
+            this.auditDetail = detail;
+        }
+
+        String auditDetail() {
+            return auditDetail;
         }
 
         @Override

@@ -31,6 +31,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.ReferenceDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 /**
@@ -123,7 +124,7 @@ public final class HealthResource implements ApiResource {
                 switch (c.state) {
                     case ComponentConfigurationDTO.ACTIVE, ComponentConfigurationDTO.SATISFIED -> componentsActive++;
                     case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> problems.add(new Problem(
-                            d.bundle.symbolicName, d.name, "UNSATISFIED_REFERENCE", missing(c.unsatisfiedReferences)));
+                            d.bundle.symbolicName, d.name, "UNSATISFIED_REFERENCE", missing(d, c.unsatisfiedReferences)));
                     case ComponentConfigurationDTO.FAILED_ACTIVATION -> problems.add(new Problem(
                             d.bundle.symbolicName, d.name, "FAILED_ACTIVATION", rootCause(c.failure)));
                     default -> {
@@ -198,11 +199,20 @@ public final class HealthResource implements ApiResource {
         return missing.isEmpty() ? "unresolved" : "unresolved: missing packages " + String.join(", ", missing);
     }
 
-    private static String missing(UnsatisfiedReferenceDTO[] refs) {
+    /** Names the missing services by interface: constructor references have generated names like {@code $000}. */
+    static String missing(ComponentDescriptionDTO d, UnsatisfiedReferenceDTO[] refs) {
         List<String> names = new ArrayList<>();
         if (refs != null) {
             for (UnsatisfiedReferenceDTO r : refs) {
-                names.add(r.name + (r.target == null ? "" : " " + r.target));
+                String service = r.name;
+                if (d.references != null) {
+                    for (ReferenceDTO ref : d.references) {
+                        if (ref.name.equals(r.name)) {
+                            service = ref.interfaceName;
+                        }
+                    }
+                }
+                names.add(service + (r.target == null ? "" : " " + r.target));
             }
         }
         return "missing services: " + String.join(", ", names);

@@ -146,6 +146,10 @@ class GateTest {
             public Set<String> scopes() {
                 return Set.of();
             }
+
+            public void auditDetail(String detail) {
+                // not audited here
+            }
         };
     }
 }

@@ -99,6 +99,7 @@ public final class IdentityService implements Authenticator {
     private final Clock clock;
     private final Sessions sessions;
     private final Map<String, Account> cache = new ConcurrentHashMap<>();
+    /** Serialises updates of sign-in counters (never held while hashing). */
     private final Object loginLock = new Object();
     private volatile PasswordHasher hasher;
     private volatile ClientThrottle throttle;
@@ -176,53 +177,59 @@ public final class IdentityService implements Authenticator {
                     + "sign-ins from this client; try again in " + seconds + " s");
         }
         String pw = password == null ? "" : password;
+        // the hash is checked outside any lock: a slow PBKDF2 must not queue everyone else's sign-in behind it
+        AccountEntity found = USERNAME.matcher(name).matches()
+                ? jpa.txExpr(em -> em.find(AccountEntity.class, name)) : null;
+        if (found == null) {
+            hasher.matches(pw, decoyHash);
+            throttle.failed(client);
+            trail("anonymous", client, shown, Outcome.FAILURE, 401, "unknown account");
+            throw invalidCredentials();
+        }
+        long now = clock.millis();
+        LoginStateEntity state = jpa.txExpr(em -> em.find(LoginStateEntity.class, name));
+        if (state != null && state.lockedUntil() > now) {
+            throttle.failed(client);
+            long minutes = (state.lockedUntil() - now + 59_999) / 60_000;
+            trail("anonymous", client, name, Outcome.FAILURE, 423, "account locked");
+            throw new ApiException(423, "account-locked", "账号因多次登录失败已锁定，请 " + minutes
+                    + " 分钟后再试或联系管理员 / the account is locked after repeated failed sign-ins; try again in "
+                    + minutes + " min or ask an administrator");
+        }
+        if (!hasher.matches(pw, found.passwordHash())) {
+            throttle.failed(client);
+            boolean locked = recordFailure(name, now);
+            trail("anonymous", client, name, Outcome.FAILURE, 401,
+                    locked ? "wrong password; account locked" : "wrong password");
+            throw invalidCredentials();
+        }
+        if (!found.enabled()) {
+            trail("anonymous", client, name, Outcome.FAILURE, 403, "account disabled");
+            throw new ApiException(403, "account-disabled", "账号已停用 / the account is disabled");
+        }
+        String rehash = hasher.outdated(found.passwordHash()) ? hasher.hash(pw) : null;
         synchronized (loginLock) {
-            AccountEntity found = USERNAME.matcher(name).matches()
-                    ? jpa.txExpr(em -> em.find(AccountEntity.class, name)) : null;
-            if (found == null) {
-                hasher.matches(pw, decoyHash);
-                throttle.failed(client);
-                trail("anonymous", client, shown, Outcome.FAILURE, 401, "unknown account");
-                throw invalidCredentials();
-            }
-            long now = clock.millis();
-            LoginStateEntity state = jpa.txExpr(em -> em.find(LoginStateEntity.class, name));
-            if (state != null && state.lockedUntil() > now) {
-                throttle.failed(client);
-                long minutes = (state.lockedUntil() - now + 59_999) / 60_000;
-                trail("anonymous", client, name, Outcome.FAILURE, 423, "account locked");
-                throw new ApiException(423, "account-locked", "账号因多次登录失败已锁定，请 " + minutes
-                        + " 分钟后再试或联系管理员 / the account is locked after repeated failed sign-ins; try again in "
-                        + minutes + " min or ask an administrator");
-            }
-            if (!hasher.matches(pw, found.passwordHash())) {
-                throttle.failed(client);
-                boolean locked = recordFailure(name, now);
-                trail("anonymous", client, name, Outcome.FAILURE, 401,
-                        locked ? "wrong password; account locked" : "wrong password");
-                throw invalidCredentials();
-            }
-            if (!found.enabled()) {
-                trail("anonymous", client, name, Outcome.FAILURE, 403, "account disabled");
-                throw new ApiException(403, "account-disabled", "账号已停用 / the account is disabled");
-            }
             jpa.tx(em -> {
                 loginState(em, name).succeed(now);
-                if (hasher.outdated(found.passwordHash())) {
+                if (rehash != null) {
                     AccountEntity a = em.find(AccountEntity.class, name);
-                    a.setPassword(hasher.hash(pw), a.mustChangePassword());
+                    a.setPassword(rehash, a.mustChangePassword());
                 }
             });
-            cache.remove(name);
-            Sessions.Issued issued = sessions.issue(name);
-            trail(name, client, name, Outcome.SUCCESS, 200, null);
-            return new Login(issued.token(), issued.expiresAt(), view(name).orElseThrow());
         }
+        cache.remove(name);
+        Sessions.Issued issued = sessions.issue(name);
+        trail(name, client, name, Outcome.SUCCESS, 200, null);
+        return new Login(issued.token(), issued.expiresAt(), view(name).orElseThrow());
     }
 
+    /** Counts a failed sign-in; the read-modify-write of the counters is serialised, and takes milliseconds. */
     private boolean recordFailure(String name, long now) {
         Config c = config;
-        return jpa.txExpr(em -> loginState(em, name).fail(now, c.lockoutThreshold(), c.lockoutMinutes() * 60_000L));
+        synchronized (loginLock) {
+            return jpa.txExpr(em -> loginState(em, name).fail(now, c.lockoutThreshold(),
+                    c.lockoutMinutes() * 60_000L));
+        }
     }
 
     private static LoginStateEntity loginState(EntityManager em, String username) {
@@ -259,12 +266,10 @@ public final class IdentityService implements Authenticator {
         if (current == null || current.isEmpty()) {
             throw ApiException.invalidField("currentPassword", "请输入当前密码 / the current password is required");
         }
-        synchronized (loginLock) {
-            AccountEntity a = jpa.txExpr(em -> em.find(AccountEntity.class, name));
-            if (a == null || !hasher.matches(current, a.passwordHash())) {
-                recordFailure(name, clock.millis());
-                throw ApiException.invalidField("currentPassword", "当前密码不正确 / the current password is wrong");
-            }
+        AccountEntity a = jpa.txExpr(em -> em.find(AccountEntity.class, name));
+        if (a == null || !hasher.matches(current, a.passwordHash())) {
+            recordFailure(name, clock.millis());
+            throw ApiException.invalidField("currentPassword", "当前密码不正确 / the current password is wrong");
         }
         String problem = PasswordPolicy.problem(name, next).orElse(null);
         if (problem != null) {
@@ -429,10 +434,12 @@ public final class IdentityService implements Authenticator {
         checkManageable(actor, username);
         String pw = PasswordPolicy.generate();
         String hash = hasher.hash(pw);
-        jpa.tx(em -> {
-            em.find(AccountEntity.class, username).setPassword(hash, true);
-            loginState(em, username).unlock();
-        });
+        synchronized (loginLock) {
+            jpa.tx(em -> {
+                em.find(AccountEntity.class, username).setPassword(hash, true);
+                loginState(em, username).unlock();
+            });
+        }
         cache.remove(username);
         sessions.revokeAll(username, null);
         return pw;
@@ -440,7 +447,9 @@ public final class IdentityService implements Authenticator {
 
     UserView unlock(Caller actor, String username) throws ApiException {
         checkManageable(actor, username);
-        jpa.tx(em -> loginState(em, username).unlock());
+        synchronized (loginLock) {
+            jpa.tx(em -> loginState(em, username).unlock());
+        }
         return view(username).orElseThrow();
     }
 

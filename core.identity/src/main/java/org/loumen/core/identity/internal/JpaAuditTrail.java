@@ -73,12 +73,17 @@ public final class JpaAuditTrail implements AuditTrail {
 
     @Modified
     void configure(Config config) {
-        int days = config.retentionDays();
-        if (days < MIN_RETENTION_DAYS) {
-            LOG.warn("Audit retention of {} days refused: keeping at least {} days", days, MIN_RETENTION_DAYS);
-            days = MIN_RETENTION_DAYS;
+        retentionDays = effectiveRetention(config.retentionDays());
+    }
+
+    /** The retention actually applied: never below 180 days, whatever the configuration says. */
+    static int effectiveRetention(int requestedDays) {
+        if (requestedDays < MIN_RETENTION_DAYS) {
+            LOG.warn("Audit retention of {} days refused: keeping at least {} days", requestedDays,
+                    MIN_RETENTION_DAYS);
+            return MIN_RETENTION_DAYS;
         }
-        retentionDays = days;
+        return requestedDays;
     }
 
     @Deactivate

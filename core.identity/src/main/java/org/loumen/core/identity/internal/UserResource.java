@@ -59,8 +59,10 @@ public final class UserResource implements ApiResource {
         })
                 .post("/users", Access.within(MANAGERS), r -> {
                     NewUserBody body = r.body(NewUserBody.class);
+                    List<RoleBinding> bindings = bindings(body.bindings());
                     IdentityService.Created created = identity.create(r.caller(), body.username(),
-                            body.displayName(), bindings(body.bindings()), body.password());
+                            body.displayName(), bindings, body.password());
+                    r.auditDetail("created " + created.user().username() + " with " + bindings);
                     return ApiResponse.created(created.temporaryPassword() == null ? Map.of("user", created.user())
                             : Map.of("user", created.user(), "temporaryPassword", created.temporaryPassword()));
                 })
@@ -72,9 +74,12 @@ public final class UserResource implements ApiResource {
                     if (body.version() == null) {
                         throw ApiException.invalidField("version", "缺少版本号 version（乐观锁） / version is required");
                     }
-                    return identity.update(r.caller(), r.pathParam("username"), body.displayName(),
-                            body.bindings() == null ? null : bindings(body.bindings()), body.enabled(),
-                            body.version());
+                    List<RoleBinding> bindings = body.bindings() == null ? null : bindings(body.bindings());
+                    r.auditDetail((body.enabled() == null ? "" : "enabled=" + body.enabled() + " ")
+                            + (bindings == null ? "" : "roles=" + bindings + " ")
+                            + (body.displayName() == null ? "" : "displayName changed"));
+                    return identity.update(r.caller(), r.pathParam("username"), body.displayName(), bindings,
+                            body.enabled(), body.version());
                 })
                 .post("/users/{username}/password-reset", Access.node(account, MANAGERS),
                         r -> Map.of("temporaryPassword", identity.resetPassword(r.caller(), r.pathParam("username"))))
