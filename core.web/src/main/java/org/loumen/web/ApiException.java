@@ -14,6 +14,7 @@ public class ApiException extends Exception {
     private final int status;
     private final String code;
     private final String field;
+    private final java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
 
     public ApiException(int status, String code, String message, String field) {
         super(message);
@@ -47,6 +48,25 @@ public class ApiException extends Exception {
     /** 409: the request conflicts with the current state. */
     public static ApiException conflict(String code, String message) {
         return new ApiException(409, code, message);
+    }
+
+    /**
+     * Adds a member to the error body beside {@code error} and {@code message}, e.g. the bad rows of an import:
+     * {@code {"error":"invalid-csv","message":"...","rows":[...]}}.
+     *
+     * @return this exception
+     */
+    public ApiException with(String key, Object value) {
+        if (key.equals("error") || key.equals("message") || key.equals("field")) {
+            throw new IllegalArgumentException(key + " is set by the constructor");
+        }
+        details.put(key, value);
+        return this;
+    }
+
+    /** The members added by {@link #with}. */
+    public java.util.Map<String, Object> details() {
+        return java.util.Collections.unmodifiableMap(details);
     }
 
     public int status() {

@@ -41,6 +41,13 @@ public interface ApiRequest {
      */
     <T> T body(Class<T> type) throws ApiException;
 
+    /**
+     * The raw request body, for uploads such as CSV files (up to the configured upload limit).
+     *
+     * @throws ApiException 413 {@code body-too-large} over the limit, 400 {@code invalid-body} when it is missing
+     */
+    byte[] bytes() throws ApiException;
+
     /** The client's address, as the server saw it. */
     String remoteAddress();
 

@@ -7,13 +7,32 @@ public final class ApiResponse {
 
     private final int status;
     private final Object body;
+    private final String contentType;
+    private final String filename;
 
-    private ApiResponse(int status, Object body) {
+    private ApiResponse(int status, Object body, String contentType, String filename) {
         if (status < 200 || status > 299) {
             throw new IllegalArgumentException("ApiResponse is for success statuses; throw ApiException otherwise");
         }
         this.status = status;
         this.body = body;
+        this.contentType = contentType;
+        this.filename = filename;
+    }
+
+    private ApiResponse(int status, Object body) {
+        this(status, body, null, null);
+    }
+
+    /**
+     * A download (e.g. a CSV export), sent as is with {@code Content-Disposition: attachment}.
+     *
+     * @param contentType e.g. {@code text/csv;charset=UTF-8}
+     * @param filename    the file name offered to the browser (may hold Chinese characters)
+     */
+    public static ApiResponse file(String contentType, String filename, byte[] content) {
+        return new ApiResponse(200, Objects.requireNonNull(content), Objects.requireNonNull(contentType),
+                Objects.requireNonNull(filename));
     }
 
     public static ApiResponse of(int status, Object body) {
@@ -35,5 +54,15 @@ public final class ApiResponse {
 
     public Object body() {
         return body;
+    }
+
+    /** The content type of a {@link #file} response; {@code null} for JSON. */
+    public String contentType() {
+        return contentType;
+    }
+
+    /** The file name of a {@link #file} response; {@code null} for JSON. */
+    public String filename() {
+        return filename;
     }
 }

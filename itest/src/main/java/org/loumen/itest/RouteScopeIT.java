@@ -23,19 +23,35 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class RouteScopeIT extends PlatformTest {
 
-    /** An identifier of 双新街道 for each path parameter name routes use. A new name must be added here. */
-    static final Map<String, String> FOREIGN = Map.of(
+    /**
+     * An identifier of 双新街道 for each path parameter name routes use (ids of demo leaders and households are looked
+     * up). A new name must be added here.
+     */
+    static final Map<String, String> FOREIGN = new java.util.HashMap<>(Map.of(
             "street", SHUANGXIN,
             "community", XINHUALI,
-            "username", "sx-secretary");
+            "building", XINHUALI + "B001",
+            "unit", XINHUALI + "B001U01",
+            "username", "sx-secretary"));
 
-    /** Personal data of 双新's people: no route may return it to a caller from 双港, public routes to nobody. */
-    static final List<String> FOREIGN_PERSONAL = List.of("sx-secretary", "sx-admin");
+    /**
+     * Personal data of 双新's people: no route may return it to a caller from 双港, public routes to nobody. The
+     * phone numbers of its demo leaders and households are added at run time.
+     */
+    static final List<String> FOREIGN_PERSONAL = new ArrayList<>(List.of("sx-secretary", "sx-admin"));
     /**
      * 双新's code: outside the public pages (where street and community names and codes are public administrative
-     * data) no answer to a caller from 双港 may name it. Refusals do not echo the request.
+     * data) no successful answer to a caller from 双港 may name it (refusals may echo what the caller sent).
      */
     static final String FOREIGN_CODE = SHUANGXIN;
+
+    /** Imports that would add to 双新: refused row by row for a street admin of 双港, refused outright for others. */
+    static final Map<String, String> FOREIGN_IMPORT = Map.of(
+            "/imports/leaders", "street,community,building,unit,role,name,gender,birth_date,education,party_member,"
+                    + "phone,nomination\n" + SHUANGXIN + "," + XINHUALI + ",9号楼,1单元,楼门长,越权甲,男,1970-01-01,"
+                    + "本科,是,13911112222,自荐\n",
+            "/imports/households", "street,community,building,unit,room,head_name,members,phone,special_groups\n"
+                    + SHUANGXIN + "," + XINHUALI + ",9号楼,1单元,909,越权乙,2,,\n");
 
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
 
@@ -46,6 +62,16 @@ class RouteScopeIT extends PlatformTest {
         user("sx-admin", "STREET_ADMIN", SHUANGXIN);
         user("sx-secretary", "COMMUNITY_SECRETARY", XINHUALI);
         JsonNode foreignBefore = admin.get("/api/v1/users/sx-secretary").json();
+        JsonNode sxLeaders = admin.get("/api/v1/leaders?street=" + SHUANGXIN + "&size=200").json().get("items");
+        JsonNode sxHouseholds = admin.get("/api/v1/households?community=" + XINHUALI + "&size=200").json()
+                .get("items");
+        assertTrue(sxLeaders.size() > 0 && sxHouseholds.size() > 0, "demo data of 双新 is loaded");
+        FOREIGN.put("leader", sxLeaders.get(0).get("id").asText());
+        FOREIGN.put("household", sxHouseholds.get(0).get("id").asText());
+        sxLeaders.forEach(l -> FOREIGN_PERSONAL.add(l.get("phone").asText()));
+        sxHouseholds.forEach(h -> FOREIGN_PERSONAL.add(h.get("phone").asText()));
+        JsonNode leaderBefore = admin.get("/api/v1/leaders/" + FOREIGN.get("leader")).json();
+        JsonNode householdBefore = admin.get("/api/v1/households/" + FOREIGN.get("household")).json();
         JsonNode communityBefore = admin.get("/api/v1/communities/" + XINHUALI).json();
 
         Map<String, Http> callers = new LinkedHashMap<>();
@@ -71,6 +97,8 @@ class RouteScopeIT extends PlatformTest {
                     continue; // acts on the caller's own account only; covered by AuthIT
                 }
                 Http.Response r = method.equals("GET") ? caller.getValue().get(path)
+                        : template.startsWith("/imports/") ? caller.getValue().send(method, path, "text/csv",
+                                FOREIGN_IMPORT.get(template))
                         : caller.getValue().json(method, path, "{}");
                 calls++;
                 String where = caller.getKey() + " " + method + " " + template + " -> " + r.status() + " " + r.body();
@@ -83,7 +111,8 @@ class RouteScopeIT extends PlatformTest {
                 if (!districtWide && FOREIGN_PERSONAL.stream().anyMatch(r.body()::contains)) {
                     leaks.add("foreign personal data: " + where);
                 }
-                if (!districtWide && !kind.equals("PUBLIC") && r.body().contains(FOREIGN_CODE)) {
+                boolean ok = r.status() >= 200 && r.status() < 300;
+                if (ok && !districtWide && !kind.equals("PUBLIC") && r.body().contains(FOREIGN_CODE)) {
                     leaks.add("foreign object: " + where);
                 }
                 boolean success = r.status() >= 200 && r.status() < 300;
@@ -103,6 +132,10 @@ class RouteScopeIT extends PlatformTest {
         // and nothing of 双新 changed
         assertEquals(foreignBefore, admin.get("/api/v1/users/sx-secretary").json());
         assertEquals(communityBefore, admin.get("/api/v1/communities/" + XINHUALI).json());
+        assertEquals(leaderBefore, admin.get("/api/v1/leaders/" + FOREIGN.get("leader")).json());
+        assertEquals(householdBefore, admin.get("/api/v1/households/" + FOREIGN.get("household")).json());
+        assertEquals(sxLeaders.size(), admin.get("/api/v1/leaders?street=" + SHUANGXIN + "&size=200").json()
+                .get("items").size(), "no leader added to 双新");
     }
 
     private static String substitute(String template) {

@@ -40,4 +40,13 @@ public interface OrganisationService {
      * @throws ModelException INVALID for a bad name, NOT_FOUND, STALE if someone changed it since
      */
     Community renameCommunity(String code, String name, long expectedVersion) throws ModelException;
+
+    /** The buildings of a community with their units, in code order. @throws ModelException NOT_FOUND */
+    java.util.List<Building> buildings(String communityCode) throws ModelException;
+
+    /** Adds a building (label e.g. 3号楼) to a community. @throws ModelException INVALID, NOT_FOUND, CONFLICT */
+    Building addBuilding(String communityCode, String label) throws ModelException;
+
+    /** Adds a unit (label e.g. 2单元) to a building. @throws ModelException INVALID, NOT_FOUND, CONFLICT */
+    Unit addUnit(String buildingCode, String label) throws ModelException;
 }

@@ -3,7 +3,7 @@
  * (统计用区划代码), as interfaces and immutable DTOs. Entities stay private to the bundle.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.loumen.core.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -68,6 +68,10 @@ public final class ApiDispatcher extends HttpServlet {
         @AttributeDefinition(name = "JSON 请求体上限（字节） / largest JSON body (bytes)", min = "1024",
                 max = "67108864", description = "更大的请求体以 413 拒绝 / larger bodies are refused with 413")
         int maxJsonBodyBytes() default DEFAULT_MAX_JSON_BODY;
+
+        @AttributeDefinition(name = "上传文件上限（字节） / largest upload, e.g. a CSV import (bytes)", min = "1024",
+                max = "1073741824")
+        int maxUploadBytes() default DEFAULT_MAX_UPLOAD;
     }
 
     private static final long serialVersionUID = 1L;
@@ -75,13 +79,17 @@ public final class ApiDispatcher extends HttpServlet {
 
     /** JSON bodies are small; a larger one is refused before it is read into memory. */
     static final int DEFAULT_MAX_JSON_BODY = 1 << 20;
+    /** A spreadsheet of the whole district's leaders is about 1 MB; 32 MiB leaves room for households. */
+    static final int DEFAULT_MAX_UPLOAD = 32 << 20;
 
     private volatile int maxJsonBody = DEFAULT_MAX_JSON_BODY;
+    private volatile int maxUpload = DEFAULT_MAX_UPLOAD;
 
     @Activate
     @Modified
     void configure(Config config) {
         maxJsonBody = Math.max(1024, config.maxJsonBodyBytes());
+        maxUpload = Math.max(1024, config.maxUploadBytes());
     }
 
     private final transient RouteTable table = new RouteTable();
@@ -145,7 +153,7 @@ public final class ApiDispatcher extends HttpServlet {
             }
             route = f.route();
             Access access = route.access();
-            Request request = new Request(req, path, f.params(), maxJsonBody);
+            Request request = new Request(req, path, f.params(), maxJsonBody, maxUpload);
             boolean guarded = access.kind() != Access.Kind.PUBLIC;
             Authenticator auth = authenticator;
             AuditTrail audit = auditTrail;
@@ -185,7 +193,11 @@ public final class ApiDispatcher extends HttpServlet {
                 // a personal-data read is recorded before the data leaves; a write after it is done
                 record(route, req, caller, node, AuditRecord.Outcome.SUCCESS, status, request.auditDetail());
             }
-            write(resp, status, result instanceof ApiResponse r ? r.body() : result);
+            if (result instanceof ApiResponse r && r.contentType() != null) {
+                writeFile(resp, r);
+            } else {
+                write(resp, status, result instanceof ApiResponse r ? r.body() : result);
+            }
         } catch (ApiException e) {
             if (route != null && isWrite(route)) {
                 recordQuietly(route, req, caller, node, AuditRecord.Outcome.FAILURE, e.status(), e.code());
@@ -291,6 +303,20 @@ public final class ApiDispatcher extends HttpServlet {
         resp.getOutputStream().write(bytes);
     }
 
+    private static void writeFile(HttpServletResponse resp, ApiResponse r) throws IOException {
+        byte[] bytes = (byte[]) r.body();
+        resp.setStatus(r.status());
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        resp.setContentType(r.contentType());
+        // RFC 6266/5987: an ASCII fallback and the UTF-8 name, so Chinese file names survive
+        String ascii = r.filename().replaceAll("[^A-Za-z0-9._-]", "_");
+        resp.setHeader("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(r.filename(), StandardCharsets.UTF_8).replace("+", "%20"));
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+
     static void writeError(HttpServletResponse resp, ApiException e) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", e.code());
@@ -298,6 +324,7 @@ public final class ApiDispatcher extends HttpServlet {
         if (e.field() != null) {
             body.put("field", e.field());
         }
+        body.putAll(e.details());
         if (!resp.isCommitted()) {
             write(resp, e.status(), body);
         }
@@ -345,15 +372,36 @@ public final class ApiDispatcher extends HttpServlet {
         private final String path;
         private final Map<String, String> params;
         private final int maxBody;
+        private final int maxUpload;
         private Caller caller = Caller.ANONYMOUS;
         private Set<String> scopes = Set.of();
         private String auditDetail;
 
-        Request(HttpServletRequest req, String path, Map<String, String> params, int maxBody) {
+        Request(HttpServletRequest req, String path, Map<String, String> params, int maxBody, int maxUpload) {
             this.req = req;
             this.path = path;
             this.params = params;
             this.maxBody = maxBody;
+            this.maxUpload = maxUpload;
+        }
+
+        @Override
+        public byte[] bytes() throws ApiException {
+            if (req.getContentLengthLong() > maxUpload) {
+                throw tooLarge(maxUpload);
+            }
+            try (InputStream in = req.getInputStream()) {
+                byte[] bytes = in.readNBytes(maxUpload + 1);
+                if (bytes.length > maxUpload) {
+                    throw tooLarge(maxUpload);
+                }
+                if (bytes.length == 0) {
+                    throw new ApiException(400, "invalid-body", "缺少请求体 / request body is missing");
+                }
+                return bytes;
+            } catch (IOException e) {
+                throw new ApiException(400, "invalid-body", "无法读取请求体 / could not read the request body");
+            }
         }
 
         void admit(Caller who, Set<String> nodes) {
@@ -436,12 +484,12 @@ public final class ApiDispatcher extends HttpServlet {
                         "请求体须为 JSON (Content-Type: application/json) / body must be JSON");
             }
             if (req.getContentLengthLong() > maxBody) {
-                throw tooLarge();
+                throw tooLarge(maxBody);
             }
             try (InputStream in = req.getInputStream()) {
                 byte[] bytes = in.readNBytes(maxBody + 1);
                 if (bytes.length > maxBody) {
-                    throw tooLarge();
+                    throw tooLarge(maxBody);
                 }
                 if (bytes.length == 0) {
                     throw new ApiException(400, "invalid-json", "缺少请求体 / request body is missing");
@@ -464,9 +512,9 @@ public final class ApiDispatcher extends HttpServlet {
         }
 
         /** Built only when thrown: an exception captures its stack, and most bodies are within the limit. */
-        private ApiException tooLarge() {
-            return new ApiException(413, "body-too-large", "请求体超过 " + maxBody + " 字节 / body larger than "
-                    + maxBody + " bytes");
+        private static ApiException tooLarge(int limit) {
+            return new ApiException(413, "body-too-large", "请求体超过 " + limit + " 字节 / body larger than "
+                    + limit + " bytes");
         }
 
         private static String fieldOf(JsonMappingException e) {

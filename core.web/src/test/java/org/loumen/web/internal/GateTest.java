@@ -127,6 +127,10 @@ class GateTest {
                 return d;
             }
 
+            public byte[] bytes() {
+                throw new UnsupportedOperationException();
+            }
+
             public <T> T body(Class<T> type) {
                 throw new UnsupportedOperationException();
             }

@@ -53,6 +53,18 @@ public class CommunityEntity {
         this.updatedAt = createdAt;
     }
 
+    String code() {
+        return code;
+    }
+
+    String street() {
+        return street;
+    }
+
+    String name() {
+        return name;
+    }
+
     long version() {
         return version;
     }

@@ -1,5 +1,13 @@
 package org.loumen.core.model.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Set;
+
+import org.loumen.core.model.HouseholdService;
+import org.loumen.core.model.ImportException;
+import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.ModelException;
 import org.loumen.core.model.NewCommunity;
 import org.loumen.core.model.OrganisationService;
@@ -11,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seeds demo data (invented communities, never real residents) when the launcher runs with {@code --demo}
+ * Seeds demo data (invented communities, leaders and households, never real people) when the launcher runs with {@code --demo}
  * (framework property {@code loumen.demo=true}). Idempotent: what exists already is left as it is.
  */
 @Component(immediate = true)
@@ -21,8 +29,12 @@ public final class DemoData {
     static final String COMMUNITIES = "/demo/communities.tsv";
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
+    static final String LEADERS = "/demo/leaders.csv";
+    static final String HOUSEHOLDS = "/demo/households.csv";
+
     @Activate
-    public DemoData(BundleContext context, @Reference OrganisationService organisation) {
+    public DemoData(BundleContext context, @Reference OrganisationService organisation,
+            @Reference LeaderService leaders, @Reference HouseholdService households) {
         if (!Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY))) {
             return;
         }
@@ -39,5 +51,29 @@ public final class DemoData {
             }
         }
         LOG.info("Demo data: {} communities added (演示数据已加载)", added);
+        // leaders and households go through the same import as a spreadsheet from district IT
+        Set<String> district = Set.of(organisation.district().code());
+        try {
+            if (leaders.find(district, null, null, null, 1, 1, "id").total() == 0) {
+                LOG.info("Demo data: {} leaders imported", leaders.importLeaders(resource(LEADERS), district).imported());
+            }
+            if (households.find(district, null, null, null, 1, 1).total() == 0) {
+                LOG.info("Demo data: {} households imported",
+                        households.importHouseholds(resource(HOUSEHOLDS), district).imported());
+            }
+        } catch (ImportException e) {
+            throw new IllegalStateException("demo data refused by the import: " + e.problems());
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = DemoData.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " missing from the bundle");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -10,6 +10,7 @@ import javax.persistence.OptimisticLockException;
 import javax.persistence.RollbackException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.model.Building;
 import org.loumen.core.model.Community;
 import org.loumen.core.model.CommunityKind;
 import org.loumen.core.model.District;
@@ -19,6 +20,7 @@ import org.loumen.core.model.ModelException.Reason;
 import org.loumen.core.model.NewCommunity;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.core.model.Street;
+import org.loumen.core.model.Unit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -210,5 +212,103 @@ public final class JpaOrganisationService implements OrganisationService {
             throw new ModelException(Reason.INVALID, "name", "名称须为 1 至 60 个字符 / name must be 1-60 characters");
         }
         return n;
+    }
+
+    @Override
+    public List<Building> buildings(String communityCode) throws ModelException {
+        List<Building> result = jpa.txExpr(em -> {
+            if (!DivisionCodes.isCommunityCode(communityCode) || em.find(CommunityEntity.class, communityCode) == null) {
+                return null;
+            }
+            Map<String, List<Unit>> units = new HashMap<>();
+            for (UnitEntity u : em.createQuery("select u from UnitEntity u where u.code like :c order by u.code",
+                    UnitEntity.class).setParameter("c", communityCode + "%").getResultList()) {
+                units.computeIfAbsent(u.building, k -> new java.util.ArrayList<>())
+                        .add(new Unit(u.code, u.building, u.label));
+            }
+            return em.createQuery("select b from BuildingEntity b where b.community = :c order by b.code",
+                    BuildingEntity.class).setParameter("c", communityCode).getResultList().stream()
+                    .map(b -> new Building(b.code, b.community, b.label, units.getOrDefault(b.code, List.of())))
+                    .toList();
+        });
+        if (result == null) {
+            throw new ModelException(Reason.NOT_FOUND, "community", "社区不存在 / no such community: " + communityCode);
+        }
+        return result;
+    }
+
+    @Override
+    public Building addBuilding(String communityCode, String label) throws ModelException {
+        String l = validLabel(label);
+        Object outcome = jpa.txExpr(em -> {
+            if (em.find(CommunityEntity.class, communityCode) == null) {
+                return Reason.NOT_FOUND;
+            }
+            List<BuildingEntity> existing = em.createQuery("select b from BuildingEntity b where b.community = :c",
+                    BuildingEntity.class).setParameter("c", communityCode).getResultList();
+            if (existing.stream().anyMatch(b -> b.label.equals(l))) {
+                return Reason.CONFLICT;
+            }
+            int next = existing.stream().mapToInt(b -> Integer.parseInt(b.code.substring(13))).max().orElse(0) + 1;
+            if (next > 999) {
+                return Reason.INVALID;
+            }
+            BuildingEntity b = new BuildingEntity(communityCode + "B" + String.format("%03d", next), communityCode, l);
+            em.persist(b);
+            em.flush();
+            return new Building(b.code, b.community, b.label, List.of());
+        });
+        if (outcome instanceof Building b) {
+            return b;
+        }
+        throw switch ((Reason) outcome) {
+            case NOT_FOUND -> new ModelException(Reason.NOT_FOUND, "community",
+                    "社区不存在 / no such community: " + communityCode);
+            case CONFLICT -> new ModelException(Reason.CONFLICT, "label",
+                    "该社区已有同名楼栋 / the community already has a building with this label");
+            default -> new ModelException(Reason.INVALID, "label", "楼栋过多 / too many buildings");
+        };
+    }
+
+    @Override
+    public Unit addUnit(String buildingCode, String label) throws ModelException {
+        String l = validLabel(label);
+        Object outcome = jpa.txExpr(em -> {
+            if (buildingCode == null || em.find(BuildingEntity.class, buildingCode) == null) {
+                return Reason.NOT_FOUND;
+            }
+            List<UnitEntity> existing = em.createQuery("select u from UnitEntity u where u.building = :b",
+                    UnitEntity.class).setParameter("b", buildingCode).getResultList();
+            if (existing.stream().anyMatch(u -> u.label.equals(l))) {
+                return Reason.CONFLICT;
+            }
+            int next = existing.stream().mapToInt(u -> Integer.parseInt(u.code.substring(u.code.length() - 2)))
+                    .max().orElse(0) + 1;
+            if (next > 99) {
+                return Reason.INVALID;
+            }
+            UnitEntity u = new UnitEntity(buildingCode + "U" + String.format("%02d", next), buildingCode, l);
+            em.persist(u);
+            em.flush();
+            return new Unit(u.code, u.building, u.label);
+        });
+        if (outcome instanceof Unit u) {
+            return u;
+        }
+        throw switch ((Reason) outcome) {
+            case NOT_FOUND -> new ModelException(Reason.NOT_FOUND, "building",
+                    "楼栋不存在 / no such building: " + buildingCode);
+            case CONFLICT -> new ModelException(Reason.CONFLICT, "label",
+                    "该楼栋已有同名单元 / the building already has a unit with this label");
+            default -> new ModelException(Reason.INVALID, "label", "单元过多 / too many units");
+        };
+    }
+
+    private static String validLabel(String label) throws ModelException {
+        String l = label == null ? "" : label.strip();
+        if (l.isEmpty() || l.length() > 40) {
+            throw new ModelException(Reason.INVALID, "label", "名称须为 1 至 40 个字符 / label must be 1-40 characters");
+        }
+        return l;
     }
 }

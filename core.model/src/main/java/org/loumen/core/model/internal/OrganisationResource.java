@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class OrganisationResource implements ApiResource {
 
     private static final Role[] ADMINS = { Role.DISTRICT_ADMIN, Role.STREET_ADMIN };
+    private static final Role[] MANAGERS = { Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.COMMUNITY_SECRETARY };
     private static final Role[] STAFF = { Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.COMMUNITY_SECRETARY,
             Role.LEADER };
 
@@ -32,6 +33,10 @@ public final class OrganisationResource implements ApiResource {
 
     /** The body of a rename: {@code {"name","version"}}. */
     record RenameBody(String name, Long version) {
+    }
+
+    /** The body of a new building or unit: {@code {"label"}}. */
+    record LabelBody(String label) {
     }
 
     /** What the public sees of a street or community: codes and names only. */
@@ -73,6 +78,20 @@ public final class OrganisationResource implements ApiResource {
                 .get("/communities/{community}", Access.node("community", STAFF),
                         r -> organisation.community(r.pathParam("community"))
                                 .orElseThrow(() -> ApiException.notFound("社区", "community", r.pathParam("community"))))
+                .get("/communities/{community}/buildings", Access.node("community", STAFF),
+                        r -> model(() -> organisation.buildings(r.pathParam("community"))))
+                .post("/communities/{community}/buildings", Access.node("community", MANAGERS),
+                        r -> {
+                            String label = r.body(LabelBody.class).label();
+                            return ApiResponse.created(model(() -> organisation.addBuilding(r.pathParam("community"),
+                                    label)));
+                        })
+                .post("/buildings/{building}/units", Access.node("building", MANAGERS),
+                        r -> {
+                            String label = r.body(LabelBody.class).label();
+                            return ApiResponse.created(model(() -> organisation.addUnit(r.pathParam("building"),
+                                    label)));
+                        })
                 .put("/communities/{community}", Access.node("community", ADMINS), r -> {
                     RenameBody body = r.body(RenameBody.class);
                     if (body.version() == null) {

@@ -50,6 +50,14 @@ public class StreetEntity {
         return code;
     }
 
+    String name() {
+        return name;
+    }
+
+    String nameEn() {
+        return nameEn;
+    }
+
     Street toDto(int communities) {
         return new Street(code, name, nameEn, kind, communities, version);
     }

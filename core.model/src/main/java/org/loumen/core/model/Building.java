@@ -1,0 +1,14 @@
+package org.loumen.core.model;
+
+import java.util.List;
+
+/**
+ * A building (楼栋) of a community, with its units.
+ *
+ * @param code      the community's code followed by {@code B} and a three-digit number in order of creation, e.g.
+ *                  {@code 120112103001B003}; stable, so codes below it and every scope check stay valid
+ * @param community the community's code
+ * @param label     as written on site, e.g. 3号楼
+ */
+public record Building(String code, String community, String label, List<Unit> units) {
+}

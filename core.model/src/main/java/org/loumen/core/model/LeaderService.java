@@ -1,0 +1,58 @@
+package org.loumen.core.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The leaders' information database (楼门栋长信息库). Scope is the caller's: every method that reads or writes many
+ * records takes the codes the caller may reach: a record is within scope when its place code begins with one of them.
+ */
+@ProviderType
+public interface LeaderService {
+
+    /** Sort orders a listing accepts. */
+    List<String> SORTS = List.of("name", "-name", "birthDate", "-birthDate", "id", "-id");
+
+    /**
+     * A page of leaders within scope, filtered by street, community (codes) and {@code q} (part of the name or
+     * phone). {@code page} counts from 1; {@code sort} is one of {@link #SORTS}.
+     */
+    Page<Leader> find(Set<String> scopes, String street, String community, String q, int page, int size,
+            String sort);
+
+    Optional<Leader> leader(long id);
+
+    /** @throws ModelException INVALID naming the field, CONFLICT for a phone number in use */
+    Leader create(LeaderDraft draft) throws ModelException;
+
+    /** Replaces the given fields (null leaves a field as it is). @throws ModelException also STALE */
+    Leader update(long id, LeaderDraft draft, long expectedVersion) throws ModelException;
+
+    /** Ends every assignment on the day and marks the leader retired. @throws ModelException also STALE */
+    Leader retire(long id, LocalDate on, long expectedVersion) throws ModelException;
+
+    /**
+     * Imports a CSV of leaders (UTF-8 with or without BOM, or GB18030/GBK) all or nothing; missing communities,
+     * buildings and units under known streets are created.
+     *
+     * @param scopes codes the caller may reach (a code is within when it begins with one); rows outside are refused
+     * @throws ImportException every bad row; nothing was written
+     */
+    ImportResult importLeaders(byte[] csv, Set<String> scopes) throws ImportException;
+
+    /**
+     * The leaders within scope (of one street if given) as CSV in the import's columns, UTF-8 with a BOM, cells
+     * that a spreadsheet would run as a formula escaped.
+     */
+    byte[] exportLeaders(Set<String> scopes, String street);
+
+    /** The profile report within scope, optionally narrowed to a street or community. */
+    LeaderProfile profile(LocalDate asOf, Set<String> scopes, String street, String community);
+
+    /** The public directory of a community: leaders in service, phone masked. */
+    List<PublicLeader> directory(String community);
+}

@@ -1,0 +1,105 @@
+package org.loumen.core.model.internal;
+
+import java.util.List;
+import java.util.Set;
+
+import org.loumen.core.model.Household;
+import org.loumen.core.model.HouseholdDraft;
+import org.loumen.core.model.HouseholdService;
+import org.loumen.core.model.ImportException;
+import org.loumen.core.model.Labelled;
+import org.loumen.core.model.Page;
+import org.loumen.core.model.SpecialGroup;
+import org.loumen.security.Role;
+import org.loumen.web.Access;
+import org.loumen.web.ApiException;
+import org.loumen.web.ApiRequest;
+import org.loumen.web.ApiResource;
+import org.loumen.web.ApiResponse;
+import org.loumen.web.NodeResolver;
+import org.loumen.web.Routes;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Households (住户). Their special-group tags (独居老人, 低保 ...) go only to the community secretary of the household's
+ * community, who organises the care visits; district and street admins see the households without them.
+ */
+@Component(service = ApiResource.class)
+public final class HouseholdResource implements ApiResource {
+
+    /** The roles that see special-group tags, within their scope. */
+    static final Set<Role> TAG_READERS = Set.of(Role.COMMUNITY_SECRETARY);
+
+    record Body(String room, String headName, Integer members, String phone, Set<SpecialGroup> specialGroups,
+            String unit, Long version) {
+    }
+
+    private final HouseholdService households;
+
+    @Activate
+    public HouseholdResource(@Reference HouseholdService households) {
+        this.households = households;
+    }
+
+    @Override
+    public void routes(Routes routes) {
+        NodeResolver householdNode = r -> LeaderResource.id(r, "household").flatMap(households::household)
+                .map(h -> List.of(h.unit())).orElse(List.of());
+        routes.get("/households", Access.within(LeaderResource.STAFF).filteredBy("community", "unit").personalData(),
+                r -> {
+                    SpecialGroup group = null;
+                    if (r.query("group").isPresent()) {
+                        group = Labelled.parse(SpecialGroup.class, r.query("group").get()).orElseThrow(
+                                () -> new ApiException(400, "invalid-parameter", "未知类别 / unknown group", "group"));
+                        if (!r.caller().holdsAny(TAG_READERS)) {
+                            throw new ApiException(403, "forbidden", "无权按特殊群体筛选 / you may not filter by "
+                                    + "special group", "group");
+                        }
+                    }
+                    Page<Household> page = households.find(r.scopes(), LeaderResource.code(r, "community", 12),
+                            r.query("unit").orElse(null), group, r.queryInt("page", 1, 1, 1_000_000),
+                            r.queryInt("size", 50, 1, 200));
+                    return new Page<>(page.items().stream().map(h -> visible(r, h)).toList(), page.total());
+                })
+                .get("/households/{household}", Access.node(householdNode, LeaderResource.STAFF).personalData(),
+                        r -> visible(r, households.household(LeaderResource.id(r, "household").orElseThrow())
+                                .orElseThrow(() -> ApiException.notFound("住户", "household", r.pathParam("household")))))
+                .post("/units/{unit}/households", Access.node("unit", LeaderResource.STAFF), r -> {
+                    Body b = r.body(Body.class);
+                    Household h = OrganisationResource.model(() -> households.create(new HouseholdDraft(
+                            r.pathParam("unit"), b.room(), b.headName(), b.members(), b.phone(), b.specialGroups())));
+                    r.auditDetail("household " + h.id());
+                    return ApiResponse.created(visible(r, h));
+                })
+                .put("/households/{household}", Access.node(householdNode, LeaderResource.STAFF), r -> {
+                    Body b = r.body(Body.class);
+                    if (b.version() == null) {
+                        throw ApiException.invalidField("version", "缺少版本号 version（乐观锁） / version is required");
+                    }
+                    if (b.unit() != null && !r.inScope(b.unit())) {
+                        throw ApiException.invalidField("unit", "不在您的管辖范围 / outside your scope");
+                    }
+                    return visible(r, OrganisationResource.model(() -> households.update(
+                            LeaderResource.id(r, "household").orElseThrow(), new HouseholdDraft(b.unit(), b.room(),
+                                    b.headName(), b.members(), b.phone(), b.specialGroups()), b.version())));
+                })
+                .post("/imports/households", Access.within(LeaderResource.IMPORTERS), r -> {
+                    byte[] csv = LeaderResource.csv(r);
+                    try {
+                        var result = households.importHouseholds(csv, r.scopes());
+                        r.auditDetail("imported " + result.imported() + " households");
+                        return result;
+                    } catch (ImportException e) {
+                        r.auditDetail("refused: " + e.problems().size() + " bad rows");
+                        throw LeaderResource.invalidCsv(e);
+                    }
+                });
+    }
+
+    /** Tags only for a role that needs them, at the household's community. */
+    private static Household visible(ApiRequest r, Household h) {
+        return r.caller().covers(h.community(), TAG_READERS) ? h : h.withoutTags();
+    }
+}

@@ -1,0 +1,274 @@
+package org.loumen.core.model.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.model.Household;
+import org.loumen.core.model.HouseholdDraft;
+import org.loumen.core.model.HouseholdService;
+import org.loumen.core.model.ImportException;
+import org.loumen.core.model.ImportException.Problem;
+import org.loumen.core.model.ImportResult;
+import org.loumen.core.model.ModelException;
+import org.loumen.core.model.ModelException.Reason;
+import org.loumen.core.model.Page;
+import org.loumen.core.model.SpecialGroup;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Households in the {@code loumen.core} persistence unit. */
+@Component(service = HouseholdService.class)
+public final class JpaHouseholdService implements HouseholdService {
+
+    private final JpaTemplate jpa;
+
+    @Activate
+    public JpaHouseholdService(@Reference(target = "(osgi.unit.name=loumen.core)") JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
+
+    @Override
+    public ImportResult importHouseholds(byte[] csv, Set<String> scopes) throws ImportException {
+        List<ImportRows.HouseholdRow> rows = ImportRows.households(Csv.parse(csv, ImportRows.HOUSEHOLD_COLUMNS));
+        try {
+            return jpa.txExpr(em -> {
+                Places places = new Places(em);
+                Set<String> taken = new HashSet<>();
+                for (Object[] r : em.createQuery("select h.unit, h.room from HouseholdEntity h", Object[].class)
+                        .getResultList()) {
+                    taken.add(r[0] + "|" + r[1]);
+                }
+                List<Problem> problems = new ArrayList<>();
+                List<HouseholdEntity> out = new ArrayList<>();
+                for (ImportRows.HouseholdRow r : rows) {
+                    Places.Resolved at = places.resolve(r.row(), r.place(), scopes, problems);
+                    if (at == null) {
+                        continue;
+                    }
+                    if (taken.contains(at.unit() + "|" + r.room())) {
+                        problems.add(new Problem(r.row(), "room", r.room(), "该户已登记 / this household is already registered"));
+                        continue;
+                    }
+                    HouseholdEntity h = new HouseholdEntity();
+                    h.community = at.community();
+                    h.unit = at.unit();
+                    h.room = r.room();
+                    h.headName = r.headName();
+                    h.members = r.members();
+                    h.phone = r.phone();
+                    h.specialGroups = join(r.specialGroups());
+                    out.add(h);
+                }
+                if (!problems.isEmpty()) {
+                    problems.sort(Comparator.comparingInt(Problem::row));
+                    throw new JpaLeaderService.Abort(new ImportException(problems));
+                }
+                out.forEach(em::persist);
+                return new ImportResult(out.size(), new ImportResult.Created(places.createdCommunities,
+                        places.createdBuildings, places.createdUnits));
+            });
+        } catch (RuntimeException e) {
+            ImportException refused = JpaLeaderService.unwrap(e, ImportException.class);
+            if (refused != null) {
+                throw refused;
+            }
+            throw e;
+        }
+    }
+
+    static String join(Set<SpecialGroup> groups) {
+        return groups == null ? "" : groups.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    static Set<SpecialGroup> split(String groups) {
+        Set<SpecialGroup> out = EnumSet.noneOf(SpecialGroup.class);
+        if (groups != null && !groups.isEmpty()) {
+            Arrays.stream(groups.split(",")).map(SpecialGroup::valueOf).forEach(out::add);
+        }
+        return out;
+    }
+
+    @Override
+    public Page<Household> find(Set<String> scopes, String community, String unit, SpecialGroup group, int page,
+            int size) {
+        StringBuilder w = new StringBuilder(" where (");
+        int i = 0;
+        for (String ignored : scopes) {
+            w.append(i == 0 ? "" : " or ").append("h.unit like :s").append(i++);
+        }
+        w.append(i == 0 ? "1 = 0)" : ")");
+        if (community != null) {
+            w.append(" and h.community = :community");
+        }
+        if (unit != null) {
+            w.append(" and h.unit = :unit");
+        }
+        if (group != null) {
+            w.append(" and h.specialGroups like :group");
+        }
+        return jpa.txExpr(em -> {
+            TypedQuery<Long> count = em.createQuery("select count(h) from HouseholdEntity h" + w, Long.class);
+            TypedQuery<HouseholdEntity> items = em.createQuery("select h from HouseholdEntity h" + w
+                    + " order by h.unit, h.room", HouseholdEntity.class);
+            for (TypedQuery<?> q : List.of(count, items)) {
+                int n = 0;
+                for (String s : scopes) {
+                    q.setParameter("s" + n++, s + "%");
+                }
+                if (community != null) {
+                    q.setParameter("community", community);
+                }
+                if (unit != null) {
+                    q.setParameter("unit", unit);
+                }
+                if (group != null) {
+                    q.setParameter("group", "%" + group.name() + "%");
+                }
+            }
+            long total = count.getSingleResult();
+            return new Page<>(dtos(em, items.setFirstResult((page - 1) * size).setMaxResults(size).getResultList()),
+                    total);
+        });
+    }
+
+    private static List<Household> dtos(EntityManager em, List<HouseholdEntity> list) {
+        Set<String> units = list.stream().map(h -> h.unit).collect(Collectors.toSet());
+        Set<String> buildings = units.stream().map(u -> u.substring(0, u.indexOf('U'))).collect(Collectors.toSet());
+        Map<String, String> labels = JpaLeaderService.labels(em, buildings, units);
+        return list.stream().map(h -> {
+            String building = h.unit.substring(0, h.unit.indexOf('U'));
+            return new Household(h.id, h.community.substring(0, 9), h.community, building, labels.get(building),
+                    h.unit, labels.get(h.unit), h.room, h.headName, h.members, h.phone, split(h.specialGroups),
+                    h.version);
+        }).toList();
+    }
+
+    @Override
+    public Optional<Household> household(long id) {
+        return jpa.txExpr(em -> Optional.ofNullable(em.find(HouseholdEntity.class, id))
+                .map(h -> dtos(em, List.of(h)).get(0)));
+    }
+
+    @Override
+    public Household create(HouseholdDraft d) throws ModelException {
+        if (d == null || d.unit() == null) {
+            throw new ModelException(Reason.INVALID, "unit", "缺少单元 / unit is required");
+        }
+        return write(em -> {
+            HouseholdEntity h = new HouseholdEntity();
+            apply(em, h, d, true);
+            em.persist(h);
+            em.flush();
+            return dtos(em, List.of(h)).get(0);
+        });
+    }
+
+    @Override
+    public Household update(long id, HouseholdDraft d, long expectedVersion) throws ModelException {
+        if (d == null) {
+            throw new ModelException(Reason.INVALID, "household", "缺少请求体 / body is missing");
+        }
+        return write(em -> {
+            HouseholdEntity h = em.find(HouseholdEntity.class, id);
+            if (h == null) {
+                throw new JpaLeaderService.Abort(new ModelException(Reason.NOT_FOUND, "id", "没有此住户 / no such household"));
+            }
+            if (h.version != expectedVersion) {
+                throw new JpaLeaderService.Abort(stale());
+            }
+            apply(em, h, d, false);
+            em.flush();
+            return dtos(em, List.of(h)).get(0);
+        });
+    }
+
+    private static void apply(EntityManager em, HouseholdEntity h, HouseholdDraft d, boolean create) {
+        if (d.unit() != null && (create || !d.unit().equals(h.unit))) {
+            UnitEntity u = em.find(UnitEntity.class, d.unit());
+            if (u == null) {
+                throw invalid("unit", "没有此单元 / no such unit");
+            }
+            h.unit = u.code;
+            h.community = u.code.substring(0, 12);
+        }
+        if (create || d.room() != null) {
+            String room = d.room() == null ? "" : d.room().strip();
+            if (room.isEmpty() || room.length() > 20) {
+                throw invalid("room", "房号须为 1 至 20 个字符 / room must be 1-20 characters");
+            }
+            h.room = room;
+        }
+        if (create || d.headName() != null) {
+            String head = d.headName() == null ? "" : d.headName().strip();
+            if (head.isEmpty() || head.length() > 40) {
+                throw invalid("headName", "户主姓名须为 1 至 40 个字符 / headName must be 1-40 characters");
+            }
+            h.headName = head;
+        }
+        if (create || d.members() != null) {
+            if (d.members() == null || d.members() < 1 || d.members() > 30) {
+                throw invalid("members", "人数须为 1 至 30 / members must be 1 to 30");
+            }
+            h.members = d.members();
+        }
+        if (d.phone() != null) {
+            if (!d.phone().isEmpty() && !ImportRows.MOBILE.matcher(d.phone()).matches()
+                    && !ImportRows.LANDLINE.matcher(d.phone()).matches()) {
+                throw invalid("phone", "须为手机或固定电话号码 / must be a mobile or landline number");
+            }
+            h.phone = d.phone().isEmpty() ? null : d.phone();
+        }
+        if (d.specialGroups() != null) {
+            h.specialGroups = join(d.specialGroups());
+        }
+        Long self = h.id == null ? -1L : h.id;
+        boolean taken = !em.createQuery("select h.id from HouseholdEntity h where h.unit = :u and h.room = :r "
+                + "and h.id <> :self", Long.class).setParameter("u", h.unit).setParameter("r", h.room)
+                .setParameter("self", self).setMaxResults(1).getResultList().isEmpty();
+        if (taken) {
+            throw new JpaLeaderService.Abort(new ModelException(Reason.CONFLICT, "room",
+                    "该单元已有此房号的住户 / this unit already has a household in that room"));
+        }
+    }
+
+    private static JpaLeaderService.Abort invalid(String field, String message) {
+        return new JpaLeaderService.Abort(new ModelException(Reason.INVALID, field, message));
+    }
+
+    private static ModelException stale() {
+        return new ModelException(Reason.STALE, "version",
+                "数据已被他人修改，请刷新后重试 / changed by someone else since you read it; reload and retry");
+    }
+
+    private Household write(Function<EntityManager, Household> work) throws ModelException {
+        try {
+            return jpa.txExpr(work::apply);
+        } catch (RuntimeException e) {
+            ModelException refused = JpaLeaderService.unwrap(e, ModelException.class);
+            if (refused != null) {
+                throw refused;
+            }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof OptimisticLockException) {
+                    throw stale();
+                }
+            }
+            throw e;
+        }
+    }
+}

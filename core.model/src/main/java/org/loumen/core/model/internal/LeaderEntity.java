@@ -1,0 +1,68 @@
+package org.loumen.core.model.internal;
+
+import java.time.LocalDate;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+import javax.persistence.TableGenerator;
+import javax.persistence.UniqueConstraint;
+import javax.persistence.Version;
+
+/** A leader (楼门栋长). The phone number is unique: it identifies the person across imports. */
+@Entity
+@Table(name = "MDL_LEADER", uniqueConstraints = @UniqueConstraint(name = "MDL_LEADER_PHONE", columnNames = "PHONE"),
+        indexes = @Index(name = "MDL_LEADER_COMMUNITY", columnList = "COMMUNITY"))
+public class LeaderEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "leaderIds")
+    @TableGenerator(name = "leaderIds", table = "MDL_SEQUENCE", pkColumnName = "NAME", valueColumnName = "NEXT_VALUE",
+            pkColumnValue = "LEADER", allocationSize = 500)
+    @Column(name = "ID")
+    Long id;
+
+    @Column(name = "NAME", length = 40, nullable = false)
+    String name;
+
+    @Column(name = "GENDER", length = 8, nullable = false)
+    String gender;
+
+    @Column(name = "BIRTH_DATE", nullable = false)
+    LocalDate birthDate;
+
+    @Column(name = "EDUCATION", length = 24, nullable = false)
+    String education;
+
+    @Column(name = "PARTY_MEMBER", nullable = false)
+    boolean partyMember;
+
+    @Column(name = "PHONE", length = 11, nullable = false)
+    String phone;
+
+    @Column(name = "NOMINATION", length = 16, nullable = false)
+    String nomination;
+
+    @Column(name = "LIAISON", nullable = false)
+    boolean liaison;
+
+    @Column(name = "STATUS", length = 16, nullable = false)
+    String status;
+
+    @Column(name = "STREET", length = 9, nullable = false)
+    String street;
+
+    @Column(name = "COMMUNITY", length = 12, nullable = false)
+    String community;
+
+    @Column(name = "WORK_ID", length = 32)
+    String workId;
+
+    @Version
+    @Column(name = "VERSION")
+    long version;
+}

@@ -1,0 +1,196 @@
+package org.loumen.core.model.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.loumen.core.model.DivisionCodes;
+import org.loumen.core.model.Duty;
+import org.loumen.core.model.ImportException;
+import org.loumen.core.model.LeaderDraft;
+import org.loumen.core.model.LeaderService;
+import org.loumen.security.Role;
+import org.loumen.web.Access;
+import org.loumen.web.ApiException;
+import org.loumen.web.ApiRequest;
+import org.loumen.web.ApiResource;
+import org.loumen.web.ApiResponse;
+import org.loumen.web.NodeResolver;
+import org.loumen.web.Routes;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Leaders (楼门栋长): the information database, spreadsheet import and export, the profile report and the public
+ * directory. Every route is scoped by its access rule; listings by the caller's scopes.
+ */
+@Component(service = ApiResource.class)
+public final class LeaderResource implements ApiResource {
+
+    static final Role[] STAFF = { Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.COMMUNITY_SECRETARY };
+    static final Role[] IMPORTERS = { Role.DISTRICT_ADMIN, Role.STREET_ADMIN };
+    /** What spreadsheets are sent as: browsers send .csv as text/csv, or as application/vnd.ms-excel on Windows. */
+    static final Set<String> CSV_TYPES = Set.of("text/csv", "application/csv", "text/plain",
+            "application/vnd.ms-excel", "application/octet-stream");
+
+    record Versioned(Long version, LocalDate on) {
+    }
+
+    record DraftWithVersion(String name, org.loumen.core.model.Gender gender, LocalDate birthDate,
+            org.loumen.core.model.Education education, Boolean partyMember, String phone,
+            org.loumen.core.model.Nomination nomination, Boolean liaison, String community,
+            List<LeaderDraft.Place> assignments, Long version) {
+        LeaderDraft draft() {
+            return new LeaderDraft(name, gender, birthDate, education, partyMember, phone, nomination, liaison,
+                    community, assignments);
+        }
+    }
+
+    private final LeaderService leaders;
+
+    @Activate
+    public LeaderResource(@Reference LeaderService leaders) {
+        this.leaders = leaders;
+    }
+
+    @Override
+    public void routes(Routes routes) {
+        NodeResolver leaderNode = r -> id(r, "leader").flatMap(leaders::leader).map(l -> List.of(l.community()))
+                .orElse(List.of());
+        routes.get("/leaders", Access.within(STAFF).filteredBy("street", "community").personalData(), r -> {
+            String sort = r.query("sort").orElse("name");
+            if (!LeaderService.SORTS.contains(sort)) {
+                throw new ApiException(400, "invalid-parameter", "sort 须为 " + LeaderService.SORTS + " 之一 / sort "
+                        + "must be one of " + LeaderService.SORTS, "sort");
+            }
+            return leaders.find(r.scopes(), code(r, "street", 9), code(r, "community", 12), r.query("q").orElse(null),
+                    r.queryInt("page", 1, 1, 1_000_000), r.queryInt("size", 50, 1, 200), sort);
+        })
+                .get("/leaders/{leader}", Access.node(leaderNode, STAFF).personalData(),
+                        r -> leaders.leader(id(r, "leader").orElseThrow()).orElseThrow(
+                                () -> ApiException.notFound("楼门栋长", "leader", r.pathParam("leader"))))
+                .post("/communities/{community}/leaders", Access.node("community", STAFF), r -> {
+                    DraftWithVersion body = r.body(DraftWithVersion.class);
+                    LeaderDraft d = body.draft();
+                    LeaderDraft here = new LeaderDraft(d.name(), d.gender(), d.birthDate(), d.education(),
+                            d.partyMember(), d.phone(), d.nomination(), d.liaison(), r.pathParam("community"),
+                            d.assignments());
+                    var created = OrganisationResource.model(() -> leaders.create(here));
+                    r.auditDetail("leader " + created.id());
+                    return ApiResponse.created(created);
+                })
+                .put("/leaders/{leader}", Access.node(leaderNode, STAFF), r -> {
+                    DraftWithVersion body = r.body(DraftWithVersion.class);
+                    if (body.version() == null) {
+                        throw ApiException.invalidField("version", "缺少版本号 version（乐观锁） / version is required");
+                    }
+                    if (body.community() != null && !r.inScope(body.community())) {
+                        throw ApiException.invalidField("community", "不在您的管辖范围 / outside your scope");
+                    }
+                    return OrganisationResource.model(() -> leaders.update(id(r, "leader").orElseThrow(),
+                            body.draft(), body.version()));
+                })
+                .post("/leaders/{leader}/retire", Access.node(leaderNode, STAFF), r -> {
+                    Versioned body = r.body(Versioned.class);
+                    if (body.version() == null) {
+                        throw ApiException.invalidField("version", "缺少版本号 version（乐观锁） / version is required");
+                    }
+                    return OrganisationResource.model(() -> leaders.retire(id(r, "leader").orElseThrow(), body.on(),
+                            body.version()));
+                })
+                .post("/imports/leaders", Access.within(IMPORTERS), r -> {
+                    byte[] csv = csv(r);
+                    try {
+                        var result = leaders.importLeaders(csv, r.scopes());
+                        r.auditDetail("imported " + result.imported() + " leaders");
+                        return result;
+                    } catch (ImportException e) {
+                        r.auditDetail("refused: " + e.problems().size() + " bad rows");
+                        throw invalidCsv(e);
+                    }
+                })
+                .get("/exports/leaders", Access.within(STAFF).filteredBy("street").personalData(), r -> {
+                    String street = code(r, "street", 9);
+                    return ApiResponse.file("text/csv;charset=UTF-8", "楼门栋长" + (street == null ? "" : "-" + street)
+                            + "-" + LocalDate.now(JpaLeaderService.CHINA) + ".csv",
+                            leaders.exportLeaders(r.scopes(), street));
+                })
+                .get("/reports/leader-profile", Access.within(STAFF).filteredBy("street", "community"), r -> {
+                    LocalDate asOf;
+                    try {
+                        asOf = r.query("asOf").map(LocalDate::parse).orElse(LocalDate.now(JpaLeaderService.CHINA));
+                    } catch (DateTimeParseException e) {
+                        throw new ApiException(400, "invalid-parameter", "asOf 须为 YYYY-MM-DD / asOf must be "
+                                + "YYYY-MM-DD", "asOf");
+                    }
+                    var p = leaders.profile(asOf, r.scopes(), code(r, "street", 9), code(r, "community", 12));
+                    var f = p.figures();
+                    Map<String, Object> out = new java.util.LinkedHashMap<>();
+                    out.put("asOf", p.asOf());
+                    out.put("total", f.total());
+                    out.put("under60", f.under60());
+                    out.put("under60Percent", f.under60Percent());
+                    out.put("collegeOrAbove", f.collegeOrAbove());
+                    out.put("collegeOrAbovePercent", f.collegeOrAbovePercent());
+                    out.put("masters", f.masters());
+                    out.put("doctorates", f.doctorates());
+                    out.put("partyMembers", f.partyMembers());
+                    out.put("partyMembersPercent", f.partyMembersPercent());
+                    out.put("byStreet", p.byStreet());
+                    out.put("coverage", p.coverage());
+                    return out;
+                })
+                .get("/public/leaders", Access.publicRoute(), r -> {
+                    String community = r.query("community").orElseThrow(() -> ApiException.invalidField("community",
+                            "请给出社区代码 / community is required"));
+                    if (!DivisionCodes.isCommunityCode(community)) {
+                        throw ApiException.invalidField("community", "社区代码须为 12 位数字 / community must be a "
+                                + "12-digit code");
+                    }
+                    return leaders.directory(community);
+                })
+                .get("/duties", Access.publicRoute(), r -> Arrays.stream(Duty.values())
+                        .map(d -> Map.of("id", d.name(), "name", d.zh())).toList());
+    }
+
+    /** The numeric id in a path parameter; empty when it is not one (answered 404 like a missing leader). */
+    static Optional<Long> id(ApiRequest r, String param) {
+        try {
+            return Optional.of(Long.parseLong(r.pathParam(param)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A code filter of the given length, or null; a malformed one is a 400 naming the parameter. */
+    static String code(ApiRequest r, String param, int digits) throws ApiException {
+        Optional<String> v = r.query(param);
+        if (v.isPresent() && !v.get().matches("\\d{" + digits + "}")) {
+            throw new ApiException(400, "invalid-parameter", param + " 须为 " + digits + " 位代码 / " + param
+                    + " must be a " + digits + "-digit code", param);
+        }
+        return v.orElse(null);
+    }
+
+    static byte[] csv(ApiRequest r) throws ApiException {
+        String type = r.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        int semi = type.indexOf(';');
+        String bare = (semi < 0 ? type : type.substring(0, semi)).strip();
+        if (!CSV_TYPES.contains(bare)) {
+            throw new ApiException(415, "unsupported-media-type",
+                    "请上传 CSV 文件 (Content-Type: text/csv) / send a CSV file (Content-Type: text/csv)");
+        }
+        return r.bytes();
+    }
+
+    static ApiException invalidCsv(ImportException e) {
+        return new ApiException(422, "invalid-csv", "导入文件有 " + e.problems().size() + " 处错误，未写入任何数据 / "
+                + e.problems().size() + " problem(s) in the file; nothing was written").with("rows", e.problems());
+    }
+}

@@ -1,0 +1,158 @@
+package org.loumen.core.model.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+
+import org.loumen.core.model.CommunityKind;
+import org.loumen.core.model.DivisionCodes;
+import org.loumen.core.model.ImportException.Problem;
+
+/**
+ * Resolves the place columns of an import (street, community, building, unit) inside the import's transaction,
+ * creating missing communities, buildings and units under known streets. Codes of new places continue the numbering
+ * of their parent, so they are stable and keep the prefix property every scope check relies on.
+ */
+final class Places {
+
+    /** Where a row lands. */
+    record Resolved(String street, String community, String building, String unit) {
+    }
+
+    private final EntityManager em;
+    private final Map<String, String> streetCodes = new HashMap<>();
+    private final Map<String, String> communityByStreetAndName = new HashMap<>();
+    private final Set<String> communities = new java.util.HashSet<>();
+    private final Map<String, String> buildingByKey = new HashMap<>();
+    private final Map<String, Integer> buildingCount = new HashMap<>();
+    private final Map<String, String> unitByKey = new HashMap<>();
+    private final Map<String, Integer> unitCount = new HashMap<>();
+    int createdCommunities;
+    int createdBuildings;
+    int createdUnits;
+
+    Places(EntityManager em) {
+        this.em = em;
+        for (StreetEntity s : em.createQuery("select s from StreetEntity s", StreetEntity.class).getResultList()) {
+            streetCodes.put(s.code(), s.code());
+            streetCodes.putIfAbsent(s.name(), s.code());
+            if (s.nameEn() != null) {
+                streetCodes.putIfAbsent(s.nameEn(), s.code());
+            }
+        }
+        for (CommunityEntity c : em.createQuery("select c from CommunityEntity c", CommunityEntity.class)
+                .getResultList()) {
+            communities.add(c.code());
+            communityByStreetAndName.putIfAbsent(c.street() + "|" + c.name(), c.code());
+        }
+        for (BuildingEntity b : em.createQuery("select b from BuildingEntity b", BuildingEntity.class)
+                .getResultList()) {
+            buildingByKey.put(b.community + "|" + b.label, b.code);
+            buildingCount.merge(b.community, seq(b.code, 3), Math::max);
+        }
+        for (UnitEntity u : em.createQuery("select u from UnitEntity u", UnitEntity.class).getResultList()) {
+            unitByKey.put(u.building + "|" + u.label, u.code);
+            unitCount.merge(u.building, seq(u.code, 2), Math::max);
+        }
+    }
+
+    private static int seq(String code, int digits) {
+        return Integer.parseInt(code.substring(code.length() - digits));
+    }
+
+    /**
+     * Resolves one row, adding problems for what cannot be resolved; {@code null} if any.
+     *
+     * @param scopes codes the caller may reach
+     */
+    Resolved resolve(int row, ImportRows.Place place, Set<String> scopes, List<Problem> problems) {
+        String street = streetCodes.get(place.street());
+        if (street == null) {
+            problems.add(new Problem(row, "street", place.street(), "未知街道（须为 9 位代码或街道全称） / unknown street "
+                    + "(a 9-digit code or the exact name)"));
+            return null;
+        }
+        if (scopes.stream().noneMatch(street::startsWith)) {
+            problems.add(new Problem(row, "street", place.street(), "不在您的管辖范围 / outside your scope"));
+            return null;
+        }
+        String community;
+        if (place.community().matches("\\d{12}")) {
+            community = place.community();
+            if (!community.startsWith(street) || !communities.contains(community)) {
+                problems.add(new Problem(row, "community", place.community(), "该街道下没有此社区代码 / no community "
+                        + "with this code in the street; give its name to create it"));
+                return null;
+            }
+        } else {
+            community = communityByStreetAndName.get(street + "|" + place.community());
+            if (community == null) {
+                community = createCommunity(street, place.community());
+                if (community == null) {
+                    problems.add(new Problem(row, "community", place.community(), "该街道的社区代码已用尽 / no free "
+                            + "community code left in the street"));
+                    return null;
+                }
+            }
+        }
+        String building = buildingByKey.get(community + "|" + place.building());
+        if (building == null) {
+            int next = buildingCount.getOrDefault(community, 0) + 1;
+            if (next > 999) {
+                problems.add(new Problem(row, "building", place.building(), "楼栋过多 / too many buildings"));
+                return null;
+            }
+            building = community + "B" + String.format("%03d", next);
+            em.persist(new BuildingEntity(building, community, place.building()));
+            buildingCount.put(community, next);
+            buildingByKey.put(community + "|" + place.building(), building);
+            createdBuildings++;
+        }
+        String unit = null;
+        if (!place.unit().isEmpty()) {
+            unit = unitByKey.get(building + "|" + place.unit());
+            if (unit == null) {
+                int next = unitCount.getOrDefault(building, 0) + 1;
+                if (next > 99) {
+                    problems.add(new Problem(row, "unit", place.unit(), "单元过多 / too many units"));
+                    return null;
+                }
+                unit = building + "U" + String.format("%02d", next);
+                em.persist(new UnitEntity(unit, building, place.unit()));
+                unitCount.put(building, next);
+                unitByKey.put(building + "|" + place.unit(), unit);
+                createdUnits++;
+            }
+        }
+        return new Resolved(street, community, building, unit);
+    }
+
+    /** A new community gets the next free committee number: 001-199 for a community, 200-399 for a village (村). */
+    private String createCommunity(String street, String name) {
+        if (name.length() > 60) {
+            return null;
+        }
+        boolean village = name.endsWith("村");
+        int from = village ? 200 : 1;
+        int to = village ? 399 : 199;
+        for (int n = from; n <= to; n++) {
+            String code = street + String.format("%03d", n);
+            if (!communities.contains(code)) {
+                em.persist(new CommunityEntity(code, street, name, village ? CommunityKind.VILLAGE
+                        : CommunityKind.COMMUNITY));
+                communities.add(code);
+                communityByStreetAndName.put(street + "|" + name, code);
+                createdCommunities++;
+                return code;
+            }
+        }
+        return null;
+    }
+
+    static boolean isStreet(String code) {
+        return DivisionCodes.isStreetCode(code);
+    }
+}
