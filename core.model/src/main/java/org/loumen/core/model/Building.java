@@ -9,6 +9,7 @@ import java.util.List;
  *                  {@code 120112103001B003}; stable, so codes below it and every scope check stay valid
  * @param community the community's code
  * @param label     as written on site, e.g. 3号楼
+ * @param grid      the code of the grid the building is placed in, or {@code null}
  */
-public record Building(String code, String community, String label, List<Unit> units) {
+public record Building(String code, String community, String label, String grid, List<Unit> units) {
 }

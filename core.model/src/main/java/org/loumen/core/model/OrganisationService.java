@@ -49,4 +49,17 @@ public interface OrganisationService {
 
     /** Adds a unit (label e.g. 2单元) to a building. @throws ModelException INVALID, NOT_FOUND, CONFLICT */
     Unit addUnit(String buildingCode, String label) throws ModelException;
+
+    /** The grids of a community. @throws ModelException NOT_FOUND */
+    java.util.List<Grid> grids(String communityCode) throws ModelException;
+
+    /** Adds a grid (e.g. 第一网格) to a community. @throws ModelException INVALID, NOT_FOUND, CONFLICT */
+    Grid addGrid(String communityCode, String name) throws ModelException;
+
+    /**
+     * Places a building in a grid of its community, or takes it out ({@code gridCode} null).
+     *
+     * @throws ModelException NOT_FOUND for the building, INVALID for a grid not of the building's community
+     */
+    Building placeInGrid(String buildingCode, String gridCode) throws ModelException;
 }

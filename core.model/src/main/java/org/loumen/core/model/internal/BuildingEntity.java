@@ -22,6 +22,10 @@ public class BuildingEntity {
     @Column(name = "LABEL", length = 40, nullable = false)
     String label;
 
+    /** The grid the building is placed in, or null. */
+    @Column(name = "GRID", length = 16)
+    String grid;
+
     @Version
     @Column(name = "VERSION")
     long version;

@@ -12,6 +12,7 @@ import javax.persistence.RollbackException;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.Building;
 import org.loumen.core.model.Community;
+import org.loumen.core.model.Grid;
 import org.loumen.core.model.CommunityKind;
 import org.loumen.core.model.District;
 import org.loumen.core.model.DivisionCodes;
@@ -228,7 +229,7 @@ public final class JpaOrganisationService implements OrganisationService {
             }
             return em.createQuery("select b from BuildingEntity b where b.community = :c order by b.code",
                     BuildingEntity.class).setParameter("c", communityCode).getResultList().stream()
-                    .map(b -> new Building(b.code, b.community, b.label, units.getOrDefault(b.code, List.of())))
+                    .map(b -> new Building(b.code, b.community, b.label, b.grid, units.getOrDefault(b.code, List.of())))
                     .toList();
         });
         if (result == null) {
@@ -256,7 +257,7 @@ public final class JpaOrganisationService implements OrganisationService {
             BuildingEntity b = new BuildingEntity(communityCode + "B" + String.format("%03d", next), communityCode, l);
             em.persist(b);
             em.flush();
-            return new Building(b.code, b.community, b.label, List.of());
+            return new Building(b.code, b.community, b.label, null, List.of());
         });
         if (outcome instanceof Building b) {
             return b;
@@ -310,5 +311,77 @@ public final class JpaOrganisationService implements OrganisationService {
             throw new ModelException(Reason.INVALID, "label", "名称须为 1 至 40 个字符 / label must be 1-40 characters");
         }
         return l;
+    }
+
+    @Override
+    public List<Grid> grids(String communityCode) throws ModelException {
+        List<Grid> result = jpa.txExpr(em -> em.find(CommunityEntity.class, communityCode) == null ? null
+                : em.createQuery("select g from GridEntity g where g.community = :c order by g.code", GridEntity.class)
+                        .setParameter("c", communityCode).getResultList().stream()
+                        .map(g -> new Grid(g.code, g.community, g.name)).toList());
+        if (result == null) {
+            throw new ModelException(Reason.NOT_FOUND, "community", "社区不存在 / no such community: " + communityCode);
+        }
+        return result;
+    }
+
+    @Override
+    public Grid addGrid(String communityCode, String name) throws ModelException {
+        String n = validLabel(name);
+        Object outcome = jpa.txExpr(em -> {
+            if (em.find(CommunityEntity.class, communityCode) == null) {
+                return Reason.NOT_FOUND;
+            }
+            List<GridEntity> existing = em.createQuery("select g from GridEntity g where g.community = :c",
+                    GridEntity.class).setParameter("c", communityCode).getResultList();
+            if (existing.stream().anyMatch(g -> g.name.equals(n))) {
+                return Reason.CONFLICT;
+            }
+            int next = existing.stream().mapToInt(g -> Integer.parseInt(g.code.substring(13))).max().orElse(0) + 1;
+            if (next > 99) {
+                return Reason.INVALID;
+            }
+            GridEntity g = new GridEntity(communityCode + "G" + String.format("%02d", next), communityCode, n);
+            em.persist(g);
+            return new Grid(g.code, g.community, g.name);
+        });
+        if (outcome instanceof Grid g) {
+            return g;
+        }
+        throw switch ((Reason) outcome) {
+            case NOT_FOUND -> new ModelException(Reason.NOT_FOUND, "community",
+                    "社区不存在 / no such community: " + communityCode);
+            case CONFLICT -> new ModelException(Reason.CONFLICT, "name",
+                    "该社区已有同名网格 / the community already has a grid with this name");
+            default -> new ModelException(Reason.INVALID, "name", "网格过多 / too many grids");
+        };
+    }
+
+    @Override
+    public Building placeInGrid(String buildingCode, String gridCode) throws ModelException {
+        Object outcome = jpa.txExpr(em -> {
+            BuildingEntity b = buildingCode == null ? null : em.find(BuildingEntity.class, buildingCode);
+            if (b == null) {
+                return Reason.NOT_FOUND;
+            }
+            if (gridCode != null) {
+                GridEntity g = em.find(GridEntity.class, gridCode);
+                if (g == null || !g.community.equals(b.community)) {
+                    return Reason.INVALID;
+                }
+            }
+            b.grid = gridCode;
+            em.flush();
+            return b.code;
+        });
+        if (outcome == Reason.NOT_FOUND) {
+            throw new ModelException(Reason.NOT_FOUND, "building", "楼栋不存在 / no such building: " + buildingCode);
+        }
+        if (outcome == Reason.INVALID) {
+            throw new ModelException(Reason.INVALID, "grid", "该楼栋所在社区没有此网格 / no such grid in the building's "
+                    + "community");
+        }
+        String community = buildingCode.substring(0, 12);
+        return buildings(community).stream().filter(x -> x.code().equals(buildingCode)).findFirst().orElseThrow();
     }
 }

@@ -62,6 +62,10 @@ public class LeaderEntity {
     @Column(name = "WORK_ID", length = 32)
     String workId;
 
+    /** Epoch millis of the last change through the API (0 for imported rows never edited). */
+    @Column(name = "UPDATED_AT", nullable = false)
+    long updatedAt;
+
     @Version
     @Column(name = "VERSION")
     long version;

@@ -35,6 +35,14 @@ public final class OrganisationResource implements ApiResource {
     record RenameBody(String name, Long version) {
     }
 
+    /** The body of a new grid: {@code {"name"}}. */
+    record GridBody(String name) {
+    }
+
+    /** Places a building in a grid: {@code {"grid": code or null}}. */
+    record PlaceBody(String grid) {
+    }
+
     /** The body of a new building or unit: {@code {"label"}}. */
     record LabelBody(String label) {
     }
@@ -92,6 +100,16 @@ public final class OrganisationResource implements ApiResource {
                             return ApiResponse.created(model(() -> organisation.addUnit(r.pathParam("building"),
                                     label)));
                         })
+                .get("/communities/{community}/grids", Access.node("community", STAFF),
+                        r -> model(() -> organisation.grids(r.pathParam("community"))))
+                .post("/communities/{community}/grids", Access.node("community", MANAGERS), r -> {
+                    String name = r.body(GridBody.class).name();
+                    return ApiResponse.created(model(() -> organisation.addGrid(r.pathParam("community"), name)));
+                })
+                .put("/buildings/{building}/grid", Access.node("building", MANAGERS), r -> {
+                    PlaceBody body = r.body(PlaceBody.class);
+                    return model(() -> organisation.placeInGrid(r.pathParam("building"), body.grid()));
+                })
                 .put("/communities/{community}", Access.node("community", ADMINS), r -> {
                     RenameBody body = r.body(RenameBody.class);
                     if (body.version() == null) {

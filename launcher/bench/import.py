@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Import benchmark (not a test): POST /api/v1/imports/leaders with 6,000 invented leaders.
+
+Starts loumen.jar on an empty data folder, signs in as admin (LOUMEN_ADMIN_PASSWORD), and times RUNS imports of
+6,000 rows each (GB18030, as WPS saves them; each run into new communities of 八里台镇 with new phone numbers, so
+every run creates its communities, buildings and units too). Prints each time and the median, plus one export.
+Target: an import of 6,000 leaders in 3 s or less on the 2-core reference machine.
+
+Usage: launcher/bench/import.py [RUNS] [ROWS]   (build first: mvn -B package -DskipTests)
+"""
+import json, os, random, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
+
+root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+jar = os.path.join(root, "launcher", "target", "loumen.jar")
+runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+rows = int(sys.argv[2]) if len(sys.argv) > 2 else 6000
+if not os.path.isfile(jar):
+    sys.exit(f"no {jar}: build first (mvn -B package -DskipTests)")
+PASSWORD = "Bench-Import-2026"
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+def call(port, method, path, body=None, token=None, ctype="application/json"):
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=body, method=method)
+    if body is not None:
+        req.add_header("Content-Type", ctype)
+    if token:
+        req.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(req, timeout=120) as r:
+        return r.status, r.read()
+
+def csv(run):
+    rnd = random.Random(run)
+    edu = ["小学", "初中", "高中", "中专", "大专", "本科", "硕士", "博士"]
+    out = ["street,community,building,unit,role,name,gender,birth_date,education,party_member,phone,nomination"]
+    for i in range(rows):
+        community = f"基准{run}-{i // 300:02d}社区"       # 20 communities of 300 leaders
+        building = f"{(i % 300) // 6 + 1}号楼"            # 50 buildings, 6 units each
+        out.append(f"八里台镇,{community},{building},{i % 6 + 1}单元,楼门长,测试{i},{rnd.choice('男女')},"
+                   f"{rnd.randint(1950, 1995)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d},{rnd.choice(edu)},"
+                   f"{rnd.choice('是否')},15{run}{i:08d},{rnd.choice(['自荐', '推荐'])}")
+    return ("\n".join(out) + "\n").encode("gb18030")
+
+data = tempfile.mkdtemp(prefix="loumen-bench-import-")
+port = free_port()
+env = dict(os.environ, LOUMEN_ADMIN_PASSWORD=PASSWORD)
+p = subprocess.Popen(["java", "-jar", jar, "--host", "127.0.0.1", "--port", str(port), "--data", data], env=env,
+                     stdout=open(os.path.join(data, "bench.log"), "w"), stderr=subprocess.STDOUT)
+try:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if json.loads(call(port, "GET", "/api/v1/health")[1])["status"] == "UP":
+                break
+        except Exception:
+            pass
+        time.sleep(0.2)
+    token = json.loads(call(port, "POST", "/api/v1/auth/login",
+                            json.dumps({"username": "admin", "password": PASSWORD}).encode())[1])["token"]
+    times = []
+    for run in range(1, runs + 1):
+        body = csv(run)
+        t0 = time.monotonic()
+        status, answer = call(port, "POST", "/api/v1/imports/leaders", body, token, "text/csv")
+        elapsed = time.monotonic() - t0
+        times.append(elapsed)
+        print(f"run {run}: {rows} rows ({len(body) // 1024} KiB) -> {status} {answer.decode()[:120]} in {elapsed:.2f} s")
+    t0 = time.monotonic()
+    status, exported = call(port, "GET", "/api/v1/exports/leaders?street=120112107", token=token)
+    lines = exported.count(b"\n") - 1
+    print(f"export of {lines} rows ({len(exported) // 1024} KiB): {time.monotonic() - t0:.2f} s")
+    print(f"median import of {rows} leaders: {statistics.median(times):.2f} s (target <= 3 s)")
+finally:
+    p.terminate()
+    p.wait(60)
+    shutil.rmtree(data, ignore_errors=True)
