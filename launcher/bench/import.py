@@ -73,6 +73,9 @@ try:
     lines = exported.count(b"\n") - 1
     print(f"export of {lines} rows ({len(exported) // 1024} KiB): {time.monotonic() - t0:.2f} s")
     print(f"median import of {rows} leaders: {statistics.median(times):.2f} s (target <= 3 s)")
+    for line in open(os.path.join(data, "logs", "loumen.log"), encoding="utf-8"):
+        if "Imported" in line:
+            print("  server:", line.split(" - ", 1)[-1].strip())
 finally:
     p.terminate()
     p.wait(60)

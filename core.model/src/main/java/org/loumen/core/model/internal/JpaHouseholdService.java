@@ -123,8 +123,8 @@ public final class JpaHouseholdService implements HouseholdService {
         }
         return jpa.txExpr(em -> {
             TypedQuery<Long> count = em.createQuery("select count(h) from HouseholdEntity h" + w, Long.class);
-            TypedQuery<HouseholdEntity> items = em.createQuery("select h from HouseholdEntity h" + w
-                    + " order by h.unit, h.room", HouseholdEntity.class);
+            TypedQuery<HouseholdEntity> items = JpaLeaderService.readOnly(em.createQuery(
+                    "select h from HouseholdEntity h" + w + " order by h.unit, h.room", HouseholdEntity.class));
             for (TypedQuery<?> q : List.of(count, items)) {
                 int n = 0;
                 for (String s : scopes) {

@@ -47,6 +47,8 @@ import org.loumen.core.model.PublicLeader;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Leaders in the {@code loumen.core} persistence unit. */
 @Component(service = LeaderService.class)
@@ -54,6 +56,8 @@ public final class JpaLeaderService implements LeaderService {
 
     /** Days (birthdays, service dates, "today") are counted in China Standard Time. */
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private static final Logger LOG = LoggerFactory.getLogger(JpaLeaderService.class);
 
     private final JpaTemplate jpa;
 
@@ -86,9 +90,12 @@ public final class JpaLeaderService implements LeaderService {
 
     @Override
     public ImportResult importLeaders(byte[] csv, Set<String> scopes) throws ImportException {
+        long t0 = System.nanoTime();
         List<ImportRows.LeaderRow> rows = ImportRows.leaders(Csv.parse(csv, ImportRows.LEADER_COLUMNS));
+        long[] t = new long[3];
+        t[0] = System.nanoTime();
         try {
-            return jpa.txExpr(em -> {
+            ImportResult result = jpa.txExpr(em -> {
                 Places places = new Places(em);
                 Set<String> phones = new HashSet<>(em.createQuery("select l.phone from LeaderEntity l", String.class)
                         .getResultList());
@@ -107,6 +114,7 @@ public final class JpaLeaderService implements LeaderService {
                     problems.sort(Comparator.comparingInt(Problem::row));
                     throw new Abort(new ImportException(problems));
                 }
+                t[1] = System.nanoTime();
                 for (Object[] pair : resolved) {
                     ImportRows.LeaderRow r = (ImportRows.LeaderRow) pair[0];
                     Places.Resolved at = (Places.Resolved) pair[1];
@@ -129,9 +137,15 @@ public final class JpaLeaderService implements LeaderService {
                     a.unit = r.role() == LeaderRole.UNIT_LEADER ? at.unit() : null;
                     em.persist(a);
                 }
+                t[2] = System.nanoTime();
                 return new ImportResult(resolved.size(), new ImportResult.Created(places.createdCommunities,
                         places.createdBuildings, places.createdUnits));
             });
+            long end = System.nanoTime();
+            LOG.info("Imported {} leaders in {} ms (parse {}, resolve {}, persist {}, commit {})", result.imported(),
+                    (end - t0) / 1_000_000, (t[0] - t0) / 1_000_000, (t[1] - t[0]) / 1_000_000,
+                    (t[2] - t[1]) / 1_000_000, (end - t[2]) / 1_000_000);
+            return result;
         } catch (RuntimeException e) {
             ImportException refused = unwrap(e, ImportException.class);
             if (refused != null) {
@@ -174,6 +188,14 @@ public final class JpaLeaderService implements LeaderService {
             m.put((String) r[0], (String) r[1]);
         }
         return m;
+    }
+
+    /**
+     * Objects of a read are not registered for change detection: listings, exports and reports read thousands and
+     * change none, and comparing them all at commit cost seconds.
+     */
+    static <T> TypedQuery<T> readOnly(TypedQuery<T> query) {
+        return query.setHint("eclipselink.read-only", "true");
     }
 
     // ---- browse and edit ----------------------------------------------------------------------------------------
@@ -241,8 +263,8 @@ public final class JpaLeaderService implements LeaderService {
             case "-id" -> "l.id desc";
             default -> "l.name, l.id";
         };
-        TypedQuery<LeaderEntity> query = em.createQuery("select l from LeaderEntity l"
-                + where(scopes, street, community, q) + " order by " + order, LeaderEntity.class);
+        TypedQuery<LeaderEntity> query = readOnly(em.createQuery("select l from LeaderEntity l"
+                + where(scopes, street, community, q) + " order by " + order, LeaderEntity.class));
         bind(query, scopes, street, community, q);
         return query.setFirstResult(first).setMaxResults(max).getResultList();
     }
@@ -255,10 +277,18 @@ public final class JpaLeaderService implements LeaderService {
         }
         List<AssignmentEntity> all = new ArrayList<>();
         List<Long> ids = leaders.stream().map(l -> l.id).toList();
-        for (int i = 0; i < ids.size(); i += 1000) { // Derby handles large IN lists poorly
-            all.addAll(em.createQuery("select a from AssignmentEntity a where a.leader in :ids order by a.id",
-                    AssignmentEntity.class).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
-                    .getResultList());
+        if (ids.size() > 1000) {
+            // an export or report: one scan beats many IN lists, which Derby evaluates row by row
+            Set<Long> wanted = new HashSet<>(ids);
+            for (AssignmentEntity a : readOnly(em.createQuery("select a from AssignmentEntity a order by a.id",
+                    AssignmentEntity.class)).getResultList()) {
+                if (wanted.contains(a.leader)) {
+                    all.add(a);
+                }
+            }
+        } else if (!ids.isEmpty()) {
+            all.addAll(readOnly(em.createQuery("select a from AssignmentEntity a where a.leader in :ids order by a.id",
+                    AssignmentEntity.class)).setParameter("ids", ids).getResultList());
         }
         Map<String, String> labels = labels(em, all.stream().map(a -> a.building).collect(Collectors.toSet()),
                 all.stream().map(a -> a.unit).filter(u -> u != null).collect(Collectors.toSet()));
@@ -273,19 +303,27 @@ public final class JpaLeaderService implements LeaderService {
     /** Labels of buildings and units by code. */
     static Map<String, String> labels(EntityManager em, Collection<String> buildings, Collection<String> units) {
         Map<String, String> labels = new HashMap<>();
-        List<String> b = new ArrayList<>(buildings);
-        for (int i = 0; i < b.size(); i += 1000) {
-            for (BuildingEntity e : em.createQuery("select b from BuildingEntity b where b.code in :c",
-                    BuildingEntity.class).setParameter("c", b.subList(i, Math.min(b.size(), i + 1000)))
+        if (buildings.size() + units.size() > 1000) {
+            for (Object[] r : em.createQuery("select b.code, b.label from BuildingEntity b", Object[].class)
                     .getResultList()) {
-                labels.put(e.code, e.label);
+                labels.put((String) r[0], (String) r[1]);
+            }
+            for (Object[] r : em.createQuery("select u.code, u.label from UnitEntity u", Object[].class)
+                    .getResultList()) {
+                labels.put((String) r[0], (String) r[1]);
+            }
+            return labels;
+        }
+        if (!buildings.isEmpty()) {
+            for (Object[] r : em.createQuery("select b.code, b.label from BuildingEntity b where b.code in :c",
+                    Object[].class).setParameter("c", new ArrayList<>(buildings)).getResultList()) {
+                labels.put((String) r[0], (String) r[1]);
             }
         }
-        List<String> u = new ArrayList<>(units);
-        for (int i = 0; i < u.size(); i += 1000) {
-            for (UnitEntity e : em.createQuery("select u from UnitEntity u where u.code in :c", UnitEntity.class)
-                    .setParameter("c", u.subList(i, Math.min(u.size(), i + 1000))).getResultList()) {
-                labels.put(e.code, e.label);
+        if (!units.isEmpty()) {
+            for (Object[] r : em.createQuery("select u.code, u.label from UnitEntity u where u.code in :c",
+                    Object[].class).setParameter("c", new ArrayList<>(units)).getResultList()) {
+                labels.put((String) r[0], (String) r[1]);
             }
         }
         return labels;
@@ -558,8 +596,8 @@ public final class JpaLeaderService implements LeaderService {
                 && (street == null || code.startsWith(street)) && (community == null || code.startsWith(community));
         Set<String> ledUnits = new HashSet<>();
         Set<String> ledBuildings = new HashSet<>();
-        for (AssignmentEntity a : em.createQuery("select a from AssignmentEntity a", AssignmentEntity.class)
-                .getResultList()) {
+        for (AssignmentEntity a : readOnly(em.createQuery("select a from AssignmentEntity a",
+                AssignmentEntity.class)).getResultList()) {
             boolean active = (a.start == null || !a.start.isAfter(asOf)) && (a.end == null || a.end.isAfter(asOf));
             if (active && a.unit != null) {
                 ledUnits.add(a.unit);
@@ -569,14 +607,15 @@ public final class JpaLeaderService implements LeaderService {
         }
         // community code -> [units, units led, buildings, buildings led]
         Map<String, int[]> byCommunity = new java.util.TreeMap<>();
-        for (BuildingEntity b : em.createQuery("select b from BuildingEntity b", BuildingEntity.class).getResultList()) {
+        for (BuildingEntity b : readOnly(em.createQuery("select b from BuildingEntity b", BuildingEntity.class))
+                .getResultList()) {
             if (within.test(b.code)) {
                 int[] c = byCommunity.computeIfAbsent(b.community, k -> new int[4]);
                 c[2]++;
                 c[3] += ledBuildings.contains(b.code) ? 1 : 0;
             }
         }
-        for (UnitEntity u : em.createQuery("select u from UnitEntity u", UnitEntity.class).getResultList()) {
+        for (UnitEntity u : readOnly(em.createQuery("select u from UnitEntity u", UnitEntity.class)).getResultList()) {
             if (within.test(u.code)) {
                 int[] c = byCommunity.computeIfAbsent(u.code.substring(0, 12), k -> new int[4]);
                 c[0]++;
@@ -617,8 +656,8 @@ public final class JpaLeaderService implements LeaderService {
     public List<PublicLeader> directory(String community) {
         LocalDate today = LocalDate.now(CHINA);
         return jpa.txExpr(em -> {
-            List<LeaderEntity> leaders = em.createQuery("select l from LeaderEntity l where l.community = :c and "
-                    + "l.status = :s order by l.name", LeaderEntity.class).setParameter("c", community)
+            List<LeaderEntity> leaders = readOnly(em.createQuery("select l from LeaderEntity l where l.community = :c "
+                    + "and l.status = :s order by l.name", LeaderEntity.class)).setParameter("c", community)
                     .setParameter("s", LeaderStatus.IN_SERVICE.name()).getResultList();
             Map<Long, List<Assignment>> assignments = assignments(em, leaders);
             List<PublicLeader> out = new ArrayList<>();

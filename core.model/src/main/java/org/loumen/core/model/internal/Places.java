@@ -36,26 +36,29 @@ final class Places {
 
     Places(EntityManager em) {
         this.em = em;
-        for (StreetEntity s : em.createQuery("select s from StreetEntity s", StreetEntity.class).getResultList()) {
+        for (StreetEntity s : JpaLeaderService.readOnly(em.createQuery("select s from StreetEntity s",
+                StreetEntity.class)).getResultList()) {
             streetCodes.put(s.code(), s.code());
             streetCodes.putIfAbsent(s.name(), s.code());
             if (s.nameEn() != null) {
                 streetCodes.putIfAbsent(s.nameEn(), s.code());
             }
         }
-        for (CommunityEntity c : em.createQuery("select c from CommunityEntity c", CommunityEntity.class)
-                .getResultList()) {
+        for (CommunityEntity c : JpaLeaderService.readOnly(em.createQuery("select c from CommunityEntity c",
+                CommunityEntity.class)).getResultList()) {
             communities.add(c.code());
             communityByStreetAndName.putIfAbsent(c.street() + "|" + c.name(), c.code());
         }
-        for (BuildingEntity b : em.createQuery("select b from BuildingEntity b", BuildingEntity.class)
+        // plain columns, not entities: nothing read here is registered for change detection at commit
+        for (Object[] b : em.createQuery("select b.code, b.community, b.label from BuildingEntity b", Object[].class)
                 .getResultList()) {
-            buildingByKey.put(b.community + "|" + b.label, b.code);
-            buildingCount.merge(b.community, seq(b.code, 3), Math::max);
+            buildingByKey.put(b[1] + "|" + b[2], (String) b[0]);
+            buildingCount.merge((String) b[1], seq((String) b[0], 3), Math::max);
         }
-        for (UnitEntity u : em.createQuery("select u from UnitEntity u", UnitEntity.class).getResultList()) {
-            unitByKey.put(u.building + "|" + u.label, u.code);
-            unitCount.merge(u.building, seq(u.code, 2), Math::max);
+        for (Object[] u : em.createQuery("select u.code, u.building, u.label from UnitEntity u", Object[].class)
+                .getResultList()) {
+            unitByKey.put(u[1] + "|" + u[2], (String) u[0]);
+            unitCount.merge((String) u[1], seq((String) u[0], 2), Math::max);
         }
     }
 
