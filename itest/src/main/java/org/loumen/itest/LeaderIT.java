@@ -277,4 +277,23 @@ class LeaderIT extends PlatformTest {
         assertEquals(400, empty.status());
         assertEquals("label", empty.json().get("field").asText());
     }
+
+    @Test
+    void aLeaderBoundToAUnitSeesItsHouseholdsWithTheirTagsAndNothingElse() throws Exception {
+        String unit = GANGWAN + "B001U01";
+        Http leader = user("unit-leader", "LEADER", unit);
+        JsonNode mine = leader.get("/api/v1/households?size=200").json();
+        assertTrue(mine.get("total").asInt() > 0, mine.toString());
+        for (JsonNode h : mine.get("items")) {
+            assertEquals(unit, h.get("unit").asText());
+            assertTrue(h.get("specialGroups").isArray(), "the leader makes the care visits: " + h);
+        }
+        assertEquals(404, leader.get("/api/v1/households?community=" + XINHUALI).status());
+        assertEquals(404, leader.get("/api/v1/households?unit=" + GANGWAN + "B002U01").status());
+        assertEquals(403, leader.get("/api/v1/leaders").status(), "other leaders' records are not a leader's");
+        Http.Response badNode = admin().json("POST", "/api/v1/users", Map.of("username", "nowhere-leader",
+                "displayName", "无处", "bindings", List.of(Map.of("role", "LEADER", "node", GANGWAN + "B999U01"))));
+        assertEquals(400, badNode.status());
+        assertEquals("bindings[0].node", badNode.json().get("field").asText());
+    }
 }

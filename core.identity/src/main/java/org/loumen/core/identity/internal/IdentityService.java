@@ -487,13 +487,15 @@ public final class IdentityService implements Authenticator {
             boolean known = switch (b.role()) {
                 case DISTRICT_ADMIN, AUDITOR -> b.node().equals(district);
                 case STREET_ADMIN -> organisation.street(b.node()).isPresent();
-                case COMMUNITY_SECRETARY, LEADER -> organisation.community(b.node()).isPresent();
+                case COMMUNITY_SECRETARY -> organisation.community(b.node()).isPresent();
+                case LEADER -> organisation.community(b.node()).isPresent() || placeExists(b.node());
             };
             if (!known) {
                 String level = switch (b.role()) {
                     case DISTRICT_ADMIN, AUDITOR -> "本区代码 / the district's code " + district;
                     case STREET_ADMIN -> "已有街道的 9 位代码 / the 9-digit code of an existing street";
-                    case COMMUNITY_SECRETARY, LEADER -> "已有社区的 12 位代码 / the 12-digit code of an existing community";
+                    case COMMUNITY_SECRETARY -> "已有社区的 12 位代码 / the 12-digit code of an existing community";
+                    case LEADER -> "已有社区、楼栋或单元的代码 / the code of an existing community, building or unit";
                 };
                 throw ApiException.invalidField(field, b.role() + " 的节点须为" + level + " / bad node for " + b.role()
                         + ": " + b.node());
@@ -509,6 +511,19 @@ public final class IdentityService implements Authenticator {
         }
         out.sort(Comparator.comparing(RoleBinding::role).thenComparing(RoleBinding::node));
         return List.copyOf(out);
+    }
+
+    /** Whether a building ({@code …B003}) or unit ({@code …B003U02}) code names an existing place. */
+    private boolean placeExists(String code) {
+        if (!code.matches("\\d{12}B\\d{3}(U\\d{2})?")) {
+            return false;
+        }
+        try {
+            return organisation.buildings(code.substring(0, 12)).stream().anyMatch(b -> b.code().equals(code)
+                    || b.units().stream().anyMatch(u -> u.code().equals(code)));
+        } catch (org.loumen.core.model.ModelException e) {
+            return false;
+        }
     }
 
     private static String displayName(String displayName) throws ApiException {

@@ -23,14 +23,15 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Households (住户). Their special-group tags (独居老人, 低保 ...) go only to the community secretary of the household's
- * community, who organises the care visits; district and street admins see the households without them.
+ * Households (住户). Their special-group tags (独居老人, 低保 ...) go only to those who care for them: the community
+ * secretary of the household's community, who organises the care visits, and a leader bound to the household's
+ * building or unit, who makes them. District and street admins see the households without tags.
  */
 @Component(service = ApiResource.class)
 public final class HouseholdResource implements ApiResource {
 
-    /** The roles that see special-group tags, within their scope. */
-    static final Set<Role> TAG_READERS = Set.of(Role.COMMUNITY_SECRETARY);
+    /** Staff, and leaders for the households of the places they are bound to. */
+    static final Role[] READERS = { Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.COMMUNITY_SECRETARY, Role.LEADER };
 
     record Body(String room, String headName, Integer members, String phone, Set<SpecialGroup> specialGroups,
             String unit, Long version) {
@@ -47,13 +48,13 @@ public final class HouseholdResource implements ApiResource {
     public void routes(Routes routes) {
         NodeResolver householdNode = r -> LeaderResource.id(r, "household").flatMap(households::household)
                 .map(h -> List.of(h.unit())).orElse(List.of());
-        routes.get("/households", Access.within(LeaderResource.STAFF).filteredBy("community", "unit").personalData(),
+        routes.get("/households", Access.within(READERS).filteredBy("community", "unit").personalData(),
                 r -> {
                     SpecialGroup group = null;
                     if (r.query("group").isPresent()) {
                         group = Labelled.parse(SpecialGroup.class, r.query("group").get()).orElseThrow(
                                 () -> new ApiException(400, "invalid-parameter", "未知类别 / unknown group", "group"));
-                        if (!r.caller().holdsAny(TAG_READERS)) {
+                        if (!r.caller().holdsAny(Set.of(Role.COMMUNITY_SECRETARY, Role.LEADER))) {
                             throw new ApiException(403, "forbidden", "无权按特殊群体筛选 / you may not filter by "
                                     + "special group", "group");
                         }
@@ -63,7 +64,7 @@ public final class HouseholdResource implements ApiResource {
                             r.queryInt("size", 50, 1, 200));
                     return new Page<>(page.items().stream().map(h -> visible(r, h)).toList(), page.total());
                 })
-                .get("/households/{household}", Access.node(householdNode, LeaderResource.STAFF).personalData(),
+                .get("/households/{household}", Access.node(householdNode, READERS).personalData(),
                         r -> visible(r, households.household(LeaderResource.id(r, "household").orElseThrow())
                                 .orElseThrow(() -> ApiException.notFound("住户", "household", r.pathParam("household")))))
                 .post("/units/{unit}/households", Access.node("unit", LeaderResource.STAFF), r -> {
@@ -98,8 +99,12 @@ public final class HouseholdResource implements ApiResource {
                 });
     }
 
-    /** Tags only for a role that needs them, at the household's community. */
+    /** Tags only for a role that needs them, at the household's place. */
     private static Household visible(ApiRequest r, Household h) {
-        return r.caller().covers(h.community(), TAG_READERS) ? h : h.withoutTags();
+        boolean secretary = r.caller().covers(h.community(), Set.of(Role.COMMUNITY_SECRETARY));
+        // a leader bound to a whole community is not given every household's tags, only one bound to the building
+        boolean leader = r.caller().bindings().stream().anyMatch(b -> b.role() == Role.LEADER
+                && b.node().length() > 12 && b.covers(h.unit()));
+        return secretary || leader ? h : h.withoutTags();
     }
 }

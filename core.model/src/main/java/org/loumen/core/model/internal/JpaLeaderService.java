@@ -160,7 +160,7 @@ public final class JpaLeaderService implements LeaderService {
         LocalDate today = LocalDate.now(CHINA);
         List<List<String>> rows = jpa.txExpr(em -> {
             List<LeaderEntity> leaders = query(em, scopes, street, null, null, "id", 0, Integer.MAX_VALUE);
-            Map<Long, List<Assignment>> assignments = assignments(em, leaders);
+            Map<Long, List<Assignment>> assignments = assignments(em, leaders, true);
             Map<String, String> communityNames = names(em, "select c.code, c.name from CommunityEntity c");
             Map<String, String> streetNames = names(em, "select s.code, s.name from StreetEntity s");
             List<List<String>> out = new ArrayList<>();
@@ -198,6 +198,14 @@ public final class JpaLeaderService implements LeaderService {
         return query.setHint("eclipselink.read-only", "true");
     }
 
+    /**
+     * Read-only only when reading: EclipseLink runs a read-only query outside the transaction's connection, where it
+     * would wait on the row locks of the transaction's own uncommitted writes.
+     */
+    static <T> TypedQuery<T> hint(TypedQuery<T> query, boolean reading) {
+        return reading ? readOnly(query) : query;
+    }
+
     // ---- browse and edit ----------------------------------------------------------------------------------------
 
     @Override
@@ -206,7 +214,7 @@ public final class JpaLeaderService implements LeaderService {
         return jpa.txExpr(em -> {
             long total = count(em, scopes, street, community, q);
             List<LeaderEntity> leaders = query(em, scopes, street, community, q, sort, (page - 1) * size, size);
-            return new Page<>(dtos(em, leaders), total);
+            return new Page<>(dtos(em, leaders, true), total);
         });
     }
 
@@ -270,7 +278,8 @@ public final class JpaLeaderService implements LeaderService {
     }
 
     /** Assignments of the given leaders with their building and unit labels, in start order. */
-    private static Map<Long, List<Assignment>> assignments(EntityManager em, List<LeaderEntity> leaders) {
+    private static Map<Long, List<Assignment>> assignments(EntityManager em, List<LeaderEntity> leaders,
+            boolean reading) {
         Map<Long, List<Assignment>> out = new HashMap<>();
         if (leaders.isEmpty()) {
             return out;
@@ -280,15 +289,15 @@ public final class JpaLeaderService implements LeaderService {
         if (ids.size() > 1000) {
             // an export or report: one scan beats many IN lists, which Derby evaluates row by row
             Set<Long> wanted = new HashSet<>(ids);
-            for (AssignmentEntity a : readOnly(em.createQuery("select a from AssignmentEntity a order by a.id",
-                    AssignmentEntity.class)).getResultList()) {
+            for (AssignmentEntity a : hint(em.createQuery("select a from AssignmentEntity a order by a.id",
+                    AssignmentEntity.class), reading).getResultList()) {
                 if (wanted.contains(a.leader)) {
                     all.add(a);
                 }
             }
         } else if (!ids.isEmpty()) {
-            all.addAll(readOnly(em.createQuery("select a from AssignmentEntity a where a.leader in :ids order by a.id",
-                    AssignmentEntity.class)).setParameter("ids", ids).getResultList());
+            all.addAll(hint(em.createQuery("select a from AssignmentEntity a where a.leader in :ids order by a.id",
+                    AssignmentEntity.class), reading).setParameter("ids", ids).getResultList());
         }
         Map<String, String> labels = labels(em, all.stream().map(a -> a.building).collect(Collectors.toSet()),
                 all.stream().map(a -> a.unit).filter(u -> u != null).collect(Collectors.toSet()));
@@ -329,8 +338,8 @@ public final class JpaLeaderService implements LeaderService {
         return labels;
     }
 
-    private static List<Leader> dtos(EntityManager em, List<LeaderEntity> leaders) {
-        Map<Long, List<Assignment>> assignments = assignments(em, leaders);
+    private static List<Leader> dtos(EntityManager em, List<LeaderEntity> leaders, boolean reading) {
+        Map<Long, List<Assignment>> assignments = assignments(em, leaders, reading);
         return leaders.stream().map(l -> dto(l, assignments.getOrDefault(l.id, List.of()))).toList();
     }
 
@@ -343,7 +352,7 @@ public final class JpaLeaderService implements LeaderService {
     @Override
     public Optional<Leader> leader(long id) {
         return jpa.txExpr(em -> Optional.ofNullable(em.find(LeaderEntity.class, id))
-                .map(l -> dtos(em, List.of(l)).get(0)));
+                .map(l -> dtos(em, List.of(l), true).get(0)));
     }
 
     @Override
@@ -370,7 +379,7 @@ public final class JpaLeaderService implements LeaderService {
             em.flush();
             assign(em, l, d.assignments());
             em.flush();
-            return dtos(em, List.of(l)).get(0);
+            return dtos(em, List.of(l), false).get(0);
         });
     }
 
@@ -394,7 +403,7 @@ public final class JpaLeaderService implements LeaderService {
             }
             l.updatedAt = System.currentTimeMillis(); // always a change, so the version moves with new assignments too
             em.flush();
-            return dtos(em, List.of(l)).get(0);
+            return dtos(em, List.of(l), false).get(0);
         });
     }
 
@@ -411,7 +420,7 @@ public final class JpaLeaderService implements LeaderService {
             }
             l.status = LeaderStatus.RETIRED.name();
             em.flush();
-            return dtos(em, List.of(l)).get(0);
+            return dtos(em, List.of(l), false).get(0);
         });
     }
 
@@ -542,7 +551,7 @@ public final class JpaLeaderService implements LeaderService {
     public LeaderProfile profile(LocalDate asOf, Set<String> scopes, String street, String community) {
         return jpa.txExpr(em -> {
             List<LeaderEntity> leaders = query(em, scopes, street, community, null, "id", 0, Integer.MAX_VALUE);
-            Map<Long, List<Assignment>> assignments = assignments(em, leaders);
+            Map<Long, List<Assignment>> assignments = assignments(em, leaders, true);
             List<LeaderEntity> serving = leaders.stream().filter(l -> assignments.getOrDefault(l.id, List.of())
                     .stream().anyMatch(a -> a.activeOn(asOf))).toList();
             Map<String, String> streetNames = names(em, "select s.code, s.name from StreetEntity s");
@@ -659,7 +668,7 @@ public final class JpaLeaderService implements LeaderService {
             List<LeaderEntity> leaders = readOnly(em.createQuery("select l from LeaderEntity l where l.community = :c "
                     + "and l.status = :s order by l.name", LeaderEntity.class)).setParameter("c", community)
                     .setParameter("s", LeaderStatus.IN_SERVICE.name()).getResultList();
-            Map<Long, List<Assignment>> assignments = assignments(em, leaders);
+            Map<Long, List<Assignment>> assignments = assignments(em, leaders, true);
             List<PublicLeader> out = new ArrayList<>();
             for (LeaderEntity l : leaders) {
                 for (Assignment a : assignments.getOrDefault(l.id, List.of())) {
