@@ -27,7 +27,8 @@ class ApiWhiteboardIT extends PlatformTest {
     @Test
     void aRegisteredResourceAnswersUntilItIsUnregistered() throws Exception {
         ServiceRegistration<ApiResource> reg = context.registerService(ApiResource.class,
-                routes -> routes.get("/itest/hello/{name}", Access.publicRoute(), r -> Map.of("hello", r.pathParam("name")))
+                routes -> routes.get("/itest/hello/{name}", Access.publicRoute(),
+                        r -> Map.of("hello", r.pathParam("name")))
                         .delete("/itest/hello/{name}", Access.publicRoute(), r -> null),
                 null);
         try {
@@ -116,7 +117,8 @@ class ApiWhiteboardIT extends PlatformTest {
     @Test
     void aClashingResourceIsRefusedWithoutHarmingOthers() throws Exception {
         ServiceRegistration<ApiResource> clash = context.registerService(ApiResource.class,
-                routes -> routes.get("/itest/own", Access.publicRoute(), r -> "own").get("/district", Access.publicRoute(), r -> "hijacked"), null);
+                routes -> routes.get("/itest/own", Access.publicRoute(), r -> "own")
+                        .get("/district", Access.publicRoute(), r -> "hijacked"), null);
         try {
             Http.Response district = http.get("/api/v1/district");
             assertEquals(200, district.status());

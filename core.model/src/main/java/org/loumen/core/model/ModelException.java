@@ -20,6 +20,12 @@ public class ModelException extends Exception {
     private final Reason reason;
     private final String field;
 
+    /** STALE on the {@code version} field: someone changed the object since the caller read it. */
+    public static ModelException stale() {
+        return new ModelException(Reason.STALE, "version",
+                "数据已被他人修改，请刷新后重试 / changed by someone else since you read it; reload and retry");
+    }
+
     public ModelException(Reason reason, String field, String message) {
         super(message);
         this.reason = reason;

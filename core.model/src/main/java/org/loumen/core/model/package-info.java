@@ -1,6 +1,8 @@
 /**
- * The organisation tree of a district (区 → 街道/镇 → 社区/村), keyed by the national statistical division codes
- * (统计用区划代码), as interfaces and immutable DTOs. Entities stay private to the bundle.
+ * The organisation tree of a district (区 → 街道/镇 → 社区/村 → 网格 → 楼栋 → 楼门), keyed by the national statistical
+ * division codes (统计用区划代码) and codes derived from them; the leaders (楼门栋长) with their assignments and the
+ * households (住户), with spreadsheet import and export and the profile report. Interfaces and immutable DTOs; the
+ * entities stay private to the bundle.
  */
 @Export
 @Version("1.1.0")

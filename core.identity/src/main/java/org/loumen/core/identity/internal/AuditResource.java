@@ -45,7 +45,8 @@ public final class AuditResource implements ApiResource {
                     Outcome.valueOf(outcome);
                 } catch (IllegalArgumentException e) {
                     throw new ApiException(400, "invalid-parameter",
-                            "outcome 须为 SUCCESS、DENIED 或 FAILURE / outcome must be SUCCESS, DENIED or FAILURE", "outcome");
+                            "outcome 须为 SUCCESS、DENIED 或 FAILURE / outcome must be SUCCESS, DENIED or FAILURE",
+                            "outcome");
                 }
             }
             Instant from = time(r, "from", false);

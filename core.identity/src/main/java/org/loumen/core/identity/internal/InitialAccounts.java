@@ -131,7 +131,8 @@ final class InitialAccounts {
             Files.createDirectories(file.getParent() == null ? Paths.get(".") : file.getParent());
             Files.deleteIfExists(file);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(file);
                 file.toFile().setReadable(false, false);

@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seeds demo data (invented communities, leaders and households, never real people) when the launcher runs with {@code --demo}
+ * Seeds demo data (invented communities, leaders and households, never real people) when the launcher runs with
+ * {@code --demo}
  * (framework property {@code loumen.demo=true}). Idempotent: what exists already is left as it is.
  */
 @Component(immediate = true)
@@ -55,7 +56,8 @@ public final class DemoData {
         Set<String> district = Set.of(organisation.district().code());
         try {
             if (leaders.find(district, null, null, null, 1, 1, "id").total() == 0) {
-                LOG.info("Demo data: {} leaders imported", leaders.importLeaders(resource(LEADERS), district).imported());
+                LOG.info("Demo data: {} leaders imported",
+                        leaders.importLeaders(resource(LEADERS), district).imported());
             }
             if (households.find(district, null, null, null, 1, 1).total() == 0) {
                 LOG.info("Demo data: {} households imported",

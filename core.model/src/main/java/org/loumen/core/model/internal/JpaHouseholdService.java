@@ -13,7 +13,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
-import javax.persistence.OptimisticLockException;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -61,7 +60,8 @@ public final class JpaHouseholdService implements HouseholdService {
                         continue;
                     }
                     if (taken.contains(at.unit() + "|" + r.room())) {
-                        problems.add(new Problem(r.row(), "room", r.room(), "该户已登记 / this household is already registered"));
+                        problems.add(new Problem(r.row(), "room", r.room(),
+                                "该户已登记 / this household is already registered"));
                         continue;
                     }
                     HouseholdEntity h = new HouseholdEntity();
@@ -76,14 +76,14 @@ public final class JpaHouseholdService implements HouseholdService {
                 }
                 if (!problems.isEmpty()) {
                     problems.sort(Comparator.comparingInt(Problem::row));
-                    throw new JpaLeaderService.Abort(new ImportException(problems));
+                    throw new Tx.Abort(new ImportException(problems));
                 }
                 out.forEach(em::persist);
                 return new ImportResult(out.size(), new ImportResult.Created(places.createdCommunities,
                         places.createdBuildings, places.createdUnits));
             });
         } catch (RuntimeException e) {
-            ImportException refused = JpaLeaderService.unwrap(e, ImportException.class);
+            ImportException refused = Tx.unwrap(e, ImportException.class);
             if (refused != null) {
                 throw refused;
             }
@@ -106,12 +106,7 @@ public final class JpaHouseholdService implements HouseholdService {
     @Override
     public Page<Household> find(Set<String> scopes, String community, String unit, SpecialGroup group, int page,
             int size) {
-        StringBuilder w = new StringBuilder(" where (");
-        int i = 0;
-        for (String ignored : scopes) {
-            w.append(i == 0 ? "" : " or ").append("h.unit like :s").append(i++);
-        }
-        w.append(i == 0 ? "1 = 0)" : ")");
+        StringBuilder w = new StringBuilder(" where ").append(Tx.scopeClause("h.unit", scopes));
         if (community != null) {
             w.append(" and h.community = :community");
         }
@@ -126,10 +121,7 @@ public final class JpaHouseholdService implements HouseholdService {
             TypedQuery<HouseholdEntity> items = JpaLeaderService.readOnly(em.createQuery(
                     "select h from HouseholdEntity h" + w + " order by h.unit, h.room", HouseholdEntity.class));
             for (TypedQuery<?> q : List.of(count, items)) {
-                int n = 0;
-                for (String s : scopes) {
-                    q.setParameter("s" + n++, s + "%");
-                }
+                Tx.bindScopes(q, scopes);
                 if (community != null) {
                     q.setParameter("community", community);
                 }
@@ -186,10 +178,10 @@ public final class JpaHouseholdService implements HouseholdService {
         return write(em -> {
             HouseholdEntity h = em.find(HouseholdEntity.class, id);
             if (h == null) {
-                throw new JpaLeaderService.Abort(new ModelException(Reason.NOT_FOUND, "id", "没有此住户 / no such household"));
+                throw new Tx.Abort(new ModelException(Reason.NOT_FOUND, "id", "没有此住户 / no such household"));
             }
             if (h.version != expectedVersion) {
-                throw new JpaLeaderService.Abort(stale());
+                throw new Tx.Abort(ModelException.stale());
             }
             apply(em, h, d, false);
             em.flush();
@@ -241,34 +233,16 @@ public final class JpaHouseholdService implements HouseholdService {
                 + "and h.id <> :self", Long.class).setParameter("u", h.unit).setParameter("r", h.room)
                 .setParameter("self", self).setMaxResults(1).getResultList().isEmpty();
         if (taken) {
-            throw new JpaLeaderService.Abort(new ModelException(Reason.CONFLICT, "room",
+            throw new Tx.Abort(new ModelException(Reason.CONFLICT, "room",
                     "该单元已有此房号的住户 / this unit already has a household in that room"));
         }
     }
 
-    private static JpaLeaderService.Abort invalid(String field, String message) {
-        return new JpaLeaderService.Abort(new ModelException(Reason.INVALID, field, message));
-    }
-
-    private static ModelException stale() {
-        return new ModelException(Reason.STALE, "version",
-                "数据已被他人修改，请刷新后重试 / changed by someone else since you read it; reload and retry");
+    private static Tx.Abort invalid(String field, String message) {
+        return new Tx.Abort(new ModelException(Reason.INVALID, field, message));
     }
 
     private Household write(Function<EntityManager, Household> work) throws ModelException {
-        try {
-            return jpa.txExpr(work::apply);
-        } catch (RuntimeException e) {
-            ModelException refused = JpaLeaderService.unwrap(e, ModelException.class);
-            if (refused != null) {
-                throw refused;
-            }
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof OptimisticLockException) {
-                    throw stale();
-                }
-            }
-            throw e;
-        }
+        return Tx.write(jpa, work);
     }
 }

@@ -19,8 +19,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
-import javax.persistence.OptimisticLockException;
-import javax.persistence.RollbackException;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -66,26 +64,6 @@ public final class JpaLeaderService implements LeaderService {
         this.jpa = jpa;
     }
 
-    /** Carries refusals out of a transaction, rolling it back. */
-    static final class Abort extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient Exception reason;
-
-        Abort(Exception reason) {
-            super(reason.getMessage(), null, false, false);
-            this.reason = reason;
-        }
-    }
-
-    static <T> T unwrap(RuntimeException e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof Abort a && type.isInstance(a.reason)) {
-                return type.cast(a.reason);
-            }
-        }
-        return null;
-    }
-
     // ---- import / export ----------------------------------------------------------------------------------------
 
     @Override
@@ -112,7 +90,7 @@ public final class JpaLeaderService implements LeaderService {
                 }
                 if (!problems.isEmpty()) {
                     problems.sort(Comparator.comparingInt(Problem::row));
-                    throw new Abort(new ImportException(problems));
+                    throw new Tx.Abort(new ImportException(problems));
                 }
                 t[1] = System.nanoTime();
                 for (Object[] pair : resolved) {
@@ -147,7 +125,7 @@ public final class JpaLeaderService implements LeaderService {
                     (t[2] - t[1]) / 1_000_000, (end - t[2]) / 1_000_000);
             return result;
         } catch (RuntimeException e) {
-            ImportException refused = unwrap(e, ImportException.class);
+            ImportException refused = Tx.unwrap(e, ImportException.class);
             if (refused != null) {
                 throw refused;
             }
@@ -220,12 +198,7 @@ public final class JpaLeaderService implements LeaderService {
 
     /** The where clause of a listing; scopes become {@code community like 'code%'} alternatives. */
     private static String where(Set<String> scopes, String street, String community, String q) {
-        StringBuilder w = new StringBuilder(" where (");
-        int i = 0;
-        for (String ignored : scopes) {
-            w.append(i == 0 ? "" : " or ").append("l.community like :s").append(i++);
-        }
-        w.append(i == 0 ? "1 = 0)" : ")");
+        StringBuilder w = new StringBuilder(" where ").append(Tx.scopeClause("l.community", scopes));
         if (street != null) {
             w.append(" and l.street = :street");
         }
@@ -239,10 +212,7 @@ public final class JpaLeaderService implements LeaderService {
     }
 
     private static void bind(TypedQuery<?> query, Set<String> scopes, String street, String community, String q) {
-        int i = 0;
-        for (String s : scopes) {
-            query.setParameter("s" + i++, s + "%");
-        }
+        Tx.bindScopes(query, scopes);
         if (street != null) {
             query.setParameter("street", street);
         }
@@ -427,17 +397,12 @@ public final class JpaLeaderService implements LeaderService {
     private static LeaderEntity found(EntityManager em, long id, long expectedVersion) {
         LeaderEntity l = em.find(LeaderEntity.class, id);
         if (l == null) {
-            throw new Abort(new ModelException(Reason.NOT_FOUND, "id", "没有此楼门栋长 / no such leader: " + id));
+            throw new Tx.Abort(new ModelException(Reason.NOT_FOUND, "id", "没有此楼门栋长 / no such leader: " + id));
         }
         if (l.version != expectedVersion) {
-            throw new Abort(stale());
+            throw new Tx.Abort(ModelException.stale());
         }
         return l;
-    }
-
-    private static ModelException stale() {
-        return new ModelException(Reason.STALE, "version",
-                "数据已被他人修改，请刷新后重试 / changed by someone else since you read it; reload and retry");
     }
 
     /** Copies the given fields, validating each. */
@@ -445,7 +410,7 @@ public final class JpaLeaderService implements LeaderService {
         if (d.name() != null) {
             String name = d.name().strip();
             if (name.isEmpty() || name.length() > 40) {
-                throw new Abort(new ModelException(Reason.INVALID, "name", "姓名须为 1 至 40 个字符 / name must be 1-40 characters"));
+                throw invalid("name", "姓名须为 1 至 40 个字符 / name must be 1-40 characters");
             }
             l.name = name;
         }
@@ -454,7 +419,7 @@ public final class JpaLeaderService implements LeaderService {
         }
         if (d.birthDate() != null) {
             if (d.birthDate().isAfter(LocalDate.now(CHINA)) || d.birthDate().getYear() < 1900) {
-                throw new Abort(new ModelException(Reason.INVALID, "birthDate", "出生日期不合理 / not a plausible birth date"));
+                throw invalid("birthDate", "出生日期不合理 / not a plausible birth date");
             }
             l.birthDate = d.birthDate();
         }
@@ -472,18 +437,19 @@ public final class JpaLeaderService implements LeaderService {
         }
         if (d.phone() != null) {
             if (!ImportRows.MOBILE.matcher(d.phone()).matches()) {
-                throw new Abort(new ModelException(Reason.INVALID, "phone", "须为 11 位手机号码 / must be an 11-digit mobile number"));
+                throw invalid("phone", "须为 11 位手机号码 / must be an 11-digit mobile number");
             }
             if (!d.phone().equals(l.phone) && !em.createQuery("select l.id from LeaderEntity l where l.phone = :p",
                     Long.class).setParameter("p", d.phone()).getResultList().isEmpty()) {
-                throw new Abort(new ModelException(Reason.CONFLICT, "phone", "该手机号已被其他楼门栋长使用 / phone number in use"));
+                throw new Tx.Abort(new ModelException(Reason.CONFLICT, "phone",
+                        "该手机号已被其他楼门栋长使用 / phone number in use"));
             }
             l.phone = d.phone();
         }
         if (d.community() != null) {
             CommunityEntity c = em.find(CommunityEntity.class, d.community());
             if (c == null) {
-                throw new Abort(new ModelException(Reason.INVALID, "community", "没有此社区 / no such community"));
+                throw invalid("community", "没有此社区 / no such community");
             }
             l.community = c.code();
             l.street = c.street();
@@ -495,7 +461,7 @@ public final class JpaLeaderService implements LeaderService {
             LeaderDraft.Place p = places.get(i);
             String field = "assignments[" + i + "]";
             if (p == null || p.role() == null || p.place() == null) {
-                throw new Abort(new ModelException(Reason.INVALID, field, "须给出 role 与 place / role and place are required"));
+                throw invalid(field, "须给出 role 与 place / role and place are required");
             }
             AssignmentEntity a = new AssignmentEntity();
             a.leader = l.id;
@@ -504,7 +470,7 @@ public final class JpaLeaderService implements LeaderService {
             if (p.role() == LeaderRole.UNIT_LEADER) {
                 UnitEntity u = em.find(UnitEntity.class, p.place());
                 if (u == null || !u.code.startsWith(l.community)) {
-                    throw new Abort(new ModelException(Reason.INVALID, field + ".place",
+                    throw new Tx.Abort(new ModelException(Reason.INVALID, field + ".place",
                             "本社区没有此单元 / no such unit in the leader's community"));
                 }
                 a.unit = u.code;
@@ -512,13 +478,17 @@ public final class JpaLeaderService implements LeaderService {
             } else {
                 BuildingEntity b = em.find(BuildingEntity.class, p.place());
                 if (b == null || !b.community.equals(l.community)) {
-                    throw new Abort(new ModelException(Reason.INVALID, field + ".place",
+                    throw new Tx.Abort(new ModelException(Reason.INVALID, field + ".place",
                             "本社区没有此楼栋 / no such building in the leader's community"));
                 }
                 a.building = b.code;
             }
             em.persist(a);
         }
+    }
+
+    private static Tx.Abort invalid(String field, String message) {
+        return new Tx.Abort(new ModelException(Reason.INVALID, field, message));
     }
 
     private static void require(Object value, String field) throws ModelException {
@@ -528,21 +498,7 @@ public final class JpaLeaderService implements LeaderService {
     }
 
     private Leader write(Function<EntityManager, Leader> work) throws ModelException {
-        try {
-            return jpa.txExpr(work::apply);
-        } catch (RuntimeException e) {
-            ModelException refused = unwrap(e, ModelException.class);
-            if (refused != null) {
-                throw refused;
-            }
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof OptimisticLockException || t instanceof RollbackException
-                        && t.getCause() instanceof OptimisticLockException) {
-                    throw stale();
-                }
-            }
-            throw e;
-        }
+        return Tx.write(jpa, work);
     }
 
     // ---- reports ------------------------------------------------------------------------------------------------

@@ -201,8 +201,7 @@ public final class JpaOrganisationService implements OrganisationService {
             throw new ModelException(Reason.NOT_FOUND, "code", "社区不存在 / no such community: " + code);
         }
         if (outcome == Reason.STALE) {
-            throw new ModelException(Reason.STALE, "version",
-                    "数据已被他人修改，请刷新后重试 / changed by someone else since you read it; reload and retry");
+            throw ModelException.stale();
         }
         return (Community) outcome;
     }
@@ -218,7 +217,8 @@ public final class JpaOrganisationService implements OrganisationService {
     @Override
     public List<Building> buildings(String communityCode) throws ModelException {
         List<Building> result = jpa.txExpr(em -> {
-            if (!DivisionCodes.isCommunityCode(communityCode) || em.find(CommunityEntity.class, communityCode) == null) {
+            if (!DivisionCodes.isCommunityCode(communityCode)
+                    || em.find(CommunityEntity.class, communityCode) == null) {
                 return null;
             }
             Map<String, List<Unit>> units = new HashMap<>();
