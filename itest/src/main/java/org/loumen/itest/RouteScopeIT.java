@@ -67,6 +67,13 @@ class RouteScopeIT extends PlatformTest {
                 .get("items");
         assertTrue(sxLeaders.size() > 0 && sxHouseholds.size() > 0, "demo data of 双新 is loaded");
         FOREIGN.put("leader", sxLeaders.get(0).get("id").asText());
+        Http.Response evaluation = admin.json("POST", "/api/v1/evaluations", Map.of("community", XINHUALI,
+                "period", "2025-H2"));
+        assertTrue(evaluation.status() == 201 || evaluation.status() == 409, evaluation.body());
+        if (evaluation.status() == 201) {
+            FOREIGN.put("evaluation", evaluation.json().get("id").asText());
+        }
+        assertTrue(FOREIGN.containsKey("evaluation"), "an evaluation of 双新 to aim at");
         FOREIGN.put("household", sxHouseholds.get(0).get("id").asText());
         sxLeaders.forEach(l -> FOREIGN_PERSONAL.add(l.get("phone").asText()));
         sxHouseholds.forEach(h -> FOREIGN_PERSONAL.add(h.get("phone").asText()));

@@ -53,6 +53,18 @@ public interface LeaderService {
     /** The profile report within scope, optionally narrowed to a street or community. */
     LeaderProfile profile(LocalDate asOf, Set<String> scopes, String street, String community);
 
+    /**
+     * The leaders serving a unit on a day: its unit leaders and the building leaders of its building. These are the
+     * leaders a household of the unit evaluates.
+     */
+    List<Leader> serving(String unitCode, LocalDate day);
+
+    /**
+     * Ends a leader's service after an evaluation under 60% (不再选任): assignments end on the day, status
+     * NOT_REAPPOINTED. Idempotent. @throws ModelException NOT_FOUND
+     */
+    Leader notReappointed(long id, LocalDate on) throws ModelException;
+
     /** The public directory of a community: leaders in service, phone masked. */
     List<PublicLeader> directory(String community);
 }

@@ -25,6 +25,7 @@ import org.loumen.security.AuditRecord.Outcome;
 import org.loumen.security.AuditTrail;
 import org.loumen.security.Authenticator;
 import org.loumen.security.Caller;
+import org.loumen.security.ClientBackoff;
 import org.loumen.security.Role;
 import org.loumen.security.RoleBinding;
 import org.loumen.web.ApiException;
@@ -102,7 +103,7 @@ public final class IdentityService implements Authenticator {
     /** Serialises updates of sign-in counters (never held while hashing). */
     private final Object loginLock = new Object();
     private volatile PasswordHasher hasher;
-    private volatile ClientThrottle throttle;
+    private volatile ClientBackoff throttle;
     private volatile Config config;
     /** A hash to check unknown usernames against, so their answer takes as long as a wrong password's. */
     private volatile String decoyHash;
@@ -125,7 +126,7 @@ public final class IdentityService implements Authenticator {
         this.config = c;
         this.hasher = new PasswordHasher(c.passwordHashIterations());
         this.decoyHash = hasher.hash(PasswordPolicy.generate());
-        this.throttle = new ClientThrottle(clock, c.clientFreeFailures(), c.clientMaxDelaySeconds());
+        this.throttle = new ClientBackoff(clock, c.clientFreeFailures(), c.clientMaxDelaySeconds());
         sessions.limits(Math.max(1, c.sessionIdleMinutes()) * 60_000L, Math.max(1, c.sessionMaxHours()) * 3_600_000L);
     }
 

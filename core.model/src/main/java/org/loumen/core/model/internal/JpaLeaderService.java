@@ -394,6 +394,47 @@ public final class JpaLeaderService implements LeaderService {
         });
     }
 
+    @Override
+    public List<Leader> serving(String unitCode, LocalDate day) {
+        if (unitCode == null || !unitCode.matches("\\d{12}B\\d{3}U\\d{2}")) {
+            return List.of();
+        }
+        String building = unitCode.substring(0, unitCode.indexOf('U'));
+        return jpa.txExpr(em -> {
+            List<Long> ids = em.createQuery("select a.leader from AssignmentEntity a where a.unit = :u or "
+                    + "(a.building = :b and a.unit is null)", Long.class).setParameter("u", unitCode)
+                    .setParameter("b", building).getResultList();
+            if (ids.isEmpty()) {
+                return List.<Leader>of();
+            }
+            List<LeaderEntity> leaders = readOnly(em.createQuery("select l from LeaderEntity l where l.id in :ids "
+                    + "order by l.id", LeaderEntity.class)).setParameter("ids", ids).getResultList();
+            return dtos(em, leaders, true).stream().filter(l -> l.status() == LeaderStatus.IN_SERVICE
+                    && l.assignments().stream().anyMatch(a -> a.activeOn(day) && (unitCode.equals(a.unit())
+                            || a.unit() == null && building.equals(a.building())))).toList();
+        });
+    }
+
+    @Override
+    public Leader notReappointed(long id, LocalDate on) throws ModelException {
+        return write(em -> {
+            LeaderEntity l = em.find(LeaderEntity.class, id);
+            if (l == null) {
+                throw new Tx.Abort(new ModelException(Reason.NOT_FOUND, "id", "没有此楼门栋长 / no such leader: " + id));
+            }
+            for (AssignmentEntity a : em.createQuery("select a from AssignmentEntity a where a.leader = :l",
+                    AssignmentEntity.class).setParameter("l", id).getResultList()) {
+                if (a.end == null || a.end.isAfter(on)) {
+                    a.end = on;
+                }
+            }
+            l.status = LeaderStatus.NOT_REAPPOINTED.name();
+            l.updatedAt = System.currentTimeMillis();
+            em.flush();
+            return dtos(em, List.of(l), false).get(0);
+        });
+    }
+
     private static LeaderEntity found(EntityManager em, long id, long expectedVersion) {
         LeaderEntity l = em.find(LeaderEntity.class, id);
         if (l == null) {

@@ -1,22 +1,23 @@
-package org.loumen.core.identity.internal;
+package org.loumen.security;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Per-client backoff for sign-in (按客户端退避). Failed attempts from one address are counted over a window; after
- * {@code freeFailures} of them each further attempt must wait twice as long as the one before, up to
- * {@code maxDelaySeconds}. A throttled attempt is refused before any password is checked, so it does not count
- * toward any account's lockout: one client cannot cheaply lock everybody out.
+ * Per-client backoff (按客户端退避) against guessing: passwords at sign-in, ballot codes at voting. Failed attempts from
+ * one address are counted over a window; after {@code freeFailures} of them each further attempt must wait twice as
+ * long as the one before, up to {@code maxDelaySeconds}. A caller checks {@link #waitMillis} before the attempt and
+ * refuses it (429) without looking at what was sent, so throttled attempts cost nothing and count toward nothing.
+ * Successful attempts are never throttled by this class: only failures are recorded.
  *
- * <p>Memory is bounded: the oldest clients are forgotten beyond {@link #MAX_CLIENTS}.
+ * <p>Thread-safe. Memory is bounded: the oldest clients are forgotten beyond {@link #MAX_CLIENTS}.
  */
-final class ClientThrottle {
+public final class ClientBackoff {
 
-    static final int MAX_CLIENTS = 100_000;
+    public static final int MAX_CLIENTS = 100_000;
     /** Failures older than this are forgotten. */
-    static final long WINDOW_MILLIS = 15 * 60_000L;
+    public static final long WINDOW_MILLIS = 15 * 60_000L;
 
     private static final class Entry {
         int failures;
@@ -36,14 +37,14 @@ final class ClientThrottle {
         }
     };
 
-    ClientThrottle(Clock clock, int freeFailures, int maxDelaySeconds) {
+    public ClientBackoff(Clock clock, int freeFailures, int maxDelaySeconds) {
         this.clock = clock;
         this.freeFailures = Math.max(1, freeFailures);
         this.maxDelayMillis = Math.max(1, maxDelaySeconds) * 1000L;
     }
 
-    /** Milliseconds the client must still wait; 0 when it may try now. */
-    synchronized long waitMillis(String client) {
+    /** Milliseconds the client must still wait before its next attempt; 0 when it may try now. */
+    public synchronized long waitMillis(String client) {
         Entry e = clients.get(client);
         if (e == null) {
             return 0;
@@ -56,7 +57,8 @@ final class ClientThrottle {
         return Math.max(0, e.notBefore - now);
     }
 
-    synchronized void failed(String client) {
+    /** Records a failed attempt. */
+    public synchronized void failed(String client) {
         long now = clock.millis();
         Entry e = clients.computeIfAbsent(client, k -> new Entry());
         if (now - e.lastFailure > WINDOW_MILLIS) {
@@ -72,7 +74,8 @@ final class ClientThrottle {
         }
     }
 
-    synchronized int size() {
+    /** How many clients are remembered. */
+    public synchronized int size() {
         return clients.size();
     }
 }

@@ -1,0 +1,358 @@
+package org.loumen.core.workflow.internal;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.model.Household;
+import org.loumen.core.model.HouseholdService;
+import org.loumen.core.model.Leader;
+import org.loumen.core.model.LeaderService;
+import org.loumen.core.model.LeaderStatus;
+import org.loumen.core.model.ModelException;
+import org.loumen.core.model.Page;
+import org.loumen.security.ClientBackoff;
+import org.loumen.web.ApiException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The semi-annual resident evaluation (半年评议): one ballot code per household, secret ballots, results by the 60% rule.
+ *
+ * <p>Events (Event Admin, posted after commit): {@code org/loumen/evaluation/OPENED}, {@code org/loumen/evaluation/CLOSED}
+ * (properties {@code evaluation}, {@code community}, {@code period}) and {@code org/loumen/leader/NOT_REAPPOINTED}
+ * (properties {@code leader}, {@code evaluation}, {@code satisfactionPercent}).
+ */
+@Component(service = EvaluationService.class, configurationPid = EvaluationService.PID)
+@Designate(ocd = EvaluationService.Config.class)
+public final class EvaluationService {
+
+    static final String PID = "org.loumen.evaluation";
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final Pattern PERIOD = Pattern.compile("(20\\d\\d)-H[12]");
+    static final String TOPIC_OPENED = "org/loumen/evaluation/OPENED";
+    static final String TOPIC_CLOSED = "org/loumen/evaluation/CLOSED";
+    static final String TOPIC_NOT_REAPPOINTED = "org/loumen/leader/NOT_REAPPOINTED";
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluationService.class);
+
+    @ObjectClassDefinition(id = PID, name = "Loumen 半年评议 / resident evaluation")
+    public @interface Config {
+        @AttributeDefinition(name = "最少有效票数 / fewest ballots that decide", min = "1", max = "1000")
+        int minimumBallots() default 5;
+
+        @AttributeDefinition(name = "同一客户端免等待的无效选票码次数 / unknown codes a client may try before it must wait",
+                min = "1", max = "1000")
+        int codeFreeFailures() default 10;
+
+        @AttributeDefinition(name = "客户端最长等待（秒） / longest wait imposed on a client (seconds)", min = "1",
+                max = "3600")
+        int codeMaxDelaySeconds() default 60;
+    }
+
+    /** One rating on a ballot. */
+    record Rating(long leader, String rating) {
+    }
+
+    record View(long id, String community, String period, String status, long codes, long ballots) {
+    }
+
+    record Result(long leader, String name, int ballots, int satisfied, int fairlySatisfied, int dissatisfied,
+            BigDecimal satisfactionPercent, Satisfaction.Outcome outcome) {
+    }
+
+    private final JpaTemplate jpa;
+    private final LeaderService leaders;
+    private final HouseholdService households;
+    private final EventAdmin events;
+    private final Clock clock = Clock.systemUTC();
+    private volatile ClientBackoff backoff;
+    private volatile int minimumBallots;
+
+    @Activate
+    public EvaluationService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
+            @Reference LeaderService leaders, @Reference HouseholdService households, @Reference EventAdmin events,
+            Config config) {
+        this.jpa = jpa;
+        this.leaders = leaders;
+        this.households = households;
+        this.events = events;
+        configure(config);
+    }
+
+    @Modified
+    void configure(Config c) {
+        minimumBallots = c.minimumBallots();
+        backoff = new ClientBackoff(clock, c.codeFreeFailures(), c.codeMaxDelaySeconds());
+    }
+
+    /** Opens the evaluation and issues one code per household of the community. */
+    View open(String community, String period, String actor) throws ApiException {
+        if (period == null || !PERIOD.matcher(period).matches()) {
+            throw ApiException.invalidField("period", "评议期须为 YYYY-H1 或 YYYY-H2 / period must be YYYY-H1 or YYYY-H2");
+        }
+        List<Household> all = new ArrayList<>();
+        for (int page = 1;; page++) {
+            Page<Household> p = households.find(Set.of(community), community, null, null, page, 1000);
+            all.addAll(p.items());
+            if (p.items().size() < 1000) {
+                break;
+            }
+        }
+        if (all.isEmpty()) {
+            throw ApiException.conflict("no-households", "该社区没有登记住户，无法发放选票码 / the community has no "
+                    + "registered households to issue ballot codes to");
+        }
+        long now = clock.millis();
+        View view;
+        try {
+            view = jpa.txExpr(em -> {
+                boolean exists = !em.createQuery("select e.id from EvaluationEntity e where e.community = :c and "
+                        + "e.period = :p", Long.class).setParameter("c", community).setParameter("p", period)
+                        .getResultList().isEmpty();
+                if (exists) {
+                    return null;
+                }
+                EvaluationEntity e = new EvaluationEntity();
+                e.community = community;
+                e.period = period;
+                e.status = "OPEN";
+                e.openedAt = now;
+                e.openedBy = actor;
+                em.persist(e);
+                Set<String> issued = new HashSet<>();
+                for (Household h : all) {
+                    BallotCodeEntity c = new BallotCodeEntity();
+                    do {
+                        c.code = BallotCodes.generate();
+                    } while (!issued.add(c.code) || em.find(BallotCodeEntity.class, c.code) != null);
+                    c.evaluation = e.id;
+                    c.household = h.id();
+                    c.unit = h.unit();
+                    em.persist(c);
+                }
+                return new View(e.id, community, period, e.status, all.size(), 0);
+            });
+        } catch (RuntimeException e) {
+            throw conflictOrRethrow(e, community, period);
+        }
+        if (view == null) {
+            throw duplicate(community, period);
+        }
+        events.postEvent(new Event(TOPIC_OPENED, Map.of("evaluation", view.id(), "community", community,
+                "period", period)));
+        return view;
+    }
+
+    /** Two admins opening the same period at once: the unique constraint lets one through. */
+    private static ApiException conflictOrRethrow(RuntimeException e, String community, String period) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("WF_EVALUATION_PERIOD")) {
+                return duplicate(community, period);
+            }
+        }
+        throw e;
+    }
+
+    private static ApiException duplicate(String community, String period) {
+        return ApiException.conflict("evaluation-exists", "该社区本期评议已存在 / an evaluation of " + community
+                + " for " + period + " exists already");
+    }
+
+    Optional<View> view(long id) {
+        return jpa.txExpr(em -> Optional.ofNullable(em.find(EvaluationEntity.class, id)).map(e -> new View(e.id,
+                e.community, e.period, e.status,
+                em.createQuery("select count(c) from BallotCodeEntity c where c.evaluation = :e", Long.class)
+                        .setParameter("e", id).getSingleResult(),
+                em.createQuery("select count(c) from BallotCodeEntity c where c.evaluation = :e and c.used = true",
+                        Long.class).setParameter("e", id).getSingleResult())));
+    }
+
+    /** The codes for printing: household address and code, in address order; UTF-8 with BOM for Excel. */
+    byte[] codesCsv(long id) {
+        String community = view(id).orElseThrow().community();
+        Map<Long, Household> byId = new HashMap<>();
+        for (int page = 1;; page++) {
+            Page<Household> p = households.find(Set.of(community), community, null, null, page, 1000);
+            p.items().forEach(h -> byId.put(h.id(), h));
+            if (p.items().size() < 1000) {
+                break;
+            }
+        }
+        List<BallotCodeEntity> codes = jpa.txExpr(em -> em.createQuery("select c from BallotCodeEntity c where "
+                + "c.evaluation = :e", BallotCodeEntity.class).setParameter("e", id).getResultList());
+        List<String[]> rows = new ArrayList<>();
+        for (BallotCodeEntity c : codes) {
+            Household h = byId.get(c.household);
+            String address = h == null ? "(住户已删除 / household removed)"
+                    : h.buildingLabel() + h.unitLabel() + h.room();
+            rows.add(new String[] { address, BallotCodes.format(c.code) });
+        }
+        rows.sort((a, b) -> a[0].compareTo(b[0]));
+        StringBuilder sb = new StringBuilder("\uFEFFaddress,code\r\n");
+        for (String[] r : rows) {
+            sb.append('"').append(r[0].replace("\"", "\"\"")).append("\",").append(r[1]).append("\r\n");
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Casts a ballot. Unknown codes count against the client (429 once it must wait); a valid code is never
+     * throttled. The code is marked used by one conditional update, so of parallel submissions exactly one wins.
+     */
+    void vote(String typedCode, List<Rating> ratings, String client) throws ApiException {
+        long wait = backoff.waitMillis(client);
+        if (wait > 0) {
+            long s = (wait + 999) / 1000;
+            throw new ApiException(429, "too-many-attempts", "无效选票码过多，请 " + s + " 秒后再试 / too many unknown "
+                    + "codes from this client; try again in " + s + " s");
+        }
+        String code = BallotCodes.normalise(typedCode);
+        BallotCodeEntity found = code == null ? null : jpa.txExpr(em -> em.find(BallotCodeEntity.class, code));
+        if (found == null) {
+            backoff.failed(client);
+            throw new ApiException(404, "ballot-code-unknown", "选票码无效 / unknown ballot code", "code");
+        }
+        if (!jpa.txExpr(em -> "OPEN".equals(em.find(EvaluationEntity.class, found.evaluation).status))) {
+            throw closedAlready();
+        }
+        if (ratings == null || ratings.isEmpty()) {
+            throw ApiException.invalidField("ratings", "请至少评价一位楼门栋长 / rate at least one leader");
+        }
+        Set<Long> serving = new HashSet<>();
+        leaders.serving(found.unit, LocalDate.now(CHINA)).forEach(l -> serving.add(l.id()));
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < ratings.size(); i++) {
+            Rating r = ratings.get(i);
+            if (r == null || r.rating() == null) {
+                throw ApiException.invalidField("ratings[" + i + "].rating", "缺少评价 / rating is required");
+            }
+            if (!serving.contains(r.leader())) {
+                throw ApiException.invalidField("ratings[" + i + "].leader", "该楼门栋长不为您所在楼门服务 / this leader "
+                        + "does not serve your unit or building");
+            }
+            if (!seen.add(r.leader())) {
+                throw ApiException.invalidField("ratings[" + i + "].leader", "重复评价 / the same leader twice");
+            }
+        }
+        String ballot = UUID.randomUUID().toString();
+        String outcome = jpa.txExpr(em -> {
+            EvaluationEntity e = em.find(EvaluationEntity.class, found.evaluation);
+            if (!"OPEN".equals(e.status)) {
+                return "closed";
+            }
+            int marked = em.createQuery("update BallotCodeEntity c set c.used = true where c.code = :c and "
+                    + "c.used = false").setParameter("c", code).executeUpdate();
+            if (marked != 1) {
+                return "used";
+            }
+            for (Rating r : ratings) {
+                RatingEntity re = new RatingEntity();
+                re.id = ballot + ":" + r.leader();
+                re.evaluation = found.evaluation;
+                re.leader = r.leader();
+                re.rating = r.rating();
+                em.persist(re);
+            }
+            return "ok";
+        });
+        if (outcome.equals("closed")) {
+            throw closedAlready(); // closed between the check above and this transaction
+        }
+        if (outcome.equals("used")) {
+            throw ApiException.conflict("ballot-code-used", "该选票码已使用 / this ballot code has been used");
+        }
+    }
+
+    private static ApiException closedAlready() {
+        return ApiException.conflict("evaluation-closed", "本期评议已结束 / the evaluation is closed");
+    }
+
+    /** The tally of an evaluation: every leader in service in the community and every leader rated. */
+    List<Result> results(long id) {
+        EvaluationEntity e = jpa.txExpr(em -> em.find(EvaluationEntity.class, id));
+        Map<Long, int[]> counts = new LinkedHashMap<>();
+        for (Object[] row : jpa.txExpr(em -> em.createQuery("select r.leader, r.rating, count(r) from RatingEntity r "
+                + "where r.evaluation = :e group by r.leader, r.rating", Object[].class).setParameter("e", id)
+                .getResultList())) {
+            int[] c = counts.computeIfAbsent((Long) row[0], k -> new int[3]);
+            int n = ((Number) row[2]).intValue();
+            switch ((String) row[1]) {
+                case "SATISFIED" -> c[0] += n;
+                case "FAIRLY_SATISFIED" -> c[1] += n;
+                default -> c[2] += n;
+            }
+        }
+        Map<Long, String> names = new HashMap<>();
+        for (Leader l : leaders.find(Set.of(e.community), null, e.community, null, 1, 100_000, "id").items()) {
+            names.put(l.id(), l.name());
+            if (l.status() == LeaderStatus.IN_SERVICE || "CLOSED".equals(e.status)
+                    && l.status() == LeaderStatus.NOT_REAPPOINTED) {
+                counts.putIfAbsent(l.id(), new int[3]);
+            }
+        }
+        List<Result> out = new ArrayList<>();
+        for (Map.Entry<Long, int[]> c : counts.entrySet()) {
+            int[] n = c.getValue();
+            int ballots = n[0] + n[1] + n[2];
+            BigDecimal percent = Satisfaction.percent(n[0], n[1], ballots);
+            out.add(new Result(c.getKey(), names.get(c.getKey()), ballots, n[0], n[1], n[2], percent,
+                    Satisfaction.outcome(percent, ballots, minimumBallots)));
+        }
+        out.sort((a, b) -> Long.compare(a.leader(), b.leader()));
+        return out;
+    }
+
+    /** Closes the evaluation; leaders under 60% are not re-appointed. */
+    List<Result> close(long id) throws ApiException {
+        String closed = jpa.txExpr(em -> {
+            EvaluationEntity e = em.find(EvaluationEntity.class, id);
+            if (!"OPEN".equals(e.status)) {
+                return null;
+            }
+            e.status = "CLOSED";
+            e.closedAt = clock.millis();
+            return e.community + "|" + e.period;
+        });
+        if (closed == null) {
+            throw ApiException.conflict("evaluation-closed", "本期评议已结束 / the evaluation is closed already");
+        }
+        List<Result> results = results(id);
+        LocalDate today = LocalDate.now(CHINA);
+        for (Result r : results) {
+            if (r.outcome() == Satisfaction.Outcome.NOT_REAPPOINTED) {
+                try {
+                    leaders.notReappointed(r.leader(), today);
+                    events.postEvent(new Event(TOPIC_NOT_REAPPOINTED, Map.of("leader", r.leader(),
+                            "evaluation", id, "satisfactionPercent", r.satisfactionPercent().toPlainString())));
+                } catch (ModelException e) {
+                    LOG.warn("Leader {} not marked NOT_REAPPOINTED: {}", r.leader(), e.getMessage());
+                }
+            }
+        }
+        String[] cp = closed.split("\\|");
+        events.postEvent(new Event(TOPIC_CLOSED, Map.of("evaluation", id, "community", cp[0], "period", cp[1])));
+        return results(id);
+    }
+}
