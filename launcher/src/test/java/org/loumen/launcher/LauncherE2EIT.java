@@ -231,6 +231,7 @@ class LauncherE2EIT {
         HttpResponse<String> created = send(port, "POST", "/api/v1/users", token, "{\"username\":\"crash-test\","
                 + "\"displayName\":\"崩溃测试\",\"bindings\":[{\"role\":\"LEADER\",\"node\":\"120112103001\"}]}");
         assertEquals(201, created.statusCode(), created.body());
+        String evaluation = castOneBallot(port, token);
         first.destroyForcibly(); // SIGKILL: no shutdown hook, no orderly Derby shutdown
         assertTrue(first.waitFor(30, TimeUnit.SECONDS));
 
@@ -248,7 +249,38 @@ class LauncherE2EIT {
         assertTrue(audit.body().contains("\"total\":1"), audit.body());
         HttpResponse<String> verify = send(port2, "GET", "/api/v1/audit/verify", token2, null);
         assertTrue(verify.body().contains("\"intact\":true"), verify.body());
+        // and so is the ballot acknowledged before the kill
+        HttpResponse<String> tally = send(port2, "GET", "/api/v1/evaluations/" + evaluation, token2, null);
+        assertTrue(tally.body().contains("\"ballots\":1"), tally.body());
         terminate(again);
+    }
+
+    /**
+     * Opens the evaluation of the demo community 港湾家园, casts the ballot of household 1号楼1单元101 for its unit
+     * leader, and returns the evaluation id once the ballot is acknowledged (201).
+     */
+    private String castOneBallot(int port, String token) throws IOException, InterruptedException {
+        HttpResponse<String> opened = send(port, "POST", "/api/v1/evaluations", token,
+                "{\"community\":\"120112103001\",\"period\":\"2026-H1\"}");
+        assertEquals(201, opened.statusCode(), opened.body());
+        Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(opened.body());
+        assertTrue(id.find(), opened.body());
+        String evaluation = id.group(1);
+        String codes = send(port, "GET", "/api/v1/evaluations/" + evaluation + "/ballot-codes", token, null).body();
+        Matcher code = Pattern.compile("\"1号楼1单元101\",([0-9A-Z-]{14})").matcher(codes);
+        assertTrue(code.find(), codes);
+        String leaders = send(port, "GET", "/api/v1/leaders?community=120112103001&size=200", token, null).body();
+        String leader = null;
+        for (String item : leaders.split("\\{\"id\":")) {
+            if (item.contains("\"unit\":\"120112103001B001U01\"")) {
+                leader = item.substring(0, item.indexOf(','));
+            }
+        }
+        assertTrue(leader != null, leaders);
+        HttpResponse<String> ballot = send(port, "POST", "/api/v1/ballots", null, "{\"code\":\"" + code.group(1)
+                + "\",\"ratings\":[{\"leader\":\"" + leader + "\",\"rating\":\"SATISFIED\"}]}");
+        assertEquals(201, ballot.statusCode(), ballot.body());
+        return evaluation;
     }
 
     @Test
