@@ -60,10 +60,27 @@ public interface LeaderService {
     List<Leader> serving(String unitCode, LocalDate day);
 
     /**
-     * Ends a leader's service after an evaluation under 60% (不再选任): assignments end on the day, status
-     * NOT_REAPPOINTED. Idempotent. @throws ModelException NOT_FOUND
+     * Records a person nominated (提名) in a community: status NOMINATED, no assignment yet (the draft's assignments
+     * are ignored; the place they are nominated for is the workflow's record).
+     *
+     * @throws ModelException INVALID naming the field, CONFLICT for a phone number in use
      */
-    Leader notReappointed(long id, LocalDate on) throws ModelException;
+    Leader nominate(LeaderDraft person) throws ModelException;
+
+    /**
+     * Sets the status; core.workflow decides which moves are legal. A work ID (工作证号), when given, must be unique in
+     * the leader's street. Leaving service (SUSPENDED keeps assignments; RESIGNED, NOT_REAPPOINTED and RETIRED end
+     * them) is dated today.
+     *
+     * @throws ModelException NOT_FOUND, CONFLICT for a work ID in use in the street
+     */
+    Leader changeStatus(long id, LeaderStatus to, String workId) throws ModelException;
+
+    /**
+     * Puts a CERTIFIED (or serving) leader in charge of a unit or building of their community; the leader is then
+     * IN_SERVICE. @throws ModelException INVALID for a place outside the community or a leader not certified
+     */
+    Leader assign(long id, LeaderDraft.Place place) throws ModelException;
 
     /** The public directory of a community: leaders in service, phone masked. */
     List<PublicLeader> directory(String community);

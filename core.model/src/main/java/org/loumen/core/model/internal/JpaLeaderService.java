@@ -416,19 +416,73 @@ public final class JpaLeaderService implements LeaderService {
     }
 
     @Override
-    public Leader notReappointed(long id, LocalDate on) throws ModelException {
+    public Leader nominate(LeaderDraft d) throws ModelException {
+        if (d == null) {
+            throw new ModelException(Reason.INVALID, "leader", "缺少请求体 / body is missing");
+        }
+        require(d.name(), "name");
+        require(d.gender(), "gender");
+        require(d.birthDate(), "birthDate");
+        require(d.education(), "education");
+        require(d.partyMember(), "partyMember");
+        require(d.phone(), "phone");
+        require(d.nomination(), "nomination");
+        require(d.community(), "community");
+        return write(em -> {
+            LeaderEntity l = new LeaderEntity();
+            l.status = LeaderStatus.NOMINATED.name();
+            apply(em, l, d);
+            em.persist(l);
+            em.flush();
+            return dtos(em, List.of(l), false).get(0);
+        });
+    }
+
+    @Override
+    public Leader changeStatus(long id, LeaderStatus to, String workId) throws ModelException {
+        LocalDate today = LocalDate.now(CHINA);
         return write(em -> {
             LeaderEntity l = em.find(LeaderEntity.class, id);
             if (l == null) {
                 throw new Tx.Abort(new ModelException(Reason.NOT_FOUND, "id", "没有此楼门栋长 / no such leader: " + id));
             }
-            for (AssignmentEntity a : em.createQuery("select a from AssignmentEntity a where a.leader = :l",
-                    AssignmentEntity.class).setParameter("l", id).getResultList()) {
-                if (a.end == null || a.end.isAfter(on)) {
-                    a.end = on;
+            if (workId != null) {
+                boolean taken = !em.createQuery("select l.id from LeaderEntity l where l.street = :s and "
+                        + "l.workId = :w and l.id <> :id", Long.class).setParameter("s", l.street)
+                        .setParameter("w", workId).setParameter("id", id).getResultList().isEmpty();
+                if (taken) {
+                    throw new Tx.Abort(new ModelException(Reason.CONFLICT, "workId",
+                            "本街道已有此工作证号 / this work ID is in use in the street"));
+                }
+                l.workId = workId;
+            }
+            if (to == LeaderStatus.RESIGNED || to == LeaderStatus.NOT_REAPPOINTED || to == LeaderStatus.RETIRED) {
+                for (AssignmentEntity a : em.createQuery("select a from AssignmentEntity a where a.leader = :l",
+                        AssignmentEntity.class).setParameter("l", id).getResultList()) {
+                    if (a.end == null || a.end.isAfter(today)) {
+                        a.end = today;
+                    }
                 }
             }
-            l.status = LeaderStatus.NOT_REAPPOINTED.name();
+            l.status = to.name();
+            l.updatedAt = System.currentTimeMillis();
+            em.flush();
+            return dtos(em, List.of(l), false).get(0);
+        });
+    }
+
+    @Override
+    public Leader assign(long id, LeaderDraft.Place place) throws ModelException {
+        return write(em -> {
+            LeaderEntity l = em.find(LeaderEntity.class, id);
+            if (l == null) {
+                throw new Tx.Abort(new ModelException(Reason.NOT_FOUND, "id", "没有此楼门栋长 / no such leader: " + id));
+            }
+            if (!l.status.equals(LeaderStatus.CERTIFIED.name()) && !l.status.equals(LeaderStatus.IN_SERVICE.name())) {
+                throw invalid("status", "只有持证的楼门栋长可以上岗 / only a certified leader may be assigned");
+            }
+            assign(em, l, List.of(place));
+            l.status = LeaderStatus.IN_SERVICE.name();
             l.updatedAt = System.currentTimeMillis();
             em.flush();
             return dtos(em, List.of(l), false).get(0);

@@ -64,7 +64,7 @@ public final class EvaluationResource implements ApiResource {
                         r -> ApiResponse.file("text/csv;charset=UTF-8", "选票码-" + r.pathParam("evaluation") + ".csv",
                                 evaluations.codesCsv(id(r).orElseThrow())))
                 .post("/evaluations/{evaluation}/close", Access.node(community, ORGANISERS),
-                        r -> evaluations.close(id(r).orElseThrow()))
+                        r -> evaluations.close(id(r).orElseThrow(), r.caller().username()))
                 .get("/evaluations/{evaluation}/results", Access.node(community, ORGANISERS).personalData(),
                         r -> evaluations.results(id(r).orElseThrow()))
                 .post("/ballots", Access.publicRoute(), r -> {

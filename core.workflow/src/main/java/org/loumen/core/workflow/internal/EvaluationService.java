@@ -22,7 +22,6 @@ import org.loumen.core.model.HouseholdService;
 import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
-import org.loumen.core.model.ModelException;
 import org.loumen.core.model.Page;
 import org.loumen.security.ClientBackoff;
 import org.loumen.web.ApiException;
@@ -86,6 +85,7 @@ public final class EvaluationService {
     private final LeaderService leaders;
     private final HouseholdService households;
     private final EventAdmin events;
+    private final LifecycleService lifecycle;
     private final Clock clock = Clock.systemUTC();
     private volatile ClientBackoff backoff;
     private volatile int minimumBallots;
@@ -93,7 +93,8 @@ public final class EvaluationService {
     @Activate
     public EvaluationService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
             @Reference LeaderService leaders, @Reference HouseholdService households, @Reference EventAdmin events,
-            Config config) {
+            @Reference LifecycleService lifecycle, Config config) {
+        this.lifecycle = lifecycle;
         this.jpa = jpa;
         this.leaders = leaders;
         this.households = households;
@@ -325,7 +326,7 @@ public final class EvaluationService {
     }
 
     /** Closes the evaluation; leaders under 60% are not re-appointed. */
-    List<Result> close(long id) throws ApiException {
+    List<Result> close(long id, String actor) throws ApiException {
         String closed = jpa.txExpr(em -> {
             EvaluationEntity e = em.find(EvaluationEntity.class, id);
             if (!"OPEN".equals(e.status)) {
@@ -339,14 +340,13 @@ public final class EvaluationService {
             throw ApiException.conflict("evaluation-closed", "本期评议已结束 / the evaluation is closed already");
         }
         List<Result> results = results(id);
-        LocalDate today = LocalDate.now(CHINA);
         for (Result r : results) {
             if (r.outcome() == Satisfaction.Outcome.NOT_REAPPOINTED) {
                 try {
-                    leaders.notReappointed(r.leader(), today);
-                    events.postEvent(new Event(TOPIC_NOT_REAPPOINTED, Map.of("leader", r.leader(),
-                            "evaluation", id, "satisfactionPercent", r.satisfactionPercent().toPlainString())));
-                } catch (ModelException e) {
+                    lifecycle.move(r.leader(), LeaderStatus.NOT_REAPPOINTED, actor, "半年评议满意度 "
+                            + r.satisfactionPercent() + "% < 60%", "evaluation " + id, null, Map.of("evaluation", id,
+                                    "satisfactionPercent", r.satisfactionPercent().toPlainString()));
+                } catch (ApiException e) {
                     LOG.warn("Leader {} not marked NOT_REAPPOINTED: {}", r.leader(), e.getMessage());
                 }
             }

@@ -1,0 +1,159 @@
+package org.loumen.core.workflow.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.model.Leader;
+import org.loumen.core.model.LeaderDraft;
+import org.loumen.core.model.LeaderRole;
+import org.loumen.core.model.LeaderService;
+import org.loumen.core.model.LeaderStatus;
+import org.loumen.core.model.ModelException;
+import org.loumen.web.ApiException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * The leader lifecycle (楼门栋长产生流程) as a state machine enforced here: every move is checked against
+ * {@link Lifecycle}, kept in the history (who, when, why) and published on Event Admin as
+ * {@code org/loumen/leader/<NEW STATUS>} (properties {@code leader}, {@code from}, {@code to}, {@code community}, and
+ * for NOT_REAPPOINTED {@code evaluation} and {@code satisfactionPercent}).
+ */
+@Component(service = LifecycleService.class)
+public final class LifecycleService {
+
+    static final String TOPIC_PREFIX = "org/loumen/leader/";
+
+    /** A move of the history as the API shows it. */
+    record Step(String from, String to, Instant at, String actor, String reason, String details) {
+    }
+
+    private final JpaTemplate jpa;
+    private final LeaderService leaders;
+    private final EventAdmin events;
+
+    @Activate
+    public LifecycleService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
+            @Reference LeaderService leaders, @Reference EventAdmin events) {
+        this.jpa = jpa;
+        this.leaders = leaders;
+        this.events = events;
+    }
+
+    /** Records a nomination for a unit or building of the community. */
+    Leader nominate(LeaderDraft person, String method, String nominatedBy, LeaderRole role, String place,
+            String actor) throws ApiException {
+        if (role == null) {
+            throw ApiException.invalidField("role", "须为 UNIT_LEADER 或 BUILDING_LEADER / role is required");
+        }
+        String pattern = role == LeaderRole.UNIT_LEADER ? "\\d{12}B\\d{3}U\\d{2}" : "\\d{12}B\\d{3}";
+        if (place == null || !place.matches(pattern) || !place.startsWith(person.community())) {
+            throw ApiException.invalidField("place", "须为本社区的" + (role == LeaderRole.UNIT_LEADER ? "单元" : "楼栋")
+                    + "代码 / place must be a " + (role == LeaderRole.UNIT_LEADER ? "unit" : "building")
+                    + " code of the community");
+        }
+        if (nominatedBy == null || nominatedBy.isBlank() || nominatedBy.length() > 60) {
+            throw ApiException.invalidField("nominatedBy", "请写明推荐人（自荐写本人） / who nominated (1-60 characters)");
+        }
+        Leader l = model(() -> leaders.nominate(person));
+        jpa.tx(em -> {
+            NominationEntity n = new NominationEntity();
+            n.leader = l.id();
+            n.method = method;
+            n.nominatedBy = nominatedBy.strip();
+            n.role = role.name();
+            n.place = place;
+            n.at = System.currentTimeMillis();
+            em.persist(n);
+        });
+        record(l, null, LeaderStatus.NOMINATED, actor, null, method + " by " + nominatedBy.strip() + " for " + role
+                + " " + place, Map.of());
+        return l;
+    }
+
+    /**
+     * Moves a leader, refusing an illegal move with 409 {@code illegal-transition} and the allowed moves.
+     *
+     * @param workId set on certification
+     */
+    Leader move(long id, LeaderStatus to, String actor, String reason, String details, String workId,
+            Map<String, Object> extra) throws ApiException {
+        Leader l = leaders.leader(id).orElseThrow(() -> ApiException.notFound("楼门栋长", "leader", "" + id));
+        if (!Lifecycle.legal(l.status(), to)) {
+            throw new ApiException(409, "illegal-transition", "不能从" + l.status().zh() + "变为" + to.zh()
+                    + " / a leader who is " + l.status() + " cannot become " + to)
+                    .with("from", l.status()).with("allowed", Lifecycle.allowed(l.status()));
+        }
+        Leader moved;
+        if (to == LeaderStatus.IN_SERVICE && l.status() == LeaderStatus.CERTIFIED) {
+            NominationEntity n = jpa.txExpr(em -> em.find(NominationEntity.class, id));
+            if (n == null) {
+                throw ApiException.conflict("no-nomination", "没有提名记录，无法确定上岗楼门 / no nomination says "
+                        + "where the leader serves");
+            }
+            moved = model(() -> leaders.assign(id, new LeaderDraft.Place(LeaderRole.valueOf(n.role), n.place,
+                    LocalDate.now(EvaluationService.CHINA))));
+        } else {
+            moved = model(() -> leaders.changeStatus(id, to, workId));
+        }
+        record(moved, l.status(), to, actor, reason, details, extra);
+        return moved;
+    }
+
+    List<Step> history(long id) {
+        return jpa.txExpr(em -> em.createQuery("select s from LeaderStepEntity s where s.leader = :l order by s.id",
+                LeaderStepEntity.class).setParameter("l", id).getResultList().stream()
+                .map(s -> new Step(s.from, s.to, Instant.ofEpochMilli(s.at), s.actor, s.reason, s.details)).toList());
+    }
+
+    private void record(Leader l, LeaderStatus from, LeaderStatus to, String actor, String reason, String details,
+            Map<String, Object> extra) {
+        jpa.tx(em -> {
+            LeaderStepEntity s = new LeaderStepEntity();
+            s.leader = l.id();
+            s.from = from == null ? null : from.name();
+            s.to = to.name();
+            s.at = System.currentTimeMillis();
+            s.actor = actor;
+            s.reason = reason == null ? null : reason.length() > 500 ? reason.substring(0, 500) : reason;
+            s.details = details == null ? null : details.length() > 1000 ? details.substring(0, 1000) : details;
+            em.persist(s);
+        });
+        Map<String, Object> props = new HashMap<>(extra);
+        props.put("leader", l.id());
+        props.put("to", to.name());
+        props.put("community", l.community());
+        if (from != null) {
+            props.put("from", from.name());
+        }
+        events.postEvent(new Event(TOPIC_PREFIX + to.name(), props));
+    }
+
+    /** A model call whose refusal becomes the matching HTTP answer. */
+    interface ModelCall<T> {
+        T call() throws ModelException;
+    }
+
+    static <T> T model(ModelCall<T> call) throws ApiException {
+        try {
+            return call.call();
+        } catch (ModelException e) {
+            int status = switch (e.reason()) {
+                case INVALID -> 400;
+                case NOT_FOUND -> 404;
+                case CONFLICT, STALE -> 409;
+            };
+            throw new ApiException(status, e.reason() == ModelException.Reason.INVALID ? "invalid-field"
+                    : e.reason() == ModelException.Reason.NOT_FOUND ? "not-found"
+                    : e.reason() == ModelException.Reason.STALE ? "stale-version" : "conflict", e.getMessage(),
+                    e.field());
+        }
+    }
+}
