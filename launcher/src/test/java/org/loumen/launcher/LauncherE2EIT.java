@@ -25,11 +25,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Starts the real {@code loumen.jar} as a process on a free port with a temporary data folder, as an operator would.
  */
 class LauncherE2EIT {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path JAR = Path.of(System.getProperty("loumen.jar", "target/loumen.jar"));
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -307,6 +311,77 @@ class LauncherE2EIT {
         HttpResponse<String> login = send(port, "POST", "/api/v1/auth/login", null,
                 "{\"username\":\"admin\",\"password\":\"123456\"}");
         assertEquals(404, login.statusCode(), login.body());
+        terminate(p);
+    }
+
+    /** JSON of an answer, asserting its status. */
+    private static JsonNode json(HttpResponse<String> r, int status) throws IOException {
+        assertEquals(status, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void oneLeaderFromNominationToNotReappointed() throws Exception {
+        Path data = tmp.resolve("lifecycle");
+        int port = freePort();
+        Process p = start(Map.of("LOUMEN_ADMIN_PASSWORD", "Operator-Chosen-2026"), data, port, "--demo");
+        awaitHealth(p, port);
+        String admin = login(port, "admin", "Operator-Chosen-2026");
+        String community = "120112103002"; // 春晖里社区（演示）, a demo community of 双港镇 with households
+        JsonNode buildings = json(send(port, "GET", "/api/v1/communities/" + community + "/buildings", admin, null),
+                200);
+        String unit = buildings.get(0).get("units").get(0).get("code").asText();
+
+        String leader = "/api/v1/leaders/" + json(send(port, "POST", "/api/v1/communities/" + community
+                + "/nominations", admin, "{\"name\":\"端到端\",\"gender\":\"MALE\",\"birthDate\":\"1975-01-01\","
+                + "\"education\":\"JUNIOR_COLLEGE\",\"partyMember\":false,\"phone\":\"13400000001\","
+                + "\"method\":\"SELF\",\"nominatedBy\":\"本人\",\"role\":\"UNIT_LEADER\",\"place\":\"" + unit
+                + "\"}"), 201).get("id").asText();
+        json(send(port, "POST", leader + "/decision", admin, "{\"meetingDate\":\"2026-01-05\",\"attendees\":21,"
+                + "\"votesFor\":15,\"votesAgainst\":4,\"abstentions\":2}"), 200);
+        json(send(port, "POST", leader + "/training", admin, "{\"session\":\"第一期\"}"), 200);
+        json(send(port, "POST", leader + "/certification", admin, "{\"workId\":\"SG-E2E-1\","
+                + "\"armbandIssuedOn\":\"2026-01-20\"}"), 200);
+        assertEquals("IN_SERVICE", json(send(port, "POST", leader + "/activation", admin, null), 200)
+                .get("status").asText());
+
+        String evaluation = json(send(port, "POST", "/api/v1/evaluations", admin, "{\"community\":\"" + community
+                + "\",\"period\":\"2026-H1\"}"), 201).get("id").asText();
+        String codes = send(port, "GET", "/api/v1/evaluations/" + evaluation + "/ballot-codes", admin, null).body();
+        String label = buildings.get(0).get("label").asText() + buildings.get(0).get("units").get(0).get("label")
+                .asText();
+        int ballots = 0;
+        for (String line : codes.split("\r\n")) {
+            if (line.contains(label)) {
+                String code = line.substring(line.lastIndexOf(',') + 1);
+                json(send(port, "POST", "/api/v1/ballots", null, "{\"code\":\"" + code + "\",\"ratings\":[{"
+                        + "\"leader\":\"" + leader.substring(leader.lastIndexOf('/') + 1) + "\",\"rating\":\""
+                        + (ballots++ == 0 ? "FAIRLY_SATISFIED" : "DISSATISFIED") + "\"}]}"), 201);
+            }
+        }
+        assertEquals(3, ballots, "three households in the unit: " + codes);
+        // 1 of 3 is 33.33%, but three ballots are under the minimum of five: lower it through Config Admin
+        Files.writeString(data.resolve("conf/org.loumen.evaluation.cfg"), "minimumBallots=3\n");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JsonNode mine = null;
+        while (System.nanoTime() < deadline) {
+            for (JsonNode r : json(send(port, "GET", "/api/v1/evaluations/" + evaluation + "/results", admin, null),
+                    200)) {
+                if (leader.endsWith("/" + r.get("leader").asText())) {
+                    mine = r;
+                }
+            }
+            if (mine != null && mine.get("outcome").asText().equals("NOT_REAPPOINTED")) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals("NOT_REAPPOINTED", mine.get("outcome").asText(), String.valueOf(mine));
+        assertEquals("33.33", mine.get("satisfactionPercent").decimalValue().toPlainString());
+        json(send(port, "POST", "/api/v1/evaluations/" + evaluation + "/close", admin, null), 200);
+        assertEquals("NOT_REAPPOINTED", json(send(port, "GET", leader, admin, null), 200).get("status").asText());
+        JsonNode history = json(send(port, "GET", leader + "/history", admin, null), 200);
+        assertEquals(6, history.size(), history.toString());
         terminate(p);
     }
 
