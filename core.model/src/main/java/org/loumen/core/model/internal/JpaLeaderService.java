@@ -327,17 +327,7 @@ public final class JpaLeaderService implements LeaderService {
 
     @Override
     public Leader create(LeaderDraft d) throws ModelException {
-        if (d == null) {
-            throw new ModelException(Reason.INVALID, "leader", "缺少请求体 / body is missing");
-        }
-        require(d.name(), "name");
-        require(d.gender(), "gender");
-        require(d.birthDate(), "birthDate");
-        require(d.education(), "education");
-        require(d.partyMember(), "partyMember");
-        require(d.phone(), "phone");
-        require(d.nomination(), "nomination");
-        require(d.community(), "community");
+        requirePerson(d);
         if (d.assignments() == null || d.assignments().isEmpty()) {
             throw new ModelException(Reason.INVALID, "assignments", "至少需要一个楼门或楼栋 / at least one assignment");
         }
@@ -417,17 +407,7 @@ public final class JpaLeaderService implements LeaderService {
 
     @Override
     public Leader nominate(LeaderDraft d) throws ModelException {
-        if (d == null) {
-            throw new ModelException(Reason.INVALID, "leader", "缺少请求体 / body is missing");
-        }
-        require(d.name(), "name");
-        require(d.gender(), "gender");
-        require(d.birthDate(), "birthDate");
-        require(d.education(), "education");
-        require(d.partyMember(), "partyMember");
-        require(d.phone(), "phone");
-        require(d.nomination(), "nomination");
-        require(d.community(), "community");
+        requirePerson(d);
         return write(em -> {
             LeaderEntity l = new LeaderEntity();
             l.status = LeaderStatus.NOMINATED.name();
@@ -442,10 +422,7 @@ public final class JpaLeaderService implements LeaderService {
     public Leader changeStatus(long id, LeaderStatus to, String workId) throws ModelException {
         LocalDate today = LocalDate.now(CHINA);
         return write(em -> {
-            LeaderEntity l = em.find(LeaderEntity.class, id);
-            if (l == null) {
-                throw new Tx.Abort(new ModelException(Reason.NOT_FOUND, "id", "没有此楼门栋长 / no such leader: " + id));
-            }
+            LeaderEntity l = existing(em, id);
             if (workId != null) {
                 boolean taken = !em.createQuery("select l.id from LeaderEntity l where l.street = :s and "
                         + "l.workId = :w and l.id <> :id", Long.class).setParameter("s", l.street)
@@ -474,10 +451,7 @@ public final class JpaLeaderService implements LeaderService {
     @Override
     public Leader assign(long id, LeaderDraft.Place place) throws ModelException {
         return write(em -> {
-            LeaderEntity l = em.find(LeaderEntity.class, id);
-            if (l == null) {
-                throw new Tx.Abort(new ModelException(Reason.NOT_FOUND, "id", "没有此楼门栋长 / no such leader: " + id));
-            }
+            LeaderEntity l = existing(em, id);
             if (!l.status.equals(LeaderStatus.CERTIFIED.name()) && !l.status.equals(LeaderStatus.IN_SERVICE.name())) {
                 throw invalid("status", "只有持证的楼门栋长可以上岗 / only a certified leader may be assigned");
             }
@@ -489,11 +463,16 @@ public final class JpaLeaderService implements LeaderService {
         });
     }
 
-    private static LeaderEntity found(EntityManager em, long id, long expectedVersion) {
+    private static LeaderEntity existing(EntityManager em, long id) {
         LeaderEntity l = em.find(LeaderEntity.class, id);
         if (l == null) {
             throw new Tx.Abort(new ModelException(Reason.NOT_FOUND, "id", "没有此楼门栋长 / no such leader: " + id));
         }
+        return l;
+    }
+
+    private static LeaderEntity found(EntityManager em, long id, long expectedVersion) {
+        LeaderEntity l = existing(em, id);
         if (l.version != expectedVersion) {
             throw new Tx.Abort(ModelException.stale());
         }
@@ -584,6 +563,21 @@ public final class JpaLeaderService implements LeaderService {
 
     private static Tx.Abort invalid(String field, String message) {
         return new Tx.Abort(new ModelException(Reason.INVALID, field, message));
+    }
+
+    /** Every personal field is required when a person is first recorded. */
+    private static void requirePerson(LeaderDraft d) throws ModelException {
+        if (d == null) {
+            throw new ModelException(Reason.INVALID, "leader", "缺少请求体 / body is missing");
+        }
+        require(d.name(), "name");
+        require(d.gender(), "gender");
+        require(d.birthDate(), "birthDate");
+        require(d.education(), "education");
+        require(d.partyMember(), "partyMember");
+        require(d.phone(), "phone");
+        require(d.nomination(), "nomination");
+        require(d.community(), "community");
     }
 
     private static void require(Object value, String field) throws ModelException {
