@@ -61,7 +61,6 @@ class RouteScopeIT extends PlatformTest {
         // 双新's own people and data, the objects the others must not reach
         user("sx-admin", "STREET_ADMIN", SHUANGXIN);
         user("sx-secretary", "COMMUNITY_SECRETARY", XINHUALI);
-        JsonNode foreignBefore = admin.get("/api/v1/users/sx-secretary").json();
         JsonNode sxLeaders = admin.get("/api/v1/leaders?street=" + SHUANGXIN + "&size=200").json().get("items");
         JsonNode sxHouseholds = admin.get("/api/v1/households?community=" + XINHUALI + "&size=200").json()
                 .get("items");
@@ -74,6 +73,13 @@ class RouteScopeIT extends PlatformTest {
             FOREIGN.put("evaluation", evaluation.json().get("id").asText());
         }
         assertTrue(FOREIGN.containsKey("evaluation"), "an evaluation of 双新 to aim at");
+        Http.Response report = user("sx-secretary", "COMMUNITY_SECRETARY", XINHUALI).json("POST", "/api/v1/reports",
+                Map.of("place", XINHUALI, "duty", "SANITATION_SUPERVISOR", "urgency", "NORMAL", "description",
+                        "双新的问题"));
+        assertEquals(201, report.status(), report.body());
+        FOREIGN.put("report", report.json().get("id").asText());
+        // taken after 双新's secretary last signed in: nothing below may change the account
+        JsonNode foreignBefore = admin.get("/api/v1/users/sx-secretary").json();
         FOREIGN.put("household", sxHouseholds.get(0).get("id").asText());
         sxLeaders.forEach(l -> FOREIGN_PERSONAL.add(l.get("phone").asText()));
         sxHouseholds.forEach(h -> FOREIGN_PERSONAL.add(h.get("phone").asText()));
