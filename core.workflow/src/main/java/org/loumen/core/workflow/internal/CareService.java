@@ -1,0 +1,166 @@
+package org.loumen.core.workflow.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.model.Household;
+import org.loumen.core.model.HouseholdService;
+import org.loumen.core.model.Page;
+import org.loumen.core.model.SpecialGroup;
+import org.loumen.web.ApiException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Care for special and vulnerable households (特殊困难群体关爱): visit plans by tag, visit records, overdue visits. */
+@Component(service = CareService.class, configurationPid = CareService.PID)
+@Designate(ocd = CareService.Config.class)
+public final class CareService {
+
+    static final String PID = "org.loumen.care";
+
+    @ObjectClassDefinition(id = PID, name = "Loumen 关爱走访 / care visits",
+            description = "各类特殊群体的走访周期（天） / days between visits, by group")
+    public @interface Config {
+        @AttributeDefinition(name = "独居老人 / elderly living alone", min = "1", max = "365")
+        int elderlyLivingAloneDays() default 7;
+
+        @AttributeDefinition(name = "空巢老人 / empty-nest elderly", min = "1", max = "365")
+        int emptyNestElderlyDays() default 14;
+
+        @AttributeDefinition(name = "残疾人 / disabled", min = "1", max = "365")
+        int disabledDays() default 14;
+
+        @AttributeDefinition(name = "低保 / low income", min = "1", max = "365")
+        int lowIncomeDays() default 30;
+
+        @AttributeDefinition(name = "优抚对象 / entitled group", min = "1", max = "365")
+        int entitledGroupDays() default 30;
+
+        @AttributeDefinition(name = "困境儿童 / child in difficulty", min = "1", max = "365")
+        int childInDifficultyDays() default 14;
+
+        @AttributeDefinition(name = "大病患者 / serious illness", min = "1", max = "365")
+        int seriousIllnessDays() default 7;
+
+        @AttributeDefinition(name = "特困人员 / extreme poverty", min = "1", max = "365")
+        int extremePovertyDays() default 14;
+    }
+
+    record Plan(long household, String unit, String address, Set<SpecialGroup> specialGroups, int intervalDays,
+            LocalDate lastVisit, LocalDate nextDue, boolean overdue) {
+    }
+
+    record Visit(long id, long household, String visitor, LocalDate visitedOn, String note, Instant recordedAt) {
+    }
+
+    private final JpaTemplate jpa;
+    private final HouseholdService households;
+    private volatile Map<SpecialGroup, Integer> intervals;
+
+    @Activate
+    public CareService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
+            @Reference HouseholdService households, Config config) {
+        this.jpa = jpa;
+        this.households = households;
+        configure(config);
+    }
+
+    @Modified
+    void configure(Config c) {
+        Map<SpecialGroup, Integer> m = new EnumMap<>(SpecialGroup.class);
+        m.put(SpecialGroup.ELDERLY_LIVING_ALONE, c.elderlyLivingAloneDays());
+        m.put(SpecialGroup.EMPTY_NEST_ELDERLY, c.emptyNestElderlyDays());
+        m.put(SpecialGroup.DISABLED, c.disabledDays());
+        m.put(SpecialGroup.LOW_INCOME, c.lowIncomeDays());
+        m.put(SpecialGroup.ENTITLED_GROUP, c.entitledGroupDays());
+        m.put(SpecialGroup.CHILD_IN_DIFFICULTY, c.childInDifficultyDays());
+        m.put(SpecialGroup.SERIOUS_ILLNESS, c.seriousIllnessDays());
+        m.put(SpecialGroup.EXTREME_POVERTY, c.extremePovertyDays());
+        intervals = m;
+    }
+
+    /**
+     * The plans of the tagged households within scope that the caller may see the tags of.
+     *
+     * @param mayCare whether the caller cares for a household (its secretary, or a leader bound to its place)
+     */
+    List<Plan> plans(Set<String> scopes, String community, String unit, Predicate<Household> mayCare,
+            boolean overdueOnly) {
+        LocalDate today = LocalDate.now(EvaluationService.CHINA);
+        List<Household> tagged = new ArrayList<>();
+        for (int page = 1;; page++) {
+            Page<Household> p = households.find(scopes, community, unit, null, page, 1000);
+            p.items().stream().filter(h -> h.specialGroups() != null && !h.specialGroups().isEmpty())
+                    .filter(mayCare).forEach(tagged::add);
+            if (p.items().size() < 1000) {
+                break;
+            }
+        }
+        Map<Long, LocalDate> last = lastVisits(tagged.stream().map(Household::id).toList());
+        List<Plan> out = new ArrayList<>();
+        for (Household h : tagged) {
+            int interval = CarePlans.intervalDays(h.specialGroups(), intervals);
+            LocalDate next = CarePlans.nextDue(last.get(h.id()), interval, today);
+            boolean overdue = CarePlans.overdue(next, today);
+            if (!overdueOnly || overdue) {
+                out.add(new Plan(h.id(), h.unit(), h.buildingLabel() + h.unitLabel() + h.room(), h.specialGroups(),
+                        interval, last.get(h.id()), next, overdue));
+            }
+        }
+        out.sort((a, b) -> a.nextDue().compareTo(b.nextDue()));
+        return out;
+    }
+
+    private Map<Long, LocalDate> lastVisits(List<Long> ids) {
+        Map<Long, LocalDate> m = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            List<Long> part = ids.subList(i, Math.min(ids.size(), i + 1000));
+            jpa.txExpr(em -> em.createQuery("select v.household, max(v.visitedOn) from VisitEntity v where "
+                    + "v.household in :h group by v.household", Object[].class).setParameter("h", part)
+                    .getResultList()).forEach(r -> m.put((Long) r[0], (LocalDate) r[1]));
+        }
+        return m;
+    }
+
+    Visit record(Household h, String visitor, LocalDate visitedOn, String note) throws ApiException {
+        LocalDate today = LocalDate.now(EvaluationService.CHINA);
+        if (visitedOn == null || visitedOn.isAfter(today) || visitedOn.isBefore(today.minusDays(90))) {
+            throw ApiException.invalidField("visitedOn", "走访日期须为近 90 天内 / visitedOn must be within the last 90 "
+                    + "days and not in the future");
+        }
+        if (note != null && note.length() > 1000) {
+            throw ApiException.invalidField("note", "最长 1000 个字符 / at most 1000 characters");
+        }
+        return jpa.txExpr(em -> {
+            VisitEntity v = new VisitEntity();
+            v.household = h.id();
+            v.community = h.community();
+            v.visitor = visitor;
+            v.visitedOn = visitedOn;
+            v.note = note == null ? null : note.strip();
+            v.createdAt = System.currentTimeMillis();
+            em.persist(v);
+            return new Visit(v.id, v.household, v.visitor, v.visitedOn, v.note, Instant.ofEpochMilli(v.createdAt));
+        });
+    }
+
+    List<Visit> visits(long household) {
+        return jpa.txExpr(em -> em.createQuery("select v from VisitEntity v where v.household = :h order by "
+                + "v.visitedOn desc, v.id desc", VisitEntity.class).setParameter("h", household).getResultList()
+                .stream().map(v -> new Visit(v.id, v.household, v.visitor, v.visitedOn, v.note,
+                        Instant.ofEpochMilli(v.createdAt))).toList());
+    }
+}
