@@ -78,6 +78,10 @@ class RouteScopeIT extends PlatformTest {
                         "双新的问题"));
         assertEquals(201, report.status(), report.body());
         FOREIGN.put("report", report.json().get("id").asText());
+        Http.Response meeting = admin.json("POST", "/api/v1/communities/" + XINHUALI + "/meetings", Map.of("kind",
+                "WEEKLY", "scheduledOn", "2026-11-02"));
+        assertEquals(201, meeting.status(), meeting.body());
+        FOREIGN.put("meeting", meeting.json().get("id").asText());
         // taken after 双新's secretary last signed in: nothing below may change the account
         JsonNode foreignBefore = admin.get("/api/v1/users/sx-secretary").json();
         FOREIGN.put("household", sxHouseholds.get(0).get("id").asText());
