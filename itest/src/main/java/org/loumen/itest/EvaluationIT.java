@@ -161,6 +161,8 @@ class EvaluationIT extends PlatformTest {
 
             Http.Response closed = admin.send("POST", "/api/v1/evaluations/" + id + "/close", null, null);
             assertEquals(200, closed.status(), closed.body());
+            assertEquals(409, admin.send("POST", "/api/v1/evaluations/" + id + "/close", null, null).status(),
+                    "CLOSED is final");
             Map<Long, JsonNode> results = new LinkedHashMap<>();
             for (JsonNode r : admin.get("/api/v1/evaluations/" + id + "/results").json()) {
                 results.put(r.get("leader").asLong(), r);

@@ -82,6 +82,9 @@ class RouteScopeIT extends PlatformTest {
                 "WEEKLY", "scheduledOn", "2026-11-02"));
         assertEquals(201, meeting.status(), meeting.body());
         FOREIGN.put("meeting", meeting.json().get("id").asText());
+        Http.Response round = admin.json("POST", "/api/v1/awards/rounds", Map.of("node", SHUANGXIN, "period", "2026"));
+        assertEquals(201, round.status(), round.body());
+        FOREIGN.put("round", round.json().get("id").asText());
         // taken after 双新's secretary last signed in: nothing below may change the account
         JsonNode foreignBefore = admin.get("/api/v1/users/sx-secretary").json();
         FOREIGN.put("household", sxHouseholds.get(0).get("id").asText());

@@ -20,11 +20,16 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Care for special and vulnerable households (特殊困难群体关爱): visit plans by tag, visit records, overdue visits. */
+/**
+ * Care for special and vulnerable households (特殊困难群体关爱): visit plans by tag, visit records, overdue visits.
+ * Event: {@code org/loumen/care/VISITED} ({@code household}, {@code community}, {@code visitedOn}).
+ */
 @Component(service = CareService.class, configurationPid = CareService.PID)
 @Designate(ocd = CareService.Config.class)
 public final class CareService {
@@ -68,11 +73,13 @@ public final class CareService {
 
     private final JpaTemplate jpa;
     private final HouseholdService households;
+    private final EventAdmin events;
     private volatile Map<SpecialGroup, Integer> intervals;
 
     @Activate
     public CareService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
-            @Reference HouseholdService households, Config config) {
+            @Reference HouseholdService households, @Reference EventAdmin events, Config config) {
+        this.events = events;
         this.jpa = jpa;
         this.households = households;
         configure(config);
@@ -144,7 +151,7 @@ public final class CareService {
         if (note != null && note.length() > 1000) {
             throw ApiException.invalidField("note", "最长 1000 个字符 / at most 1000 characters");
         }
-        return jpa.txExpr(em -> {
+        Visit recorded = jpa.txExpr(em -> {
             VisitEntity v = new VisitEntity();
             v.household = h.id();
             v.community = h.community();
@@ -155,6 +162,9 @@ public final class CareService {
             em.persist(v);
             return new Visit(v.id, v.household, v.visitor, v.visitedOn, v.note, Instant.ofEpochMilli(v.createdAt));
         });
+        events.postEvent(new Event("org/loumen/care/VISITED", Map.of("household", h.id(), "community",
+                h.community(), "visitedOn", visitedOn.toString())));
+        return recorded;
     }
 
     List<Visit> visits(long household) {

@@ -21,8 +21,14 @@ import org.loumen.web.ApiException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 
-/** Weekly liaison and month-end summary meetings (每周沟通、按月例会), and the cadence every street watches. */
+/**
+ * Weekly liaison and month-end summary meetings (每周沟通、按月例会), and the cadence every street watches. Events:
+ * {@code org/loumen/meeting/SCHEDULED} and {@code org/loumen/meeting/HELD} ({@code meeting}, {@code community},
+ * {@code kind}).
+ */
 @Component(service = MeetingService.class)
 public final class MeetingService {
 
@@ -47,11 +53,13 @@ public final class MeetingService {
     private final OrganisationService organisation;
     private final LeaderService leaders;
     private final ReportService reports;
+    private final EventAdmin events;
 
     @Activate
     public MeetingService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
             @Reference OrganisationService organisation, @Reference LeaderService leaders,
-            @Reference ReportService reports) {
+            @Reference ReportService reports, @Reference EventAdmin events) {
+        this.events = events;
         this.jpa = jpa;
         this.organisation = organisation;
         this.leaders = leaders;
@@ -65,7 +73,7 @@ public final class MeetingService {
         if (on == null) {
             throw ApiException.invalidField("scheduledOn", "请填写会议日期 / scheduledOn is required");
         }
-        return jpa.txExpr(em -> {
+        View v = jpa.txExpr(em -> {
             MeetingEntity m = new MeetingEntity();
             m.community = community;
             m.kind = kind.name();
@@ -75,6 +83,13 @@ public final class MeetingService {
             em.persist(m);
             return view(m);
         });
+        publish(v, "SCHEDULED");
+        return v;
+    }
+
+    private void publish(View v, String what) {
+        events.postEvent(new Event("org/loumen/meeting/" + what, Map.of("meeting", v.id(), "community",
+                v.community(), "kind", v.kind().name())));
     }
 
     /** Records that the meeting was held: who attended, the minutes, the action items. */
@@ -128,6 +143,7 @@ public final class MeetingService {
         if (outcome == null) {
             throw ApiException.conflict("meeting-held", "该会议已记录 / the meeting has been recorded already");
         }
+        publish((View) outcome, "HELD");
         return (View) outcome;
     }
 

@@ -1,0 +1,223 @@
+package org.loumen.core.workflow.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.model.Assignment;
+import org.loumen.core.model.Leader;
+import org.loumen.core.model.LeaderService;
+import org.loumen.core.model.LeaderStatus;
+import org.loumen.core.workflow.internal.ReportFlow.Status;
+import org.loumen.web.ApiException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * Selection of excellent leaders (优秀楼门栋长) at district and street level. Candidates are drawn from the data by the
+ * round's rules: a leader in service whose best satisfaction in the year's closed evaluations reaches the minimum,
+ * with at least the minimum of confirmed problem reports on their places. A recorded decision awards them:
+ * certificate numbers, priority support for their projects, and the reserve pool. Event:
+ * {@code org/loumen/award/DECIDED} ({@code round}, {@code node}, {@code period}, {@code awardees}).
+ */
+@Component(service = AwardService.class)
+public final class AwardService {
+
+    record RoundView(long id, String node, String period, BigDecimal minSatisfaction, int minReportsHandled,
+            String status, LocalDate decidedOn, String decision) {
+    }
+
+    record Candidate(long leader, String name, String community, BigDecimal satisfactionPercent,
+            int reportsHandled) {
+    }
+
+    record Award(String certificate, long round, long leader, String name, String community,
+            boolean prioritySupport, boolean reservePool) {
+    }
+
+    private final JpaTemplate jpa;
+    private final EvaluationService evaluations;
+    private final ReportService reports;
+    private final LeaderService leaders;
+    private final EventAdmin events;
+
+    @Activate
+    public AwardService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
+            @Reference EvaluationService evaluations, @Reference ReportService reports,
+            @Reference LeaderService leaders, @Reference EventAdmin events) {
+        this.jpa = jpa;
+        this.evaluations = evaluations;
+        this.reports = reports;
+        this.leaders = leaders;
+        this.events = events;
+    }
+
+    RoundView open(String node, String period, BigDecimal minSatisfaction, Integer minReports) throws ApiException {
+        if (period == null || !period.matches("20\\d\\d")) {
+            throw ApiException.invalidField("period", "须为年份，如 2026 / period must be a year such as 2026");
+        }
+        BigDecimal min = minSatisfaction == null ? new BigDecimal("90.00") : minSatisfaction;
+        if (min.compareTo(Satisfaction.THRESHOLD) < 0 || min.compareTo(new BigDecimal("100")) > 0) {
+            throw ApiException.invalidField("minSatisfaction", "须在 60 至 100 之间 / must be from 60 to 100");
+        }
+        int reportsMin = minReports == null ? 0 : minReports;
+        if (reportsMin < 0 || reportsMin > 10_000) {
+            throw ApiException.invalidField("minReportsHandled", "须为非负整数 / must be zero or more");
+        }
+        RoundView v = jpa.txExpr(em -> {
+            if (!em.createQuery("select r.id from AwardRoundEntity r where r.node = :n and r.period = :p", Long.class)
+                    .setParameter("n", node).setParameter("p", period).getResultList().isEmpty()) {
+                return null;
+            }
+            AwardRoundEntity r = new AwardRoundEntity();
+            r.node = node;
+            r.period = period;
+            r.minSatisfaction = min.setScale(2, java.math.RoundingMode.HALF_UP);
+            r.minReportsHandled = reportsMin;
+            r.status = "OPEN";
+            em.persist(r);
+            return view(r);
+        });
+        if (v == null) {
+            throw ApiException.conflict("round-exists", "本年度评选已存在 / a round for " + node + " in " + period
+                    + " exists already");
+        }
+        return v;
+    }
+
+    Optional<RoundView> round(long id) {
+        return jpa.txExpr(em -> Optional.ofNullable(em.find(AwardRoundEntity.class, id)).map(AwardService::view));
+    }
+
+    /** The leaders the round's rules put forward, best satisfaction first. */
+    List<Candidate> candidates(long id) {
+        AwardRoundEntity r = jpa.txExpr(em -> em.find(AwardRoundEntity.class, id));
+        Map<Long, BigDecimal> best = new HashMap<>();
+        List<Long> closed = jpa.txExpr(em -> em.createQuery("select e.id from EvaluationEntity e where e.community "
+                + "like :n and e.period like :p and e.status = 'CLOSED'", Long.class).setParameter("n", r.node + "%")
+                .setParameter("p", r.period + "-%").getResultList());
+        for (long evaluation : closed) {
+            for (EvaluationService.Result res : evaluations.results(evaluation)) {
+                if (res.outcome() == Satisfaction.Outcome.RETAINED) {
+                    best.merge(res.leader(), res.satisfactionPercent(), BigDecimal::max);
+                }
+            }
+        }
+        List<ReportService.View> confirmed = new ArrayList<>();
+        for (int page = 1;; page++) {
+            ReportService.Page p = reports.list(Set.of(r.node), null, null, Status.CONFIRMED, false, page, 1000);
+            confirmed.addAll(p.items());
+            if (p.items().size() < 1000) {
+                break;
+            }
+        }
+        List<Candidate> out = new ArrayList<>();
+        for (Leader l : leaders.find(Set.of(r.node), null, null, null, 1, 100_000, "id").items()) {
+            BigDecimal percent = best.get(l.id());
+            if (l.status() != LeaderStatus.IN_SERVICE || percent == null
+                    || percent.compareTo(r.minSatisfaction) < 0) {
+                continue;
+            }
+            Set<String> places = new LinkedHashSet<>();
+            for (Assignment a : l.assignments()) {
+                places.add(a.unit() != null ? a.unit() : a.building());
+            }
+            int handled = (int) confirmed.stream().filter(rep -> places.stream().anyMatch(
+                    p -> rep.place().startsWith(p) || p.startsWith(rep.place()))).count();
+            if (handled >= r.minReportsHandled) {
+                out.add(new Candidate(l.id(), l.name(), l.community(), percent, handled));
+            }
+        }
+        out.sort((a, b) -> b.satisfactionPercent().compareTo(a.satisfactionPercent()));
+        return out;
+    }
+
+    /** Records the decision and awards the chosen candidates. */
+    List<Award> decide(long id, LocalDate decidedOn, List<Long> awardees, String decision, String actor)
+            throws ApiException {
+        if (decidedOn == null || decidedOn.isAfter(LocalDate.now(EvaluationService.CHINA))) {
+            throw ApiException.invalidField("decidedOn", "请填写决定日期（不晚于今天） / decidedOn is required, not in "
+                    + "the future");
+        }
+        if (decision == null || decision.isBlank() || decision.length() > 1000) {
+            throw ApiException.invalidField("decision", "请写明评审决定（会议、依据） / the decision is required (1-1000)");
+        }
+        if (awardees == null || awardees.isEmpty()) {
+            throw ApiException.invalidField("awardees", "至少一名 / at least one awardee");
+        }
+        Map<Long, Candidate> candidates = new HashMap<>();
+        candidates(id).forEach(c -> candidates.put(c.leader(), c));
+        for (int i = 0; i < awardees.size(); i++) {
+            if (!candidates.containsKey(awardees.get(i))) {
+                throw ApiException.invalidField("awardees[" + i + "]", "不在候选名单中 / not among the candidates");
+            }
+        }
+        List<Award> out = jpa.txExpr(em -> {
+            AwardRoundEntity r = em.find(AwardRoundEntity.class, id);
+            if (!"OPEN".equals(r.status)) {
+                return null;
+            }
+            r.status = "DECIDED";
+            r.decidedOn = decidedOn;
+            r.decidedBy = actor;
+            r.decision = decision.strip();
+            List<Award> awards = new ArrayList<>();
+            int n = 0;
+            for (long leader : new LinkedHashSet<>(awardees)) {
+                AwardEntity a = new AwardEntity();
+                a.certificate = String.format("优秀楼门栋长-%s-%s-%03d", r.period, r.node, ++n);
+                a.round = id;
+                a.leader = leader;
+                a.community = candidates.get(leader).community();
+                a.prioritySupport = true;
+                a.reservePool = true;
+                em.persist(a);
+                awards.add(award(a, candidates.get(leader).name()));
+            }
+            return awards;
+        });
+        if (out == null) {
+            throw ApiException.conflict("round-decided", "本轮评选已有决定 / the round has been decided already");
+        }
+        RoundView r = round(id).orElseThrow();
+        events.postEvent(new Event("org/loumen/award/DECIDED", Map.of("round", id, "node", r.node(),
+                "period", r.period(), "awardees", out.stream().map(Award::leader).toList())));
+        return out;
+    }
+
+    /** Awards within scope; {@code reserveOnly} gives the reserve pool for the residents' committees. */
+    List<Award> awards(Set<String> scopes, String node, boolean reserveOnly) {
+        List<AwardEntity> all = jpa.txExpr(em -> em.createQuery("select a from AwardEntity a order by a.certificate",
+                AwardEntity.class).getResultList());
+        Map<Long, String> names = new HashMap<>();
+        List<Award> out = new ArrayList<>();
+        for (AwardEntity a : all) {
+            if (scopes.stream().noneMatch(a.community::startsWith) || node != null && !a.community.startsWith(node)
+                    || reserveOnly && !a.reservePool) {
+                continue;
+            }
+            String name = names.computeIfAbsent(a.leader, l -> leaders.leader(l).map(Leader::name).orElse(null));
+            out.add(award(a, name));
+        }
+        return out;
+    }
+
+    private static Award award(AwardEntity a, String name) {
+        return new Award(a.certificate, a.round, a.leader, name, a.community, a.prioritySupport, a.reservePool);
+    }
+
+    private static RoundView view(AwardRoundEntity r) {
+        return new RoundView(r.id, r.node, r.period, r.minSatisfaction, r.minReportsHandled, r.status, r.decidedOn,
+                r.decision);
+    }
+}

@@ -1,0 +1,103 @@
+package org.loumen.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** An excellence round: candidates drawn from evaluation results and handled reports, a decision, the reserve pool. */
+class AwardIT extends PlatformTest {
+
+    static final String BALITAI = "120112107";
+
+    private static Http.Response upload(Http admin, String path, String csv) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin.base() + path))
+                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + admin.token())
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Http.Response(r.statusCode(), "", r.body());
+    }
+
+    @Test
+    void anExcellentLeaderIsSelectedAndJoinsTheReservePool() throws Exception {
+        Http admin = admin();
+        assertEquals(200, upload(admin, "/api/v1/imports/leaders", "street,community,building,unit,role,name,gender,"
+                + "birth_date,education,party_member,phone,nomination\n八里台镇,评优测试社区,1号楼,1单元,楼门长,优秀甲,女,"
+                + "1972-02-02,本科,是,13300000001,自荐\n").status());
+        StringBuilder households = new StringBuilder("street,community,building,unit,room,head_name,members,phone,"
+                + "special_groups\n");
+        for (int i = 1; i <= 5; i++) {
+            households.append("八里台镇,评优测试社区,1号楼,1单元,50").append(i).append(",住户,1,,\n");
+        }
+        assertEquals(200, upload(admin, "/api/v1/imports/households", households.toString()).status());
+        String community = null;
+        for (JsonNode c : admin.get("/api/v1/streets/" + BALITAI + "/communities").json()) {
+            community = c.get("name").asText().equals("评优测试社区") ? c.get("code").asText() : community;
+        }
+        String unit = community + "B001U01";
+        long leader = admin.get("/api/v1/leaders?community=" + community).json().get("items").get(0).get("id")
+                .asLong();
+
+        // a closed evaluation at 100%
+        long evaluation = admin.json("POST", "/api/v1/evaluations", Map.of("community", community, "period",
+                "2026-H1")).json().get("id").asLong();
+        HttpResponse<String> codes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin.base()
+                + "/api/v1/evaluations/" + evaluation + "/ballot-codes")).header("Authorization", "Bearer "
+                + admin.token()).build(), HttpResponse.BodyHandlers.ofString());
+        for (String line : codes.body().split("\r\n")) {
+            if (line.contains("1号楼1单元")) {
+                assertEquals(201, http.json("POST", "/api/v1/ballots", Map.of("code", line.substring(
+                        line.lastIndexOf(',') + 1), "ratings", List.of(Map.of("leader", Long.toString(leader),
+                                "rating", "SATISFIED")))).status());
+            }
+        }
+        admin.send("POST", "/api/v1/evaluations/" + evaluation + "/close", null, null);
+        // a problem reported on the leader's unit and handled to the reporter's satisfaction
+        Http reporter = user("award-reporter", "LEADER", unit);
+        long report = reporter.json("POST", "/api/v1/reports", Map.of("place", unit, "duty", "SANITATION_SUPERVISOR",
+                "urgency", "NORMAL", "description", "垃圾桶满溢")).json().get("id").asLong();
+        admin.send("POST", "/api/v1/reports/" + report + "/accept", null, null);
+        admin.json("POST", "/api/v1/reports/" + report + "/assign", Map.of("assignee", "环卫所"));
+        admin.json("POST", "/api/v1/reports/" + report + "/resolve", Map.of("resolution", "已清运"));
+        assertEquals(200, reporter.send("POST", "/api/v1/reports/" + report + "/confirm", null, null).status());
+
+        Http.Response round = admin.json("POST", "/api/v1/awards/rounds", Map.of("node", BALITAI, "period", "2026",
+                "minSatisfaction", 90, "minReportsHandled", 1));
+        assertEquals(201, round.status(), round.body());
+        long id = round.json().get("id").asLong();
+        assertEquals(400, admin.json("POST", "/api/v1/awards/rounds", Map.of("node", BALITAI, "period", "2026",
+                "minSatisfaction", 50)).status(), "never below the 60% line");
+        JsonNode candidates = admin.get("/api/v1/awards/rounds/" + id + "/candidates").json();
+        JsonNode mine = null;
+        for (JsonNode c : candidates) {
+            mine = c.get("leader").asLong() == leader ? c : mine;
+            assertTrue(c.get("satisfactionPercent").decimalValue().doubleValue() >= 90, c.toString());
+        }
+        assertTrue(mine != null, candidates.toString());
+        assertEquals(1, mine.get("reportsHandled").asInt());
+
+        assertEquals(400, admin.json("POST", "/api/v1/awards/rounds/" + id + "/decision", Map.of("decidedOn",
+                "2026-11-20", "awardees", List.of(999_999), "decision", "街道评审会")).status());
+        Http.Response decided = admin.json("POST", "/api/v1/awards/rounds/" + id + "/decision", Map.of("decidedOn",
+                "2026-11-20", "awardees", List.of(leader), "decision", "2026 年 11 月 20 日街道评审会，一致通过"));
+        assertEquals(200, decided.status(), decided.body());
+        assertEquals("优秀楼门栋长-2026-" + BALITAI + "-001", decided.json().get(0).get("certificate").asText());
+        assertTrue(decided.json().get(0).get("prioritySupport").asBoolean());
+        assertEquals(409, admin.json("POST", "/api/v1/awards/rounds/" + id + "/decision", Map.of("decidedOn",
+                "2026-11-20", "awardees", List.of(leader), "decision", "再来一次")).status());
+
+        JsonNode pool = admin.get("/api/v1/awards/reserve-pool?street=" + BALITAI).json();
+        assertTrue(pool.toString().contains("\"leader\":" + leader), pool.toString());
+        Http sg = user("sg-admin", "STREET_ADMIN", SHUANGGANG);
+        assertEquals(404, sg.get("/api/v1/awards/rounds/" + id).status(), "another street's round");
+        assertEquals(404, sg.get("/api/v1/awards/reserve-pool?street=" + BALITAI).status());
+    }
+}
