@@ -19,17 +19,11 @@ class AwardIT extends PlatformTest {
 
     static final String BALITAI = "120112107";
 
-    private static Http.Response upload(Http admin, String path, String csv) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin.base() + path))
-                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + admin.token())
-                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Http.Response(r.statusCode(), "", r.body());
-    }
 
     @Test
     void anExcellentLeaderIsSelectedAndJoinsTheReservePool() throws Exception {
         Http admin = admin();
-        assertEquals(200, upload(admin, "/api/v1/imports/leaders", "street,community,building,unit,role,name,gender,"
+        assertEquals(200, admin.upload("/api/v1/imports/leaders", "street,community,building,unit,role,name,gender,"
                 + "birth_date,education,party_member,phone,nomination\n八里台镇,评优测试社区,1号楼,1单元,楼门长,优秀甲,女,"
                 + "1972-02-02,本科,是,13300000001,自荐\n").status());
         StringBuilder households = new StringBuilder("street,community,building,unit,room,head_name,members,phone,"
@@ -37,7 +31,7 @@ class AwardIT extends PlatformTest {
         for (int i = 1; i <= 5; i++) {
             households.append("八里台镇,评优测试社区,1号楼,1单元,50").append(i).append(",住户,1,,\n");
         }
-        assertEquals(200, upload(admin, "/api/v1/imports/households", households.toString()).status());
+        assertEquals(200, admin.upload("/api/v1/imports/households", households.toString()).status());
         String community = null;
         for (JsonNode c : admin.get("/api/v1/streets/" + BALITAI + "/communities").json()) {
             community = c.get("name").asText().equals("评优测试社区") ? c.get("code").asText() : community;

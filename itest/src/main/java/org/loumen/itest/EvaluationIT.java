@@ -44,12 +44,6 @@ class EvaluationIT extends PlatformTest {
             + "八里台镇,评议测试社区,1号楼,2单元,楼门长,评议乙,男,1971-01-01,大专,否,13600000002,推荐\n"
             + "八里台镇,评议测试社区,1号楼,,栋长,评议丙,女,1960-01-01,高中,是,13600000003,自荐\n";
 
-    private Http.Response upload(Http admin, String path, String csv) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin.base() + path))
-                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + admin.token())
-                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Http.Response(r.statusCode(), "", r.body());
-    }
 
     private Http.Response ballot(String code, Map<Long, String> ratings)
             throws java.io.IOException, InterruptedException {
@@ -61,7 +55,7 @@ class EvaluationIT extends PlatformTest {
     @Test
     void fromCodesToResults(@InjectService ConfigurationAdmin configAdmin) throws Exception {
         Http admin = admin();
-        assertEquals(200, upload(admin, "/api/v1/imports/leaders", CSV).status());
+        assertEquals(200, admin.upload("/api/v1/imports/leaders", CSV).status());
         StringBuilder households = new StringBuilder("street,community,building,unit,room,head_name,members,phone,"
                 + "special_groups\n");
         for (int i = 1; i <= 10; i++) {
@@ -70,7 +64,7 @@ class EvaluationIT extends PlatformTest {
         for (int i = 1; i <= 5; i++) {
             households.append("八里台镇,评议测试社区,1号楼,2单元,2").append(String.format("%02d", i)).append(",住户,2,,\n");
         }
-        assertEquals(200, upload(admin, "/api/v1/imports/households", households.toString()).status());
+        assertEquals(200, admin.upload("/api/v1/imports/households", households.toString()).status());
         String community = null;
         for (JsonNode c : admin.get("/api/v1/streets/120112107/communities").json()) {
             community = c.get("name").asText().equals("评议测试社区") ? c.get("code").asText() : community;

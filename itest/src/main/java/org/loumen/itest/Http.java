@@ -82,6 +82,17 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A spreadsheet upload: the bytes as sent, {@code Content-Type: text/csv}. */
+    Response upload(String path, byte[] csv) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(csv)));
+    }
+
+    /** A spreadsheet upload in UTF-8. */
+    Response upload(String path, String csv) throws IOException, InterruptedException {
+        return upload(path, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** A JSON request. */
     Response json(String method, String path, Object body) throws IOException, InterruptedException {
         return send(method, path, "application/json", body instanceof String str ? str : JSON.writeValueAsString(body));

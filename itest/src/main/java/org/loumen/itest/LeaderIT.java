@@ -25,12 +25,6 @@ class LeaderIT extends PlatformTest {
             + "phone,nomination\n";
     static final String BALITAI = "120112107";
 
-    private static Http.Response upload(Http client, String path, byte[] csv) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(client.base() + path))
-                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + client.token())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Http.Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
-    }
 
     private static long count(Http admin, String query) throws Exception {
         return admin.get("/api/v1/leaders?" + query).json().get("total").asLong();
@@ -44,7 +38,7 @@ class LeaderIT extends PlatformTest {
                 + "八里台镇,测试甲社区,1号楼,2单元,楼门长,测试甲二,男,1962/7/1,博士,否,13700000002,推荐\n"
                 + "120112107,测试甲社区,1号楼,,栋长,测试甲三,女,1990-01-01,高中,是,13700000003,自荐\n"
                 + "八里台镇,测试甲社区,2号楼,1单元,楼门长,测试甲四,男,1950-12-31,大专,否,13700000004,推荐\n";
-        Http.Response r = upload(admin, "/api/v1/imports/leaders", csv.getBytes(Charset.forName("GBK")));
+        Http.Response r = admin.upload("/api/v1/imports/leaders", csv.getBytes(Charset.forName("GBK")));
         assertEquals(200, r.status(), r.body());
         assertEquals(4, r.json().get("imported").asInt());
         JsonNode created = r.json().get("created");
@@ -92,7 +86,7 @@ class LeaderIT extends PlatformTest {
                 + "八里台镇,测试乙社区,1号楼,2单元,楼门长,坏行,女,1970-02-30,研究生,是,13700000102,自荐\n"
                 + "不存在街道,测试乙社区,1号楼,3单元,楼门长,好行二,女,1970-01-01,本科,是,13700000103,自荐\n"
                 + "八里台镇,测试乙社区,1号楼,4单元,楼门长,重号,女,1970-01-01,本科,是,13900000000,自荐\n";
-        Http.Response r = upload(admin, "/api/v1/imports/leaders", csv.getBytes(StandardCharsets.UTF_8));
+        Http.Response r = admin.upload("/api/v1/imports/leaders", csv.getBytes(StandardCharsets.UTF_8));
         assertEquals(422, r.status(), r.body());
         assertEquals("invalid-csv", r.json().get("error").asText());
         List<String> rows = new ArrayList<>();
@@ -101,7 +95,7 @@ class LeaderIT extends PlatformTest {
         }
         assertEquals(List.of("3:birth_date:1970-02-30", "3:education:研究生"), rows, "format rules come first");
         // with the format fixed, the references are checked: unknown street and a phone already registered
-        Http.Response again = upload(admin, "/api/v1/imports/leaders", csv.replace("1970-02-30", "1970-02-28")
+        Http.Response again = admin.upload("/api/v1/imports/leaders", csv.replace("1970-02-30", "1970-02-28")
                 .replace("研究生", "硕士").getBytes(StandardCharsets.UTF_8));
         assertEquals(422, again.status(), again.body());
         rows.clear();
@@ -122,7 +116,7 @@ class LeaderIT extends PlatformTest {
         Http admin = admin();
         String csv = HEADER + "八里台镇,测试丙社区,1号楼,1单元,楼门长,=HYPERLINK(\"http://x\"),女,1970-01-01,本科,是,"
                 + "13700000201,自荐\n";
-        assertEquals(200, upload(admin, "/api/v1/imports/leaders", csv.getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(200, admin.upload("/api/v1/imports/leaders", csv.getBytes(StandardCharsets.UTF_8)).status());
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin.base()
                 + "/api/v1/exports/leaders?street=" + BALITAI)).header("Authorization", "Bearer " + admin.token())
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -210,7 +204,7 @@ class LeaderIT extends PlatformTest {
         for (JsonNode s : report.get("byStreet")) {
             assertEquals(SHUANGGANG, s.get("street").asText());
         }
-        Http.Response foreignRow = upload(sg, "/api/v1/imports/leaders", (HEADER + "双新街道,新华里社区（演示）,1号楼,"
+        Http.Response foreignRow = sg.upload("/api/v1/imports/leaders", (HEADER + "双新街道,新华里社区（演示）,1号楼,"
                 + "9单元,楼门长,越权,女,1970-01-01,本科,是,13700000401,自荐\n").getBytes(StandardCharsets.UTF_8));
         assertEquals(422, foreignRow.status());
         assertEquals("street", foreignRow.json().get("rows").get(0).get("column").asText());

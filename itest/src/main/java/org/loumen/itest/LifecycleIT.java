@@ -28,17 +28,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class LifecycleIT extends PlatformTest {
 
-    private static Http.Response upload(Http admin, String path, String csv) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin.base() + path))
-                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + admin.token())
-                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Http.Response(r.statusCode(), "", r.body());
-    }
 
     @Test
     void fromNominationToNotReappointed() throws Exception {
         Http admin = admin();
-        assertEquals(200, upload(admin, "/api/v1/imports/leaders", "street,community,building,unit,role,name,gender,"
+        assertEquals(200, admin.upload("/api/v1/imports/leaders", "street,community,building,unit,role,name,gender,"
                 + "birth_date,education,party_member,phone,nomination\n八里台镇,生命周期社区,1号楼,1单元,楼门长,老楼长,男,"
                 + "1965-05-05,高中,是,13500000001,推荐\n").status());
         StringBuilder households = new StringBuilder("street,community,building,unit,room,head_name,members,phone,"
@@ -46,7 +40,7 @@ class LifecycleIT extends PlatformTest {
         for (int i = 1; i <= 5; i++) {
             households.append("八里台镇,生命周期社区,1号楼,1单元,10").append(i).append(",住户,1,,\n");
         }
-        assertEquals(200, upload(admin, "/api/v1/imports/households", households.toString()).status());
+        assertEquals(200, admin.upload("/api/v1/imports/households", households.toString()).status());
         String community = null;
         for (JsonNode c : admin.get("/api/v1/streets/120112107/communities").json()) {
             community = c.get("name").asText().equals("生命周期社区") ? c.get("code").asText() : community;
