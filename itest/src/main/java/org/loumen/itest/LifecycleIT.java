@@ -60,6 +60,11 @@ class LifecycleIT extends PlatformTest {
             assertEquals("NOMINATED", nominated.json().get("status").asText());
             String leader = "/api/v1/leaders/" + id;
 
+            Http.Response shortcut = admin.json("PUT", leader, Map.of("version", nominated.json().get("version")
+                    .asLong(), "assignments", List.of(Map.of("role", "UNIT_LEADER", "place", unit))));
+            assertEquals(400, shortcut.status(), "only the certified serve: " + shortcut.body());
+            assertEquals("assignments", shortcut.json().get("field").asText());
+
             Http.Response early = admin.send("POST", leader + "/activation", null, null);
             assertEquals(409, early.status());
             assertEquals("illegal-transition", early.json().get("error").asText());

@@ -352,6 +352,11 @@ public final class JpaLeaderService implements LeaderService {
             LeaderEntity l = found(em, id, expectedVersion);
             apply(em, l, d);
             if (d.assignments() != null) {
+                if (!l.status.equals(LeaderStatus.IN_SERVICE.name())) {
+                    // only the certified serve: a new leader goes on duty through the lifecycle's activation
+                    throw invalid("assignments", "只有在任的楼门栋长可以调整楼门；新任须经培训持证后上岗 / only a "
+                            + "leader in service can be reassigned; a new leader starts through certification");
+                }
                 LocalDate today = LocalDate.now(CHINA);
                 for (AssignmentEntity a : em.createQuery("select a from AssignmentEntity a where a.leader = :l",
                         AssignmentEntity.class).setParameter("l", id).getResultList()) {
