@@ -21,6 +21,18 @@ public interface ApiRequest {
     /** The value of a {@code {name}} segment of the matched route template. */
     String pathParam(String name);
 
+    /**
+     * A numeric {@code {name}} segment, such as a leader's id; empty when it is not a number, which routes answer
+     * 404 like a missing object.
+     */
+    default Optional<Long> pathId(String name) {
+        try {
+            return Optional.of(Long.parseLong(pathParam(name)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The first value of a query parameter, if present and not blank. */
     Optional<String> query(String name);
 

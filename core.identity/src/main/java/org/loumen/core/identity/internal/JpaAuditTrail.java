@@ -233,10 +233,6 @@ public final class JpaAuditTrail implements AuditTrail {
         }
     }
 
-    int retentionDays() {
-        return retentionDays;
-    }
-
     static String hash(AuditEntity e) {
         List<String> fields = new ArrayList<>(List.of(Long.toString(e.seq()), Long.toString(e.at()), e.actor(),
                 nz(e.client()), e.action(), nz(e.object()), nz(e.node()), e.outcome(), Integer.toString(e.status()),

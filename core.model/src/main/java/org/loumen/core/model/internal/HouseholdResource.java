@@ -46,7 +46,7 @@ public final class HouseholdResource implements ApiResource {
 
     @Override
     public void routes(Routes routes) {
-        NodeResolver householdNode = r -> LeaderResource.id(r, "household").flatMap(households::household)
+        NodeResolver householdNode = r -> r.pathId("household").flatMap(households::household)
                 .map(h -> List.of(h.unit())).orElse(List.of());
         routes.get("/households", Access.within(READERS).filteredBy("community", "unit").personalData(),
                 r -> {
@@ -65,7 +65,7 @@ public final class HouseholdResource implements ApiResource {
                     return new Page<>(page.items().stream().map(h -> visible(r, h)).toList(), page.total());
                 })
                 .get("/households/{household}", Access.node(householdNode, READERS).personalData(),
-                        r -> visible(r, households.household(LeaderResource.id(r, "household").orElseThrow())
+                        r -> visible(r, households.household(r.pathId("household").orElseThrow())
                                 .orElseThrow(() -> ApiException.notFound("住户", "household", r.pathParam("household")))))
                 .post("/units/{unit}/households", Access.node("unit", LeaderResource.STAFF), r -> {
                     Body b = r.body(Body.class);
@@ -83,7 +83,7 @@ public final class HouseholdResource implements ApiResource {
                         throw ApiException.invalidField("unit", "不在您的管辖范围 / outside your scope");
                     }
                     return visible(r, OrganisationResource.model(() -> households.update(
-                            LeaderResource.id(r, "household").orElseThrow(), new HouseholdDraft(b.unit(), b.room(),
+                            r.pathId("household").orElseThrow(), new HouseholdDraft(b.unit(), b.room(),
                                     b.headName(), b.members(), b.phone(), b.specialGroups()), b.version())));
                 })
                 .post("/imports/households", Access.within(LeaderResource.IMPORTERS), r -> {

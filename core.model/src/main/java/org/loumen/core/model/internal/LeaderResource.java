@@ -61,7 +61,7 @@ public final class LeaderResource implements ApiResource {
 
     @Override
     public void routes(Routes routes) {
-        NodeResolver leaderNode = r -> id(r, "leader").flatMap(leaders::leader).map(l -> List.of(l.community()))
+        NodeResolver leaderNode = r -> r.pathId("leader").flatMap(leaders::leader).map(l -> List.of(l.community()))
                 .orElse(List.of());
         routes.get("/leaders", Access.within(STAFF).filteredBy("street", "community").personalData(), r -> {
             String sort = r.query("sort").orElse("name");
@@ -73,7 +73,7 @@ public final class LeaderResource implements ApiResource {
                     r.queryInt("page", 1, 1, 1_000_000), r.queryInt("size", 50, 1, 200), sort);
         })
                 .get("/leaders/{leader}", Access.node(leaderNode, STAFF).personalData(),
-                        r -> leaders.leader(id(r, "leader").orElseThrow()).orElseThrow(
+                        r -> leaders.leader(r.pathId("leader").orElseThrow()).orElseThrow(
                                 () -> ApiException.notFound("楼门栋长", "leader", r.pathParam("leader"))))
                 .post("/communities/{community}/leaders", Access.node("community", STAFF), r -> {
                     DraftWithVersion body = r.body(DraftWithVersion.class);
@@ -93,7 +93,7 @@ public final class LeaderResource implements ApiResource {
                     if (body.community() != null && !r.inScope(body.community())) {
                         throw ApiException.invalidField("community", "不在您的管辖范围 / outside your scope");
                     }
-                    return OrganisationResource.model(() -> leaders.update(id(r, "leader").orElseThrow(),
+                    return OrganisationResource.model(() -> leaders.update(r.pathId("leader").orElseThrow(),
                             body.draft(), body.version()));
                 })
                 .post("/leaders/{leader}/retire", Access.node(leaderNode, STAFF), r -> {
@@ -101,7 +101,7 @@ public final class LeaderResource implements ApiResource {
                     if (body.version() == null) {
                         throw ApiException.invalidField("version", "缺少版本号 version（乐观锁） / version is required");
                     }
-                    return OrganisationResource.model(() -> leaders.retire(id(r, "leader").orElseThrow(), body.on(),
+                    return OrganisationResource.model(() -> leaders.retire(r.pathId("leader").orElseThrow(), body.on(),
                             body.version()));
                 })
                 .post("/imports/leaders", Access.within(IMPORTERS), r -> {
@@ -159,14 +159,6 @@ public final class LeaderResource implements ApiResource {
                         .map(d -> Map.of("id", d.name(), "name", d.zh())).toList());
     }
 
-    /** The numeric id in a path parameter; empty when it is not one (answered 404 like a missing leader). */
-    static Optional<Long> id(ApiRequest r, String param) {
-        try {
-            return Optional.of(Long.parseLong(r.pathParam(param)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 
     /** A code filter of the given length, or null; a malformed one is a 400 naming the parameter. */
     static String code(ApiRequest r, String param, int digits) throws ApiException {

@@ -8,7 +8,6 @@ import java.util.Set;
 import javax.persistence.EntityManager;
 
 import org.loumen.core.model.CommunityKind;
-import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.ImportException.Problem;
 
 /**
@@ -153,9 +152,5 @@ final class Places {
             }
         }
         return null;
-    }
-
-    static boolean isStreet(String code) {
-        return DivisionCodes.isStreetCode(code);
     }
 }

@@ -3,12 +3,10 @@ package org.loumen.core.workflow.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import org.loumen.security.Role;
 import org.loumen.web.Access;
 import org.loumen.web.ApiException;
-import org.loumen.web.ApiRequest;
 import org.loumen.web.ApiResource;
 import org.loumen.web.ApiResponse;
 import org.loumen.web.NodeResolver;
@@ -38,7 +36,7 @@ public final class AwardResource implements ApiResource {
 
     @Override
     public void routes(Routes routes) {
-        NodeResolver node = r -> id(r).flatMap(awards::round).map(v -> List.of(v.node())).orElse(List.of());
+        NodeResolver node = r -> r.pathId("round").flatMap(awards::round).map(v -> List.of(v.node())).orElse(List.of());
         routes.post("/awards/rounds", Access.within(SELECTORS), r -> {
             RoundBody b = r.body(RoundBody.class);
             if (b.node() == null || !b.node().matches("\\d{6}|\\d{9}")) {
@@ -51,12 +49,12 @@ public final class AwardResource implements ApiResource {
             return ApiResponse.created(awards.open(b.node(), b.period(), b.minSatisfaction(), b.minReportsHandled()));
         })
                 .get("/awards/rounds/{round}", Access.node(node, SELECTORS),
-                        r -> awards.round(id(r).orElseThrow()).orElseThrow())
+                        r -> awards.round(r.pathId("round").orElseThrow()).orElseThrow())
                 .get("/awards/rounds/{round}/candidates", Access.node(node, SELECTORS).personalData(),
-                        r -> awards.candidates(id(r).orElseThrow()))
+                        r -> awards.candidates(r.pathId("round").orElseThrow()))
                 .post("/awards/rounds/{round}/decision", Access.node(node, SELECTORS), r -> {
                     DecisionBody b = r.body(DecisionBody.class);
-                    var out = awards.decide(id(r).orElseThrow(), b.decidedOn(), b.awardees(), b.decision(),
+                    var out = awards.decide(r.pathId("round").orElseThrow(), b.decidedOn(), b.awardees(), b.decision(),
                             r.caller().username());
                     r.auditDetail(out.size() + " awarded");
                     return out;
@@ -67,11 +65,4 @@ public final class AwardResource implements ApiResource {
                         .personalData(), r -> awards.awards(r.scopes(), r.query("street").orElse(null), true));
     }
 
-    private static Optional<Long> id(ApiRequest r) {
-        try {
-            return Optional.of(Long.parseLong(r.pathParam("round")));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -113,14 +113,8 @@ public final class AwardService {
                 }
             }
         }
-        List<ReportService.View> confirmed = new ArrayList<>();
-        for (int page = 1;; page++) {
-            ReportService.Page p = reports.list(Set.of(r.node), null, null, Status.CONFIRMED, false, page, 1000);
-            confirmed.addAll(p.items());
-            if (p.items().size() < 1000) {
-                break;
-            }
-        }
+        List<ReportService.View> confirmed = Pages.all(n -> reports.list(Set.of(r.node), null, null,
+                Status.CONFIRMED, false, n, Pages.SIZE).items());
         List<Candidate> out = new ArrayList<>();
         for (Leader l : leaders.find(Set.of(r.node), null, null, null, 1, 100_000, "id").items()) {
             BigDecimal percent = best.get(l.id());

@@ -2,7 +2,6 @@ package org.loumen.core.workflow.internal;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.loumen.core.model.Household;
@@ -49,7 +48,7 @@ public final class CareResource implements ApiResource {
 
     @Override
     public void routes(Routes routes) {
-        NodeResolver household = r -> id(r).flatMap(households::household).map(h -> List.of(h.unit()))
+        NodeResolver household = r -> r.pathId("household").flatMap(households::household).map(h -> List.of(h.unit()))
                 .orElse(List.of());
         routes.get("/care/plans", Access.within(CARERS).filteredBy("community", "unit").personalData(),
                 r -> care.plans(r.scopes(), r.query("community").orElse(null), r.query("unit").orElse(null),
@@ -67,7 +66,7 @@ public final class CareResource implements ApiResource {
 
     /** The household, if the caller cares for it; otherwise 404 like any object out of reach. */
     private Household cared(ApiRequest r) throws ApiException {
-        Household h = id(r).flatMap(households::household).orElseThrow(
+        Household h = r.pathId("household").flatMap(households::household).orElseThrow(
                 () -> new ApiException(404, "not-found", "未找到 / not found"));
         if (!caresFor(r.caller(), h)) {
             throw new ApiException(404, "not-found", "未找到 / not found");
@@ -75,11 +74,4 @@ public final class CareResource implements ApiResource {
         return h;
     }
 
-    private static Optional<Long> id(ApiRequest r) {
-        try {
-            return Optional.of(Long.parseLong(r.pathParam("household")));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -13,7 +13,6 @@ import java.util.function.Predicate;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.Household;
 import org.loumen.core.model.HouseholdService;
-import org.loumen.core.model.Page;
 import org.loumen.core.model.SpecialGroup;
 import org.loumen.web.ApiException;
 import org.osgi.service.component.annotations.Activate;
@@ -107,15 +106,9 @@ public final class CareService {
     List<Plan> plans(Set<String> scopes, String community, String unit, Predicate<Household> mayCare,
             boolean overdueOnly) {
         LocalDate today = LocalDate.now(EvaluationService.CHINA);
-        List<Household> tagged = new ArrayList<>();
-        for (int page = 1;; page++) {
-            Page<Household> p = households.find(scopes, community, unit, null, page, 1000);
-            p.items().stream().filter(h -> h.specialGroups() != null && !h.specialGroups().isEmpty())
-                    .filter(mayCare).forEach(tagged::add);
-            if (p.items().size() < 1000) {
-                break;
-            }
-        }
+        List<Household> tagged = Pages.all(n -> households.find(scopes, community, unit, null, n, Pages.SIZE)
+                .items()).stream().filter(h -> h.specialGroups() != null && !h.specialGroups().isEmpty())
+                .filter(mayCare).toList();
         Map<Long, LocalDate> last = lastVisits(tagged.stream().map(Household::id).toList());
         List<Plan> out = new ArrayList<>();
         for (Household h : tagged) {

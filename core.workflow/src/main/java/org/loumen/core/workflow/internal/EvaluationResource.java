@@ -6,7 +6,6 @@ import java.util.List;
 import org.loumen.security.Role;
 import org.loumen.web.Access;
 import org.loumen.web.ApiException;
-import org.loumen.web.ApiRequest;
 import org.loumen.web.ApiResource;
 import org.loumen.web.ApiResponse;
 import org.loumen.web.NodeResolver;
@@ -44,7 +43,7 @@ public final class EvaluationResource implements ApiResource {
 
     @Override
     public void routes(Routes routes) {
-        NodeResolver community = r -> id(r).flatMap(evaluations::view).map(v -> List.of(v.community()))
+        NodeResolver community = r -> r.pathId("evaluation").flatMap(evaluations::community).map(List::of)
                 .orElse(List.of());
         routes.post("/evaluations", Access.within(ORGANISERS), r -> {
             OpenBody body = r.body(OpenBody.class);
@@ -59,14 +58,14 @@ public final class EvaluationResource implements ApiResource {
             return ApiResponse.created(v);
         })
                 .get("/evaluations/{evaluation}", Access.node(community, ORGANISERS),
-                        r -> evaluations.view(id(r).orElseThrow()).orElseThrow())
+                        r -> evaluations.view(r.pathId("evaluation").orElseThrow()).orElseThrow())
                 .get("/evaluations/{evaluation}/ballot-codes", Access.node(community, ORGANISERS).personalData(),
                         r -> ApiResponse.file("text/csv;charset=UTF-8", "选票码-" + r.pathParam("evaluation") + ".csv",
-                                evaluations.codesCsv(id(r).orElseThrow())))
+                                evaluations.codesCsv(r.pathId("evaluation").orElseThrow())))
                 .post("/evaluations/{evaluation}/close", Access.node(community, ORGANISERS),
-                        r -> evaluations.close(id(r).orElseThrow(), r.caller().username()))
+                        r -> evaluations.close(r.pathId("evaluation").orElseThrow(), r.caller().username()))
                 .get("/evaluations/{evaluation}/results", Access.node(community, ORGANISERS).personalData(),
-                        r -> evaluations.results(id(r).orElseThrow()))
+                        r -> evaluations.results(r.pathId("evaluation").orElseThrow()))
                 .post("/ballots", Access.publicRoute(), r -> {
                     BallotBody body = r.body(BallotBody.class);
                     List<EvaluationService.Rating> ratings = new ArrayList<>();
@@ -87,11 +86,4 @@ public final class EvaluationResource implements ApiResource {
                 });
     }
 
-    private static java.util.Optional<Long> id(ApiRequest r) {
-        try {
-            return java.util.Optional.of(Long.parseLong(r.pathParam("evaluation")));
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
-    }
 }

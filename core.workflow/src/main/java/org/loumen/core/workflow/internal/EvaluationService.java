@@ -22,7 +22,6 @@ import org.loumen.core.model.HouseholdService;
 import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
-import org.loumen.core.model.Page;
 import org.loumen.security.ClientBackoff;
 import org.loumen.web.ApiException;
 import org.osgi.service.component.annotations.Activate;
@@ -53,7 +52,6 @@ public final class EvaluationService {
     static final Pattern PERIOD = Pattern.compile("(20\\d\\d)-H[12]");
     static final String TOPIC_OPENED = "org/loumen/evaluation/OPENED";
     static final String TOPIC_CLOSED = "org/loumen/evaluation/CLOSED";
-    static final String TOPIC_NOT_REAPPOINTED = "org/loumen/leader/NOT_REAPPOINTED";
     private static final Logger LOG = LoggerFactory.getLogger(EvaluationService.class);
 
     @ObjectClassDefinition(id = PID, name = "Loumen 半年评议 / resident evaluation")
@@ -113,14 +111,7 @@ public final class EvaluationService {
         if (period == null || !PERIOD.matcher(period).matches()) {
             throw ApiException.invalidField("period", "评议期须为 YYYY-H1 或 YYYY-H2 / period must be YYYY-H1 or YYYY-H2");
         }
-        List<Household> all = new ArrayList<>();
-        for (int page = 1;; page++) {
-            Page<Household> p = households.find(Set.of(community), community, null, null, page, 1000);
-            all.addAll(p.items());
-            if (p.items().size() < 1000) {
-                break;
-            }
-        }
+        List<Household> all = householdsOf(community);
         if (all.isEmpty()) {
             throw ApiException.conflict("no-households", "该社区没有登记住户，无法发放选票码 / the community has no "
                     + "registered households to issue ballot codes to");
@@ -181,6 +172,15 @@ public final class EvaluationService {
                 + " for " + period + " exists already");
     }
 
+    private List<Household> householdsOf(String community) {
+        return Pages.all(n -> households.find(Set.of(community), community, null, null, n, Pages.SIZE).items());
+    }
+
+    /** The community an evaluation is of: all its scope check needs, without counting codes and ballots. */
+    Optional<String> community(long id) {
+        return jpa.txExpr(em -> Optional.ofNullable(em.find(EvaluationEntity.class, id)).map(e -> e.community));
+    }
+
     Optional<View> view(long id) {
         return jpa.txExpr(em -> Optional.ofNullable(em.find(EvaluationEntity.class, id)).map(e -> new View(e.id,
                 e.community, e.period, e.status,
@@ -192,15 +192,8 @@ public final class EvaluationService {
 
     /** The codes for printing: household address and code, in address order; UTF-8 with BOM for Excel. */
     byte[] codesCsv(long id) {
-        String community = view(id).orElseThrow().community();
         Map<Long, Household> byId = new HashMap<>();
-        for (int page = 1;; page++) {
-            Page<Household> p = households.find(Set.of(community), community, null, null, page, 1000);
-            p.items().forEach(h -> byId.put(h.id(), h));
-            if (p.items().size() < 1000) {
-                break;
-            }
-        }
+        householdsOf(community(id).orElseThrow()).forEach(h -> byId.put(h.id(), h));
         List<BallotCodeEntity> codes = jpa.txExpr(em -> em.createQuery("select c from BallotCodeEntity c where "
                 + "c.evaluation = :e", BallotCodeEntity.class).setParameter("e", id).getResultList());
         List<String[]> rows = new ArrayList<>();

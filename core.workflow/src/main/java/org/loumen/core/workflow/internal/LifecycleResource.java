@@ -13,7 +13,6 @@ import org.loumen.core.model.LeaderStatus;
 import org.loumen.core.model.Nomination;
 import org.loumen.web.Access;
 import org.loumen.web.ApiException;
-import org.loumen.web.ApiRequest;
 import org.loumen.web.ApiResource;
 import org.loumen.web.ApiResponse;
 import org.loumen.web.NodeResolver;
@@ -54,7 +53,7 @@ public final class LifecycleResource implements ApiResource {
 
     @Override
     public void routes(Routes routes) {
-        NodeResolver leaderNode = r -> id(r).flatMap(leaders::leader).map(l -> List.of(l.community()))
+        NodeResolver leaderNode = r -> r.pathId("leader").flatMap(leaders::leader).map(l -> List.of(l.community()))
                 .orElse(List.of());
         Access organisers = Access.node(leaderNode, EvaluationResource.ORGANISERS);
         routes.post("/communities/{community}/nominations",
@@ -86,7 +85,7 @@ public final class LifecycleResource implements ApiResource {
                                 + "than the attendees");
                     }
                     boolean approved = Lifecycle.approves(attendees, yes);
-                    return lifecycle.move(id(r).orElseThrow(), approved ? LeaderStatus.APPROVED : LeaderStatus.REJECTED,
+                    return lifecycle.move(r.pathId("leader").orElseThrow(), approved ? LeaderStatus.APPROVED : LeaderStatus.REJECTED,
                             r.caller().username(), "居(村)民代表会议 " + b.meetingDate(),
                             "attendees " + attendees + ", for " + yes + ", against " + no + ", abstained " + abstain,
                             null, Map.of());
@@ -96,7 +95,7 @@ public final class LifecycleResource implements ApiResource {
                     if (b.session() == null || b.session().isBlank() || b.session().length() > 100) {
                         throw ApiException.invalidField("session", "请写明培训班次 / session is required (1-100)");
                     }
-                    return lifecycle.move(id(r).orElseThrow(), LeaderStatus.IN_TRAINING, r.caller().username(), null,
+                    return lifecycle.move(r.pathId("leader").orElseThrow(), LeaderStatus.IN_TRAINING, r.caller().username(), null,
                             "session " + b.session().strip() + (b.startsOn() == null ? "" : " from " + b.startsOn()),
                             null, Map.of());
                 })
@@ -110,11 +109,11 @@ public final class LifecycleResource implements ApiResource {
                         throw ApiException.invalidField("armbandIssuedOn", "请填写袖标发放日期 / armbandIssuedOn is "
                                 + "required");
                     }
-                    return lifecycle.move(id(r).orElseThrow(), LeaderStatus.CERTIFIED, r.caller().username(), null,
+                    return lifecycle.move(r.pathId("leader").orElseThrow(), LeaderStatus.CERTIFIED, r.caller().username(), null,
                             "work ID " + b.workId().strip() + ", armband issued " + b.armbandIssuedOn(),
                             b.workId().strip(), Map.of());
                 })
-                .post("/leaders/{leader}/activation", organisers, r -> lifecycle.move(id(r).orElseThrow(),
+                .post("/leaders/{leader}/activation", organisers, r -> lifecycle.move(r.pathId("leader").orElseThrow(),
                         LeaderStatus.IN_SERVICE, r.caller().username(), null, "on the nominated place", null, Map.of()))
                 .post("/leaders/{leader}/status", organisers, r -> {
                     StatusBody b = r.body(StatusBody.class);
@@ -126,10 +125,10 @@ public final class LifecycleResource implements ApiResource {
                     if (b.reason() == null || b.reason().isBlank()) {
                         throw ApiException.invalidField("reason", "请写明原因 / reason is required");
                     }
-                    return lifecycle.move(id(r).orElseThrow(), b.to(), r.caller().username(), b.reason().strip(),
+                    return lifecycle.move(r.pathId("leader").orElseThrow(), b.to(), r.caller().username(), b.reason().strip(),
                             null, null, Map.of());
                 })
-                .get("/leaders/{leader}/history", organisers, r -> lifecycle.history(id(r).orElseThrow()));
+                .get("/leaders/{leader}/history", organisers, r -> lifecycle.history(r.pathId("leader").orElseThrow()));
     }
 
     private static int count(Integer value, String field, int min) throws ApiException {
@@ -140,11 +139,4 @@ public final class LifecycleResource implements ApiResource {
         return value;
     }
 
-    private static java.util.Optional<Long> id(ApiRequest r) {
-        try {
-            return java.util.Optional.of(Long.parseLong(r.pathParam("leader")));
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
-    }
 }

@@ -3,7 +3,6 @@ package org.loumen.core.workflow.internal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
 
 import org.loumen.security.Role;
 import org.loumen.web.Access;
@@ -39,7 +38,7 @@ public final class MeetingResource implements ApiResource {
 
     @Override
     public void routes(Routes routes) {
-        NodeResolver community = r -> id(r).flatMap(meetings::view).map(m -> List.of(m.community()))
+        NodeResolver community = r -> r.pathId("meeting").flatMap(meetings::view).map(m -> List.of(m.community()))
                 .orElse(List.of());
         routes.post("/communities/{community}/meetings", Access.node("community", ORGANISERS), r -> {
             ScheduleBody b = r.body(ScheduleBody.class);
@@ -56,10 +55,10 @@ public final class MeetingResource implements ApiResource {
                                 r.query("community").orElse(null), r.queryInt("weeks", 4, 1, 52),
                                 r.queryInt("months", 3, 1, 24)))
                 .get("/meetings/{meeting}", Access.node(community, ORGANISERS),
-                        r -> meetings.view(id(r).orElseThrow()).orElseThrow())
+                        r -> meetings.view(r.pathId("meeting").orElseThrow()).orElseThrow())
                 .post("/meetings/{meeting}/record", Access.node(community, ORGANISERS), r -> {
                     RecordBody b = r.body(RecordBody.class);
-                    return meetings.record(id(r).orElseThrow(), b.heldOn(), b.attendees(), b.minutes(),
+                    return meetings.record(r.pathId("meeting").orElseThrow(), b.heldOn(), b.attendees(), b.minutes(),
                             b.actionItems());
                 });
     }
@@ -73,11 +72,4 @@ public final class MeetingResource implements ApiResource {
         }
     }
 
-    private static Optional<Long> id(ApiRequest r) {
-        try {
-            return Optional.of(Long.parseLong(r.pathParam("meeting")));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 }

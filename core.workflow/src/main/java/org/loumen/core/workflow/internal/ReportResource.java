@@ -42,7 +42,7 @@ public final class ReportResource implements ApiResource {
 
     @Override
     public void routes(Routes routes) {
-        NodeResolver place = r -> id(r).flatMap(reports::view).map(v -> List.of(v.place())).orElse(List.of());
+        NodeResolver place = r -> r.pathId("report").flatMap(reports::view).map(v -> List.of(v.place())).orElse(List.of());
         routes.post("/reports", Access.within(REPORTERS), r -> {
             FileBody b = r.body(FileBody.class);
             if (b.place() == null || !b.place().matches("\\d{12}(B\\d{3}(U\\d{2})?)?")) {
@@ -73,17 +73,17 @@ public final class ReportResource implements ApiResource {
                 .get("/reports/stats", Access.within(HANDLERS).filteredBy("street", "community"),
                         r -> reports.stats(r.scopes(), code(r, "street", 9), code(r, "community", 12)))
                 .get("/reports/{report}", Access.node(place, READERS).personalData(),
-                        r -> reports.view(id(r).orElseThrow()).orElseThrow())
+                        r -> reports.view(r.pathId("report").orElseThrow()).orElseThrow())
                 .get("/reports/{report}/history", Access.node(place, READERS),
-                        r -> reports.history(id(r).orElseThrow()))
+                        r -> reports.history(r.pathId("report").orElseThrow()))
                 .post("/reports/{report}/accept", Access.node(place, HANDLERS),
-                        r -> reports.move(id(r).orElseThrow(), Status.ACCEPTED, r.caller(), note(r).note(), null, null))
+                        r -> reports.move(r.pathId("report").orElseThrow(), Status.ACCEPTED, r.caller(), note(r).note(), null, null))
                 .post("/reports/{report}/assign", Access.node(place, HANDLERS), r -> {
                     NoteBody b = note(r);
                     if (b.assignee() == null || b.assignee().isBlank() || b.assignee().length() > 60) {
                         throw ApiException.invalidField("assignee", "请写明承办人或部门 / assignee is required (1-60)");
                     }
-                    return reports.move(id(r).orElseThrow(), Status.ASSIGNED, r.caller(), b.note(),
+                    return reports.move(r.pathId("report").orElseThrow(), Status.ASSIGNED, r.caller(), b.note(),
                             b.assignee().strip(), null);
                 })
                 .post("/reports/{report}/resolve", Access.node(place, HANDLERS), r -> {
@@ -91,18 +91,18 @@ public final class ReportResource implements ApiResource {
                     if (b.resolution() == null || b.resolution().isBlank() || b.resolution().length() > 1000) {
                         throw ApiException.invalidField("resolution", "请写明处理结果 / resolution is required (1-1000)");
                     }
-                    return reports.move(id(r).orElseThrow(), Status.RESOLVED, r.caller(), b.note(), null,
+                    return reports.move(r.pathId("report").orElseThrow(), Status.RESOLVED, r.caller(), b.note(), null,
                             b.resolution().strip());
                 })
                 .post("/reports/{report}/confirm", Access.node(place, REPORTERS),
-                        r -> reports.move(id(r).orElseThrow(), Status.CONFIRMED, r.caller(), note(r).note(), null,
+                        r -> reports.move(r.pathId("report").orElseThrow(), Status.CONFIRMED, r.caller(), note(r).note(), null,
                                 null))
                 .post("/reports/{report}/reopen", Access.node(place, REPORTERS), r -> {
                     NoteBody b = note(r);
                     if (b.note() == null || b.note().isBlank()) {
                         throw ApiException.invalidField("note", "请写明退回原因 / say why it is reopened");
                     }
-                    return reports.move(id(r).orElseThrow(), Status.REOPENED, r.caller(), b.note(), null, null);
+                    return reports.move(r.pathId("report").orElseThrow(), Status.REOPENED, r.caller(), b.note(), null, null);
                 });
     }
 
@@ -120,11 +120,4 @@ public final class ReportResource implements ApiResource {
         return v.orElse(null);
     }
 
-    private static Optional<Long> id(ApiRequest r) {
-        try {
-            return Optional.of(Long.parseLong(r.pathParam("report")));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -247,14 +247,7 @@ public final class ReportService {
 
     /** Counts for the street's guidance (街镇指导): by duty, with how many are open and overdue. */
     Map<String, Object> stats(Set<String> scopes, String street, String community) {
-        List<View> all = new ArrayList<>();
-        for (int page = 1;; page++) {
-            Page p = list(scopes, street, community, null, false, page, 1000);
-            all.addAll(p.items());
-            if (p.items().size() < 1000) {
-                break;
-            }
-        }
+        List<View> all = Pages.all(n -> list(scopes, street, community, null, false, n, Pages.SIZE).items());
         Map<Duty, int[]> byDuty = new EnumMap<>(Duty.class);
         for (Duty d : Duty.values()) {
             byDuty.put(d, new int[3]);
