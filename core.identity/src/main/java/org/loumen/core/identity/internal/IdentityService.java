@@ -125,7 +125,7 @@ public final class IdentityService implements Authenticator {
     void configure(Config c) {
         this.config = c;
         this.hasher = new PasswordHasher(c.passwordHashIterations());
-        this.decoyHash = hasher.hash(PasswordPolicy.generate());
+        this.decoyHash = null; // made at the first unknown name, not on the start-up path (a hash costs ~0.25 s)
         this.throttle = new ClientBackoff(clock, c.clientFreeFailures(), c.clientMaxDelaySeconds());
         sessions.limits(Math.max(1, c.sessionIdleMinutes()) * 60_000L, Math.max(1, c.sessionMaxHours()) * 3_600_000L);
     }
@@ -182,7 +182,12 @@ public final class IdentityService implements Authenticator {
         AccountEntity found = USERNAME.matcher(name).matches()
                 ? jpa.txExpr(em -> em.find(AccountEntity.class, name)) : null;
         if (found == null) {
-            hasher.matches(pw, decoyHash);
+            String decoy = decoyHash;
+            if (decoy == null) {
+                decoy = hasher.hash(PasswordPolicy.generate());
+                decoyHash = decoy;
+            }
+            hasher.matches(pw, decoy);
             throttle.failed(client);
             trail("anonymous", client, shown, Outcome.FAILURE, 401, "unknown account");
             throw invalidCredentials();
