@@ -17,6 +17,9 @@ import org.loumen.security.Role;
  * <li>{@link #signedIn()}: any signed-in user acting on their own account (e.g. changing their password).</li>
  * <li>{@link #node(String, Role...)} and {@link #node(NodeResolver, Role...)}: the caller must hold one of the roles
  * at the node the request acts on or above it. A node out of scope and a missing object are both answered 404.</li>
+ * <li>{@link #area(String, Role...)}: work inside one node, such as a street's programme: the caller must hold one of
+ * the roles at the node, above it or below it; {@link ApiRequest#scopes()} then holds the caller's part of it (the
+ * node itself, or e.g. the communities a secretary runs in that street). Any other node is answered 404.</li>
  * <li>{@link #within(Role...)}: listings. The caller must hold one of the roles somewhere; the handler narrows what
  * it returns to {@link ApiRequest#scopes()}. Query parameters named by {@link #filteredBy(String...)} that hold
  * node codes are checked like path nodes.</li>
@@ -27,7 +30,7 @@ public final class Access {
 
     /** The kinds of rule, for the dispatcher. */
     public enum Kind {
-        PUBLIC, SIGNED_IN, NODE, WITHIN
+        PUBLIC, SIGNED_IN, NODE, WITHIN, AREA
     }
 
     private final Kind kind;
@@ -69,6 +72,18 @@ public final class Access {
     public static Access node(NodeResolver resolver, Role... roles) {
         Objects.requireNonNull(resolver, "resolver");
         return new Access(Kind.NODE, roleSet(roles), null, resolver, List.of(), false, false);
+    }
+
+    /**
+     * The path parameter {@code {pathParam}} holds a node (e.g. a street) that callers work inside: admitted are
+     * callers who hold one of the roles at that node, above it, or below it; the handler narrows what it does to
+     * {@link ApiRequest#scopes()}, which lie within the node.
+     *
+     * @since 2.1
+     */
+    public static Access area(String pathParam, Role... roles) {
+        Objects.requireNonNull(pathParam, "pathParam");
+        return new Access(Kind.AREA, roleSet(roles), pathParam, null, List.of(), false, false);
     }
 
     /** A listing narrowed by the handler to {@link ApiRequest#scopes()}. */
@@ -149,6 +164,7 @@ public final class Access {
             case PUBLIC -> "public";
             case SIGNED_IN -> "signed-in";
             case NODE -> roles + " at " + (pathParam != null ? "{" + pathParam + "}" : "resolved node");
+            case AREA -> roles + " at, above or inside {" + pathParam + "}";
             case WITHIN -> roles + " within own scope" + (filterParams.isEmpty() ? "" : ", filters " + filterParams);
         };
     }

@@ -4,10 +4,10 @@
  * <p>A bundle registers an {@link org.loumen.web.ApiResource} service (whiteboard); the core dispatcher collects
  * every resource, matches requests against their route templates and maps errors to JSON in one place, so a resource
  * only turns requests into domain calls. Every route declares its {@link org.loumen.web.Access} rule, which the
- * dispatcher enforces and audits before the handler runs (2.0: routes without a rule no longer exist).
+ * dispatcher enforces and audits before the handler runs (2.0: routes without a rule no longer exist; 2.1: {@link org.loumen.web.Access#area}).
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.loumen.web;
 
 import org.osgi.annotation.bundle.Export;

@@ -109,7 +109,9 @@ public final class ApiDispatcher extends HttpServlet {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addResource(ServiceReference<ApiResource> ref, ApiResource resource) {
-        String owner = ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName();
+        // the programme platform registers programmes' routes on their behalf and names their bundle
+        Object named = ref.getProperty("loumen.route.owner");
+        String owner = named != null ? named.toString() : ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName();
         try {
             resource.routes(new Registrar(resource, owner));
         } catch (RuntimeException e) {

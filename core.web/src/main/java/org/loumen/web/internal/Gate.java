@@ -48,6 +48,9 @@ final class Gate {
             return refuse(new ApiException(403, "forbidden", "无权访问：需要角色 " + roles
                     + " / forbidden: this needs one of the roles " + roles), null);
         }
+        if (access.kind() == Access.Kind.AREA) {
+            return area(request.pathParam(access.pathParam()), caller, roles, request);
+        }
         Collection<String> nodes;
         if (access.kind() == Access.Kind.NODE) {
             nodes = access.pathParam() != null ? List.of(request.pathParam(access.pathParam()))
@@ -65,6 +68,20 @@ final class Gate {
             }
         }
         return new Decision(caller.nodes(roles), null, nodes.isEmpty() ? null : String.join(",", nodes));
+    }
+
+    /** The caller's part of the area: the area itself when held at or above it, else their nodes inside it. */
+    private static Decision area(String area, Caller caller, Set<org.loumen.security.Role> roles, ApiRequest request) {
+        if (caller.covers(area, roles)) {
+            return new Decision(Set.of(area), null, area);
+        }
+        Set<String> inside = new java.util.TreeSet<>();
+        for (String n : caller.nodes(roles)) {
+            if (n.startsWith(area)) {
+                inside.add(n);
+            }
+        }
+        return inside.isEmpty() ? refuse(notFound(request), area) : new Decision(inside, null, area);
     }
 
     private static Decision refuse(ApiException e, String node) {

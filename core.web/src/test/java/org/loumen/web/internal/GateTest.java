@@ -52,6 +52,27 @@ class GateTest {
     }
 
     @Test
+    void areaAdmitsCallersAboveAtOrInsideTheNodeWithTheirPartOfIt() throws ApiException {
+        Access access = Access.area("street", Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.COMMUNITY_SECRETARY);
+        ApiRequest shuanggang = request(Map.of("street", SHUANGGANG), Map.of());
+        assertEquals(Set.of(SHUANGGANG), Gate.check(access, DISTRICT_ADMIN, shuanggang).scopes());
+        assertEquals(Set.of(SHUANGGANG), Gate.check(access, STREET_ADMIN, shuanggang).scopes());
+        Caller secretary = caller(new RoleBinding(Role.COMMUNITY_SECRETARY, SHUANGGANG + "001"),
+                new RoleBinding(Role.COMMUNITY_SECRETARY, SHUANGXIN + "002"));
+        Gate.Decision d = Gate.check(access, secretary, shuanggang);
+        assertTrue(d.admitted());
+        assertEquals(Set.of(SHUANGGANG + "001"), d.scopes(), "only the part inside the area");
+        // another street: the same 404 as a missing one
+        assertEquals(404, Gate.check(access, STREET_ADMIN, request(Map.of("street", SHUANGXIN), Map.of()))
+                .refusal().status());
+        assertEquals(404, Gate.check(access, caller(new RoleBinding(Role.COMMUNITY_SECRETARY, SHUANGXIN + "002")),
+                shuanggang).refusal().status());
+        // a role the area does not serve
+        assertEquals(403, Gate.check(Access.area("street", Role.STREET_ADMIN), secretary, shuanggang).refusal()
+                .status());
+    }
+
+    @Test
     void resolverNodesMustAllBeCovered() throws ApiException {
         Access access = Access.node(r -> List.of(SHUANGGANG + "001", SHUANGXIN + "001"), Role.STREET_ADMIN,
                 Role.DISTRICT_ADMIN);

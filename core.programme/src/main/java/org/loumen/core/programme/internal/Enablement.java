@@ -1,0 +1,105 @@
+package org.loumen.core.programme.internal;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * Which street enabled which programme. Kept in table {@code PRG_ENABLEMENT} and mirrored in memory, because every
+ * programme request asks; a programme never seen before is disabled everywhere.
+ */
+@Component(service = Enablement.class)
+public final class Enablement {
+
+    /** Event topics: a street switched a programme on or off (properties street, programme, by). */
+    static final String TOPIC_ENABLED = "org/loumen/programme/ENABLED";
+    static final String TOPIC_DISABLED = "org/loumen/programme/DISABLED";
+
+    private final JpaTemplate jpa;
+    private final EventAdmin events;
+    /** programme id -> streets that enabled it; written only after the database committed. */
+    private final Map<String, Set<String>> enabled = new ConcurrentHashMap<>();
+
+    @Activate
+    public Enablement(@Reference(target = "(osgi.unit.name=loumen.programme)") JpaTemplate jpa,
+            @Reference EventAdmin events) {
+        this.jpa = jpa;
+        this.events = events;
+        List<EnablementEntity> rows = jpa.txExpr(TransactionType.Required, em -> em
+                .createQuery("SELECT e FROM EnablementEntity e WHERE e.enabled = TRUE", EnablementEntity.class)
+                .getResultList());
+        for (EnablementEntity e : rows) {
+            streets(e.programme).add(e.street);
+        }
+    }
+
+    private Set<String> streets(String programme) {
+        return enabled.computeIfAbsent(programme, k -> ConcurrentHashMap.newKeySet());
+    }
+
+    boolean isEnabled(String street, String programme) {
+        Set<String> streets = enabled.get(programme);
+        return streets != null && streets.contains(street);
+    }
+
+    /** The streets that enabled the programme, in code order. */
+    Set<String> streetsOf(String programme) {
+        Set<String> streets = enabled.get(programme);
+        return streets == null ? Set.of() : new TreeSet<>(streets);
+    }
+
+    /** Whether any street ever switched the programme on or off (its id is known even while it is not deployed). */
+    boolean known(String programme) {
+        return jpa.txExpr(TransactionType.Required, em -> em
+                .createQuery("SELECT COUNT(e) FROM EnablementEntity e WHERE e.programme = :p", Long.class)
+                .setParameter("p", programme).getSingleResult()) > 0;
+    }
+
+    /**
+     * Switches the programme on or off for the street; committed before it returns, then published.
+     *
+     * @return whether anything changed
+     */
+    synchronized boolean set(String street, String programme, boolean on, String by) {
+        boolean changed = jpa.txExpr(TransactionType.Required, em -> {
+            List<EnablementEntity> rows = em.createQuery(
+                    "SELECT e FROM EnablementEntity e WHERE e.street = :s AND e.programme = :p",
+                    EnablementEntity.class).setParameter("s", street).setParameter("p", programme).getResultList();
+            EnablementEntity row = rows.isEmpty() ? null : rows.get(0);
+            if (row != null && row.enabled == on) {
+                return false;
+            }
+            if (row == null) {
+                row = new EnablementEntity();
+                row.street = street;
+                row.programme = programme;
+                em.persist(row);
+            }
+            row.enabled = on;
+            row.changedBy = by;
+            row.changedAt = Instant.now().toEpochMilli();
+            return true;
+        });
+        if (changed) {
+            if (on) {
+                streets(programme).add(street);
+            } else {
+                streets(programme).remove(street);
+            }
+            events.postEvent(new Event(on ? TOPIC_ENABLED : TOPIC_DISABLED,
+                    Map.of("street", street, "programme", programme, "by", by)));
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,175 @@
+package org.loumen.core.programme.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.loumen.core.model.OrganisationService;
+import org.loumen.programme.ProgrammeRequest;
+import org.loumen.security.Caller;
+import org.loumen.security.Role;
+import org.loumen.web.Access;
+import org.loumen.web.ApiException;
+import org.loumen.web.ApiRequest;
+import org.loumen.web.ApiResource;
+import org.loumen.web.ApiResponse;
+import org.loumen.web.Handler;
+import org.loumen.web.Routes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * One deployed programme's routes on the API whiteboard, under {@code /streets/{street}/programmes/<id>}. The
+ * dispatcher checks the caller's access to the street ({@link Access#area}); this adds the street's enablement and
+ * keeps a failing programme's exceptions to its own requests.
+ */
+final class ProgrammeApi implements ApiResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProgrammeApi.class);
+
+    /** Answers are turned into JSON here, so a programme object that cannot be written fails as the programme's. */
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final String id;
+    private final List<RouteCollector.Spec> specs;
+    private final Enablement enablement;
+    private final OrganisationService organisation;
+
+    ProgrammeApi(String id, List<RouteCollector.Spec> specs, Enablement enablement, OrganisationService organisation) {
+        this.id = id;
+        this.specs = specs;
+        this.enablement = enablement;
+        this.organisation = organisation;
+    }
+
+    static String prefix(String id) {
+        return "/streets/{street}/programmes/" + id;
+    }
+
+    @Override
+    public void routes(Routes routes) {
+        for (RouteCollector.Spec spec : specs) {
+            // programme data is not reviewed by the core: every read is treated as a read of personal data (audited)
+            Access access = Access.area("street", spec.roles().toArray(Role[]::new)).personalData();
+            String path = prefix(id) + spec.path();
+            Handler h = r -> invoke(spec, r);
+            switch (spec.method()) {
+                case "GET" -> routes.get(path, access, h);
+                case "POST" -> routes.post(path, access, h);
+                case "PUT" -> routes.put(path, access, h);
+                default -> routes.delete(path, access, h);
+            }
+        }
+    }
+
+    Object invoke(RouteCollector.Spec spec, ApiRequest r) throws ApiException {
+        String street = r.pathParam("street");
+        if (!street.matches("\\d{9}")) {
+            throw new ApiException(404, "not-found", "未找到 / not found");
+        }
+        if (!enablement.isEnabled(street, id)) {
+            throw new ApiException(404, "programme-disabled", "本街道未启用该项目 / the programme " + id
+                    + " is not enabled for this street").with("programme", id);
+        }
+        try {
+            Object out = spec.handler().handle(new Request(r, street, id, organisation));
+            if (out instanceof ApiResponse a) {
+                return a.contentType() != null || a.body() == null ? a : ApiResponse.of(a.status(), JSON.valueToTree(a.body()));
+            }
+            return out == null ? null : JSON.valueToTree(out);
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // a programme's bug (or a class gone with its bundle) fails this request only
+            LOG.error("Programme {} failed on {} {} (street {})", id, r.method(), r.path(), street, e);
+            throw new ApiException(500, "programme-error", "项目插件出错，已记录 / the programme " + id
+                    + " failed; the error is logged").with("programme", id);
+        }
+    }
+
+    /** A programme's view of the request: everything the dispatcher gave, plus the street and the programme. */
+    private record Request(ApiRequest r, String street, String programme, OrganisationService organisation)
+            implements ProgrammeRequest {
+
+        @Override
+        public String community(String field, String code) throws ApiException {
+            if (code == null || !code.matches("\\d{12}")) {
+                throw ApiException.invalidField(field, "须为 12 位社区代码 / " + field + " must be a 12-digit community code");
+            }
+            if (!code.startsWith(street) || !inScope(code) || organisation.community(code).isEmpty()) {
+                throw new ApiException(404, "not-found", "未找到社区 / no such community", field);
+            }
+            return code;
+        }
+
+        @Override
+        public String method() {
+            return r.method();
+        }
+
+        @Override
+        public String path() {
+            return r.path();
+        }
+
+        @Override
+        public String pathParam(String name) {
+            return r.pathParam(name);
+        }
+
+        @Override
+        public Optional<String> query(String name) {
+            return r.query(name);
+        }
+
+        @Override
+        public List<String> queryAll(String name) {
+            return r.queryAll(name);
+        }
+
+        @Override
+        public int queryInt(String name, int defaultValue, int min, int max) throws ApiException {
+            return r.queryInt(name, defaultValue, min, max);
+        }
+
+        @Override
+        public <T> T body(Class<T> type) throws ApiException {
+            return r.body(type);
+        }
+
+        @Override
+        public byte[] bytes() throws ApiException {
+            return r.bytes();
+        }
+
+        @Override
+        public String remoteAddress() {
+            return r.remoteAddress();
+        }
+
+        @Override
+        public Optional<String> header(String name) {
+            return r.header(name);
+        }
+
+        @Override
+        public Caller caller() {
+            return r.caller();
+        }
+
+        @Override
+        public Set<String> scopes() {
+            return r.scopes();
+        }
+
+        @Override
+        public void auditDetail(String detail) {
+            r.auditDetail(detail);
+        }
+    }
+}
