@@ -1,5 +1,5 @@
 /**
- * Programme plug-in for elder smartphone training (老年人智能手机培训: courses, sessions, attendees, skills). Shipped by the
- * launcher into DATA/plugins; its programme arrives on the programme SPI.
+ * Programme plug-in for elder smartphone training (老年人智能手机培训): courses run in communities on skills such as
+ * health codes, mobile payment and video calls, the elders enrolled, and who completed. Not exported.
  */
 package org.loumen.plugin.elder.smartphone.training.internal;

@@ -1,0 +1,180 @@
+package org.loumen.plugin.mediation.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.loumen.core.model.Leader;
+import org.loumen.core.model.LeaderService;
+import org.loumen.programme.Programme;
+import org.loumen.programme.ProgrammeDefinition;
+import org.loumen.programme.ProgrammeRequest;
+import org.loumen.programme.ProgrammeRoutes;
+import org.loumen.security.Role;
+import org.loumen.web.ApiException;
+import org.loumen.web.ApiResponse;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * People's mediation pairing (人民调解结对): the street pairs mediators with building leaders of a community; the pair
+ * records the disputes it takes on and how each ended. Leaders are found through the model's API only.
+ */
+@Component(service = Programme.class)
+@ProgrammeDefinition(id = "mediation", nameZh = "人民调解结对", nameEn = "People's mediation pairing",
+        descriptionZh = "人民调解员与楼门栋长结对，排查化解矛盾纠纷", descriptionEn = "Mediators paired with building "
+                + "leaders screen and settle neighbourhood disputes")
+public final class Mediation implements Programme {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final JpaTemplate jpa;
+    private final LeaderService leaders;
+
+    @Activate
+    public Mediation(@Reference(target = "(osgi.unit.name=loumen.programme.mediation)") JpaTemplate jpa,
+            @Reference LeaderService leaders) {
+        this.jpa = jpa;
+        this.leaders = leaders;
+    }
+
+    @Override
+    public void routes(ProgrammeRoutes routes) {
+        routes.get("/pairings", this::pairings)
+                // pairing is the street's decision; secretaries record cases in their communities
+                .post("/pairings", this::pair, Role.DISTRICT_ADMIN, Role.STREET_ADMIN)
+                .get("/cases", this::cases)
+                .post("/cases", this::open)
+                .post("/cases/{case}/closing", this::close);
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(CHINA);
+    }
+
+    private List<Map<String, Object>> pairings(ProgrammeRequest r) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "SELECT p FROM PairingEntity p WHERE p.street = :s ORDER BY p.community, p.id", PairingEntity.class)
+                .setParameter("s", r.street()).getResultList()).stream().filter(p -> r.inScope(p.community))
+                .map(Mediation::view).toList();
+    }
+
+    private ApiResponse pair(ProgrammeRequest r) throws ApiException {
+        Disputes.NewPairing body = r.body(Disputes.NewPairing.class);
+        String community = r.community("community", body.community());
+        Disputes.check(body, today());
+        Leader leader = leaders.leader(body.leader()).filter(l -> community.equals(l.community()))
+                .orElseThrow(() -> new ApiException(404, "not-found", "本社区没有此楼门栋长 / no such leader in the "
+                        + "community", "leader"));
+        PairingEntity saved = jpa.txExpr(TransactionType.Required, em -> {
+            PairingEntity p = new PairingEntity();
+            p.street = r.street();
+            p.community = community;
+            p.mediatorName = body.mediatorName().strip();
+            p.mediatorPhone = body.mediatorPhone();
+            p.leader = leader.id();
+            p.since = body.since() == null ? today() : body.since();
+            em.persist(p);
+            em.flush();
+            return p;
+        });
+        r.auditDetail("pairing " + saved.id + " with leader " + leader.id());
+        return ApiResponse.created(view(saved));
+    }
+
+    private PairingEntity pairing(ProgrammeRequest r, long id, String field) throws ApiException {
+        PairingEntity p = jpa.txExpr(TransactionType.Required, em -> em.find(PairingEntity.class, id));
+        if (p == null || !p.street.equals(r.street()) || !r.inScope(p.community)) {
+            throw new ApiException(404, "not-found", "未找到结对 / no such pairing", field);
+        }
+        return p;
+    }
+
+    private List<Map<String, Object>> cases(ProgrammeRequest r) throws ApiException {
+        String status = r.query("status").orElse(null);
+        if (status != null && List.of(Disputes.Status.values()).stream().noneMatch(s -> s.name().equals(status))) {
+            throw new ApiException(400, "invalid-parameter", "status 须为 OPEN、MEDIATED 或 REFERRED / status must be "
+                    + "OPEN, MEDIATED or REFERRED", "status");
+        }
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "SELECT c FROM CaseEntity c WHERE c.community LIKE :s ORDER BY c.openedOn DESC, c.id DESC",
+                CaseEntity.class).setParameter("s", r.street() + "%").getResultList()).stream()
+                .filter(c -> r.inScope(c.community) && (status == null || c.status.equals(status)))
+                .map(Mediation::view).toList();
+    }
+
+    private ApiResponse open(ProgrammeRequest r) throws ApiException {
+        Disputes.NewCase body = r.body(Disputes.NewCase.class);
+        Disputes.check(body, today());
+        PairingEntity p = pairing(r, body.pairing(), "pairing");
+        CaseEntity saved = jpa.txExpr(TransactionType.Required, em -> {
+            CaseEntity c = new CaseEntity();
+            c.pairing = p.id;
+            c.community = p.community;
+            c.kind = body.kind().name();
+            c.summary = body.summary().strip();
+            c.status = Disputes.Status.OPEN.name();
+            c.openedOn = body.openedOn();
+            em.persist(c);
+            em.flush();
+            return c;
+        });
+        r.auditDetail("case " + saved.id);
+        return ApiResponse.created(view(saved));
+    }
+
+    private Map<String, Object> close(ProgrammeRequest r) throws ApiException {
+        long id = r.pathId("case").orElse(-1L);
+        Disputes.Closing body = r.body(Disputes.Closing.class);
+        CaseEntity c = jpa.txExpr(TransactionType.Required, em -> em.find(CaseEntity.class, id));
+        if (c == null || !c.community.startsWith(r.street()) || !r.inScope(c.community)) {
+            throw new ApiException(404, "not-found", "未找到案件 / no such case");
+        }
+        if (!c.status.equals(Disputes.Status.OPEN.name())) {
+            throw new ApiException(409, "case-closed", "案件已结 / the case is already closed as " + c.status);
+        }
+        Disputes.check(body, c.openedOn, today());
+        // only an open case closes: two closings at once leave one outcome
+        int updated = jpa.txExpr(TransactionType.Required, em -> em.createQuery("UPDATE CaseEntity c SET "
+                + "c.status = :st, c.closedOn = :d, c.outcomeNote = :n, c.version = c.version + 1 "
+                + "WHERE c.id = :id AND c.status = 'OPEN'").setParameter("st", body.outcome().name())
+                .setParameter("d", body.closedOn()).setParameter("n", body.note()).setParameter("id", id)
+                .executeUpdate());
+        if (updated == 0) {
+            throw new ApiException(409, "case-closed", "案件已结 / the case is already closed");
+        }
+        r.auditDetail("case " + id + " " + body.outcome());
+        CaseEntity closed = jpa.txExpr(TransactionType.Required, em -> em.find(CaseEntity.class, id));
+        return view(closed);
+    }
+
+    static Map<String, Object> view(PairingEntity p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id);
+        m.put("community", p.community);
+        m.put("mediatorName", p.mediatorName);
+        m.put("mediatorPhone", Disputes.mask(p.mediatorPhone));
+        m.put("leader", p.leader);
+        m.put("since", p.since);
+        return m;
+    }
+
+    static Map<String, Object> view(CaseEntity c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id);
+        m.put("pairing", c.pairing);
+        m.put("community", c.community);
+        m.put("kind", c.kind);
+        m.put("summary", c.summary);
+        m.put("status", c.status);
+        m.put("openedOn", c.openedOn);
+        m.put("closedOn", c.closedOn);
+        m.put("note", c.outcomeNote);
+        return m;
+    }
+}
