@@ -24,7 +24,7 @@ final class Courses {
         if (c.title() == null || c.title().isBlank() || c.title().strip().length() > 100) {
             throw ApiException.invalidField("title", "须为 1–100 个字 / title must have 1 to 100 characters");
         }
-        if (c.skills() == null || c.skills().isEmpty() || c.skills().contains(null)) {
+        if (c.skills() == null || c.skills().isEmpty() || c.skills().stream().anyMatch(java.util.Objects::isNull)) {
             throw ApiException.invalidField("skills", "至少一项：" + List.of(Skill.values()) + " / at least one of "
                     + List.of(Skill.values()));
         }
