@@ -1,0 +1,2 @@
+/** The ${nameEn} programme (${nameZh}): implementation, not exported. */
+package ${package}.internal;
