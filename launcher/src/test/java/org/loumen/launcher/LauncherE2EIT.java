@@ -31,126 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Starts the real {@code loumen.jar} as a process on a free port with a temporary data folder, as an operator would.
  */
-class LauncherE2EIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path JAR = Path.of(System.getProperty("loumen.jar", "target/loumen.jar"));
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final List<Process> processes = new ArrayList<>();
-
-    @TempDir
-    Path tmp;
-
-    @AfterEach
-    void stopAll() throws InterruptedException {
-        for (Process p : processes) {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private Process start(Path data, int port, String... extra) throws IOException {
-        return start(Map.of(), data, port, extra);
-    }
-
-    private Process start(Map<String, String> env, Path data, int port, String... extra) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toAbsolutePath().toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--data", data.toString()));
-        cmd.addAll(List.of(extra));
-        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("process-" + processes.size() + ".log").toFile());
-        builder.environment().remove("LOUMEN_ADMIN_PASSWORD");
-        builder.environment().putAll(env);
-        Process p = builder.start();
-        processes.add(p);
-        return p;
-    }
-
-    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> send(int port, String method, String path, String token, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Signs in and returns the token. */
-    private String login(int port, String username, String password) throws IOException, InterruptedException {
-        HttpResponse<String> r = send(port, "POST", "/api/v1/auth/login", null,
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
-        assertEquals(200, r.statusCode(), r.body());
-        Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(r.body());
-        assertTrue(m.find(), r.body());
-        return m.group(1);
-    }
-
-    private String log(int process) throws IOException {
-        return Files.readString(tmp.resolve("process-" + process + ".log"), StandardCharsets.UTF_8);
-    }
-
-    private String awaitHealth(Process p, int port) throws Exception {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new AssertionError("loumen.jar exited with " + p.exitValue() + ": " + logs());
-            }
-            try {
-                HttpResponse<String> r = get(port, "/api/v1/health");
-                if (r.statusCode() == 200 && r.body().contains("\"status\":\"UP\"")) {
-                    return r.body();
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no healthy answer within " + START_TIMEOUT + ": " + logs());
-    }
-
-    private String logs() throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < processes.size(); i++) {
-            Path log = tmp.resolve("process-" + i + ".log");
-            if (Files.exists(log)) {
-                sb.append("\n--- process ").append(i).append('\n').append(Files.readString(log));
-            }
-        }
-        return sb.toString();
-    }
-
-    /** Bundles installed, read from health. */
-    private int bundleCount(int port) throws IOException, InterruptedException {
-        String health = get(port, "/api/v1/health").body();
-        Matcher m = Pattern.compile("\"bundles\":\\{\"total\":(\\d+)").matcher(health);
-        assertTrue(m.find(), health);
-        return Integer.parseInt(m.group(1));
-    }
-
-    private static void terminate(Process p) throws InterruptedException {
-        p.destroy(); // SIGTERM
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "did not stop within 60 s of SIGTERM");
-    }
+class LauncherE2EIT extends E2EBase {
 
     @Test
     void startsServesPersistsAcrossRestartAndStopsCleanly() throws Exception {
@@ -315,11 +196,6 @@ class LauncherE2EIT {
     }
 
     /** JSON of an answer, asserting its status. */
-    private static JsonNode json(HttpResponse<String> r, int status) throws IOException {
-        assertEquals(status, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
-    }
-
     @Test
     void oneLeaderFromNominationToNotReappointed() throws Exception {
         Path data = tmp.resolve("lifecycle");

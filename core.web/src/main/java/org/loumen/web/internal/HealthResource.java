@@ -213,7 +213,7 @@ public final class HealthResource implements ApiResource {
     /** Why a bundle is not active: for an unresolved one, the imported packages nobody exports. */
     private static String bundleReason(Bundle b, Bundle[] bundles, FrameworkStartLevel framework) {
         BundleStartLevel level = b.adapt(BundleStartLevel.class);
-        if (b.getState() == Bundle.RESOLVED && level != null && framework != null
+        if ((b.getState() == Bundle.RESOLVED || b.getState() == Bundle.INSTALLED) && level != null && framework != null
                 && level.getStartLevel() > framework.getStartLevel()) {
             return "start level " + level.getStartLevel() + " is above the framework's " + framework.getStartLevel();
         }

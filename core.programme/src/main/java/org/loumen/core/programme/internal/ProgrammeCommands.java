@@ -33,10 +33,10 @@ public final class ProgrammeCommands {
 
     /** Lists every programme: id, version, state, bundle, names, the streets that enabled it, and any reason. */
     public String programmes() {
-        StringBuilder sb = new StringBuilder(String.format("%-28s %-14s %-11s %-44s %s%n", "ID", "VERSION", "STATE",
+        StringBuilder sb = new StringBuilder(String.format("%-28s %-20s %-11s %-48s %s%n", "ID", "VERSION", "STATE",
                 "BUNDLE", "NAME / ENABLED STREETS"));
         for (ProgrammeRegistry.Listed l : registry.list()) {
-            sb.append(String.format("%-28s %-14s %-11s %-44s %s / %s%n", l.id(), l.version(), l.state(),
+            sb.append(String.format("%-28s %-20s %-11s %-48s %s / %s%n", l.id(), l.version(), l.state(),
                     l.bundle() + " [" + l.bundleId() + "]", l.nameZh(), l.nameEn()));
             sb.append(String.format("%-28s enabled in: %s%n", "", enablement.streetsOf(l.id())));
             if (l.reason() != null) {

@@ -1,0 +1,282 @@
+package org.loumen.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Programmes in the real {@code loumen.jar}: the shipped ones deployed from {@code DATA/plugins} and disabled until a
+ * street enables them; and the module developer's round trip: generate a programme from the archetype outside this
+ * build, build it, drop it into a running platform, enable it for one street, call its route, upgrade it with a
+ * schema change that keeps rows, remove it and put it back with its data.
+ */
+class ProgrammeE2EIT extends E2EBase {
+
+    static final String PASSWORD = "Operator-Chosen-2026";
+    static final String SHUANGGANG = "120112103";
+    static final String SHUANGXIN = "120112001";
+    static final String GANGWAN = "120112103001";
+
+    private Process platform;
+    private int port;
+    private String admin;
+    private Path data;
+
+    private void startPlatform() throws Exception {
+        data = tmp.resolve("data");
+        port = freePort();
+        platform = start(Map.of("LOUMEN_ADMIN_PASSWORD", PASSWORD), data, port, "--demo");
+        awaitHealth(platform, port);
+        admin = login(port, "admin", PASSWORD);
+    }
+
+    private JsonNode call(String method, String path, String token, String body, int status) throws Exception {
+        return json(send(port, method, path, token, body), status);
+    }
+
+    /** Polls the programme list until the programme's entry satisfies the condition (null: not listed). */
+    private JsonNode awaitProgramme(String id, Predicate<JsonNode> done, String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode entry = null;
+        while (System.nanoTime() < deadline) {
+            entry = programme(id);
+            if (done.test(entry)) {
+                return entry;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(what + " not seen within 30 s; last: " + entry + logs());
+    }
+
+    private JsonNode programme(String id) throws Exception {
+        for (JsonNode p : call("GET", "/api/v1/programmes", admin, null, 200)) {
+            if (p.get("id").asText().equals(id)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static String base(String street, String id) {
+        return "/api/v1/streets/" + street + "/programmes/" + id;
+    }
+
+    private void enable(String street, String id, boolean on) throws Exception {
+        call("PUT", "/api/v1/streets/" + street + "/programmes/" + id, admin, "{\"enabled\":" + on + "}", 200);
+    }
+
+    /** A street admin of 双新街道, created by the district admin, with their own password set. */
+    private String shuangxinAdmin() throws Exception {
+        JsonNode created = call("POST", "/api/v1/users", admin, "{\"username\":\"sx-e2e\",\"displayName\":\"双新管理员\","
+                + "\"bindings\":[{\"role\":\"STREET_ADMIN\",\"node\":\"" + SHUANGXIN + "\"}]}", 201);
+        String temporary = created.get("temporaryPassword").asText();
+        String first = login(port, "sx-e2e", temporary);
+        assertEquals(204, send(port, "POST", "/api/v1/auth/password", first, "{\"currentPassword\":\"" + temporary
+                + "\",\"newPassword\":\"Shuangxin-E2E-2026\"}").statusCode());
+        return login(port, "sx-e2e", "Shuangxin-E2E-2026");
+    }
+
+    @Test
+    void shippedProgrammesAreDisabledUntilAStreetEnablesThemAndServeOnlyThatStreet() throws Exception {
+        startPlatform();
+        for (String id : List.of("volunteer-brands", "mediation", "elder-smartphone-training")) {
+            JsonNode p = awaitProgramme(id, e -> e != null && e.get("state").asText().equals("ACTIVE"), id + " ACTIVE");
+            assertEquals(0, p.get("enabledStreets").size(), p.toString());
+            assertEquals("programme-disabled", call("GET", base(SHUANGGANG, id) + (id.equals("mediation") ? "/cases"
+                    : id.equals("volunteer-brands") ? "/brands" : "/courses"), admin, null, 404).get("error").asText());
+        }
+        assertEquals("志愿服务品牌", programme("volunteer-brands").get("name").get("zh").asText());
+        assertEquals("/console", programme("volunteer-brands").get("console").get("resources").asText());
+
+        // volunteer brands in 双港镇: a brand of 港湾家园, an activity, the summary
+        enable(SHUANGGANG, "volunteer-brands", true);
+        String vb = base(SHUANGGANG, "volunteer-brands");
+        long brand = call("POST", vb + "/brands", admin, "{\"community\":\"" + GANGWAN + "\",\"name\":\"港湾之家\","
+                + "\"slogan\":\"邻里守望\"}", 201).get("id").asLong();
+        assertEquals("name", call("POST", vb + "/brands", admin, "{\"community\":\"" + GANGWAN
+                + "\",\"name\":\" \"}", 400).get("field").asText());
+        assertEquals("brand-exists", call("POST", vb + "/brands", admin, "{\"community\":\"" + GANGWAN
+                + "\",\"name\":\"港湾之家\"}", 409).get("error").asText());
+        call("POST", vb + "/brands/" + brand + "/activities", admin, "{\"heldOn\":\"2026-11-01\",\"title\":\"义务理发\","
+                + "\"volunteers\":6,\"hours\":12.5}", 201);
+        JsonNode summary = call("GET", vb + "/summary", admin, null, 200);
+        assertEquals("12.5", summary.get(0).get("serviceHours").decimalValue().toPlainString(), summary.toString());
+        assertEquals(6, summary.get(0).get("volunteerTurns").asInt());
+        // 双新 has not enabled it; 双新's admin cannot reach 双港's
+        assertEquals("programme-disabled", call("GET", base(SHUANGXIN, "volunteer-brands") + "/brands", admin, null,
+                404).get("error").asText());
+        String sx = shuangxinAdmin();
+        assertEquals("not-found", call("GET", vb + "/brands", sx, null, 404).get("error").asText());
+        call("PUT", "/api/v1/streets/" + SHUANGGANG + "/programmes/volunteer-brands", sx, "{\"enabled\":false}", 404);
+
+        // mediation: pair a mediator with a demo leader of 港湾家园, open and close a case
+        enable(SHUANGGANG, "mediation", true);
+        String md = base(SHUANGGANG, "mediation");
+        long leader = call("GET", "/api/v1/leaders?community=" + GANGWAN, admin, null, 200).get("items").get(0)
+                .get("id").asLong();
+        JsonNode pairing = call("POST", md + "/pairings", admin, "{\"community\":\"" + GANGWAN + "\",\"mediatorName\":"
+                + "\"王调解\",\"mediatorPhone\":\"13900001111\",\"leader\":" + leader + "}", 201);
+        assertEquals("139****1111", pairing.get("mediatorPhone").asText());
+        long dispute = call("POST", md + "/cases", admin, "{\"pairing\":" + pairing.get("id").asLong() + ",\"kind\":"
+                + "\"NEIGHBOURS\",\"summary\":\"楼上漏水\",\"openedOn\":\"2026-11-20\"}", 201).get("id").asLong();
+        assertEquals("MEDIATED", call("POST", md + "/cases/" + dispute + "/closing", admin, "{\"outcome\":\"MEDIATED\","
+                + "\"closedOn\":\"2026-11-25\",\"note\":\"维修完毕\"}", 200).get("status").asText());
+        assertEquals("case-closed", call("POST", md + "/cases/" + dispute + "/closing", admin, "{\"outcome\":"
+                + "\"REFERRED\",\"closedOn\":\"2026-11-25\"}", 409).get("error").asText());
+
+        // elder smartphone training: a course, an elder enrolled and completed
+        enable(SHUANGGANG, "elder-smartphone-training", true);
+        String et = base(SHUANGGANG, "elder-smartphone-training");
+        long course = call("POST", et + "/courses", admin, "{\"community\":\"" + GANGWAN + "\",\"title\":\"手机支付入门\","
+                + "\"skills\":[\"MOBILE_PAYMENT\",\"FRAUD_PREVENTION\"],\"startsOn\":\"2026-11-02\",\"capacity\":1}",
+                201).get("id").asLong();
+        long trainee = call("POST", et + "/courses/" + course + "/trainees", admin, "{\"name\":\"李大爷\","
+                + "\"birthYear\":1950}", 201).get("id").asLong();
+        assertEquals("course-full", call("POST", et + "/courses/" + course + "/trainees", admin, "{\"name\":\"张奶奶\","
+                + "\"birthYear\":1948}", 409).get("error").asText());
+        call("POST", et + "/courses/" + course + "/trainees/" + trainee + "/completion", admin,
+                "{\"completedOn\":\"2026-11-20\"}", 200);
+        assertEquals(1, call("GET", et + "/courses", admin, null, 200).get(0).get("completed").asInt());
+        terminate(platform);
+    }
+
+    @Test
+    void archetypeRoundTripUpgradeKeepsRowsAndRemovalKeepsData() throws Exception {
+        Path work = tmp.resolve("developer");
+        Files.createDirectories(work);
+        maven(work, "org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate", "-DinteractiveMode=false",
+                "-DarchetypeGroupId=org.loumen", "-DarchetypeArtifactId=loumen-programme-archetype",
+                "-DarchetypeVersion=" + System.getProperty("loumen.version", "0.1.0-SNAPSHOT"),
+                "-DgroupId=org.example", "-DartifactId=noticeboard", "-Dversion=1.0.0",
+                "-Dpackage=org.example.noticeboard", "-DprogrammeId=noticeboard", "-DnameZh=公告栏",
+                "-DnameEn=Noticeboard");
+        Path project = work.resolve("noticeboard");
+        maven(project, "verify"); // unit test and in-framework test of the generated module
+        Path v1 = project.resolve("target/noticeboard-1.0.0.jar");
+        assertTrue(Files.exists(v1));
+
+        startPlatform();
+        Path deployed = data.resolve("plugins/noticeboard.jar");
+        drop(v1, deployed);
+        JsonNode listed = awaitProgramme("noticeboard", e -> e != null && e.get("state").asText().equals("ACTIVE"),
+                "noticeboard ACTIVE");
+        assertEquals("1.0.0", listed.get("version").asText());
+        assertEquals("公告栏", listed.get("name").get("zh").asText());
+        assertEquals(0, listed.get("enabledStreets").size(), "disabled everywhere until a street enables it");
+
+        String notes = base(SHUANGGANG, "noticeboard") + "/notes";
+        assertEquals("programme-disabled", call("GET", notes, admin, null, 404).get("error").asText());
+        enable(SHUANGGANG, "noticeboard", true);
+        long first = call("POST", notes, admin, "{\"text\":\"周六上午清理楼道\"}", 201).get("id").asLong();
+        assertEquals("text", call("POST", notes, admin, "{\"text\":\"\"}", 400).get("field").asText());
+        assertEquals(1, call("GET", notes, admin, null, 200).size());
+        // another street: disabled there; and 双新's admin cannot reach 双港's
+        assertEquals("programme-disabled", call("GET", base(SHUANGXIN, "noticeboard") + "/notes", admin, null, 404)
+                .get("error").asText());
+        assertEquals("not-found", call("GET", notes, shuangxinAdmin(), null, 404).get("error").asText());
+
+        // a newer version with a new column, dropped over the old jar: new code, old rows, core untouched
+        Map<String, String> coreBefore = coreBundles();
+        upgrade(project);
+        maven(project, "package", "-DskipTests");
+        drop(project.resolve("target/noticeboard-1.1.0.jar"), deployed);
+        awaitProgramme("noticeboard", e -> e != null && e.get("version").asText().equals("1.1.0")
+                && e.get("state").asText().equals("ACTIVE"), "noticeboard 1.1.0 ACTIVE");
+        JsonNode after = call("GET", notes, admin, null, 200);
+        assertEquals(1, after.size(), after.toString());
+        assertEquals(first, after.get(0).get("id").asLong());
+        assertTrue(after.get(0).has("pinned") && after.get(0).get("pinned").isNull(), "the new column: " + after);
+        assertTrue(call("POST", notes, admin, "{\"text\":\"新版本\",\"pinned\":true}", 201).get("pinned").asBoolean());
+        assertEquals(coreBefore, coreBundles(), "core bundles: same ids, same states, not restarted");
+
+        // removed: its routes answer 404, it is no longer listed; put back: its data is there again
+        Files.delete(deployed);
+        awaitProgramme("noticeboard", e -> e == null, "noticeboard gone");
+        assertEquals("not-found", call("GET", notes, admin, null, 404).get("error").asText());
+        drop(project.resolve("target/noticeboard-1.1.0.jar"), deployed);
+        awaitProgramme("noticeboard", e -> e != null && e.get("state").asText().equals("ACTIVE"), "noticeboard back");
+        assertEquals(2, call("GET", notes, admin, null, 200).size(), "its data stays");
+        assertEquals(SHUANGGANG, programme("noticeboard").get("enabledStreets").get(0).asText());
+        assertEquals(coreBefore, coreBundles());
+        terminate(platform);
+    }
+
+    /** Copies a jar into place atomically, so FileInstall never reads half a file. */
+    private static void drop(Path jar, Path target) throws IOException {
+        Path temp = target.resolveSibling("." + target.getFileName() + ".part");
+        Files.copy(jar, temp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Every bundle but the programme: id -> name, state and when it last started. */
+    private Map<String, String> coreBundles() throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        for (JsonNode b : call("GET", "/api/v1/system/bundles", admin, null, 200)) {
+            if (!b.get("symbolicName").asText().equals("org.example.noticeboard")) {
+                out.put(b.get("id").asText(), b.get("symbolicName").asText() + " " + b.get("state").asText() + " "
+                        + b.get("startedAt").asText());
+            }
+        }
+        assertFalse(out.isEmpty());
+        return out;
+    }
+
+    /** What the developer changes for version 1.1.0: a new field (a new column) and the version. */
+    private static void upgrade(Path project) throws IOException {
+        Path pom = project.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replaceFirst("<version>1.0.0</version>",
+                "<version>1.1.0</version>"));
+        Path entity = project.resolve("src/main/java/org/example/noticeboard/internal/NoteEntity.java");
+        Files.writeString(entity, Files.readString(entity).replace("    @Version\n", "    @Column(name = \"PINNED\")\n"
+                + "    Boolean pinned;\n\n    @Version\n"));
+        Path notes = project.resolve("src/main/java/org/example/noticeboard/internal/Notes.java");
+        Files.writeString(notes, Files.readString(notes).replace("record NewNote(String text)",
+                "record NewNote(String text, Boolean pinned)"));
+        Path component = project.resolve("src/main/java/org/example/noticeboard/internal/ProgrammeComponent.java");
+        String c = Files.readString(component);
+        c = c.replace("String text = Notes.text(r.body(Notes.NewNote.class));",
+                "Notes.NewNote body = r.body(Notes.NewNote.class);\n        String text = Notes.text(body);")
+                .replace("n.text = text;", "n.text = text;\n            n.pinned = body.pinned();")
+                .replace("m.put(\"text\", n.text);", "m.put(\"text\", n.text);\n        m.put(\"pinned\", n.pinned);");
+        Files.writeString(component, c);
+        Path test = project.resolve("src/test/java/org/example/noticeboard/internal/NotesTest.java");
+        Files.writeString(test, Files.readString(test).replace("new Notes.NewNote(\"  楼道灯已修好 \")",
+                "new Notes.NewNote(\"  楼道灯已修好 \", null)").replace("new Notes.NewNote(\" \")",
+                "new Notes.NewNote(\" \", null)").replace("Notes.MAX_LENGTH + 1))", "Notes.MAX_LENGTH + 1), null)"));
+    }
+
+    /** Runs Maven in a folder as a module developer would (same local repository as this build), or fails. */
+    private static void maven(Path dir, String... args) throws Exception {
+        String home = System.getProperty("maven.home");
+        String mvn = home == null ? "mvn" : Path.of(home, "bin", "mvn").toString();
+        List<String> cmd = new ArrayList<>(List.of(mvn, "-B", "-ntp"));
+        String repo = System.getProperty("maven.repo.local");
+        if (repo != null && !repo.isBlank()) {
+            cmd.add("-Dmaven.repo.local=" + repo);
+        }
+        cmd.addAll(List.of(args));
+        Path log = dir.resolve("maven-" + System.nanoTime() + ".log");
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "maven did not finish: " + cmd);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), String.join(" ", cmd) + "\n" + output);
+    }
+}
