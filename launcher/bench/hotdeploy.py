@@ -9,33 +9,13 @@ so growth per cycle shows. Target: median latency <= 1 s; the heap must not grow
 
 Usage: launcher/bench/hotdeploy.py [CYCLES]   (default 50; build first: mvn -B package -DskipTests)
 """
-import json, os, re, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.error, urllib.request
+import os, re, shutil, statistics, subprocess, sys, time
 
-root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-jar = os.path.join(root, "launcher", "target", "loumen.jar")
+from loumen_bench import Platform
+
 cycles = int(sys.argv[1]) if len(sys.argv) > 1 else 50
-if not os.path.isfile(jar):
-    sys.exit(f"no {jar}: build first (mvn -B package -DskipTests)")
-PASSWORD = "Bench-Deploy-2026"
 PLUGIN = "plugin.volunteer-brands.jar"
 ROUTE = "/api/v1/streets/120112103/programmes/volunteer-brands/brands"
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-def call(port, method, path, body=None, token=None):
-    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=body, method=method)
-    if body is not None:
-        req.add_header("Content-Type", "application/json")
-    if token:
-        req.add_header("Authorization", "Bearer " + token)
-    try:
-        with urllib.request.urlopen(req, timeout=30) as r:
-            return r.status, r.read()
-    except urllib.error.HTTPError as e:
-        return e.code, e.read()
 
 def bundle_class_loaders(pid):
     """Felix bundle class loaders alive: one per bundle revision in use; old revisions kept alive would show here."""
@@ -51,50 +31,30 @@ def heap_mb(pid):
     used = re.search(r"used (\d+)K", out)
     return int(used.group(1)) / 1024 if used else float("nan")
 
-data = tempfile.mkdtemp(prefix="loumen-bench-deploy-")
-port = free_port()
-env = dict(os.environ, LOUMEN_ADMIN_PASSWORD=PASSWORD)
-p = subprocess.Popen(["java", "-jar", jar, "--host", "127.0.0.1", "--port", str(port), "--data", data], env=env,
-                     stdout=open(os.path.join(data, "bench.log"), "w"), stderr=subprocess.STDOUT)
-try:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if json.loads(call(port, "GET", "/api/v1/health")[1])["status"] == "UP":
-                break
-        except Exception:
-            pass
-        time.sleep(0.2)
-    token = json.loads(call(port, "POST", "/api/v1/auth/login",
-                            json.dumps({"username": "admin", "password": PASSWORD}).encode())[1])["token"]
-    plugins = os.path.join(data, "plugins")
+with Platform("Bench-Deploy-2026", "loumen-bench-deploy-") as platform:
+    call, pid = platform.call, platform.process.pid
+    plugins = os.path.join(platform.data, "plugins")
     deployed = os.path.join(plugins, PLUGIN)
-    while call(port, "GET", ROUTE, token=token)[0] == 404 and b"programme-disabled" not in call(
-            port, "GET", ROUTE, token=token)[1]:
+    while b"programme-disabled" not in call("GET", ROUTE)[1]:
         time.sleep(0.1)
-    assert call(port, "PUT", "/api/v1/streets/120112103/programmes/volunteer-brands",
-                b'{"enabled":true}', token)[0] == 200
-    spare = os.path.join(data, PLUGIN + ".spare")
+    assert call("PUT", "/api/v1/streets/120112103/programmes/volunteer-brands", b'{"enabled":true}')[0] == 200
+    spare = os.path.join(platform.data, PLUGIN + ".spare")
     shutil.copy(deployed, spare)
     latencies = []
-    print(f"cycle   0: heap after full GC {heap_mb(p.pid):7.1f} MB; bundle class loaders {bundle_class_loaders(p.pid)}")
+    print(f"cycle   0: heap after full GC {heap_mb(pid):7.1f} MB; bundle class loaders {bundle_class_loaders(pid)}")
     for cycle in range(1, cycles + 1):
         os.remove(deployed)
-        while call(port, "GET", ROUTE, token=token)[0] != 404:
+        while call("GET", ROUTE)[0] != 404:
             time.sleep(0.02)
         shutil.copy(spare, os.path.join(plugins, ".part"))
         t0 = time.monotonic()
         os.replace(os.path.join(plugins, ".part"), deployed)
-        while call(port, "GET", ROUTE, token=token)[0] != 200:
+        while call("GET", ROUTE)[0] != 200:
             time.sleep(0.01)
         latencies.append(time.monotonic() - t0)
         if cycle % 10 == 0:
-            print(f"cycle {cycle:3d}: heap after full GC {heap_mb(p.pid):7.1f} MB; deploy latency this decade "
+            print(f"cycle {cycle:3d}: heap after full GC {heap_mb(pid):7.1f} MB; deploy latency this decade "
                   f"median {statistics.median(latencies[-10:]) * 1000:.0f} ms")
     print(f"deploy latency over {cycles} cycles: median {statistics.median(latencies) * 1000:.0f} ms, "
           f"best {min(latencies) * 1000:.0f} ms, worst {max(latencies) * 1000:.0f} ms (target <= 1 s)")
-    print(f"bundle class loaders alive at the end: {bundle_class_loaders(p.pid)}")
-finally:
-    p.terminate()
-    p.wait(60)
-    shutil.rmtree(data, ignore_errors=True)
+    print(f"bundle class loaders alive at the end: {bundle_class_loaders(pid)}")

@@ -8,29 +8,12 @@ Target: an import of 6,000 leaders in 3 s or less on the 2-core reference machin
 
 Usage: launcher/bench/import.py [RUNS] [ROWS]   (build first: mvn -B package -DskipTests)
 """
-import json, os, random, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
+import os, random, statistics, sys, time
 
-root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-jar = os.path.join(root, "launcher", "target", "loumen.jar")
+from loumen_bench import Platform
+
 runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
 rows = int(sys.argv[2]) if len(sys.argv) > 2 else 6000
-if not os.path.isfile(jar):
-    sys.exit(f"no {jar}: build first (mvn -B package -DskipTests)")
-PASSWORD = "Bench-Import-2026"
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-def call(port, method, path, body=None, token=None, ctype="application/json"):
-    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=body, method=method)
-    if body is not None:
-        req.add_header("Content-Type", ctype)
-    if token:
-        req.add_header("Authorization", "Bearer " + token)
-    with urllib.request.urlopen(req, timeout=120) as r:
-        return r.status, r.read()
 
 def csv(run):
     rnd = random.Random(run)
@@ -44,39 +27,20 @@ def csv(run):
                    f"{rnd.choice('是否')},15{run}{i:08d},{rnd.choice(['自荐', '推荐'])}")
     return ("\n".join(out) + "\n").encode("gb18030")
 
-data = tempfile.mkdtemp(prefix="loumen-bench-import-")
-port = free_port()
-env = dict(os.environ, LOUMEN_ADMIN_PASSWORD=PASSWORD)
-p = subprocess.Popen(["java", "-jar", jar, "--host", "127.0.0.1", "--port", str(port), "--data", data], env=env,
-                     stdout=open(os.path.join(data, "bench.log"), "w"), stderr=subprocess.STDOUT)
-try:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if json.loads(call(port, "GET", "/api/v1/health")[1])["status"] == "UP":
-                break
-        except Exception:
-            pass
-        time.sleep(0.2)
-    token = json.loads(call(port, "POST", "/api/v1/auth/login",
-                            json.dumps({"username": "admin", "password": PASSWORD}).encode())[1])["token"]
+with Platform("Bench-Import-2026", "loumen-bench-import-") as platform:
     times = []
     for run in range(1, runs + 1):
         body = csv(run)
         t0 = time.monotonic()
-        status, answer = call(port, "POST", "/api/v1/imports/leaders", body, token, "text/csv")
+        status, answer = platform.call("POST", "/api/v1/imports/leaders", body, "text/csv")
         elapsed = time.monotonic() - t0
         times.append(elapsed)
         print(f"run {run}: {rows} rows ({len(body) // 1024} KiB) -> {status} {answer.decode()[:120]} in {elapsed:.2f} s")
     t0 = time.monotonic()
-    status, exported = call(port, "GET", "/api/v1/exports/leaders?street=120112107", token=token)
+    status, exported = platform.call("GET", "/api/v1/exports/leaders?street=120112107")
     lines = exported.count(b"\n") - 1
     print(f"export of {lines} rows ({len(exported) // 1024} KiB): {time.monotonic() - t0:.2f} s")
     print(f"median import of {rows} leaders: {statistics.median(times):.2f} s (target <= 3 s)")
-    for line in open(os.path.join(data, "logs", "loumen.log"), encoding="utf-8"):
+    for line in open(os.path.join(platform.data, "logs", "loumen.log"), encoding="utf-8"):
         if "Imported" in line:
             print("  server:", line.split(" - ", 1)[-1].strip())
-finally:
-    p.terminate()
-    p.wait(60)
-    shutil.rmtree(data, ignore_errors=True)

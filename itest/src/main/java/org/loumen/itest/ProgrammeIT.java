@@ -136,6 +136,8 @@ class ProgrammeIT extends PlatformTest {
             assertEquals(SHUANGGANG, listed(admin, ID).path("enabledStreets").get(0).asText());
             JsonNode street = sgSecretary.get("/api/v1/streets/" + SHUANGGANG + "/programmes").json();
             assertTrue(street.toString().contains("\"enabled\":true"), street.toString());
+            assertFalse(street.toString().contains("\"bundle\"") || street.toString().contains("\"reason\""),
+                    "bundles and failure reasons are for staff: " + street);
 
             // not in 双新: disabled there, and out of scope for 双港's admin
             Http.Response other = admin.get(BASE_SX + "/echo");

@@ -213,12 +213,11 @@ public final class HealthResource implements ApiResource {
     /** Why a bundle is not active: for an unresolved one, the imported packages nobody exports. */
     private static String bundleReason(Bundle b, Bundle[] bundles, FrameworkStartLevel framework) {
         BundleStartLevel level = b.adapt(BundleStartLevel.class);
-        if ((b.getState() == Bundle.RESOLVED || b.getState() == Bundle.INSTALLED) && level != null && framework != null
-                && level.getStartLevel() > framework.getStartLevel()) {
-            return "start level " + level.getStartLevel() + " is above the framework's " + framework.getStartLevel();
-        }
+        String aboveLevel = level != null && framework != null && level.getStartLevel() > framework.getStartLevel()
+                ? "start level " + level.getStartLevel() + " is above the framework's " + framework.getStartLevel()
+                : null;
         if (b.getState() == Bundle.RESOLVED) {
-            return "resolved but not started (its activation failed or it was stopped)";
+            return aboveLevel != null ? aboveLevel : "resolved but not started (its activation failed or it was stopped)";
         }
         if (b.getState() != Bundle.INSTALLED) {
             return "state " + stateName(b.getState());
@@ -237,7 +236,9 @@ public final class HealthResource implements ApiResource {
                 }
             }
         }
-        return missing.isEmpty() ? "unresolved" : "unresolved: missing packages " + String.join(", ", missing);
+        // missing packages say more than the start level (which only says why no resolve was attempted)
+        return !missing.isEmpty() ? "unresolved: missing packages " + String.join(", ", missing)
+                : aboveLevel != null ? aboveLevel : "unresolved";
     }
 
     /** Names the missing services by interface: constructor references have generated names like {@code $000}. */

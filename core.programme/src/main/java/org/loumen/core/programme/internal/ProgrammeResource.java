@@ -50,8 +50,12 @@ public final class ProgrammeResource implements ApiResource {
                 .map(l -> view(l, enabledIn(l.id(), r.scopes()), null)).toList())
                 .get("/streets/{street}/programmes", Access.area("street", IN_STREET), r -> {
                     String street = street(r);
-                    return registry.list().stream()
-                            .map(l -> view(l, null, enablement.isEnabled(street, l.id()))).toList();
+                    // people of the street see what they can use; bundles, routes and failure reasons are for staff
+                    return registry.list().stream().map(l -> {
+                        Map<String, Object> m = view(l, null, enablement.isEnabled(street, l.id()));
+                        m.keySet().removeAll(List.of("bundle", "bundleId", "reason", "routes"));
+                        return m;
+                    }).toList();
                 })
                 .put("/streets/{street}/programmes/{programme}", Access.node("street", SWITCHERS), r -> {
                     String street = street(r);
