@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -14,11 +17,17 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.loumen.programme.Programme;
 import org.loumen.programme.ProgrammeDefinition;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
@@ -243,6 +252,48 @@ class ProgrammeIT extends PlatformTest {
             config.delete();
             admin.json("PUT", "/api/v1/streets/" + SHUANGGANG + "/programmes/" + ID, Map.of("enabled", false));
         }
+        http.awaitUp();
+    }
+
+    /** A programme bundle built against an SPI version this platform does not have: it cannot resolve. */
+    static byte[] programmeForAFutureSpi() throws Exception {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "org.loumen.itest.future");
+        a.putValue("Bundle-Version", "9.0.0");
+        a.putValue("Import-Package", "org.loumen.programme;version=\"[9,10)\"");
+        a.putValue("Service-Component", "OSGI-INF/future.xml");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(out, m)) {
+            jar.putNextEntry(new JarEntry("OSGI-INF/future.xml"));
+            jar.write(("<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"future\">"
+                    + "<property name=\"loumen.programme.id\" type=\"String\" value=\"itest-future\"/>"
+                    + "<implementation class=\"x.Future\"/></scr:component>").getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aProgrammeThatCannotResolveIsListedFailedWithWhatItLacks() throws Exception {
+        Http admin = admin();
+        Bundle future = context.installBundle("itest:future", new ByteArrayInputStream(programmeForAFutureSpi()));
+        try {
+            try {
+                future.start();
+            } catch (BundleException expected) {
+                // cannot resolve: the listing must say why
+            }
+            JsonNode listed = listed(admin, "itest-future");
+            assertEquals("FAILED", listed.path("state").asText(), String.valueOf(listed));
+            assertTrue(listed.path("reason").asText().contains("org.loumen.programme"), listed.toString());
+            assertEquals("9.0.0", listed.path("version").asText());
+        } finally {
+            future.uninstall();
+        }
+        assertEquals(null, listed(admin, "itest-future"));
         http.awaitUp();
     }
 

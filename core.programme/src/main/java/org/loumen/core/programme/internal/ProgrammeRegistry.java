@@ -1,15 +1,22 @@
 package org.loumen.core.programme.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.loumen.core.model.OrganisationService;
 import org.loumen.programme.Programme;
@@ -20,6 +27,11 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -197,7 +209,7 @@ public final class ProgrammeRegistry {
     /** Every programme: those deployed (ACTIVE or FAILED) and those whose component did not get that far. */
     List<Listed> list() {
         Map<String, Listed> out = new LinkedHashMap<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Deployed d : deployed.values()) {
             Listed l = d.listed;
             if (l.state() == State.FAILED && d.api == null) {
@@ -250,9 +262,78 @@ public final class ProgrammeRegistry {
                     str(p.get(ProgrammeDefinition.PREFIX_ + "consoleMenuZh")),
                     str(p.get(ProgrammeDefinition.PREFIX_ + "consoleMenuEn"))));
         }
+        for (Bundle b : context.getBundles()) {
+            if (b.getState() == Bundle.INSTALLED) {
+                for (String id : declaredIds(b)) {
+                    if (seen.add(b.getBundleId() + "/" + id)) {
+                        out.put(b.getBundleId() + "/" + id, new Listed(id, "", "", "", "", b.getVersion().toString(),
+                                b.getSymbolicName(), b.getBundleId(), State.FAILED, unresolved(b), List.of(),
+                                List.of(), "", "", ""));
+                    }
+                }
+            }
+        }
         List<Listed> list = new ArrayList<>(out.values());
         list.sort(Comparator.comparing(Listed::id).thenComparing(Listed::bundleId));
         return list;
+    }
+
+    private static final Pattern DECLARED_ID = Pattern.compile(
+            "<property\\s+name=\"" + Pattern.quote(ProgrammeDefinition.ID) + "\"[^>]*?value=\"([^\"]+)\"");
+
+    /**
+     * The programme ids an unresolved bundle declares in its component descriptions: SCR knows nothing of a bundle
+     * it cannot start, but its XML is readable without resolving it.
+     */
+    static List<String> declaredIds(Bundle b) {
+        String header = b.getHeaders("").get("Service-Component");
+        if (header == null) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (String path : header.split(",")) {
+            URL entry = b.getEntry(path.strip());
+            if (entry == null) {
+                continue;
+            }
+            try (InputStream in = entry.openStream()) {
+                Matcher m = DECLARED_ID.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                while (m.find()) {
+                    ids.add(m.group(1));
+                }
+            } catch (IOException e) {
+                LOG.warn("Cannot read {} of {}", path, b.getSymbolicName());
+            }
+        }
+        return ids;
+    }
+
+    /** Why a bundle did not resolve: the package imports no bundle offers in a matching version. */
+    private String unresolved(Bundle b) {
+        BundleRevision revision = b.adapt(BundleRevision.class);
+        List<String> missing = new ArrayList<>();
+        if (revision != null) {
+            for (BundleRequirement r : revision.getDeclaredRequirements(PackageNamespace.PACKAGE_NAMESPACE)) {
+                if (PackageNamespace.RESOLUTION_OPTIONAL.equals(
+                        r.getDirectives().get(PackageNamespace.REQUIREMENT_RESOLUTION_DIRECTIVE))) {
+                    continue;
+                }
+                boolean offered = false;
+                for (Bundle other : context.getBundles()) {
+                    BundleWiring wiring = other.adapt(BundleWiring.class);
+                    List<BundleCapability> caps = wiring == null ? null
+                            : wiring.getCapabilities(PackageNamespace.PACKAGE_NAMESPACE);
+                    if (caps != null && caps.stream().anyMatch(r::matches)) {
+                        offered = true;
+                        break;
+                    }
+                }
+                if (!offered) {
+                    missing.add(r.getDirectives().get("filter"));
+                }
+            }
+        }
+        return "未能解析 / bundle not resolved" + (missing.isEmpty() ? "" : ": no bundle offers " + missing);
     }
 
     private Listed withState(Listed l, State state, String reason) {
