@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,20 @@ class ProgrammeE2EIT extends E2EBase {
         throw new AssertionError(what + " not seen within 30 s; last: " + entry + logs());
     }
 
+    /** Polls a route (as the district admin) until it answers with the status. */
+    private HttpResponse<String> awaitAnswer(String path, int status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> last = null;
+        while (System.nanoTime() < deadline) {
+            last = send(port, "GET", path, admin, null);
+            if (last.statusCode() == status) {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(path + " did not answer " + status + " within 30 s; last: " + last.body());
+    }
+
     private JsonNode programme(String id) throws Exception {
         for (JsonNode p : call("GET", "/api/v1/programmes", admin, null, 200)) {
             if (p.get("id").asText().equals(id)) {
@@ -84,13 +99,18 @@ class ProgrammeE2EIT extends E2EBase {
 
     /** A street admin of 双新街道, created by the district admin, with their own password set. */
     private String shuangxinAdmin() throws Exception {
-        JsonNode created = call("POST", "/api/v1/users", admin, "{\"username\":\"sx-e2e\",\"displayName\":\"双新管理员\","
-                + "\"bindings\":[{\"role\":\"STREET_ADMIN\",\"node\":\"" + SHUANGXIN + "\"}]}", 201);
+        return user("sx-e2e", "STREET_ADMIN", SHUANGXIN, "Shuangxin-E2E-2026");
+    }
+
+    /** A user with one role, created by the district admin; signs in with their own password once set. */
+    private String user(String username, String role, String node, String password) throws Exception {
+        JsonNode created = call("POST", "/api/v1/users", admin, "{\"username\":\"" + username + "\",\"displayName\":"
+                + "\"测试 " + username + "\",\"bindings\":[{\"role\":\"" + role + "\",\"node\":\"" + node + "\"}]}", 201);
         String temporary = created.get("temporaryPassword").asText();
-        String first = login(port, "sx-e2e", temporary);
+        String first = login(port, username, temporary);
         assertEquals(204, send(port, "POST", "/api/v1/auth/password", first, "{\"currentPassword\":\"" + temporary
-                + "\",\"newPassword\":\"Shuangxin-E2E-2026\"}").statusCode());
-        return login(port, "sx-e2e", "Shuangxin-E2E-2026");
+                + "\",\"newPassword\":\"" + password + "\"}").statusCode());
+        return login(port, username, password);
     }
 
     @Test
@@ -154,6 +174,16 @@ class ProgrammeE2EIT extends E2EBase {
         call("POST", et + "/courses/" + course + "/trainees/" + trainee + "/completion", admin,
                 "{\"completedOn\":\"2026-11-20\"}", 200);
         assertEquals(1, call("GET", et + "/courses", admin, null, 200).get(0).get("completed").asInt());
+        // a leader bound to one unit of 港湾家园 enrols the elders they serve; a leader elsewhere sees nothing
+        String unit = call("GET", "/api/v1/communities/" + GANGWAN + "/buildings", admin, null, 200).get(0)
+                .get("units").get(0).get("code").asText();
+        String leaderToken = user("sg-unit-leader", "LEADER", unit, "Loumen-Lead-7788");
+        long open = call("POST", et + "/courses", admin, "{\"community\":\"" + GANGWAN + "\",\"title\":\"视频通话\","
+                + "\"skills\":[\"VIDEO_CALL\"],\"startsOn\":\"2026-11-02\",\"capacity\":10}", 201).get("id").asLong();
+        call("POST", et + "/courses/" + open + "/trainees", leaderToken, "{\"name\":\"赵奶奶\",\"birthYear\":1944}", 201);
+        assertEquals(403, send(port, "POST", et + "/courses", leaderToken, "{}").statusCode(), "courses are staff's");
+        String elsewhere = user("other-leader", "LEADER", "120112103002", "Loumen-Lead-9911");
+        assertEquals(0, call("GET", et + "/courses", elsewhere, null, 200).size());
         terminate(platform);
     }
 
@@ -199,7 +229,8 @@ class ProgrammeE2EIT extends E2EBase {
         drop(project.resolve("target/noticeboard-1.1.0.jar"), deployed);
         awaitProgramme("noticeboard", e -> e != null && e.get("version").asText().equals("1.1.0")
                 && e.get("state").asText().equals("ACTIVE"), "noticeboard 1.1.0 ACTIVE");
-        JsonNode after = call("GET", notes, admin, null, 200);
+        // FileInstall updates the bundle, then refreshes it: the routes may blink once while that happens
+        JsonNode after = json(awaitAnswer(notes, 200), 200);
         assertEquals(1, after.size(), after.toString());
         assertEquals(first, after.get(0).get("id").asLong());
         assertEquals("周六上午清理楼道", after.get(0).get("text").asText());
@@ -214,7 +245,7 @@ class ProgrammeE2EIT extends E2EBase {
         assertEquals("not-found", call("GET", notes, admin, null, 404).get("error").asText());
         drop(project.resolve("target/noticeboard-1.1.0.jar"), deployed);
         awaitProgramme("noticeboard", e -> e != null && e.get("state").asText().equals("ACTIVE"), "noticeboard back");
-        assertEquals(2, call("GET", notes, admin, null, 200).size(), "its data stays");
+        assertEquals(2, json(awaitAnswer(notes, 200), 200).size(), "its data stays");
         assertEquals(SHUANGGANG, programme("noticeboard").get("enabledStreets").get(0).asText());
         assertEquals(coreBefore, coreBundles());
         terminate(platform);

@@ -53,6 +53,14 @@ public final class ElderSmartphoneTraining implements Programme {
                 .post("/courses/{course}/trainees/{trainee}/completion", this::complete);
     }
 
+    /**
+     * Whether the caller works in the community: staff at or above it, and leaders bound to one of its buildings or
+     * units (their scopes lie below the community), who enrol the elders they serve.
+     */
+    static boolean worksIn(ProgrammeRequest r, String community) {
+        return r.scopes().stream().anyMatch(s -> community.startsWith(s) || s.startsWith(community));
+    }
+
     private static LocalDate today() {
         return LocalDate.now(CHINA);
     }
@@ -66,7 +74,7 @@ public final class ElderSmartphoneTraining implements Programme {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT c FROM CourseEntity c WHERE c.street = :s ORDER BY c.startsOn DESC, c.id DESC",
                 CourseEntity.class).setParameter("s", r.street()).getResultList()).stream()
-                .filter(c -> r.inScope(c.community)).map(c -> {
+                .filter(c -> worksIn(r, c.community)).map(c -> {
                     Map<String, Object> m = view(c);
                     Object[] n = byCourse.get(c.id);
                     m.put("enrolled", n == null ? 0 : ((Number) n[1]).longValue());
@@ -98,7 +106,7 @@ public final class ElderSmartphoneTraining implements Programme {
     private CourseEntity course(ProgrammeRequest r) throws ApiException {
         long id = r.pathId("course").orElse(-1L);
         CourseEntity c = jpa.txExpr(TransactionType.Required, em -> em.find(CourseEntity.class, id));
-        if (c == null || !c.street.equals(r.street()) || !r.inScope(c.community)) {
+        if (c == null || !c.street.equals(r.street()) || !worksIn(r, c.community)) {
             throw new ApiException(404, "not-found", "未找到培训班 / no such course");
         }
         return c;
