@@ -4,7 +4,8 @@
  * <p>A bundle registers an {@link org.loumen.web.ApiResource} service (whiteboard); the core dispatcher collects
  * every resource, matches requests against their route templates and maps errors to JSON in one place, so a resource
  * only turns requests into domain calls. Every route declares its {@link org.loumen.web.Access} rule, which the
- * dispatcher enforces and audits before the handler runs (2.0: routes without a rule no longer exist; 2.1: {@link org.loumen.web.Access#area}).
+ * dispatcher enforces and audits before the handler runs (2.0: routes without a rule no longer exist; 2.1:
+ * {@link org.loumen.web.Access#area} for work inside a node, such as a street's programmes).
  */
 @Export
 @Version("2.1.0")

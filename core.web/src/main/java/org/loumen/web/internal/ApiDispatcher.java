@@ -111,7 +111,8 @@ public final class ApiDispatcher extends HttpServlet {
     void addResource(ServiceReference<ApiResource> ref, ApiResource resource) {
         // the programme platform registers programmes' routes on their behalf and names their bundle
         Object named = ref.getProperty("loumen.route.owner");
-        String owner = named != null ? named.toString() : ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName();
+        String owner = named != null ? named.toString()
+                : ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName();
         try {
             resource.routes(new Registrar(resource, owner));
         } catch (RuntimeException e) {

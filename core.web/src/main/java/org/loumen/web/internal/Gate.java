@@ -3,6 +3,7 @@ package org.loumen.web.internal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.loumen.security.Caller;
 import org.loumen.web.Access;
@@ -75,7 +76,7 @@ final class Gate {
         if (caller.covers(area, roles)) {
             return new Decision(Set.of(area), null, area);
         }
-        Set<String> inside = new java.util.TreeSet<>();
+        Set<String> inside = new TreeSet<>();
         for (String n : caller.nodes(roles)) {
             if (n.startsWith(area)) {
                 inside.add(n);

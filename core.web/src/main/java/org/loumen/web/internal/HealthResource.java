@@ -217,7 +217,8 @@ public final class HealthResource implements ApiResource {
                 ? "start level " + level.getStartLevel() + " is above the framework's " + framework.getStartLevel()
                 : null;
         if (b.getState() == Bundle.RESOLVED) {
-            return aboveLevel != null ? aboveLevel : "resolved but not started (its activation failed or it was stopped)";
+            return aboveLevel != null ? aboveLevel
+                    : "resolved but not started (its activation failed or it was stopped)";
         }
         if (b.getState() != Bundle.INSTALLED) {
             return "state " + stateName(b.getState());

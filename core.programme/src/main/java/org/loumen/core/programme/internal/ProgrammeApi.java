@@ -79,7 +79,8 @@ final class ProgrammeApi implements ApiResource {
         try {
             Object out = spec.handler().handle(new Request(r, street, id, organisation));
             if (out instanceof ApiResponse a) {
-                return a.contentType() != null || a.body() == null ? a : ApiResponse.of(a.status(), JSON.valueToTree(a.body()));
+                return a.contentType() != null || a.body() == null ? a
+                        : ApiResponse.of(a.status(), JSON.valueToTree(a.body()));
             }
             return out == null ? null : JSON.valueToTree(out);
         } catch (ApiException e) {

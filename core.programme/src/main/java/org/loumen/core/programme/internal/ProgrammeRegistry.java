@@ -151,8 +151,8 @@ public final class ProgrammeRegistry {
             fail(ref, base, "routes refused: " + e.getMessage());
             return;
         }
-        List<String> routeNames = routes.specs().stream().map(s -> s.method() + " " + ProgrammeApi.prefix(id) + s.path())
-                .toList();
+        List<String> routeNames = routes.specs().stream()
+                .map(s -> s.method() + " " + ProgrammeApi.prefix(id) + s.path()).toList();
         Listed listed = listed(ref, id, roles, State.ACTIVE, null, routeNames);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("loumen.route.owner", bundle.getSymbolicName());
@@ -252,7 +252,8 @@ public final class ProgrammeRegistry {
                 }
             }
             Map<String, Object> p = d.properties;
-            out.put(d.bundle.id + "/" + id, new Listed(id.toString(), str(p.get(ProgrammeDefinition.PREFIX_ + "nameZh")),
+            out.put(d.bundle.id + "/" + id, new Listed(id.toString(),
+                    str(p.get(ProgrammeDefinition.PREFIX_ + "nameZh")),
                     str(p.get(ProgrammeDefinition.PREFIX_ + "nameEn")),
                     str(p.get(ProgrammeDefinition.PREFIX_ + "descriptionZh")),
                     str(p.get(ProgrammeDefinition.PREFIX_ + "descriptionEn")), bundle.getVersion().toString(),
