@@ -2,9 +2,7 @@ package org.loumen.plugin.mediation.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -57,11 +55,28 @@ public final class Mediation implements Programme {
         return LocalDate.now(CHINA);
     }
 
-    private List<Map<String, Object>> pairings(ProgrammeRequest r) {
+    /** A pairing as clients see it: the mediator's phone masked. */
+    record Pairing(long id, String community, String mediatorName, String mediatorPhone, long leader,
+            LocalDate since) {
+        static Pairing of(PairingEntity p) {
+            return new Pairing(p.id, p.community, p.mediatorName, Disputes.mask(p.mediatorPhone), p.leader, p.since);
+        }
+    }
+
+    /** A case as clients see it. */
+    record Case(long id, long pairing, String community, String kind, String summary, String status,
+            LocalDate openedOn, LocalDate closedOn, String note) {
+        static Case of(CaseEntity c) {
+            return new Case(c.id, c.pairing, c.community, c.kind, c.summary, c.status, c.openedOn, c.closedOn,
+                    c.outcomeNote);
+        }
+    }
+
+    private List<Pairing> pairings(ProgrammeRequest r) {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT p FROM PairingEntity p WHERE p.street = :s ORDER BY p.community, p.id", PairingEntity.class)
                 .setParameter("s", r.street()).getResultList()).stream().filter(p -> r.inScope(p.community))
-                .map(Mediation::view).toList();
+                .map(Pairing::of).toList();
     }
 
     private ApiResponse pair(ProgrammeRequest r) throws ApiException {
@@ -84,7 +99,7 @@ public final class Mediation implements Programme {
             return p;
         });
         r.auditDetail("pairing " + saved.id + " with leader " + leader.id());
-        return ApiResponse.created(view(saved));
+        return ApiResponse.created(Pairing.of(saved));
     }
 
     private PairingEntity pairing(ProgrammeRequest r, long id, String field) throws ApiException {
@@ -95,7 +110,7 @@ public final class Mediation implements Programme {
         return p;
     }
 
-    private List<Map<String, Object>> cases(ProgrammeRequest r) throws ApiException {
+    private List<Case> cases(ProgrammeRequest r) throws ApiException {
         String status = r.query("status").orElse(null);
         if (status != null && List.of(Disputes.Status.values()).stream().noneMatch(s -> s.name().equals(status))) {
             throw new ApiException(400, "invalid-parameter", "status 须为 OPEN、MEDIATED 或 REFERRED / status must be "
@@ -105,7 +120,7 @@ public final class Mediation implements Programme {
                 "SELECT c FROM CaseEntity c WHERE c.community LIKE :s ORDER BY c.openedOn DESC, c.id DESC",
                 CaseEntity.class).setParameter("s", r.street() + "%").getResultList()).stream()
                 .filter(c -> r.inScope(c.community) && (status == null || c.status.equals(status)))
-                .map(Mediation::view).toList();
+                .map(Case::of).toList();
     }
 
     private ApiResponse open(ProgrammeRequest r) throws ApiException {
@@ -125,10 +140,10 @@ public final class Mediation implements Programme {
             return c;
         });
         r.auditDetail("case " + saved.id);
-        return ApiResponse.created(view(saved));
+        return ApiResponse.created(Case.of(saved));
     }
 
-    private Map<String, Object> close(ProgrammeRequest r) throws ApiException {
+    private Case close(ProgrammeRequest r) throws ApiException {
         long id = r.pathId("case").orElse(-1L);
         Disputes.Closing body = r.body(Disputes.Closing.class);
         CaseEntity c = jpa.txExpr(TransactionType.Required, em -> em.find(CaseEntity.class, id));
@@ -150,31 +165,6 @@ public final class Mediation implements Programme {
         }
         r.auditDetail("case " + id + " " + body.outcome());
         CaseEntity closed = jpa.txExpr(TransactionType.Required, em -> em.find(CaseEntity.class, id));
-        return view(closed);
-    }
-
-    static Map<String, Object> view(PairingEntity p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", p.id);
-        m.put("community", p.community);
-        m.put("mediatorName", p.mediatorName);
-        m.put("mediatorPhone", Disputes.mask(p.mediatorPhone));
-        m.put("leader", p.leader);
-        m.put("since", p.since);
-        return m;
-    }
-
-    static Map<String, Object> view(CaseEntity c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id);
-        m.put("pairing", c.pairing);
-        m.put("community", c.community);
-        m.put("kind", c.kind);
-        m.put("summary", c.summary);
-        m.put("status", c.status);
-        m.put("openedOn", c.openedOn);
-        m.put("closedOn", c.closedOn);
-        m.put("note", c.outcomeNote);
-        return m;
+        return Case.of(closed);
     }
 }

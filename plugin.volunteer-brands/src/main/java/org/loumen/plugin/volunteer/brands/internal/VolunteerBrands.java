@@ -3,8 +3,7 @@ package org.loumen.plugin.volunteer.brands.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +48,26 @@ public final class VolunteerBrands implements Programme {
                 .get("/summary", this::summary);
     }
 
-    private List<Map<String, Object>> brands(ProgrammeRequest r) throws ApiException {
+    /** A brand as clients see it. */
+    record Brand(long id, String community, String name, String slogan, long version) {
+        static Brand of(BrandEntity b) {
+            return new Brand(b.id, b.community, b.name, b.slogan, b.version);
+        }
+    }
+
+    /** An activity as clients see it. */
+    record Activity(long id, long brand, LocalDate heldOn, String title, int volunteers, BigDecimal hours) {
+        static Activity of(ActivityEntity a) {
+            return new Activity(a.id, a.brand, a.heldOn, a.title, a.volunteers, a.hours);
+        }
+    }
+
+    /** One line of the street's summary: a brand and what its volunteers did. */
+    record Summary(long id, String community, String name, long activities, long volunteerTurns,
+            BigDecimal serviceHours) {
+    }
+
+    private List<Brand> brands(ProgrammeRequest r) throws ApiException {
         String community = r.query("community").orElse(null);
         if (community != null) {
             r.community("community", community);
@@ -57,13 +75,8 @@ public final class VolunteerBrands implements Programme {
         List<BrandEntity> all = jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT b FROM BrandEntity b WHERE b.street = :s ORDER BY b.community, b.id", BrandEntity.class)
                 .setParameter("s", r.street()).getResultList());
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (BrandEntity b : all) {
-            if (r.inScope(b.community) && (community == null || b.community.equals(community))) {
-                out.add(view(b));
-            }
-        }
-        return out;
+        return all.stream().filter(b -> r.inScope(b.community) && (community == null || b.community.equals(community)))
+                .map(Brand::of).toList();
     }
 
     private ApiResponse addBrand(ProgrammeRequest r) throws ApiException {
@@ -92,7 +105,7 @@ public final class VolunteerBrands implements Programme {
                     "name");
         }
         r.auditDetail("brand " + saved.id + " " + name);
-        return ApiResponse.created(view(saved));
+        return ApiResponse.created(Brand.of(saved));
     }
 
     /** The brand in the path, if it is in this street and in the caller's part of it; else the same 404. */
@@ -105,10 +118,10 @@ public final class VolunteerBrands implements Programme {
         return b;
     }
 
-    private List<Map<String, Object>> activities(BrandEntity b) {
+    private List<Activity> activities(BrandEntity b) {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT a FROM ActivityEntity a WHERE a.brand = :b ORDER BY a.heldOn DESC, a.id DESC",
-                ActivityEntity.class).setParameter("b", b.id).getResultList()).stream().map(VolunteerBrands::view)
+                ActivityEntity.class).setParameter("b", b.id).getResultList()).stream().map(Activity::of)
                 .toList();
     }
 
@@ -129,47 +142,22 @@ public final class VolunteerBrands implements Programme {
             return a;
         });
         r.auditDetail("activity " + saved.id + " of brand " + b.id);
-        return ApiResponse.created(view(saved));
+        return ApiResponse.created(Activity.of(saved));
     }
 
     /** Per brand in the caller's part of the street: activities, volunteer turns and service hours. */
-    private List<Map<String, Object>> summary(ProgrammeRequest r) throws ApiException {
+    private List<Summary> summary(ProgrammeRequest r) throws ApiException {
         List<Object[]> rows = jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT b.id, COUNT(a.id), COALESCE(SUM(a.volunteers), 0), COALESCE(SUM(a.hours), 0) "
                         + "FROM BrandEntity b LEFT JOIN ActivityEntity a ON a.brand = b.id WHERE b.street = :s "
                         + "GROUP BY b.id", Object[].class).setParameter("s", r.street()).getResultList());
-        Map<Long, Object[]> byBrand = new LinkedHashMap<>();
+        Map<Long, Object[]> byBrand = new HashMap<>();
         rows.forEach(row -> byBrand.put(((Number) row[0]).longValue(), row));
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> brand : brands(r)) {
-            Object[] row = byBrand.get((Long) brand.get("id"));
-            Map<String, Object> m = new LinkedHashMap<>(brand);
-            m.put("activities", row == null ? 0 : ((Number) row[1]).longValue());
-            m.put("volunteerTurns", row == null ? 0 : ((Number) row[2]).longValue());
-            m.put("serviceHours", row == null ? BigDecimal.ZERO : new BigDecimal(row[3].toString()));
-            out.add(m);
-        }
-        return out;
-    }
-
-    static Map<String, Object> view(BrandEntity b) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", b.id);
-        m.put("community", b.community);
-        m.put("name", b.name);
-        m.put("slogan", b.slogan);
-        m.put("version", b.version);
-        return m;
-    }
-
-    static Map<String, Object> view(ActivityEntity a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", a.id);
-        m.put("brand", a.brand);
-        m.put("heldOn", a.heldOn);
-        m.put("title", a.title);
-        m.put("volunteers", a.volunteers);
-        m.put("hours", a.hours);
-        return m;
+        return brands(r).stream().map(b -> {
+            Object[] row = byBrand.get(b.id());
+            return row == null ? new Summary(b.id(), b.community(), b.name(), 0, 0, BigDecimal.ZERO)
+                    : new Summary(b.id(), b.community(), b.name(), ((Number) row[1]).longValue(),
+                            ((Number) row[2]).longValue(), new BigDecimal(row[3].toString()));
+        }).toList();
     }
 }

@@ -3,7 +3,6 @@ package org.loumen.plugin.elder.smartphone.training.internal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -65,21 +64,36 @@ public final class ElderSmartphoneTraining implements Programme {
         return LocalDate.now(CHINA);
     }
 
-    private List<Map<String, Object>> courses(ProgrammeRequest r) {
+    /** A course as clients see it, with how many enrolled and completed. */
+    record Course(long id, String community, String title, List<String> skills, LocalDate startsOn, int capacity,
+            long enrolled, long completed) {
+        static Course of(CourseEntity c, long enrolled, long completed) {
+            return new Course(c.id, c.community, c.title, Arrays.asList(c.skills.split(";")), c.startsOn, c.capacity,
+                    enrolled, completed);
+        }
+    }
+
+    /** A trainee as clients see it. */
+    record Trainee(long id, long course, String name, int birthYear, LocalDate completedOn) {
+        static Trainee of(TraineeEntity t) {
+            return new Trainee(t.id, t.course, t.name, t.birthYear, t.completedOn);
+        }
+    }
+
+    private List<Course> courses(ProgrammeRequest r) {
         List<Object[]> counts = jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                "SELECT t.course, COUNT(t), COUNT(t.completedOn) FROM TraineeEntity t GROUP BY t.course",
-                Object[].class).getResultList());
+                "SELECT t.course, COUNT(t), COUNT(t.completedOn) FROM TraineeEntity t, CourseEntity c "
+                        + "WHERE t.course = c.id AND c.street = :s GROUP BY t.course", Object[].class)
+                .setParameter("s", r.street()).getResultList());
         Map<Long, Object[]> byCourse = counts.stream()
                 .collect(Collectors.toMap(c -> ((Number) c[0]).longValue(), c -> c));
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT c FROM CourseEntity c WHERE c.street = :s ORDER BY c.startsOn DESC, c.id DESC",
                 CourseEntity.class).setParameter("s", r.street()).getResultList()).stream()
                 .filter(c -> worksIn(r, c.community)).map(c -> {
-                    Map<String, Object> m = view(c);
                     Object[] n = byCourse.get(c.id);
-                    m.put("enrolled", n == null ? 0 : ((Number) n[1]).longValue());
-                    m.put("completed", n == null ? 0 : ((Number) n[2]).longValue());
-                    return m;
+                    return n == null ? Course.of(c, 0, 0)
+                            : Course.of(c, ((Number) n[1]).longValue(), ((Number) n[2]).longValue());
                 }).toList();
     }
 
@@ -100,7 +114,7 @@ public final class ElderSmartphoneTraining implements Programme {
             return c;
         });
         r.auditDetail("course " + saved.id);
-        return ApiResponse.created(view(saved));
+        return ApiResponse.created(Course.of(saved, 0, 0));
     }
 
     private CourseEntity course(ProgrammeRequest r) throws ApiException {
@@ -112,10 +126,10 @@ public final class ElderSmartphoneTraining implements Programme {
         return c;
     }
 
-    private List<Map<String, Object>> trainees(CourseEntity c) {
+    private List<Trainee> trainees(CourseEntity c) {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT t FROM TraineeEntity t WHERE t.course = :c ORDER BY t.id", TraineeEntity.class)
-                .setParameter("c", c.id).getResultList()).stream().map(ElderSmartphoneTraining::view).toList();
+                .setParameter("c", c.id).getResultList()).stream().map(Trainee::of).toList();
     }
 
     private ApiResponse enrol(ProgrammeRequest r) throws ApiException {
@@ -144,10 +158,10 @@ public final class ElderSmartphoneTraining implements Programme {
             throw new ApiException(409, "course-full", "培训班已满 / the course is full (" + c.capacity + ")");
         }
         r.auditDetail("trainee " + saved.id + " in course " + c.id);
-        return ApiResponse.created(view(saved));
+        return ApiResponse.created(Trainee.of(saved));
     }
 
-    private Map<String, Object> complete(ProgrammeRequest r) throws ApiException {
+    private Trainee complete(ProgrammeRequest r) throws ApiException {
         CourseEntity c = course(r);
         long id = r.pathId("trainee").orElse(-1L);
         Courses.Completion body = r.body(Courses.Completion.class);
@@ -168,27 +182,6 @@ public final class ElderSmartphoneTraining implements Programme {
             throw new ApiException(404, "not-found", "未找到学员 / no such trainee");
         }
         r.auditDetail("trainee " + id + " completed");
-        return view(t);
-    }
-
-    static Map<String, Object> view(CourseEntity c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id);
-        m.put("community", c.community);
-        m.put("title", c.title);
-        m.put("skills", Arrays.asList(c.skills.split(";")));
-        m.put("startsOn", c.startsOn);
-        m.put("capacity", c.capacity);
-        return m;
-    }
-
-    static Map<String, Object> view(TraineeEntity t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", t.id);
-        m.put("course", t.course);
-        m.put("name", t.name);
-        m.put("birthYear", t.birthYear);
-        m.put("completedOn", t.completedOn);
-        return m;
+        return Trainee.of(t);
     }
 }
