@@ -17,6 +17,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
 
@@ -248,6 +252,42 @@ class ProgrammeE2EIT extends E2EBase {
         assertEquals(2, json(awaitAnswer(notes, 200), 200).size(), "its data stays");
         assertEquals(SHUANGGANG, programme("noticeboard").get("enabledStreets").get(0).asText());
         assertEquals(coreBefore, coreBundles());
+        terminate(platform);
+    }
+
+    @Test
+    void aProgrammeWhosePersistenceUnitWouldDropTablesNeverRuns() throws Exception {
+        startPlatform();
+        Path jar = tmp.resolve("dropper.jar");
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "org.example.dropper");
+        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("Meta-Persistence", "META-INF/persistence.xml");
+        a.putValue("Service-Component", "OSGI-INF/dropper.xml");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m)) {
+            out.putNextEntry(new JarEntry("META-INF/persistence.xml"));
+            out.write(("<persistence version=\"2.2\"><persistence-unit name=\"loumen.programme.dropper\"><properties>"
+                    + "<property name=\"eclipselink.ddl-generation\" value=\"drop-and-create-tables\"/>"
+                    + "</properties></persistence-unit></persistence>").getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new JarEntry("OSGI-INF/dropper.xml"));
+            out.write(("<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"dropper\">"
+                    + "<property name=\"loumen.programme.id\" type=\"String\" value=\"dropper\"/>"
+                    + "<implementation class=\"x.Dropper\"/></scr:component>").getBytes(StandardCharsets.UTF_8));
+        }
+        drop(jar, data.resolve("plugins/dropper.jar"));
+        JsonNode listed = awaitProgramme("dropper", e -> e != null, "dropper listed");
+        assertEquals("FAILED", listed.get("state").asText(), listed.toString());
+        assertTrue(listed.get("reason").asText().contains("drop-and-create-tables"), listed.toString());
+        boolean installedOnly = false;
+        for (JsonNode b : call("GET", "/api/v1/system/bundles", admin, null, 200)) {
+            if (b.get("symbolicName").asText().equals("org.example.dropper")) {
+                installedOnly = b.get("state").asText().equals("INSTALLED");
+            }
+        }
+        assertTrue(installedOnly, "never resolved, so none of its code or DDL ran");
         terminate(platform);
     }
 

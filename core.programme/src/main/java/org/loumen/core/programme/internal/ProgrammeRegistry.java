@@ -13,6 +13,7 @@ import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -87,14 +88,16 @@ public final class ProgrammeRegistry {
     private final Enablement enablement;
     private final EventAdmin events;
     private final OrganisationService organisation;
+    private final DataGuard guard;
     private final Map<ServiceReference<Programme>, Deployed> deployed = new ConcurrentHashMap<>();
     private volatile boolean active = true;
 
     @Activate
     public ProgrammeRegistry(BundleContext context, @Reference ServiceComponentRuntime scr,
             @Reference Enablement enablement, @Reference EventAdmin events,
-            @Reference OrganisationService organisation) {
+            @Reference OrganisationService organisation, @Reference DataGuard guard) {
         this.organisation = organisation;
+        this.guard = guard;
         this.context = context;
         this.scr = scr;
         this.enablement = enablement;
@@ -311,6 +314,10 @@ public final class ProgrammeRegistry {
 
     /** Why a bundle did not resolve: the package imports no bundle offers in a matching version. */
     private String unresolved(Bundle b) {
+        Optional<String> refused = guard.refusal(b);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         BundleRevision revision = b.adapt(BundleRevision.class);
         List<String> missing = new ArrayList<>();
         if (revision != null) {
