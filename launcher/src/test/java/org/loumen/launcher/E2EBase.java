@@ -64,8 +64,13 @@ abstract class E2EBase {
     }
 
     Process start(Map<String, String> env, Path data, int port, String... extra) throws IOException {
+        return start(JAR, env, data, port, extra);
+    }
+
+    /** Starts the given launch jar ({@code loumen.jar} or {@code loumen-debug.jar}); its stdin stays an open pipe. */
+    Process start(Path jar, Map<String, String> env, Path data, int port, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toAbsolutePath().toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
+                "-jar", jar.toAbsolutePath().toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--data", data.toString()));
         cmd.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -289,6 +291,47 @@ class ProgrammeE2EIT extends E2EBase {
         }
         assertTrue(installedOnly, "never resolved, so none of its code or DDL ran");
         terminate(platform);
+    }
+
+    @Test
+    void operatorsSwitchAProgrammeFromTheDebugShell() throws Exception {
+        data = tmp.resolve("debug");
+        port = freePort();
+        platform = start(JAR.resolveSibling("loumen-debug.jar"), Map.of("LOUMEN_ADMIN_PASSWORD", PASSWORD), data, port,
+                "--demo");
+        awaitHealth(platform, port);
+        admin = login(port, "admin", PASSWORD);
+        awaitProgramme("volunteer-brands", e -> e != null && e.get("state").asText().equals("ACTIVE"), "shipped");
+        String brands = base(SHUANGGANG, "volunteer-brands") + "/brands";
+        Writer shell = new OutputStreamWriter(platform.getOutputStream(), StandardCharsets.UTF_8);
+        command(shell, "loumen:enable " + SHUANGGANG + " volunteer-brands");
+        awaitAnswer(brands, 200);
+        command(shell, "loumen:programmes");
+        awaitLog("enabled in: [" + SHUANGGANG + "]");
+        command(shell, "loumen:enable 999 volunteer-brands");
+        awaitLog("no street with the 9-digit code 999");
+        command(shell, "loumen:disable " + SHUANGGANG + " volunteer-brands");
+        assertEquals("programme-disabled", json(awaitAnswer(brands, 404), 404).get("error").asText());
+        JsonNode audit = call("GET", "/api/v1/audit?actor=shell", admin, null, 200);
+        assertTrue(audit.get("total").asInt() >= 3, audit.toString());
+        terminate(platform);
+    }
+
+    private static void command(Writer shell, String line) throws IOException {
+        shell.write(line + "\n");
+        shell.flush();
+    }
+
+    /** Waits until the platform's console output (the shell's answers) contains the text. */
+    private void awaitLog(String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (logs().contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the shell did not print '" + text + "': " + logs());
     }
 
     /** Copies a jar into place atomically, so FileInstall never reads half a file. */
