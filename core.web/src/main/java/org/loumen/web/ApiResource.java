@@ -11,6 +11,14 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface ApiResource {
 
+    /**
+     * Optional service property: the symbolic name of the bundle on whose behalf the routes are registered, shown by
+     * {@code GET /system/routes} (the programme platform registers each programme's routes for it).
+     *
+     * @since 2.1
+     */
+    String OWNER = "loumen.route.owner";
+
     /** Declares this resource's routes. */
     void routes(Routes routes);
 }

@@ -110,7 +110,7 @@ public final class ApiDispatcher extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addResource(ServiceReference<ApiResource> ref, ApiResource resource) {
         // the programme platform registers programmes' routes on their behalf and names their bundle
-        Object named = ref.getProperty("loumen.route.owner");
+        Object named = ref.getProperty(ApiResource.OWNER);
         String owner = named != null ? named.toString()
                 : ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName();
         try {

@@ -1,7 +1,6 @@
 package org.loumen.core.programme.internal;
 
 import org.loumen.core.model.OrganisationService;
-import org.loumen.programme.ProgrammeDefinition;
 import org.loumen.security.AuditRecord;
 import org.loumen.security.AuditTrail;
 import org.osgi.service.component.annotations.Activate;
@@ -61,8 +60,7 @@ public final class ProgrammeCommands {
             throw new IllegalArgumentException("没有此街道 / no street with the 9-digit code " + street
                     + "; usage: loumen:" + (on ? "enable" : "disable") + " STREET ID");
         }
-        if (id == null || !id.matches(ProgrammeDefinition.ID_PATTERN) || !registry.known(id)
-                && !(!on && enablement.known(id))) {
+        if (!registry.switchable(id, on)) {
             record(action, street, id, AuditRecord.Outcome.FAILURE, 404, "unknown programme");
             throw new IllegalArgumentException("没有此项目 / no programme " + id + " is deployed (see loumen:programmes)");
         }

@@ -158,7 +158,7 @@ public final class ProgrammeRegistry {
                 .map(s -> s.method() + " " + ProgrammeApi.prefix(id) + s.path()).toList();
         Listed listed = listed(ref, id, roles, State.ACTIVE, null, routeNames);
         Hashtable<String, Object> props = new Hashtable<>();
-        props.put("loumen.route.owner", bundle.getSymbolicName());
+        props.put(ApiResource.OWNER, bundle.getSymbolicName());
         props.put(ProgrammeDefinition.ID, id);
         ServiceRegistration<ApiResource> api = context.registerService(ApiResource.class,
                 new ProgrammeApi(id, routes.specs(), enablement, organisation), props);
@@ -204,9 +204,15 @@ public final class ProgrammeRegistry {
         deployed.put(ref, new Deployed(ref, withState(base, State.FAILED, reason), null));
     }
 
-    /** Whether a programme of this id is listed, in any state. */
-    boolean known(String id) {
-        return list().stream().anyMatch(l -> l.id().equals(id));
+    /**
+     * Whether a street may switch this programme on or off: it must be listed (in any state); a programme no longer
+     * deployed may still be switched off where it was ever switched.
+     */
+    boolean switchable(String id, boolean on) {
+        if (id == null || !id.matches(ProgrammeDefinition.ID_PATTERN)) {
+            return false;
+        }
+        return list().stream().anyMatch(l -> l.id().equals(id)) || !on && enablement.known(id);
     }
 
     /** Every programme: those deployed (ACTIVE or FAILED) and those whose component did not get that far. */
@@ -214,11 +220,9 @@ public final class ProgrammeRegistry {
         Map<String, Listed> out = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (Deployed d : deployed.values()) {
-            Listed l = d.listed;
-            if (l.state() == State.FAILED && d.api == null) {
-                // the reason may have become clearer (SCR records the failure after getService returned)
-                l = withState(l, State.FAILED, l.reason());
-            }
+            // a failure's reason may have become clearer (SCR records it after getService returned)
+            Listed l = d.listed.state() != State.FAILED ? d.listed
+                    : withState(d.listed, State.FAILED, d.listed.reason());
             out.put(l.bundleId() + "/" + l.id() + "/" + d.ref.getProperty("service.id"), l);
             seen.add(l.bundleId() + "/" + l.id());
         }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.loumen.core.model.OrganisationService;
-import org.loumen.programme.ProgrammeDefinition;
 import org.loumen.security.Role;
 import org.loumen.web.Access;
 import org.loumen.web.ApiException;
@@ -65,8 +64,7 @@ public final class ProgrammeResource implements ApiResource {
                         throw ApiException.invalidField("enabled", "须为 true 或 false / enabled must be true or false");
                     }
                     boolean on = body.enabled();
-                    if (!id.matches(ProgrammeDefinition.ID_PATTERN)
-                            || !registry.known(id) && !(!on && enablement.known(id))) {
+                    if (!registry.switchable(id, on)) {
                         throw new ApiException(404, "programme-unknown", "没有此项目 / no programme " + id
                                 + " is deployed").with("programme", id);
                     }
