@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.util.Hashtable;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
@@ -25,18 +21,9 @@ class HealthIT extends PlatformTest {
 
     /** A bundle importing a package that nobody exports. */
     private static byte[] unresolvableBundle() throws Exception {
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", "org.loumen.itest.broken");
-        a.putValue("Bundle-Version", "1.0.0");
-        a.putValue("Import-Package", "org.loumen.nowhere;version=\"[1,2)\",org.osgi.framework");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(out, m)) {
-            // a manifest is all it takes
-        }
-        return out.toByteArray();
+        // a manifest is all it takes
+        return TestBundles.jar(Map.of("Bundle-SymbolicName", "org.loumen.itest.broken", "Bundle-Version", "1.0.0",
+                "Import-Package", "org.loumen.nowhere;version=\"[1,2)\",org.osgi.framework"), Map.of());
     }
 
     @Test
@@ -73,8 +60,10 @@ class HealthIT extends PlatformTest {
         Configuration config = configAdmin.getConfiguration(FailingComponent.PID, "?");
         config.update(new Hashtable<>(Map.of("reason", "test-42")));
         try {
-            Http.Response r = Http.until(() -> http.get("/api/v1/health"), answer -> failingComponent(answer) != null,
-                    10, "the failing component in health");
+            // SCR lists the new configuration for a moment (waiting for its satisfying condition) before it activates
+            Http.Response r = Http.until(() -> http.get("/api/v1/health"), answer -> failingComponent(answer) != null
+                    && "FAILED_ACTIVATION".equals(failingComponent(answer).path("state").asText()),
+                    10, "the failing component in health, failed to activate");
             JsonNode problem = failingComponent(r);
             assertEquals("DEGRADED", r.json().get("status").asText());
             assertEquals("FAILED_ACTIVATION", problem.get("state").asText());

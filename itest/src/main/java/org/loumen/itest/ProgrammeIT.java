@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -17,10 +15,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +77,12 @@ class ProgrammeIT extends PlatformTest {
     }
 
     static JsonNode listed(Http who, String id) throws Exception {
-        for (JsonNode p : who.get("/api/v1/programmes").json()) {
+        return entry(who.get("/api/v1/programmes").json(), id);
+    }
+
+    /** The programme's entry in a listing, or null. */
+    static JsonNode entry(JsonNode listing, String id) {
+        for (JsonNode p : listing) {
             if (p.path("id").asText().equals(id)) {
                 return p;
             }
@@ -234,11 +233,10 @@ class ProgrammeIT extends PlatformTest {
         Configuration config = configAdmin.getConfiguration(FailingProgramme.PID, "?");
         config.update(new Hashtable<>(Map.of("reason", "no database for it")));
         try {
-            JsonNode broken = null;
-            for (int i = 0; i < 100 && (broken == null || !broken.path("state").asText().equals("FAILED")); i++) {
-                Thread.sleep(50);
-                broken = listed(admin, "itest-broken");
-            }
+            JsonNode broken = entry(Http.until(() -> admin.get("/api/v1/programmes"), r -> {
+                JsonNode e = entry(r.json(), "itest-broken");
+                return e != null && e.path("state").asText().equals("FAILED");
+            }, 5, "itest-broken FAILED").json(), "itest-broken");
             assertEquals("FAILED", broken.path("state").asText(), String.valueOf(broken));
             assertTrue(broken.path("reason").asText().contains("programme deliberately broken: no database for it"),
                     broken.toString());
@@ -257,23 +255,12 @@ class ProgrammeIT extends PlatformTest {
 
     /** A programme bundle built against an SPI version this platform does not have: it cannot resolve. */
     static byte[] programmeForAFutureSpi() throws Exception {
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", "org.loumen.itest.future");
-        a.putValue("Bundle-Version", "9.0.0");
-        a.putValue("Import-Package", "org.loumen.programme;version=\"[9,10)\"");
-        a.putValue("Service-Component", "OSGI-INF/future.xml");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(out, m)) {
-            jar.putNextEntry(new JarEntry("OSGI-INF/future.xml"));
-            jar.write(("<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"future\">"
-                    + "<property name=\"loumen.programme.id\" type=\"String\" value=\"itest-future\"/>"
-                    + "<implementation class=\"x.Future\"/></scr:component>").getBytes(StandardCharsets.UTF_8));
-            jar.closeEntry();
-        }
-        return out.toByteArray();
+        return TestBundles.jar(Map.of("Bundle-SymbolicName", "org.loumen.itest.future", "Bundle-Version", "9.0.0",
+                "Import-Package", "org.loumen.programme;version=\"[9,10)\"",
+                "Service-Component", "OSGI-INF/future.xml"),
+                Map.of("OSGI-INF/future.xml", "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" "
+                        + "name=\"future\"><property name=\"loumen.programme.id\" type=\"String\" "
+                        + "value=\"itest-future\"/><implementation class=\"x.Future\"/></scr:component>"));
     }
 
     @Test

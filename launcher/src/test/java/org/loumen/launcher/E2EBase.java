@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -152,6 +153,30 @@ abstract class E2EBase {
         Matcher m = Pattern.compile("\"bundles\":\\{\"total\":(\\d+)").matcher(health);
         assertTrue(m.find(), health);
         return Integer.parseInt(m.group(1));
+    }
+
+    /** A check the tests repeat while they wait. */
+    @FunctionalInterface
+    interface Probe<T> {
+        T get() throws Exception;
+    }
+
+    /**
+     * Repeats the probe every 50 ms until its value satisfies {@code done}, and returns that value; fails after the
+     * timeout, naming what was awaited and the last value seen.
+     */
+    static <T> T until(Probe<T> probe, Predicate<T> done, Duration timeout, String what) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            T last = probe.get();
+            if (done.test(last)) {
+                return last;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new AssertionError(what + " not seen within " + timeout.toSeconds() + " s; last: " + last);
+            }
+            Thread.sleep(50);
+        }
     }
 
     static void terminate(Process p) throws InterruptedException {

@@ -71,11 +71,7 @@ class LauncherE2EIT extends E2EBase {
         // hot undeploy: removing a plug-in jar from DATA/plugins uninstalls its bundle while the platform runs
         int before = bundleCount(port);
         Files.delete(data.resolve("plugins/plugin.mediation.jar"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (bundleCount(port) != before - 1) {
-            assertTrue(System.nanoTime() < deadline, "plug-in not undeployed within 30 s");
-            Thread.sleep(100);
-        }
+        until(() -> bundleCount(port), n -> n == before - 1, Duration.ofSeconds(30), "plug-in undeployed");
 
         // a second instance on the same data folder is refused with one line, without a stack trace
         Process second = start(data, freePort());
@@ -238,20 +234,17 @@ class LauncherE2EIT extends E2EBase {
         assertEquals(3, ballots, "three households in the unit: " + codes);
         // 1 of 3 is 33.33%, but three ballots are under the minimum of five: lower it through Config Admin
         Files.writeString(data.resolve("conf/org.loumen.evaluation.cfg"), "minimumBallots=3\n");
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JsonNode mine = null;
-        while (System.nanoTime() < deadline) {
+        JsonNode mine = until(() -> {
+            JsonNode found = null;
             for (JsonNode r : json(send(port, "GET", "/api/v1/evaluations/" + evaluation + "/results", admin, null),
                     200)) {
                 if (leader.endsWith("/" + r.get("leader").asText())) {
-                    mine = r;
+                    found = r;
                 }
             }
-            if (mine != null && mine.get("outcome").asText().equals("NOT_REAPPOINTED")) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+            return found;
+        }, r -> r != null && r.get("outcome").asText().equals("NOT_REAPPOINTED"), Duration.ofSeconds(20),
+                "the leader NOT_REAPPOINTED in the results");
         assertEquals("NOT_REAPPOINTED", mine.get("outcome").asText(), String.valueOf(mine));
         assertEquals("33.33", mine.get("satisfactionPercent").decimalValue().toPlainString());
         json(send(port, "POST", "/api/v1/evaluations/" + evaluation + "/close", admin, null), 200);

@@ -60,30 +60,13 @@ class ProgrammeE2EIT extends E2EBase {
 
     /** Polls the programme list until the programme's entry satisfies the condition (null: not listed). */
     private JsonNode awaitProgramme(String id, Predicate<JsonNode> done, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode entry = null;
-        while (System.nanoTime() < deadline) {
-            entry = programme(id);
-            if (done.test(entry)) {
-                return entry;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(what + " not seen within 30 s; last: " + entry + logs());
+        return until(() -> programme(id), done, Duration.ofSeconds(30), what);
     }
 
     /** Polls a route (as the district admin) until it answers with the status. */
     private HttpResponse<String> awaitAnswer(String path, int status) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> last = null;
-        while (System.nanoTime() < deadline) {
-            last = send(port, "GET", path, admin, null);
-            if (last.statusCode() == status) {
-                return last;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(path + " did not answer " + status + " within 30 s; last: " + last.body());
+        return until(() -> send(port, "GET", path, admin, null), r -> r.statusCode() == status, Duration.ofSeconds(30),
+                path + " answering " + status);
     }
 
     private JsonNode programme(String id) throws Exception {
@@ -324,14 +307,7 @@ class ProgrammeE2EIT extends E2EBase {
 
     /** Waits until the platform's console output (the shell's answers) contains the text. */
     private void awaitLog(String text) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (logs().contains(text)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the shell did not print '" + text + "': " + logs());
+        until(this::logs, log -> log.contains(text), Duration.ofSeconds(20), "the shell printing '" + text + "'");
     }
 
     /** Copies a jar into place atomically, so FileInstall never reads half a file. */
