@@ -6,7 +6,6 @@ import org.loumen.web.ApiException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletErrorPage;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.Servlet;
@@ -15,11 +14,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * JSON everywhere: answers paths nothing else serves with a JSON 404, and replaces the container's HTML error pages
- * (bad URIs, oversized headers, ...) with a JSON body.
+ * JSON everywhere: replaces the container's HTML error pages (paths nothing serves, bad URIs, oversized headers, ...)
+ * with a JSON body. It has no path of its own: the console owns {@code /} and answers unknown paths with a 404 that
+ * lands here.
  */
 @HttpWhiteboardServletName("loumen-fallback")
-@HttpWhiteboardServletPattern("/")
 @HttpWhiteboardServletErrorPage(errorPage = { "4xx", "5xx" })
 @Component(service = Servlet.class)
 public final class FallbackServlet extends HttpServlet {
@@ -30,7 +29,12 @@ public final class FallbackServlet extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Object status = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (status instanceof Integer code && code >= 400 && code <= 599) {
-            String error = code >= 500 ? "internal-error" : code == 404 ? "not-found" : "http-" + code;
+            if (code == 404) {
+                ApiDispatcher.writeError(resp, new ApiException(404, "not-found", "未找到 / not found: "
+                        + req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
+                return;
+            }
+            String error = code >= 500 ? "internal-error" : "http-" + code;
             ApiDispatcher.writeError(resp, new ApiException(code, error,
                     (code >= 500 ? "服务器错误 / server error" : "请求无效 / request refused") + " (HTTP " + code + ")"));
             return;

@@ -1,0 +1,98 @@
+package org.loumen.core.console.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The staff console (管理后台): {@code /} answers the page shell (and, being the default servlet, a 404 for any other
+ * path nothing serves, rendered as JSON by the error page), {@code /assets/<version>/...} the scripts, styles
+ * and libraries. Asset URLs carry the bundle's version (with its build stamp), so browsers may keep them for a year and an upgraded
+ * console is fetched afresh; the shell itself is revalidated on every load. The pages hold no data: everything they
+ * show comes from {@code /api/v1} with the user's token.
+ */
+@HttpWhiteboardServletName("loumen-console")
+@HttpWhiteboardServletPattern({ "/", "/index.html", "/assets/*" })
+@Component(service = Servlet.class)
+public final class ConsoleServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    static final String ASSETS = "/assets/";
+
+    private final transient StaticAssets assets;
+    private final String version;
+    private final byte[] shell;
+    private final String shellEtag;
+
+    @Activate
+    public ConsoleServlet(BundleContext context) {
+        Bundle bundle = context.getBundle();
+        this.assets = new StaticAssets(path -> bundle.getEntry("static/" + path));
+        this.version = bundle.getVersion().toString().replace('.', '-');
+        this.shell = assets.find("index.html").map(a -> new String(a.bytes(), StandardCharsets.UTF_8))
+                .orElseThrow(() -> new IllegalStateException("static/index.html missing"))
+                .replace("{{assets}}", ASSETS + version).getBytes(StandardCharsets.UTF_8);
+        this.shellEtag = StaticAssets.etag(shell);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getServletPath() + Optional.ofNullable(req.getPathInfo()).orElse("");
+        if (path.isEmpty() || path.equals("/") || path.equals("/index.html")) {
+            resp.setHeader("Cache-Control", "no-cache");
+            send(req, resp, new StaticAssets.Asset(shell, StaticAssets.gzip(shell), StaticAssets.TYPES.get("html"),
+                    shellEtag));
+            return;
+        }
+        // "/" is the default servlet's pattern: every path nothing else serves comes here and gets the JSON 404
+        Optional<StaticAssets.Asset> asset = Optional.empty();
+        boolean current = false;
+        if (path.startsWith(ASSETS)) {
+            // /assets/<version>/<file>: an old version still answers (a page open during an upgrade), uncached
+            String rest = path.substring(ASSETS.length());
+            int slash = rest.indexOf('/');
+            if (slash > 0) {
+                asset = assets.find(rest.substring(slash + 1));
+                current = rest.substring(0, slash).equals(version);
+            }
+        }
+        if (asset.isEmpty()) {
+            resp.sendError(404);
+            return;
+        }
+        resp.setHeader("Cache-Control", current ? "public, max-age=31536000, immutable" : "no-cache");
+        send(req, resp, asset.get());
+    }
+
+    static void send(HttpServletRequest req, HttpServletResponse resp, StaticAssets.Asset a) throws IOException {
+        resp.setHeader("ETag", a.etag());
+        resp.setHeader("Vary", "Accept-Encoding");
+        if (a.etag().equals(req.getHeader("If-None-Match"))) {
+            resp.setStatus(304);
+            return;
+        }
+        resp.setContentType(a.type());
+        String accept = Optional.ofNullable(req.getHeader("Accept-Encoding")).orElse("");
+        byte[] body = a.bytes();
+        if (a.gzip() != null && accept.contains("gzip")) {
+            resp.setHeader("Content-Encoding", "gzip");
+            body = a.gzip();
+        }
+        resp.setContentLength(body.length);
+        if (!"HEAD".equals(req.getMethod())) {
+            resp.getOutputStream().write(body);
+        }
+    }
+}

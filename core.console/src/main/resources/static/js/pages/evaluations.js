@@ -1,0 +1,10 @@
+// 群众评议 / Evaluations — placeholder until the page is written.
+import { html, defineComponent } from '../lib.js';
+import { tr } from '../i18n.js';
+import { PageHeader } from '../ui.js';
+
+export default defineComponent({
+  setup() {
+    return () => html`<div><${PageHeader} title=${tr('群众评议', 'Evaluations')} /></div>`;
+  },
+});

@@ -1,0 +1,10 @@
+// 导入导出 / Import / export — placeholder until the page is written.
+import { html, defineComponent } from '../lib.js';
+import { tr } from '../i18n.js';
+import { PageHeader } from '../ui.js';
+
+export default defineComponent({
+  setup() {
+    return () => html`<div><${PageHeader} title=${tr('导入导出', 'Import / export')} /></div>`;
+  },
+});
