@@ -3,8 +3,8 @@ import { html, createApp, defineComponent, ref, computed, watch, shallowRef, rea
 import { tr, lang, setLang, name } from './i18n.js';
 import { session, whenSignedOut, api } from './api.js';
 import { has, scope, switchScope, bindings, loadMe, signOut, STAFF } from './auth.js';
-import { route, defineRoutes, navigate, parse } from './router.js';
-import { placeName, loadStreets } from './places.js';
+import { route, defineRoutes, navigate } from './router.js';
+import { placeName } from './places.js';
 import { ConfirmHost, ToastHost, ErrorAlert, Loading, toast } from './ui.js';
 
 const ALL_STAFF = STAFF;
@@ -61,7 +61,7 @@ async function loadProgrammeMenu() {
     try {
       const list = await api.get(`/streets/${street}/programmes`);
       for (const p of list) {
-        if (p.enabled && p.state === 'ACTIVE' && p.console && p.console.entry && p.roles.some((r) => roles.has(r))) {
+        if (p.enabled && p.state === 'ACTIVE' && p.console && p.console.resources && p.roles.some((r) => roles.has(r))) {
           items.push({ street, id: p.id, menu: p.console.menu, name: p.name });
         }
       }
@@ -112,8 +112,8 @@ const TopBar = defineComponent({
     return () => html`
       <header class="topbar">
         <button type="button" class="btn btn-outline-light d-lg-none me-2 menu-toggle" aria-controls="sidenav"
-                aria-expanded=${props.menuOpen ? 'true' : 'false'} onClick=${() => props.onMenu()}>☰ ${tr('菜单', 'Menu')}</button>
-        <a class="brand" href="#/"><img src=${document.getElementById('app').dataset.assets + '/img/logo.svg'} alt="" width="28" height="28" />
+                aria-expanded=${props.menuOpen ? 'true' : 'false'} onClick=${() => props.onMenu()}>☰<span class="visually-hidden"> ${tr('菜单', 'Menu')}</span></button>
+        <a class="brand" href="#/" aria-label=${tr('楼门栋长工作平台 首页', 'Loumen home')}><img src=${document.getElementById('app').dataset.assets + '/img/logo.svg'} alt="" width="28" height="28" />
           <span>${tr('楼门栋长工作平台', 'Loumen building leaders')}</span></a>
         <div class="ms-auto d-flex align-items-center gap-2 flex-wrap justify-content-end">
           ${session.user ? html`
@@ -130,7 +130,7 @@ const TopBar = defineComponent({
             <div class="position-relative">
               <button type="button" class="btn btn-sm btn-light" aria-haspopup="true" aria-expanded=${userMenu.value ? 'true' : 'false'}
                       data-testid="user-menu" onClick=${() => { userMenu.value = !userMenu.value; }}>
-                ${session.user.displayName || session.user.username} ▾</button>
+                <span class="user-name">${session.user.displayName || session.user.username}</span> ▾</button>
               ${userMenu.value ? html`
                 <ul class="dropdown-menu dropdown-menu-end show user-menu">
                   <li><span class="dropdown-item-text small text-body-secondary">${session.user.username}</span></li>
@@ -162,7 +162,7 @@ const PageHost = defineComponent({
     };
     watch(() => route.match, load, { immediate: true });
     return () => html`<main id="main" class="content" tabindex="-1">
-      ${error.value ? html`<${ErrorAlert} error=${error.value} />` : comp.value ? html`<${comp.value} key=${route.path} />` : html`<${Loading} />`}
+      ${error.value ? html`<${ErrorAlert} error=${error.value} />` : comp.value ? html`<${comp.value} key=${route.path + '|' + scope.node} />` : html`<${Loading} />`}
     </main>`;
   },
 });

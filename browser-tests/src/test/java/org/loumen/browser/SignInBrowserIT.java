@@ -113,7 +113,7 @@ class SignInBrowserIT {
         String token = (String) ((JavascriptExecutor) b.driver).executeScript(
                 "return sessionStorage.getItem('loumen.token');");
         platform.call("POST", "/api/v1/auth/logout", token, null, 204);
-        console.go("/reports");
+        console.open("/reports");
         b.wait.until(ExpectedConditions.urlContains("#/login"));
         b.waitForText("登录已过期");
         b.shot("expired");

@@ -1,0 +1,90 @@
+package org.loumen.core.console.internal;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.loumen.programme.Programme;
+import org.loumen.programme.ProgrammeDefinition;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A programme's own console pages, read from its bundle: {@code /programme-pages/<id>/<version>/<file>} answers the
+ * file under the folder its {@link ProgrammeDefinition#consoleResources()} names. The pages follow the programme
+ * service: a deployed jar serves at once, an upgraded one serves its new files, a removed one answers 404 — no restart.
+ * Files are revalidated on every load (ETag), since a redeploy may keep the version; the version in the path keeps
+ * a page's relative imports together.
+ */
+@HttpWhiteboardServletName("loumen-programme-pages")
+@HttpWhiteboardServletPattern("/programme-pages/*")
+@Component(service = Servlet.class)
+public final class ProgrammePagesServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What is served for one programme: its bundle's folder, cached until the bundle changes. */
+    private record Pages(long bundleId, long lastModified, StaticAssets assets) {
+    }
+
+    private final transient Map<String, ServiceReference<Programme>> programmes = new ConcurrentHashMap<>();
+    private final transient Map<String, Pages> pages = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, service = Programme.class)
+    void addProgramme(ServiceReference<Programme> ref) {
+        id(ref).ifPresent(id -> programmes.put(id, ref));
+    }
+
+    void removeProgramme(ServiceReference<Programme> ref) {
+        id(ref).ifPresent(id -> {
+            programmes.remove(id, ref);
+            pages.remove(id);
+        });
+    }
+
+    private static Optional<String> id(ServiceReference<?> ref) {
+        return Optional.ofNullable(ref.getProperty(ProgrammeDefinition.ID)).map(String::valueOf)
+                .filter(s -> s.matches(ProgrammeDefinition.ID_PATTERN));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        // <id>/<version>/<file>
+        String[] parts = Optional.ofNullable(req.getPathInfo()).orElse("").replaceFirst("^/", "").split("/", 3);
+        Optional<StaticAssets.Asset> asset = parts.length == 3 ? assets(parts[0]).flatMap(a -> a.find(parts[2]))
+                : Optional.empty();
+        if (asset.isEmpty()) {
+            resp.sendError(404);
+            return;
+        }
+        resp.setHeader("Cache-Control", "no-cache");
+        ConsoleServlet.send(req, resp, asset.get());
+    }
+
+    private Optional<StaticAssets> assets(String id) {
+        ServiceReference<Programme> ref = programmes.get(id);
+        Bundle bundle = ref == null ? null : ref.getBundle();
+        Object folder = ref == null ? null : ref.getProperty(ProgrammeDefinition.PREFIX_ + "consoleResources");
+        if (bundle == null || folder == null || String.valueOf(folder).isBlank()) {
+            return Optional.empty();
+        }
+        String root = String.valueOf(folder).replaceAll("^/+|/+$", "");
+        Pages p = pages.compute(id, (k, old) -> old != null && old.bundleId() == bundle.getBundleId()
+                && old.lastModified() == bundle.getLastModified() ? old
+                        : new Pages(bundle.getBundleId(), bundle.getLastModified(),
+                                new StaticAssets(path -> bundle.getEntry(root + "/" + path))));
+        return Optional.of(p.assets());
+    }
+}
