@@ -181,12 +181,19 @@ const App = defineComponent({
         return;
       }
       if (session.user.mustChangePassword && route.path !== '/password') { navigate('/password'); return; }
-      if (m && m.public) { navigate(homePath()); return; }
+      if (m && m.public) {
+        // just signed in: back to the page the user was on when the session ended, else home
+        const next = route.query.next;
+        if (next && next.startsWith('/') && !next.startsWith('/login')) location.hash = '#' + next;
+        else navigate(homePath());
+        return;
+      }
       if (m && m.roles && !has(...m.roles)) { navigate(homePath()); return; }
       if (m && m.path === '/' && !has(...ALL_STAFF)) navigate(homePath());
     };
     whenSignedOut(() => {
-      const next = location.hash.startsWith('#/login') ? '' : location.hash.slice(1);
+      if (location.hash.startsWith('#/login')) return; // several requests may learn it at once: act on the first
+      const next = location.hash.slice(1);
       toast(tr('登录已过期或已退出，请重新登录', 'Your session ended; please sign in again'), 'info');
       navigate('/login', next ? { next, expired: '1' } : { expired: '1' });
     });

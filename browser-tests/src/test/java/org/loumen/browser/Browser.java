@@ -58,7 +58,8 @@ public final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, o);
         driver.manage().window().setSize(size);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // generous: the machines that run CI are small and busy
+        wait = new WebDriverWait(driver, Duration.ofSeconds(45));
     }
 
     /** Saves a screenshot as target/screenshots/&lt;prefix&gt;-&lt;name&gt;.png (look at them). */

@@ -113,13 +113,14 @@ class SignInBrowserIT {
         String token = (String) ((JavascriptExecutor) b.driver).executeScript(
                 "return sessionStorage.getItem('loumen.token');");
         platform.call("POST", "/api/v1/auth/logout", token, null, 204);
-        console.open("/reports");
+        console.go("/programmes");
         b.wait.until(ExpectedConditions.urlContains("#/login"));
         b.waitForText("登录已过期");
         b.shot("expired");
-        assertTrue(b.driver.getCurrentUrl().contains("next=%2Freports"), b.driver.getCurrentUrl());
+        assertTrue(b.driver.getCurrentUrl().contains("next=%2Fprogrammes"), b.driver.getCurrentUrl());
         console.submitSignIn("admin", platform.password("admin"));
-        b.wait.until(ExpectedConditions.urlContains("#/reports"));
+        b.wait.until(ExpectedConditions.urlContains("#/programmes"));
+        b.waitForText("志愿服务品牌");
     }
 
     @Test

@@ -4,7 +4,6 @@ import { tr } from '../i18n.js';
 import { signIn } from '../auth.js';
 import { route, navigate } from '../router.js';
 import { Field, BusyButton, useForm } from '../ui.js';
-import { homePath } from '../main.js';
 
 export default defineComponent({
   setup() {
@@ -14,10 +13,8 @@ export default defineComponent({
       e.preventDefault();
       const user = await form.run(() => signIn(v.username.trim(), v.password));
       if (!user) { v.password = ''; return; }
-      const next = route.query.next;
+      // the shell's guard takes a signed-in user on: to the forced password change, the page they were on, or home
       if (user.mustChangePassword) navigate('/password');
-      else if (next && next.startsWith('/') && !next.startsWith('/login')) location.hash = '#' + next;
-      else navigate(homePath());
     };
     return () => html`
       <div class="card signin-card shadow-sm">
