@@ -123,9 +123,9 @@ const TopBar = defineComponent({
                     onChange=${(e) => { const b = bindings()[Number(e.target.value)]; switchScope(b); }}>
               ${bindings().map((b, i) => html`<option value=${i} selected=${b.role === scope.role && b.node === scope.node}>${roleName(b.role)} · ${placeName(b.node)}</option>`)}
             </select>` : null}
-          <button type="button" class="btn btn-sm btn-outline-light" data-testid="lang"
+          <button type="button" class="btn btn-sm btn-outline-light" data-testid="lang" aria-label=${lang.value === 'en' ? '切换到中文' : 'Switch to English'}
                   onClick=${() => setLang(lang.value === 'en' ? 'zh' : 'en')} lang=${lang.value === 'en' ? 'zh-CN' : 'en'}>
-            ${lang.value === 'en' ? '中文' : 'English'}</button>
+            <span class="lang-long">${lang.value === 'en' ? '中文' : 'English'}</span><span class="lang-short" aria-hidden="true">${lang.value === 'en' ? '中' : 'EN'}</span></button>
           ${session.user ? html`
             <div class="position-relative">
               <button type="button" class="btn btn-sm btn-light" aria-haspopup="true" aria-expanded=${userMenu.value ? 'true' : 'false'}

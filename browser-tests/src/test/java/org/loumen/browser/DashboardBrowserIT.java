@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -17,28 +14,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** 首页: the charts render with the demo data's numbers, each scope sees its own figures, numbers link to lists. */
-class DashboardBrowserIT {
+class DashboardBrowserIT extends BrowserTest {
 
-    static Platform platform;
-    Browser b;
 
-    @BeforeAll
-    static void start() throws Exception {
-        platform = Platform.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
-    }
-
-    @AfterEach
-    void close() {
-        if (b != null) {
-            assertEquals(List.of(), b.consoleErrors(), "browser console errors");
-            b.close();
-        }
-    }
 
     /** The dashboard as people read it. */
     static final class Dashboard extends ConsolePage {
@@ -67,7 +45,7 @@ class DashboardBrowserIT {
     void theDistrictSeesTheWholeProfileWithChartsAndTables() throws Exception {
         JsonNode profile = platform.get("admin", "/api/v1/reports/leader-profile?asOf="
                 + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
-        b = new Browser("dashboard-district", Browser.DESKTOP);
+        browser("dashboard-district", Browser.DESKTOP);
         Dashboard d = new Dashboard(b, platform);
         d.signIn("admin");
         d.awaitCharts();
@@ -99,7 +77,7 @@ class DashboardBrowserIT {
     void aStreetAdminSeesTheirStreetOnlyAndTheCommunitiesWithoutAnEvaluation() throws Exception {
         JsonNode profile = platform.get("shuanggang", "/api/v1/reports/leader-profile?street=120112103&asOf="
                 + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
-        b = new Browser("dashboard-street", Browser.DESKTOP);
+        browser("dashboard-street", Browser.DESKTOP);
         Dashboard d = new Dashboard(b, platform);
         d.signIn("shuanggang");
         d.awaitCharts();
@@ -112,7 +90,7 @@ class DashboardBrowserIT {
 
     @Test
     void aSecretarySeesTheirCommunityAndItWorksOnAPhone() throws Exception {
-        b = new Browser("dashboard-phone", Browser.PHONE);
+        browser("dashboard-phone", Browser.PHONE);
         Dashboard d = new Dashboard(b, platform);
         d.signIn("gangwan");
         d.awaitCharts();
@@ -125,7 +103,7 @@ class DashboardBrowserIT {
 
     @Test
     void englishChangesTheMenuAndHeadings() throws Exception {
-        b = new Browser("dashboard-english", Browser.DESKTOP);
+        browser("dashboard-english", Browser.DESKTOP);
         Dashboard d = new Dashboard(b, platform);
         d.signIn("shuanggang");
         d.awaitCharts();

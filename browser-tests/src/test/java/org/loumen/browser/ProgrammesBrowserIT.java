@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -20,29 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * 特色项目: a street admin switches a programme on, its page appears in the menu and works; off, and it goes; the
  * district sees every programme's state; a street admin of another street sees nothing of it.
  */
-class ProgrammesBrowserIT {
+class ProgrammesBrowserIT extends BrowserTest {
 
     static final String SHUANGGANG = "120112103";
-    static Platform platform;
-    Browser b;
 
-    @BeforeAll
-    static void start() throws Exception {
-        platform = Platform.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
-    }
-
-    @AfterEach
-    void close() {
-        if (b != null) {
-            assertEquals(List.of(), b.consoleErrors(), "browser console errors");
-            b.close();
-        }
-    }
 
     /** The 特色项目 page as a street admin uses it. */
     static final class ProgrammesPage extends ConsolePage {
@@ -73,7 +51,7 @@ class ProgrammesBrowserIT {
 
     @Test
     void aStreetAdminSwitchesAProgrammeOnAndItsPageAppearsThenOffAndItGoes() throws Exception {
-        b = new Browser("programmes-street", Browser.DESKTOP);
+        browser("programmes-street", Browser.DESKTOP);
         ProgrammesPage page = new ProgrammesPage(b, platform);
         page.signIn("shuanggang");
         assertFalse(page.hasProgrammeInMenu("volunteer-brands"));
@@ -116,7 +94,7 @@ class ProgrammesBrowserIT {
     void anotherStreetNeitherSeesNorReachesIt() throws Exception {
         platform.put("shuanggang", "/api/v1/streets/" + SHUANGGANG + "/programmes/mediation", java.util.Map.of(
                 "enabled", true), 200);
-        b = new Browser("programmes-other-street", Browser.DESKTOP);
+        browser("programmes-other-street", Browser.DESKTOP);
         ProgrammesPage page = new ProgrammesPage(b, platform);
         page.signIn("shuangxin");
         page.go("/programmes");
@@ -134,7 +112,7 @@ class ProgrammesBrowserIT {
     void theDistrictSeesEveryProgrammesStateVersionBundleAndStreets() throws Exception {
         platform.put("shuanggang", "/api/v1/streets/" + SHUANGGANG + "/programmes/elder-smartphone-training",
                 java.util.Map.of("enabled", true), 200);
-        b = new Browser("programmes-district", Browser.DESKTOP);
+        browser("programmes-district", Browser.DESKTOP);
         ConsolePage page = new ConsolePage(b, platform);
         page.signIn("admin");
         page.go("/programmes");
@@ -149,7 +127,7 @@ class ProgrammesBrowserIT {
 
     @Test
     void onAPhoneTheMenuFoldsAndTheSwitchesWork() throws Exception {
-        b = new Browser("programmes-phone", Browser.PHONE);
+        browser("programmes-phone", Browser.PHONE);
         ProgrammesPage page = new ProgrammesPage(b, platform);
         page.signIn("shuanggang");
         page.go("/programmes");

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -17,33 +14,16 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Signing in and out as staff do: the forced password change, wrong passwords, lockout, an expired session. */
-class SignInBrowserIT {
+class SignInBrowserIT extends BrowserTest {
 
-    static Platform platform;
-    Browser b;
     ConsolePage console;
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = Platform.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
-    }
 
     @BeforeEach
     void open(TestInfo info) {
-        b = new Browser("signin-" + info.getTestMethod().orElseThrow().getName(), Browser.DESKTOP);
+        browser("signin-" + info.getTestMethod().orElseThrow().getName(), Browser.DESKTOP);
         console = new ConsolePage(b, platform);
     }
 
-    @AfterEach
-    void close() {
-        assertEquals(List.of(), b.consoleErrors(), "browser console errors");
-        b.close();
-    }
 
     @Test
     void firstSignInForcesANewPasswordThenLandsOnTheDashboard() {
