@@ -235,6 +235,27 @@ public final class ProgrammeRegistry {
             if (bundle == null) {
                 continue;
             }
+            try {
+                listComponent(out, d, id, bundle);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // the bundle is being updated or uninstalled under us (a hot deploy): the next listing shows it
+                LOG.debug("Programme bundle {} changed while listed", d.bundle.id, e);
+            }
+        }
+        for (Bundle b : context.getBundles()) {
+            try {
+                listUnresolved(out, seen, b);
+            } catch (IllegalStateException e) {
+                LOG.debug("Bundle {} changed while listed", b.getBundleId(), e);
+            }
+        }
+        List<Listed> list = new ArrayList<>(out.values());
+        list.sort(Comparator.comparing(Listed::id).thenComparing(Listed::bundleId));
+        return list;
+    }
+
+    /** A programme component SCR knows but that provides no service (yet): why not. */
+    private void listComponent(Map<String, Listed> out, ComponentDescriptionDTO d, Object id, Bundle bundle) {
             State state = State.STOPPED;
             String reason = "组件未启用 / component disabled";
             for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
@@ -269,21 +290,19 @@ public final class ProgrammeRegistry {
                     str(p.get(ProgrammeDefinition.PREFIX_ + "consoleResources")),
                     str(p.get(ProgrammeDefinition.PREFIX_ + "consoleMenuZh")),
                     str(p.get(ProgrammeDefinition.PREFIX_ + "consoleMenuEn"))));
-        }
-        for (Bundle b : context.getBundles()) {
-            if (b.getState() == Bundle.INSTALLED) {
-                for (String id : declaredIds(b)) {
-                    if (seen.add(b.getBundleId() + "/" + id)) {
-                        out.put(b.getBundleId() + "/" + id, new Listed(id, "", "", "", "", b.getVersion().toString(),
-                                b.getSymbolicName(), b.getBundleId(), State.FAILED, unresolved(b), List.of(),
-                                List.of(), "", "", ""));
-                    }
+    }
+
+    /** A bundle that declares programmes but could not be resolved: FAILED, with the imports nobody offers. */
+    private void listUnresolved(Map<String, Listed> out, Set<String> seen, Bundle b) {
+        if (b.getState() == Bundle.INSTALLED) {
+            for (String id : declaredIds(b)) {
+                if (seen.add(b.getBundleId() + "/" + id)) {
+                    out.put(b.getBundleId() + "/" + id, new Listed(id, "", "", "", "", b.getVersion().toString(),
+                            b.getSymbolicName(), b.getBundleId(), State.FAILED, unresolved(b), List.of(),
+                            List.of(), "", "", ""));
                 }
             }
         }
-        List<Listed> list = new ArrayList<>(out.values());
-        list.sort(Comparator.comparing(Listed::id).thenComparing(Listed::bundleId));
-        return list;
     }
 
     private static final Pattern DECLARED_ID = Pattern.compile(
