@@ -125,7 +125,7 @@ export default {
         const coursesCard = () => html`<section class="card mb-3" aria-labelledby="et-courses-h"><div class="card-body">
           <h2 class="card-title" id="et-courses-h">${tr('培训班', 'Courses')}</h2>
           ${courses.error ? html`<${ErrorAlert} error=${courses.error} />` : !courses.data ? html`<${Loading} />` : html`
-            <${DataTable} rows=${courses.data} caption=${tr('培训班', 'Courses')}
+            <${DataTable} rows=${courses.data}
               rowClass=${(r) => (selected.value && selected.value.id === r.id ? 'table-active' : '')}
               empty=${canOrganise ? tr('还没有培训班，请在下方开设。', 'No course yet: add one below.')
                 : tr('社区还没有开设培训班。', 'The community has no course yet.')}
@@ -158,7 +158,7 @@ export default {
                     { min: c.startsOn, max: i18n.today() })}<//>
               </div>
               ${generalError(completeForm)}
-              <${DataTable} rows=${trainees.data} caption=${tr('学员', 'Trainees')} empty=${tr('还没有学员报名。', 'No one enrolled yet.')}
+              <${DataTable} rows=${trainees.data} empty=${tr('还没有学员报名。', 'No one enrolled yet.')}
                 columns=${[
                   { key: 'name', label: tr('姓名', 'Name'), sortable: true },
                   { key: 'birthYear', label: tr('出生年份', 'Born'), sortable: true, class: 'text-end' },

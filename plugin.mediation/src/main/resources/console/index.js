@@ -154,7 +154,7 @@ export default {
         const pairingsCard = () => html`<section class="card mb-3" aria-labelledby="md-pairings-h"><div class="card-body">
           <h2 class="card-title" id="md-pairings-h">${tr('调解员与楼门栋长结对', 'Mediators paired with leaders')}</h2>
           ${pairings.error ? html`<${ErrorAlert} error=${pairings.error} />` : !pairings.data ? html`<${Loading} />` : html`
-            <${DataTable} rows=${pairings.data} caption=${tr('结对', 'Pairings')}
+            <${DataTable} rows=${pairings.data}
               empty=${canPair ? tr('还没有结对，请在下方添加。', 'No pairing yet: add one below.')
                 : tr('街道还没有安排结对。', 'The street has not paired anyone yet.')}
               columns=${[
@@ -193,7 +193,7 @@ export default {
               ${options(statusChoices.value, filter.status, tr('全部', 'All'))}</select>`}<//>
           <//>
           ${cases.error ? html`<${ErrorAlert} error=${cases.error} />` : !cases.data ? html`<${Loading} />` : html`
-            <${DataTable} rows=${cases.data} caption=${tr('案件', 'Cases')}
+            <${DataTable} rows=${cases.data}
               empty=${filter.status ? tr('没有此状态的案件。', 'No case in this state.') : tr('还没有登记案件。', 'No case recorded yet.')}
               columns=${[
                 { key: 'openedOn', label: tr('立案日期', 'Opened'), sortable: true, cell: (r) => i18n.fmtDate(r.openedOn) },

@@ -35,7 +35,7 @@ export default {
             <section class="card mb-3" aria-labelledby="notes-h"><div class="card-body">
               <h2 class="card-title" id="notes-h">${tr('记事', 'Notes')}</h2>
               ${notes.error ? html`<${ErrorAlert} error=${notes.error} />` : !notes.data ? html`<${Loading} />` : html`
-                <${DataTable} rows=${notes.data} caption=${tr('记事', 'Notes')}
+                <${DataTable} rows=${notes.data}
                   empty=${tr('还没有记事，请在下方添加。', 'No note yet: add one below.')}
                   columns=${[
                     { key: 'createdAt', label: tr('时间', 'When'), sortable: true, cell: (r) => i18n.fmtDateTime(r.createdAt) },
