@@ -3,6 +3,7 @@ package org.loumen.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.Character.UnicodeScript;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,14 +77,8 @@ class ProgrammePagesBrowserIT {
                 }
                 b.wait.until(d -> d.findElement(link).isDisplayed() && d.findElement(link).getRect().getX() >= 0);
             }
-            // the menu may still be settling (entries load after sign-in): scroll the entry into view and retry
-            new WebDriverWait(b.driver, Duration.ofSeconds(20)).ignoring(ElementClickInterceptedException.class)
-                    .ignoring(StaleElementReferenceException.class).until(d -> {
-                        WebElement e = d.findElement(link);
-                        scrollTo(e);
-                        e.click();
-                        return true;
-                    });
+            // the menu may still be settling (entries load after sign-in)
+            tap(link);
             b.find(By.cssSelector("[data-testid=" + id + "-page]"));
             return this;
         }
@@ -105,14 +100,26 @@ class ProgrammePagesBrowserIT {
         }
 
         void press(String testid) {
-            WebElement e = b.clickable(By.cssSelector("[data-testid=" + testid + "]"));
-            scrollTo(e);
-            e.click();
+            tap(By.cssSelector("[data-testid=" + testid + "]"));
         }
 
-        /** The first element whose test id starts with the prefix (a row's button). */
-        WebElement first(String prefix) {
-            return b.clickable(By.cssSelector("[data-testid^='" + prefix + "']"));
+        /** Presses the first button whose test id starts with the prefix (a row's button). */
+        void pressFirst(String prefix) {
+            tap(By.cssSelector("[data-testid^='" + prefix + "']"));
+        }
+
+        /**
+         * Scrolls the element into view and clicks it, as a person waits for what covers it to go: a toast in the
+         * corner (they leave after 4 s), a menu still settling.
+         */
+        void tap(By by) {
+            new WebDriverWait(b.driver, Duration.ofSeconds(20)).ignoring(ElementClickInterceptedException.class)
+                    .ignoring(StaleElementReferenceException.class).until(d -> {
+                        WebElement e = b.clickable(by);
+                        scrollTo(e);
+                        e.click();
+                        return true;
+                    });
         }
 
         void scrollTo(WebElement e) {
@@ -171,8 +178,7 @@ class ProgrammePagesBrowserIT {
         page.waitInPage("楼上卫生间漏水");
 
         // close it as settled, after confirming
-        page.scrollTo(page.first("close-case-"));
-        page.first("close-case-").click();
+        page.pressFirst("close-case-");
         page.select("md-outcome").selectByValue("MEDIATED");
         page.type("md-note", "物业维修完毕，双方和解");
         b.shot("3-closing");
@@ -237,8 +243,7 @@ class ProgrammePagesBrowserIT {
         b.assertAccessible("a full course");
 
         // 李大爷 completes the course today
-        page.scrollTo(page.first("complete-"));
-        page.first("complete-").click();
+        page.pressFirst("complete-");
         b.wait.until(d -> d.findElement(By.cssSelector("[aria-labelledby=et-trainees-h] table")).getText()
                 .contains("已结业"));
         page.scrollTo(b.find(By.cssSelector("[aria-labelledby=et-trainees-h]")));
@@ -267,6 +272,26 @@ class ProgrammePagesBrowserIT {
         b.shot("training-form");
         b.assertAccessible("training on a phone");
         assertFitsWidth();
+
+        // in English, every word of the page's own (labels, headings, buttons, column heads) is English
+        page.switchLanguage();
+        page.waitInPage("Add a course");
+        assertNoChineseInThePagesOwnWords();
+        b.shot("training-en");
+        page.openProgramme("mediation");
+        page.waitInPage("Dispute cases");
+        assertNoChineseInThePagesOwnWords();
+        b.shot("mediation-en");
+    }
+
+    /** The page's labels, legends, headings, buttons, column heads and hints (data, such as place names, aside). */
+    private void assertNoChineseInThePagesOwnWords() {
+        List<String> chinese = b.driver.findElements(By.cssSelector("[data-testid=programme-frame] :is(label, legend, "
+                + "h2, h3, th, button, .form-text, .empty-state)")).stream()
+                .map(e -> (String) ((JavascriptExecutor) b.driver).executeScript("return arguments[0].textContent;", e))
+                .filter(t -> t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == UnicodeScript.HAN))
+                .toList();
+        assertEquals(List.of(), chinese, "untranslated words");
     }
 
     /** Nothing sticks out to the side: the page does not scroll sideways (tables scroll inside their own box). */
