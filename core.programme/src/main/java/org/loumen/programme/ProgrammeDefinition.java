@@ -53,14 +53,38 @@ public @interface ProgrammeDefinition {
     Role[] roles() default { Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.COMMUNITY_SECRETARY };
 
     /**
-     * The folder inside the bundle that holds the programme's web-console pages (static resources), e.g.
-     * {@code /console}; empty when it has none.
+     * The folder inside the bundle that holds the programme's page in the staff console, e.g. {@code /console} (in a
+     * Maven module {@code src/main/resources/console/}); empty when it has none.
+     *
+     * <p>The folder's {@code index.js} is the page: an ES module whose default export is
+     * {@code { mount(element, ctx) }}, returning a function the console calls when the user leaves the page. The
+     * console opens it at {@code #/p/<street>/<id>}, importing {@code /programme-pages/<id>/<version>/index.js}; every
+     * file of the folder is served there, so the page may import modules beside it by relative paths. {@code ctx}
+     * holds {@code kitVersion}, {@code street}, {@code streetName}, {@code programme} ({@code id, name, version,
+     * roles}), {@code user} ({@code username, displayName, bindings}), {@code api} ({@code get/post/put/del/download}
+     * under {@code /api/v1/streets/{street}/programmes/<id>} with the user's token; {@code api.core} for the whole
+     * API), {@code vue} (the Vue 3 runtime), {@code html} (htm bound to Vue's {@code h}), {@code ui} (the console's
+     * components: {@code DataTable}, {@code Field}, {@code FilterBar}, {@code BusyButton}, {@code confirmAction},
+     * {@code useLoad}, {@code useForm}...), {@code i18n} and {@code tr}.
+     *
+     * <p>The files follow this service: a deployed bundle's page serves at once, an upgraded one's new files (raise the
+     * version with every change: the version is in the page's address), a removed one's answer 404; no restart. The
+     * page runs under the console's strict Content-Security-Policy: no inline script, no {@code eval}, no
+     * {@code innerHTML} with data, nothing from another server; every visible string as {@code tr('中文', 'English')}.
+     *
+     * @see #consoleMenuZh()
      */
     String consoleResources() default "";
 
-    /** The web console's menu item, in Chinese; empty when it has none. */
+    /**
+     * The page's entry in the console's menu, in Chinese (empty: the English entry, or the programme's name when both
+     * are empty). A user sees it
+     * for each street they work in that enabled the programme, while the programme is active and has
+     * {@link #consoleResources()}, when they hold one of its {@link #roles()}. The page grants nothing: the
+     * programme's routes check every call as for any client.
+     */
     String consoleMenuZh() default "";
 
-    /** The web console's menu item, in English. */
+    /** The page's entry in the console's menu, in English (empty: the Chinese entry, or the programme's name). */
     String consoleMenuEn() default "";
 }

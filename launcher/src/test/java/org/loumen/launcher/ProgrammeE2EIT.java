@@ -199,6 +199,14 @@ class ProgrammeE2EIT extends E2EBase {
         assertEquals("1.0.0", listed.get("version").asText());
         assertEquals("公告栏", listed.get("name").get("zh").asText());
         assertEquals(0, listed.get("enabledStreets").size(), "disabled everywhere until a street enables it");
+        // its console page, served from the bundle by the running console
+        assertEquals("/console", listed.get("console").get("resources").asText());
+        HttpResponse<String> page = consolePage("1.0.0");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").contains("javascript"), page.headers().map()
+                .toString());
+        assertTrue(page.body().contains("mount(element, ctx)"), page.body());
+        assertFalse(page.body().contains(PAGE_MARKER));
 
         String notes = base(SHUANGGANG, "noticeboard") + "/notes";
         assertEquals("programme-disabled", call("GET", notes, admin, null, 404).get("error").asText());
@@ -227,15 +235,23 @@ class ProgrammeE2EIT extends E2EBase {
         assertTrue(after.get(0).has("pinned") && !after.get(0).get("pinned").asBoolean(), "the new column: " + after);
         assertTrue(call("POST", notes, admin, "{\"text\":\"新版本\",\"pinned\":true}", 201).get("pinned").asBoolean());
         assertEquals(coreBefore, coreBundles(), "core bundles: same ids, same states, not restarted");
+        // the console serves the new version's page
+        HttpResponse<String> newPage = until(() -> consolePage("1.1.0"), r -> r.statusCode() == 200,
+                Duration.ofSeconds(30), "the page of 1.1.0");
+        assertTrue(newPage.body().contains(PAGE_MARKER), newPage.body());
+        assertTrue(newPage.headers().firstValue("Content-Type").orElse("").contains("javascript"));
 
         // removed: its routes answer 404, it is no longer listed; put back: its data is there again
         Files.delete(deployed);
         awaitProgramme("noticeboard", e -> e == null, "noticeboard gone");
         assertEquals("not-found", call("GET", notes, admin, null, 404).get("error").asText());
+        assertEquals(404, consolePage("1.1.0").statusCode(), "the page goes with the bundle");
+        assertEquals(404, consolePage("1.0.0").statusCode());
         drop(project.resolve("target/noticeboard-1.1.0.jar"), deployed);
         awaitProgramme("noticeboard", e -> e != null && e.get("state").asText().equals("ACTIVE"), "noticeboard back");
         assertEquals(2, json(awaitAnswer(notes, 200), 200).size(), "its data stays");
         assertEquals(SHUANGGANG, programme("noticeboard").get("enabledStreets").get(0).asText());
+        assertTrue(consolePage("1.1.0").body().contains(PAGE_MARKER), "and its page");
         assertEquals(coreBefore, coreBundles());
         terminate(platform);
     }
@@ -310,6 +326,11 @@ class ProgrammeE2EIT extends E2EBase {
         until(this::logs, log -> log.contains(text), Duration.ofSeconds(20), "the shell printing '" + text + "'");
     }
 
+    /** The generated programme's console page as the console loads it (no token: it is a static file). */
+    private HttpResponse<String> consolePage(String version) throws Exception {
+        return send(port, "GET", "/programme-pages/noticeboard/" + version + "/index.js", null, null);
+    }
+
     /** Copies a jar into place atomically, so FileInstall never reads half a file. */
     private static void drop(Path jar, Path target) throws IOException {
         Path temp = target.resolveSibling("." + target.getFileName() + ".part");
@@ -330,11 +351,16 @@ class ProgrammeE2EIT extends E2EBase {
         return out;
     }
 
-    /** What the developer changes for version 1.1.0: a new field (a new column) and the version. */
+    /** What version 1.1.0 changes in the console page, to tell which page is served. */
+    static final String PAGE_MARKER = "version 1.1.0: notes may be pinned";
+
+    /** What the developer changes for version 1.1.0: a new field (a new column), the page and the version. */
     private static void upgrade(Path project) throws IOException {
         Path pom = project.resolve("pom.xml");
         Files.writeString(pom, Files.readString(pom).replaceFirst("<version>1.0.0</version>",
                 "<version>1.1.0</version>"));
+        Path page = project.resolve("src/main/resources/console/index.js");
+        Files.writeString(page, "// " + PAGE_MARKER + "\n" + Files.readString(page));
         Path entity = project.resolve("src/main/java/org/example/noticeboard/internal/NoteEntity.java");
         Files.writeString(entity, Files.readString(entity).replace("    @Version\n", "    @Column(name = \"PINNED\")\n"
                 + "    Boolean pinned;\n\n    @Version\n"));

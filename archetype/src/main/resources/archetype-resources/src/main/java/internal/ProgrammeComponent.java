@@ -23,7 +23,8 @@ import org.osgi.service.component.annotations.Reference;
  * caller may act in that street: this class writes no security or enablement code.
  */
 @Component(service = Programme.class)
-@ProgrammeDefinition(id = "${programmeId}", nameZh = "${nameZh}", nameEn = "${nameEn}")
+@ProgrammeDefinition(id = "${programmeId}", nameZh = "${nameZh}", nameEn = "${nameEn}", consoleResources = "/console",
+        consoleMenuZh = "${nameZh}", consoleMenuEn = "${nameEn}")
 public final class ProgrammeComponent implements Programme {
 
     private final JpaTemplate jpa;

@@ -29,7 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * In the framework, with the whole platform: the programme's component activates, its service carries the
- * programme's properties, and its route stores a note in the programme's own tables and lists it.
+ * programme's properties, and its route stores a note in the programme's own tables and lists it; its console page
+ * is in the bundle.
  */
 class ProgrammeIT {
 
@@ -79,6 +80,15 @@ class ProgrammeIT {
         List<Map<String, Object>> notes = (List<Map<String, Object>>) routes.get("GET /notes")
                 .handle(new FakeRequest(null));
         assertTrue(notes.stream().anyMatch(n -> text.equals(n.get("text"))), notes.toString());
+    }
+
+    @Test
+    void theConsolePageIsInTheBundleWhereTheDefinitionSays() {
+        ServiceReference<Programme> ref = programme.getServiceReference();
+        String folder = String.valueOf(ref.getProperty(ProgrammeDefinition.PREFIX_ + "consoleResources"));
+        assertEquals("/console", folder);
+        assertTrue(ref.getBundle().getEntry(folder + "/index.js") != null, "the page the console loads: "
+                + folder + "/index.js");
     }
 
     /** A request as the platform hands it to the programme: a street admin of 双港镇 calling for that street. */

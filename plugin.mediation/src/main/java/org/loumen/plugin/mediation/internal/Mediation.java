@@ -26,7 +26,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = Programme.class)
 @ProgrammeDefinition(id = "mediation", nameZh = "人民调解结对", nameEn = "People's mediation pairing",
         descriptionZh = "人民调解员与楼门栋长结对，排查化解矛盾纠纷", descriptionEn = "Mediators paired with building "
-                + "leaders screen and settle neighbourhood disputes")
+                + "leaders screen and settle neighbourhood disputes", consoleResources = "/console",
+        consoleMenuZh = "人民调解结对", consoleMenuEn = "Mediation pairing")
 public final class Mediation implements Programme {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");

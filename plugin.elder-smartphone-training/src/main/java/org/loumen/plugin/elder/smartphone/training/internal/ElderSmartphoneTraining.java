@@ -29,7 +29,8 @@ import org.osgi.service.component.annotations.Reference;
 @ProgrammeDefinition(id = "elder-smartphone-training", nameZh = "老年人智能手机培训",
         nameEn = "Elder smartphone training", descriptionZh = "帮助老年人跨越数字鸿沟：培训班、学员与结业",
         descriptionEn = "Courses, trainees and completions that help elders use smartphones",
-        roles = { Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.COMMUNITY_SECRETARY, Role.LEADER })
+        roles = { Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.COMMUNITY_SECRETARY, Role.LEADER },
+        consoleResources = "/console", consoleMenuZh = "老年人智能手机培训", consoleMenuEn = "Elder smartphone training")
 public final class ElderSmartphoneTraining implements Programme {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
