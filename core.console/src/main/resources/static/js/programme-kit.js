@@ -25,8 +25,20 @@ export function contextFor(street, programme, streetName) {
     download: (path, query, name) => api.download(base + path, query, name),
     core: api,
   };
+  const roles = session.user.bindings.filter((b) => street.startsWith(b.node) || b.node.startsWith(street));
   return Object.freeze({
     kitVersion: KIT_VERSION,
+    /** True when the user holds one of the roles at this street, above it, or inside it (a community of it). */
+    hasRole: (...names) => roles.some((b) => names.includes(b.role)),
+    /**
+     * The communities of this street the user works in: all of them for the district and the street's admin, their
+     * own for secretaries and leaders. Resolves to [{code, name}].
+     */
+    communities: async () => {
+      const all = await api.get(`/public/streets/${street}/communities`);
+      if (roles.some((b) => b.node.length <= 9)) return all;
+      return all.filter((c) => roles.some((b) => b.node.startsWith(c.code)));
+    },
     street,
     streetName,
     programme: { id: programme.id, name: programme.name, version: programme.version, roles: programme.roles },

@@ -151,8 +151,7 @@ export const DataTable = defineComponent({
     const arrow = (key) => (current.value === key ? '▲' : current.value === '-' + key ? '▼' : '↕');
     return () => html`
       <div class="table-responsive">
-        <table class="table table-hover align-middle mb-0">
-          ${props.caption ? html`<caption class="visually-hidden">${props.caption}</caption>` : null}
+        <table class="table table-hover align-middle mb-0" aria-label=${props.caption || null}>
           <thead><tr>
             ${props.columns.map((c) => html`<th scope="col" class=${c.class || ''} aria-sort=${c.sortable ? ariaSort(c.key) : null}>
               ${c.sortable ? html`<button type="button" class="btn btn-link p-0 sort-button" onClick=${() => toggle(c.key)}>${typeof c.label === 'function' ? c.label() : c.label} <span aria-hidden="true">${arrow(c.key)}</span></button>` : (typeof c.label === 'function' ? c.label() : c.label)}
