@@ -15,6 +15,10 @@ public class ApiException extends Exception {
     private final String code;
     private final String field;
     private final java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+    private long retryAfterSeconds;
+
+    /** The most items an error body lists ({@link #withItems}): a 10 MB file of bad rows answers in kilobytes. */
+    public static final int MAX_LISTED = 1000;
 
     public ApiException(int status, String code, String message, String field) {
         super(message);
@@ -62,6 +66,39 @@ public class ApiException extends Exception {
         }
         details.put(key, value);
         return this;
+    }
+
+    /**
+     * Lists items at fault under {@code key}, at most {@link #MAX_LISTED} of them, with {@code "total"} (how many
+     * there are) and, when some are left out, {@code "truncated":true} and a {@code "note"} saying so.
+     *
+     * @return this exception
+     */
+    public ApiException withItems(String key, java.util.List<?> items) {
+        int total = items.size();
+        with(key, total > MAX_LISTED ? java.util.List.copyOf(items.subList(0, MAX_LISTED)) : items);
+        with("total", total);
+        if (total > MAX_LISTED) {
+            with("truncated", true);
+            with("note", "仅列出前 " + MAX_LISTED + " 项，共 " + total + " 项 / only the first " + MAX_LISTED + " of "
+                    + total + " are listed");
+        }
+        return this;
+    }
+
+    /**
+     * Asks the client to wait before trying again: sent as the {@code Retry-After} header (429, 503).
+     *
+     * @return this exception
+     */
+    public ApiException retryAfter(long seconds) {
+        this.retryAfterSeconds = Math.max(1, seconds);
+        return this;
+    }
+
+    /** Seconds for {@code Retry-After}; 0 when the answer has none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** The members added by {@link #with}. */

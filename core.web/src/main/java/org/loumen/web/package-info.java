@@ -5,10 +5,11 @@
  * every resource, matches requests against their route templates and maps errors to JSON in one place, so a resource
  * only turns requests into domain calls. Every route declares its {@link org.loumen.web.Access} rule, which the
  * dispatcher enforces and audits before the handler runs (2.0: routes without a rule no longer exist; 2.1:
- * {@link org.loumen.web.Access#area} for work inside a node, such as a street's programmes).
+ * {@link org.loumen.web.Access#area} for work inside a node, such as a street's programmes; 2.2: shared input rules
+ * {@link org.loumen.web.Inputs}, {@link org.loumen.web.StoreConflict}, bounded lists and Retry-After on errors).
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.loumen.web;
 
 import org.osgi.annotation.bundle.Export;

@@ -22,7 +22,12 @@ final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Response(int status, String contentType, String body) {
+    record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+        /** A response header, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -98,6 +103,21 @@ final class Http {
         return send(method, path, "application/json", body instanceof String str ? str : JSON.writeValueAsString(body));
     }
 
+    /** A request with extra headers (name, value, name, value...). */
+    Response sendWith(String method, String path, String contentType, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
+    }
+
     Response send(String method, String path, String contentType, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
@@ -115,7 +135,7 @@ final class Http {
         }
         HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
     }
 
     /** One request that a test repeats while it waits. */

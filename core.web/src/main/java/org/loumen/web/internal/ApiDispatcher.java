@@ -22,6 +22,7 @@ import org.loumen.web.ApiResource;
 import org.loumen.web.ApiResponse;
 import org.loumen.web.Handler;
 import org.loumen.web.Routes;
+import org.loumen.web.StoreConflict;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -101,6 +102,10 @@ public final class ApiDispatcher extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AuditTrail auditTrail;
 
+    /** Until the platform has started, every route but health answers 503 {@code starting}. */
+    @Reference
+    private volatile StartupState startup;
+
     public ApiDispatcher() {
         // the catalogue of routes, for district IT and for the route x role test
         table.add(this, "org.loumen.core.web", "GET", "/system/routes", Access.within(Role.DISTRICT_ADMIN),
@@ -145,6 +150,10 @@ public final class ApiDispatcher extends HttpServlet {
         Caller caller = Caller.ANONYMOUS;
         String node = null;
         try {
+            StartupState state = startup;
+            if ((state == null || !state.started()) && !path.equals("/health") && !path.startsWith("/health/")) {
+                throw StartupState.starting();
+            }
             RouteTable.Match match = table.match(method, path);
             if (match instanceof RouteTable.MethodNotAllowed m) {
                 resp.setHeader("Allow", String.join(", ", m.allowed()));
@@ -207,6 +216,18 @@ public final class ApiDispatcher extends HttpServlet {
             }
             writeError(resp, e);
         } catch (RuntimeException e) {
+            Optional<StoreConflict> conflict = StoreConflict.in(e);
+            if (conflict.isPresent()) {
+                // a unique key taken or a lock conflict that the service's retries did not resolve: never a 500
+                ApiException answer = conflict.get().toApi();
+                LOG.info("{} {}: store conflict {} {}", method, path, conflict.get().sqlState(),
+                        conflict.get().constraint());
+                if (route != null && isWrite(route)) {
+                    recordQuietly(route, req, caller, node, AuditRecord.Outcome.FAILURE, 409, answer.code());
+                }
+                writeError(resp, answer);
+                return;
+            }
             LOG.error("{} {} failed", method, path, e);
             if (route != null && isWrite(route)) {
                 recordQuietly(route, req, caller, node, AuditRecord.Outcome.FAILURE, 500, "internal-error");
@@ -329,6 +350,9 @@ public final class ApiDispatcher extends HttpServlet {
         }
         body.putAll(e.details());
         if (!resp.isCommitted()) {
+            if (e.retryAfterSeconds() > 0) {
+                resp.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            }
             write(resp, e.status(), body);
         }
     }
@@ -502,6 +526,9 @@ public final class ApiDispatcher extends HttpServlet {
                     throw new ApiException(400, "invalid-json", "请求体不能为 null / body must not be null");
                 }
                 return value;
+            } catch (Json.Refused e) {
+                String field = fieldOf(e);
+                throw ApiException.invalidField(field, (field == null ? "" : field + ": ") + e.getOriginalMessage());
             } catch (JsonMappingException e) {
                 String field = fieldOf(e);
                 throw new ApiException(400, "invalid-json", "JSON 格式或字段有误 / malformed JSON or wrong field"

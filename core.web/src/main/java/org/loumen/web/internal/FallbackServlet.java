@@ -4,6 +4,9 @@ import java.io.IOException;
 
 import org.loumen.web.ApiException;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletErrorPage;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 
@@ -25,9 +28,22 @@ public final class FallbackServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    /** While starting, the API servlet may not be registered yet: its paths answer 503 starting, not 404. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile StartupState startup;
+
+    private boolean starting() {
+        StartupState state = startup;
+        return state == null || !state.started();
+    }
+
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Object status = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if ((status == null || Integer.valueOf(404).equals(status)) && starting()) {
+            ApiDispatcher.writeError(resp, StartupState.starting());
+            return;
+        }
         if (status instanceof Integer code && code >= 400 && code <= 599) {
             if (code == 404) {
                 ApiDispatcher.writeError(resp, new ApiException(404, "not-found", "未找到 / not found: "

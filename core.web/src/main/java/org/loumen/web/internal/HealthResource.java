@@ -19,8 +19,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
-import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -42,7 +40,8 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 /**
  * {@code GET /api/v1/health}: STARTING until the framework reaches the launch's start level; then UP when every
  * bundle is active and every enabled component is satisfied, otherwise DEGRADED, naming each bundle or component at
- * fault and why. Answers 200 in every case: the platform is serving.
+ * fault and why. Answers 200 in every case: the platform is serving. {@code /health/live} (liveness) answers 200
+ * whenever the process serves HTTP; {@code /health/ready} (readiness) 503 {@code starting} until started.
  */
 @Component(service = ApiResource.class)
 public final class HealthResource implements ApiResource {
@@ -67,24 +66,15 @@ public final class HealthResource implements ApiResource {
 
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
+    private final StartupState startup;
     private final Instant startedAt = Instant.now();
 
-    /** The framework finished rising to the launch's start level (Felix reports the target level as soon as it
-     * starts the first bundle of that level, so the completion event is the signal). */
-    private volatile boolean started;
-    private final FrameworkListener startListener = event -> {
-        if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED && reachedTarget()) {
-            started = true;
-        }
-    };
-
     @Activate
-    public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr) {
+    public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr,
+            @Reference StartupState startup) {
         this.context = context;
         this.scr = scr;
-        context.addFrameworkListener(startListener);
-        // activated after start-up (e.g. this bundle was updated): no completion event will come
-        started = reachedTarget();
+        this.startup = startup;
         context.addBundleListener(startTimes);
         Instant now = Instant.now();
         for (Bundle b : context.getBundles()) {
@@ -109,19 +99,21 @@ public final class HealthResource implements ApiResource {
 
     @Deactivate
     void deactivate() {
-        context.removeFrameworkListener(startListener);
         context.removeBundleListener(startTimes);
-    }
-
-    private boolean reachedTarget() {
-        FrameworkStartLevel level = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION)
-                .adapt(FrameworkStartLevel.class);
-        return level == null || level.getStartLevel() >= targetStartLevel();
     }
 
     @Override
     public void routes(Routes routes) {
         routes.get("/health", Access.publicRoute(), request -> health())
+                // liveness: the process serves HTTP (a load balancer or Kubernetes restarts it otherwise)
+                .get("/health/live", Access.publicRoute(), request -> Map.of("status", "LIVE"))
+                // readiness: started, so every route answers; 503 while starting
+                .get("/health/ready", Access.publicRoute(), request -> {
+                    if (!startup.started()) {
+                        throw StartupState.starting();
+                    }
+                    return Map.of("status", "READY");
+                })
                 .get("/system/bundles", Access.within(Role.DISTRICT_ADMIN), request -> bundles());
     }
 
@@ -140,7 +132,7 @@ public final class HealthResource implements ApiResource {
         int activeBundles = 0;
         FrameworkStartLevel frameworkLevel = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION)
                 .adapt(FrameworkStartLevel.class);
-        boolean starting = !started;
+        boolean starting = !startup.started();
         for (Bundle b : bundles) {
             try {
                 if (b.getState() == Bundle.ACTIVE) {
@@ -179,16 +171,6 @@ public final class HealthResource implements ApiResource {
                 startedAt, Duration.between(startedAt, Instant.now()).toSeconds(),
                 new Counts(bundles.length, activeBundles), new Counts(componentsTotal, componentsActive),
                 problems);
-    }
-
-    /** The start level the launch rises to ({@code loumen.startlevel.target}); 1 when not set. */
-    private int targetStartLevel() {
-        String target = context.getProperty("loumen.startlevel.target");
-        try {
-            return target == null ? 1 : Integer.parseInt(target.strip());
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 
     private static boolean isFragment(Bundle b) {

@@ -31,6 +31,10 @@ public class AccountEntity {
     @Column(name = "PASSWORD_HASH", length = 200, nullable = false)
     private String passwordHash;
 
+    /** The hash of the password before the current one, so a change cannot go straight back to it (added column). */
+    @Column(name = "PREVIOUS_PASSWORD_HASH", length = 200)
+    private String previousPasswordHash;
+
     /** Set when someone other than the user chose the password. */
     @Column(name = "MUST_CHANGE_PASSWORD", nullable = false)
     private boolean mustChangePassword;
@@ -80,6 +84,11 @@ public class AccountEntity {
         return passwordHash;
     }
 
+    /** The hash of the previous password, or {@code null}. */
+    String previousPasswordHash() {
+        return previousPasswordHash;
+    }
+
     boolean mustChangePassword() {
         return mustChangePassword;
     }
@@ -117,8 +126,15 @@ public class AccountEntity {
         this.enabled = enabled;
     }
 
+    /** A new password: the current one becomes the previous one. */
     void setPassword(String hash, boolean mustChange) {
+        this.previousPasswordHash = this.passwordHash;
         this.passwordHash = hash;
         this.mustChangePassword = mustChange;
+    }
+
+    /** The same password hashed anew (more iterations): the previous one stays as it was. */
+    void rehash(String hash) {
+        this.passwordHash = hash;
     }
 }

@@ -66,10 +66,15 @@ public final class AuditResource implements ApiResource {
         }
         try {
             if (raw.get().length() == 10) {
-                LocalDate day = LocalDate.parse(raw.get());
+                LocalDate day = org.loumen.web.Inputs.date(name, raw.get());
                 return (endOfDay ? day.plusDays(1) : day).atStartOfDay(CHINA).toInstant();
             }
-            return Instant.parse(raw.get());
+            Instant at = Instant.parse(raw.get());
+            if (org.loumen.web.Inputs.dateProblem(at.atZone(CHINA).toLocalDate()) != null) {
+                throw new ApiException(400, "invalid-parameter", name + ": "
+                        + org.loumen.web.Inputs.dateProblem(at.atZone(CHINA).toLocalDate()), name);
+            }
+            return at;
         } catch (DateTimeParseException e) {
             throw new ApiException(400, "invalid-parameter", name + " 须为 YYYY-MM-DD 或 ISO 时间 / " + name
                     + " must be YYYY-MM-DD or an ISO instant", name);

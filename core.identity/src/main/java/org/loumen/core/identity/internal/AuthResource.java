@@ -55,7 +55,8 @@ public final class AuthResource implements ApiResource {
                         "expiresAt", Instant.ofEpochMilli(identity.expiresAt(token(r)))))
                 .post("/auth/password", Access.signedIn(), r -> {
                     PasswordBody body = r.body(PasswordBody.class);
-                    identity.changeOwnPassword(r.caller(), token(r), body.currentPassword(), body.newPassword());
+                    identity.changeOwnPassword(r.caller(), token(r), body.currentPassword(), body.newPassword(),
+                            r.remoteAddress());
                     return null;
                 });
     }

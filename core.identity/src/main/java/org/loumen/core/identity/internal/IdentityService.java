@@ -105,6 +105,8 @@ public final class IdentityService implements Authenticator {
     private volatile PasswordHasher hasher;
     private volatile ClientBackoff throttle;
     private volatile Config config;
+    /** Failure counts of names that have no account, kept like real accounts' so lockout tells nothing. */
+    private final PhantomLockouts phantoms = new PhantomLockouts();
     /** A hash to check unknown usernames against, so their answer takes as long as a wrong password's. */
     private volatile String decoyHash;
 
@@ -172,16 +174,23 @@ public final class IdentityService implements Authenticator {
         String shown = name.length() > 32 ? name.substring(0, 32) : name;
         long wait = throttle.waitMillis(client);
         if (wait > 0) {
-            long seconds = (wait + 999) / 1000;
-            trail("anonymous", client, shown, Outcome.FAILURE, 429, "client throttled for " + seconds + " s");
-            throw new ApiException(429, "too-many-attempts", "尝试过于频繁，请 " + seconds + " 秒后再试 / too many failed "
-                    + "sign-ins from this client; try again in " + seconds + " s");
+            trail("anonymous", client, shown, Outcome.FAILURE, 429, "client throttled for " + (wait + 999) / 1000
+                    + " s");
+            throw throttled(wait);
         }
         String pw = password == null ? "" : password;
         // the hash is checked outside any lock: a slow PBKDF2 must not queue everyone else's sign-in behind it
         AccountEntity found = USERNAME.matcher(name).matches()
                 ? jpa.txExpr(em -> em.find(AccountEntity.class, name)) : null;
+        long now = clock.millis();
         if (found == null) {
+            // an unknown name fails, and locks, exactly like a real account: lockout must not reveal which exist
+            long lockedUntil = phantoms.lockedUntil(shown, now);
+            if (lockedUntil > now) {
+                throttle.failed(client);
+                trail("anonymous", client, shown, Outcome.FAILURE, 423, "unknown account");
+                throw locked(lockedUntil, now);
+            }
             String decoy = decoyHash;
             if (decoy == null) {
                 decoy = hasher.hash(PasswordPolicy.generate());
@@ -189,18 +198,16 @@ public final class IdentityService implements Authenticator {
             }
             hasher.matches(pw, decoy);
             throttle.failed(client);
+            Config c = config;
+            phantoms.fail(shown, now, c.lockoutThreshold(), c.lockoutMinutes() * 60_000L);
             trail("anonymous", client, shown, Outcome.FAILURE, 401, "unknown account");
             throw invalidCredentials();
         }
-        long now = clock.millis();
         LoginStateEntity state = jpa.txExpr(em -> em.find(LoginStateEntity.class, name));
         if (state != null && state.lockedUntil() > now) {
             throttle.failed(client);
-            long minutes = (state.lockedUntil() - now + 59_999) / 60_000;
             trail("anonymous", client, name, Outcome.FAILURE, 423, "account locked");
-            throw new ApiException(423, "account-locked", "账号因多次登录失败已锁定，请 " + minutes
-                    + " 分钟后再试或联系管理员 / the account is locked after repeated failed sign-ins; try again in "
-                    + minutes + " min or ask an administrator");
+            throw locked(state.lockedUntil(), now);
         }
         if (!hasher.matches(pw, found.passwordHash())) {
             throttle.failed(client);
@@ -214,12 +221,13 @@ public final class IdentityService implements Authenticator {
             throw new ApiException(403, "account-disabled", "账号已停用 / the account is disabled");
         }
         String rehash = hasher.outdated(found.passwordHash()) ? hasher.hash(pw) : null;
+        phantoms.forget(name);
         synchronized (loginLock) {
             jpa.tx(em -> {
                 loginState(em, name).succeed(now);
                 if (rehash != null) {
                     AccountEntity a = em.find(AccountEntity.class, name);
-                    a.setPassword(rehash, a.mustChangePassword());
+                    a.rehash(rehash);
                 }
             });
         }
@@ -227,6 +235,21 @@ public final class IdentityService implements Authenticator {
         Sessions.Issued issued = sessions.issue(name);
         trail(name, client, name, Outcome.SUCCESS, 200, null);
         return new Login(issued.token(), issued.expiresAt(), view(name).orElseThrow());
+    }
+
+    /** 423: the same answer for a locked account and for an unknown name that failed as often. */
+    private static ApiException locked(long lockedUntil, long now) {
+        long minutes = (lockedUntil - now + 59_999) / 60_000;
+        return new ApiException(423, "account-locked", "账号因多次登录失败已锁定，请 " + minutes
+                + " 分钟后再试或联系管理员 / the account is locked after repeated failed sign-ins; try again in "
+                + minutes + " min or ask an administrator").retryAfter((lockedUntil - now + 999) / 1000);
+    }
+
+    /** 429 for a client that must wait, with Retry-After. */
+    private static ApiException throttled(long waitMillis) {
+        long seconds = (waitMillis + 999) / 1000;
+        return new ApiException(429, "too-many-attempts", "尝试过于频繁，请 " + seconds + " 秒后再试 / too many failed "
+                + "attempts from this client; try again in " + seconds + " s").retryAfter(seconds);
     }
 
     /** Counts a failed sign-in; the read-modify-write of the counters is serialised, and takes milliseconds. */
@@ -264,17 +287,35 @@ public final class IdentityService implements Authenticator {
     }
 
     /**
-     * Changes the caller's own password. A wrong current password counts as a failed sign-in. Every other session
-     * of the user ends.
+     * Changes the caller's own password. Guarded like a sign-in, since it answers whether a password is right: the
+     * client's backoff applies (429), a locked account is refused (423), and a wrong current password counts as a
+     * failed sign-in towards the lockout and the client's backoff. The new password may not be a common one, nor the
+     * current or the previous one. Every other session of the user ends.
      */
-    void changeOwnPassword(Caller caller, String token, String current, String next) throws ApiException {
+    void changeOwnPassword(Caller caller, String token, String current, String next, String client)
+            throws ApiException {
         String name = caller.username();
         if (current == null || current.isEmpty()) {
             throw ApiException.invalidField("currentPassword", "请输入当前密码 / the current password is required");
         }
+        long wait = throttle.waitMillis(client);
+        if (wait > 0) {
+            passwordTrail(name, client, Outcome.FAILURE, 429, "client throttled");
+            throw throttled(wait);
+        }
+        long now = clock.millis();
+        LoginStateEntity state = jpa.txExpr(em -> em.find(LoginStateEntity.class, name));
+        if (state != null && state.lockedUntil() > now) {
+            throttle.failed(client);
+            passwordTrail(name, client, Outcome.FAILURE, 423, "account locked");
+            throw locked(state.lockedUntil(), now);
+        }
         AccountEntity a = jpa.txExpr(em -> em.find(AccountEntity.class, name));
         if (a == null || !hasher.matches(current, a.passwordHash())) {
-            recordFailure(name, clock.millis());
+            throttle.failed(client);
+            boolean lockedNow = recordFailure(name, now);
+            passwordTrail(name, client, Outcome.FAILURE, 400, lockedNow ? "wrong current password; account locked"
+                    : "wrong current password");
             throw ApiException.invalidField("currentPassword", "当前密码不正确 / the current password is wrong");
         }
         String problem = PasswordPolicy.problem(name, next).orElse(null);
@@ -284,11 +325,19 @@ public final class IdentityService implements Authenticator {
         if (next.equals(current)) {
             throw ApiException.invalidField("newPassword", "新密码不能与当前密码相同 / the new password must differ");
         }
+        if (a.previousPasswordHash() != null && hasher.matches(next, a.previousPasswordHash())) {
+            throw ApiException.invalidField("newPassword", "新密码不能是上一个密码 / the new password must not be the "
+                    + "previous one");
+        }
         String hash = hasher.hash(next);
         jpa.tx(em -> em.find(AccountEntity.class, name).setPassword(hash, false));
         cache.remove(name);
         sessions.revokeAll(name, token);
         InitialAccounts.forgetInitialPassword(name);
+    }
+
+    private void passwordTrail(String name, String client, Outcome outcome, int status, String detail) {
+        audit.record(new AuditRecord(name, client, "auth.password", name, null, outcome, status, detail));
     }
 
     // ---- accounts ---------------------------------------------------------------------------------------------

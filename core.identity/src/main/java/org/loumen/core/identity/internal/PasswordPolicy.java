@@ -1,13 +1,23 @@
 package org.loumen.core.identity.internal;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The password rules (密码规则), as documented in the README: 10 to 128 characters; at least three of the four kinds
  * lower-case letter, upper-case letter, digit, other character; not containing the username; not one character
- * repeated. Generated passwords meet them.
+ * repeated; not a common password ({@code /common-passwords.txt}, NIST SP 800-63B §3.1.1.2), compared
+ * case-insensitively and also without leading and trailing digits and symbols and with look-alike digits undone, so
+ * {@code Password123!} and {@code P@ssw0rd2026} count as {@code password}. Generated passwords meet them.
  */
 final class PasswordPolicy {
 
@@ -21,7 +31,47 @@ final class PasswordPolicy {
     private static final String OTHER = "#%+-=@_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The shipped list of common passwords, lower case. */
+    static final Set<String> COMMON = load("/common-passwords.txt");
+
     private PasswordPolicy() {
+    }
+
+    private static Set<String> load(String resource) {
+        Set<String> out = new HashSet<>();
+        try (InputStream in = PasswordPolicy.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String l = line.strip();
+                if (!l.isEmpty() && !l.startsWith("#")) {
+                    out.add(l.toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Set.copyOf(out);
+    }
+
+    /** Whether the password is, or is a decorated form of, a common password. */
+    static boolean common(String password) {
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (COMMON.contains(lower)) {
+            return true;
+        }
+        // strip the decorations people add to meet composition rules: Password123!, !!qwerty2026
+        String core = lower.replaceAll("^[^\\p{L}]+", "").replaceAll("[^\\p{L}]+$", "");
+        if (core.isEmpty()) {
+            return false;
+        }
+        String undone = core.replace('@', 'a').replace('4', 'a').replace('0', 'o').replace('1', 'i')
+                .replace('3', 'e').replace('$', 's').replace('5', 's').replace('7', 't').replace('!', 'i');
+        String lettersOnly = undone.replaceAll("[^\\p{L}]", "");
+        return COMMON.contains(core) || COMMON.contains(undone) || COMMON.contains(undone.replace('i', 'l'))
+                || (lettersOnly.length() >= 3 && COMMON.contains(lettersOnly) && lettersOnly.length() * 2 >= core.length());
     }
 
     /** Why the password is refused, in Chinese then English; empty when it is acceptable. */
@@ -47,6 +97,9 @@ final class PasswordPolicy {
         }
         if (password.chars().distinct().count() < 4) {
             return Optional.of("密码过于简单 / a password needs at least four different characters");
+        }
+        if (common(password)) {
+            return Optional.of("密码过于常见，容易被猜中 / this password is too common and easily guessed");
         }
         return Optional.empty();
     }

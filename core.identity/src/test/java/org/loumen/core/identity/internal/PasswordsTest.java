@@ -42,8 +42,20 @@ class PasswordsTest {
         assertTrue(PasswordPolicy.problem("wang", "Wang-2026-abc").isPresent(), "contains the username");
         assertTrue(PasswordPolicy.problem("wang", "Aa1Aa1Aa1Aa1").isPresent(), "three distinct characters");
         assertTrue(PasswordPolicy.problem("wang", "x".repeat(129) + "A1").isPresent(), "too long");
-        assertFalse(PasswordPolicy.problem("wang", "Jinnan-2026").isPresent());
+        assertFalse(PasswordPolicy.problem("wang", "Haihe-Ferry-2026").isPresent());
         assertFalse(PasswordPolicy.problem("wang", "jinnan2026楼门栋长").isPresent(), "CJK counts as other");
+    }
+
+    @Test
+    void commonPasswordsAndTheirDecoratedFormsAreRefused() {
+        assertTrue(PasswordPolicy.COMMON.size() >= 3000, "a list of some thousands: " + PasswordPolicy.COMMON.size());
+        for (String pw : new String[] { "Password123!", "Qwerty123456!", "P@ssw0rd2026", "!!Welcome2026",
+                "Zhangwei1990!", "Jinnan-2026", "Woaini1314!", "Admin@12345", "Iloveyou-2026", "1Qaz2wsx!@" }) {
+            assertTrue(PasswordPolicy.problem("wang", pw).isPresent(), pw);
+            assertTrue(PasswordPolicy.problem("wang", pw).get().contains("common"), pw);
+        }
+        assertFalse(PasswordPolicy.problem("wang", "Loumen-Test-2026").isPresent(), "the tests' own password");
+        assertFalse(PasswordPolicy.problem("wang", "Haihe-Ferry-2026").isPresent());
     }
 
     @Test

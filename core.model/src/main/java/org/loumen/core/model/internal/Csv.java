@@ -52,6 +52,16 @@ final class Csv {
     /** A parsed file: the header's column positions by lower-case name, and the data rows. */
     record Table(Map<String, Integer> columns, List<String[]> rows) {
 
+        /** The name of the expected column at an index; {@code null} for an extra column (ignored). */
+        String columnAt(int index) {
+            for (Map.Entry<String, Integer> e : columns.entrySet()) {
+                if (e.getValue() == index) {
+                    return e.getKey();
+                }
+            }
+            return null;
+        }
+
         /** The cell of a row, stripped; empty when the row is short. */
         String cell(String[] row, String column) {
             Integer i = columns.get(column);

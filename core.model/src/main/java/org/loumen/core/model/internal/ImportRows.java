@@ -19,6 +19,7 @@ import org.loumen.core.model.Labelled;
 import org.loumen.core.model.LeaderRole;
 import org.loumen.core.model.Nomination;
 import org.loumen.core.model.SpecialGroup;
+import org.loumen.web.Inputs;
 
 /**
  * The column rules of the leader and household spreadsheets: every cell is checked and every problem collected, so
@@ -62,6 +63,31 @@ final class ImportRows {
             this.cells = cells;
             this.table = table;
             this.problems = problems;
+            // the text rule of every API body, cell by cell: NFC, no control or bidi characters
+            for (int c = 0; c < cells.length; c++) {
+                String column = table.columnAt(c);
+                boolean read = column != null && (LEADER_COLUMNS.contains(column) || HOUSEHOLD_COLUMNS.contains(column));
+                String problem = read ? Inputs.textProblem(cells[c], false) : null; // extra columns are ignored
+                if (problem != null) {
+                    problems.add(new Problem(number, column, visible(cells[c]), problem));
+                    cells[c] = "";
+                } else {
+                    cells[c] = Inputs.normalise(cells[c]);
+                }
+            }
+        }
+
+        /** A refused value as it can be shown: invisible and control characters as {@code \\uXXXX}. */
+        private static String visible(String value) {
+            StringBuilder sb = new StringBuilder();
+            for (char ch : value.toCharArray()) {
+                if (Character.isISOControl(ch) || Character.isSurrogate(ch) || Character.getType(ch) == Character.FORMAT) {
+                    sb.append(String.format("\\u%04X", (int) ch));
+                } else {
+                    sb.append(ch);
+                }
+            }
+            return sb.length() > 80 ? sb.substring(0, 80) + "…" : sb.toString();
         }
 
         String get(String column) {

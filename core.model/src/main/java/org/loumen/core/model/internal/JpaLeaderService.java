@@ -74,7 +74,7 @@ public final class JpaLeaderService implements LeaderService {
         long[] t = new long[3];
         t[0] = System.nanoTime();
         try {
-            ImportResult result = jpa.txExpr(em -> {
+            ImportResult result = Tx.retrying(() -> jpa.txExpr(em -> {
                 Places places = new Places(em);
                 Set<String> phones = new HashSet<>(em.createQuery("select l.phone from LeaderEntity l", String.class)
                         .getResultList());
@@ -119,7 +119,7 @@ public final class JpaLeaderService implements LeaderService {
                 t[2] = System.nanoTime();
                 return new ImportResult(resolved.size(), new ImportResult.Created(places.createdCommunities,
                         places.createdBuildings, places.createdUnits));
-            });
+            }));
             long end = System.nanoTime();
             LOG.info("Imported {} leaders in {} ms (parse {}, resolve {}, persist {}, commit {})", result.imported(),
                     (end - t0) / 1_000_000, (t[0] - t0) / 1_000_000, (t[1] - t[0]) / 1_000_000,
@@ -220,7 +220,7 @@ public final class JpaLeaderService implements LeaderService {
             w.append(" and l.community = :community");
         }
         if (f.q() != null) {
-            w.append(" and (l.name like :q or l.phone like :q)");
+            w.append(" and (l.name like :q escape '\\' or l.phone like :q escape '\\')");
         }
         if (f.status() != null) {
             w.append(" and l.status = :status");
@@ -249,7 +249,7 @@ public final class JpaLeaderService implements LeaderService {
             query.setParameter("community", f.community());
         }
         if (f.q() != null) {
-            query.setParameter("q", "%" + f.q().replace("%", "").replace("_", "") + "%");
+            query.setParameter("q", Tx.contains(f.q())); // % and _ are searched for, not wildcards
         }
         if (f.status() != null) {
             query.setParameter("status", f.status().name());

@@ -154,7 +154,7 @@ public final class JpaOrganisationService implements OrganisationService {
         String name = validName(c.name());
         String street = DivisionCodes.streetOf(c.code());
         CommunityKind kind = c.kind() != null ? c.kind() : DivisionCodes.communityKind(c.code());
-        Object outcome = jpa.txExpr(em -> {
+        Object outcome = Tx.retrying(() -> jpa.txExpr(em -> {
             if (em.find(StreetEntity.class, street) == null) {
                 return Reason.NOT_FOUND;
             }
@@ -165,7 +165,7 @@ public final class JpaOrganisationService implements OrganisationService {
             em.persist(entity);
             em.flush();
             return entity.toDto();
-        });
+        }));
         if (outcome == Reason.NOT_FOUND) {
             throw new ModelException(Reason.NOT_FOUND, "code", "所属街道不存在 / no street " + street);
         }
@@ -242,7 +242,7 @@ public final class JpaOrganisationService implements OrganisationService {
     @Override
     public Building addBuilding(String communityCode, String label) throws ModelException {
         String l = validLabel(label);
-        Object outcome = jpa.txExpr(em -> {
+        Object outcome = Tx.retrying(() -> jpa.txExpr(em -> {
             if (em.find(CommunityEntity.class, communityCode) == null) {
                 return Reason.NOT_FOUND;
             }
@@ -259,7 +259,7 @@ public final class JpaOrganisationService implements OrganisationService {
             em.persist(b);
             em.flush();
             return new Building(b.code, b.community, b.label, null, List.of(), b.version);
-        });
+        }));
         if (outcome instanceof Building b) {
             return b;
         }
@@ -275,7 +275,7 @@ public final class JpaOrganisationService implements OrganisationService {
     @Override
     public Unit addUnit(String buildingCode, String label) throws ModelException {
         String l = validLabel(label);
-        Object outcome = jpa.txExpr(em -> {
+        Object outcome = Tx.retrying(() -> jpa.txExpr(em -> {
             if (buildingCode == null || em.find(BuildingEntity.class, buildingCode) == null) {
                 return Reason.NOT_FOUND;
             }
@@ -293,7 +293,7 @@ public final class JpaOrganisationService implements OrganisationService {
             em.persist(u);
             em.flush();
             return new Unit(u.code, u.building, u.label, u.version);
-        });
+        }));
         if (outcome instanceof Unit u) {
             return u;
         }
@@ -406,7 +406,7 @@ public final class JpaOrganisationService implements OrganisationService {
     @Override
     public Grid addGrid(String communityCode, String name) throws ModelException {
         String n = validLabel(name);
-        Object outcome = jpa.txExpr(em -> {
+        Object outcome = Tx.retrying(() -> jpa.txExpr(em -> {
             if (em.find(CommunityEntity.class, communityCode) == null) {
                 return Reason.NOT_FOUND;
             }
@@ -422,7 +422,7 @@ public final class JpaOrganisationService implements OrganisationService {
             GridEntity g = new GridEntity(communityCode + "G" + String.format("%02d", next), communityCode, n);
             em.persist(g);
             return new Grid(g.code, g.community, g.name);
-        });
+        }));
         if (outcome instanceof Grid g) {
             return g;
         }

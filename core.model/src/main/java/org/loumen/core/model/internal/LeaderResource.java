@@ -2,7 +2,6 @@ package org.loumen.core.model.internal;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -30,6 +29,7 @@ import org.loumen.core.model.Page;
 import org.loumen.security.Role;
 import org.loumen.web.Access;
 import org.loumen.web.ApiException;
+import org.loumen.web.Inputs;
 import org.loumen.web.ApiRequest;
 import org.loumen.web.ApiResource;
 import org.loumen.web.ApiResponse;
@@ -141,13 +141,9 @@ public final class LeaderResource implements ApiResource {
                             leaders.exportLeaders(r.scopes(), street));
                 })
                 .get("/reports/leader-profile", Access.within(STAFF).filteredBy("street", "community"), r -> {
-                    LocalDate asOf;
-                    try {
-                        asOf = r.query("asOf").map(LocalDate::parse).orElse(LocalDate.now(JpaLeaderService.CHINA));
-                    } catch (DateTimeParseException e) {
-                        throw new ApiException(400, "invalid-parameter", "asOf 须为 YYYY-MM-DD / asOf must be "
-                                + "YYYY-MM-DD", "asOf");
-                    }
+                    Optional<String> raw = r.query("asOf");
+                    LocalDate asOf = raw.isPresent() ? Inputs.date("asOf", raw.get())
+                            : LocalDate.now(JpaLeaderService.CHINA);
                     var p = leaders.profile(asOf, r.scopes(), code(r, "street", 9), code(r, "community", 12));
                     var f = p.figures();
                     Map<String, Object> out = new java.util.LinkedHashMap<>();
@@ -272,6 +268,6 @@ public final class LeaderResource implements ApiResource {
 
     static ApiException invalidCsv(ImportException e) {
         return new ApiException(422, "invalid-csv", "导入文件有 " + e.problems().size() + " 处错误，未写入任何数据 / "
-                + e.problems().size() + " problem(s) in the file; nothing was written").with("rows", e.problems());
+                + e.problems().size() + " problem(s) in the file; nothing was written").withItems("rows", e.problems());
     }
 }

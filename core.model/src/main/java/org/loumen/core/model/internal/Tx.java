@@ -1,7 +1,9 @@
 package org.loumen.core.model.internal;
 
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
 import javax.persistence.OptimisticLockException;
@@ -9,6 +11,7 @@ import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.ModelException;
+import org.loumen.web.StoreConflict;
 
 /** Transactions of the model's services: refusals out of lambdas, stale writes as STALE, scope as JPQL. */
 final class Tx {
@@ -37,10 +40,38 @@ final class Tx {
         return null;
     }
 
+    /** Attempts of a write that collided with a parallel one (a generated code taken, a lock conflict). */
+    static final int ATTEMPTS = 30;
+
+    /**
+     * Runs a transaction again when the database refused it because of a parallel one ({@link StoreConflict}: a
+     * unique key taken, a deadlock, a lock timeout). The new attempt reads the committed state afresh, so it picks the
+     * next free code, or finds the object the other request created and refuses as the service would (409 naming the
+     * field). What still collides after {@link #ATTEMPTS} is answered 409 by the dispatcher, never 500.
+     */
+    static <T> T retrying(Supplier<T> transaction) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transaction.get();
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || unwrap(e, Exception.class) != null || StoreConflict.in(e).isEmpty()) {
+                    throw e;
+                }
+                try {
+                    // spread the retries so parallel writers stop meeting at the same moment
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L + 5L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Runs a write; a refusal comes out as its ModelException, a concurrent change as STALE. */
     static <T> T write(JpaTemplate jpa, Function<EntityManager, T> work) throws ModelException {
         try {
-            return jpa.txExpr(work::apply);
+            return retrying(() -> jpa.txExpr(work::apply));
         } catch (RuntimeException e) {
             ModelException refused = unwrap(e, ModelException.class);
             if (refused != null) {
@@ -65,6 +96,14 @@ final class Tx {
             w.append(i == 0 ? "" : " or ").append(field).append(" like :s").append(i);
         }
         return w.append(scopes.isEmpty() ? "1 = 0)" : ")").toString();
+    }
+
+    /**
+     * A search text as a {@code like} pattern matching it anywhere, with {@code %}, {@code _} and the escape
+     * character taken literally; use with {@code escape '\\'}.
+     */
+    static String contains(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     static void bindScopes(TypedQuery<?> query, Set<String> scopes) {

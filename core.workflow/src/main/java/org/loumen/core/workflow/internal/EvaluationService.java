@@ -28,6 +28,7 @@ import org.loumen.core.model.LeaderStatus;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.security.ClientBackoff;
 import org.loumen.web.ApiException;
+import org.loumen.web.StoreConflict;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -144,7 +145,7 @@ public final class EvaluationService {
         long now = clock.millis();
         View view;
         try {
-            view = jpa.txExpr(em -> {
+            view = retrying(() -> jpa.txExpr(em -> {
                 boolean exists = !em.createQuery("select e.id from EvaluationEntity e where e.community = :c and "
                         + "e.period = :p", Long.class).setParameter("c", community).setParameter("p", period)
                         .getResultList().isEmpty();
@@ -170,7 +171,7 @@ public final class EvaluationService {
                     em.persist(c);
                 }
                 return new View(e.id, community, period, e.status, all.size(), 0);
-            });
+            }));
         } catch (RuntimeException e) {
             throw conflictOrRethrow(e, community, period);
         }
@@ -180,6 +181,28 @@ public final class EvaluationService {
         events.postEvent(new Event(TOPIC_OPENED, Map.of("evaluation", view.id(), "community", community,
                 "period", period)));
         return view;
+    }
+
+    /**
+     * Runs a transaction again when a parallel one made it fail ({@link StoreConflict}: the period's unique key, a
+     * deadlock on the ballot codes); the new attempt sees the committed evaluation and answers 409.
+     */
+    private static <T> T retrying(java.util.function.Supplier<T> transaction) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transaction.get();
+            } catch (RuntimeException e) {
+                if (attempt >= 10 || StoreConflict.in(e).isEmpty()) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L + 5L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Two admins opening the same period at once: the unique constraint lets one through. */
@@ -193,8 +216,8 @@ public final class EvaluationService {
     }
 
     private static ApiException duplicate(String community, String period) {
-        return ApiException.conflict("evaluation-exists", "该社区本期评议已存在 / an evaluation of " + community
-                + " for " + period + " exists already");
+        return new ApiException(409, "evaluation-exists", "该社区本期评议已存在 / an evaluation of " + community
+                + " for " + period + " exists already", "period");
     }
 
     private List<Household> householdsOf(String community) {
