@@ -122,6 +122,22 @@ class RouteScopeIT extends PlatformTest {
                                 FOREIGN_IMPORT.get(template))
                         : caller.getValue().json(method, path, "{}");
                 calls++;
+                if (method.equals("GET") && kind.equals("WITHIN")) {
+                    // a listing without filters: narrowed to the caller's scope, it must not name 双新 either
+                    Http.Response all = caller.getValue().get("/api/v1" + substitute(template));
+                    calls++;
+                    String at = caller.getKey() + " GET " + template + " (no filter) -> " + all.status() + " "
+                            + all.body();
+                    if (all.status() >= 500) {
+                        leaks.add("server error: " + at);
+                    }
+                    boolean everything = caller.getKey().equals("AUDITOR")
+                            && route.get("roles").toString().contains("AUDITOR");
+                    if (!everything && all.status() == 200 && (all.body().contains(FOREIGN_CODE)
+                            || FOREIGN_PERSONAL.stream().anyMatch(all.body()::contains))) {
+                        leaks.add("foreign data in an unfiltered listing: " + at);
+                    }
+                }
                 String where = caller.getKey() + " " + method + " " + template + " -> " + r.status() + " " + r.body();
                 if (r.status() >= 500) {
                     leaks.add("server error: " + where);

@@ -10,6 +10,12 @@ import java.util.List;
  * @param community the community's code
  * @param label     as written on site, e.g. 3号楼
  * @param grid      the code of the grid the building is placed in, or {@code null}
+ * @param version   optimistic-locking version, sent back with a rename
  */
-public record Building(String code, String community, String label, String grid, List<Unit> units) {
+public record Building(String code, String community, String label, String grid, List<Unit> units, long version) {
+
+    /** A building whose version is not known (0). */
+    public Building(String code, String community, String label, String grid, List<Unit> units) {
+        this(code, community, label, grid, units, 0);
+    }
 }

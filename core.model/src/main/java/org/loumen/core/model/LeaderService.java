@@ -24,6 +24,14 @@ public interface LeaderService {
     Page<Leader> find(Set<String> scopes, String street, String community, String q, int page, int size,
             String sort);
 
+    /**
+     * A page of leaders within scope matching every filter of the query. {@code page} counts from 1; {@code sort} is
+     * one of {@link #SORTS}.
+     *
+     * @since 1.2
+     */
+    Page<Leader> find(Set<String> scopes, LeaderQuery query, int page, int size, String sort);
+
     Optional<Leader> leader(long id);
 
     /** @throws ModelException INVALID naming the field, CONFLICT for a phone number in use */

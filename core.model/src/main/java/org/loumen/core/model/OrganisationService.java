@@ -50,6 +50,24 @@ public interface OrganisationService {
     /** Adds a unit (label e.g. 2单元) to a building. @throws ModelException INVALID, NOT_FOUND, CONFLICT */
     Unit addUnit(String buildingCode, String label) throws ModelException;
 
+    /**
+     * Renames a building (e.g. 3号楼 to 3号楼（东）); its code stays.
+     *
+     * @throws ModelException INVALID for a bad label, NOT_FOUND, CONFLICT (field {@code label}) when another building
+     *                        of the community has the label, STALE if someone changed it since
+     * @since 1.2
+     */
+    Building renameBuilding(String code, String label, long expectedVersion) throws ModelException;
+
+    /**
+     * Renames a unit; its code stays.
+     *
+     * @throws ModelException INVALID for a bad label, NOT_FOUND, CONFLICT (field {@code label}) when another unit of
+     *                        the building has the label, STALE if someone changed it since
+     * @since 1.2
+     */
+    Unit renameUnit(String code, String label, long expectedVersion) throws ModelException;
+
     /** The grids of a community. @throws ModelException NOT_FOUND */
     java.util.List<Grid> grids(String communityCode) throws ModelException;
 

@@ -31,6 +31,7 @@ import org.loumen.core.model.ImportResult;
 import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderDraft;
 import org.loumen.core.model.LeaderProfile;
+import org.loumen.core.model.LeaderQuery;
 import org.loumen.core.model.LeaderProfile.Counts;
 import org.loumen.core.model.LeaderProfile.Figures;
 import org.loumen.core.model.LeaderProfile.PlaceCoverage;
@@ -189,50 +190,95 @@ public final class JpaLeaderService implements LeaderService {
     @Override
     public Page<Leader> find(Set<String> scopes, String street, String community, String q, int page, int size,
             String sort) {
+        return find(scopes, LeaderQuery.of(street, community, q), page, size, sort);
+    }
+
+    @Override
+    public Page<Leader> find(Set<String> scopes, LeaderQuery filter, int page, int size, String sort) {
         return jpa.txExpr(em -> {
-            long total = count(em, scopes, street, community, q);
-            List<LeaderEntity> leaders = query(em, scopes, street, community, q, sort, (page - 1) * size, size);
+            long total = count(em, scopes, filter);
+            List<LeaderEntity> leaders = query(em, scopes, filter, sort, (page - 1) * size, size);
             return new Page<>(dtos(em, leaders, true), total);
         });
     }
 
+    /**
+     * The latest birth date of a person 60 or older on the day: {@code Period.between(birth, day).getYears() >= 60}
+     * exactly when {@code birth} is not after it (the profile report's rule, leap days included).
+     */
+    static LocalDate sixtiethBirthdayCutoff(LocalDate day) {
+        return day.minusYears(60);
+    }
+
     /** The where clause of a listing; scopes become {@code community like 'code%'} alternatives. */
-    private static String where(Set<String> scopes, String street, String community, String q) {
+    private static String where(Set<String> scopes, LeaderQuery f) {
         StringBuilder w = new StringBuilder(" where ").append(Tx.scopeClause("l.community", scopes));
-        if (street != null) {
+        if (f.street() != null) {
             w.append(" and l.street = :street");
         }
-        if (community != null) {
+        if (f.community() != null) {
             w.append(" and l.community = :community");
         }
-        if (q != null) {
+        if (f.q() != null) {
             w.append(" and (l.name like :q or l.phone like :q)");
+        }
+        if (f.status() != null) {
+            w.append(" and l.status = :status");
+        }
+        if (f.role() != null) {
+            w.append(" and exists (select a.id from AssignmentEntity a where a.leader = l.id and a.role = :role and "
+                    + "(a.start is null or a.start <= :today) and (a.end is null or a.end > :today))");
+        }
+        if (f.age() != null) {
+            w.append(f.age() == LeaderQuery.AgeBand.UNDER_60 ? " and l.birthDate > :cutoff"
+                    : " and l.birthDate <= :cutoff");
+        }
+        if (f.educations() != null) {
+            w.append(" and l.education in :educations");
         }
         return w.toString();
     }
 
-    private static void bind(TypedQuery<?> query, Set<String> scopes, String street, String community, String q) {
+    private static void bind(TypedQuery<?> query, Set<String> scopes, LeaderQuery f) {
         Tx.bindScopes(query, scopes);
-        if (street != null) {
-            query.setParameter("street", street);
+        LocalDate today = LocalDate.now(CHINA);
+        if (f.street() != null) {
+            query.setParameter("street", f.street());
         }
-        if (community != null) {
-            query.setParameter("community", community);
+        if (f.community() != null) {
+            query.setParameter("community", f.community());
         }
-        if (q != null) {
-            query.setParameter("q", "%" + q.replace("%", "").replace("_", "") + "%");
+        if (f.q() != null) {
+            query.setParameter("q", "%" + f.q().replace("%", "").replace("_", "") + "%");
+        }
+        if (f.status() != null) {
+            query.setParameter("status", f.status().name());
+        }
+        if (f.role() != null) {
+            query.setParameter("role", f.role().name()).setParameter("today", today);
+        }
+        if (f.age() != null) {
+            query.setParameter("cutoff", sixtiethBirthdayCutoff(today));
+        }
+        if (f.educations() != null) {
+            query.setParameter("educations", f.educations().stream().map(Enum::name).sorted().toList());
         }
     }
 
-    private static long count(EntityManager em, Set<String> scopes, String street, String community, String q) {
-        TypedQuery<Long> query = em.createQuery("select count(l) from LeaderEntity l"
-                + where(scopes, street, community, q), Long.class);
-        bind(query, scopes, street, community, q);
+    private static long count(EntityManager em, Set<String> scopes, LeaderQuery filter) {
+        TypedQuery<Long> query = em.createQuery("select count(l) from LeaderEntity l" + where(scopes, filter),
+                Long.class);
+        bind(query, scopes, filter);
         return query.getSingleResult();
     }
 
     private static List<LeaderEntity> query(EntityManager em, Set<String> scopes, String street, String community,
             String q, String sort, int first, int max) {
+        return query(em, scopes, LeaderQuery.of(street, community, q), sort, first, max);
+    }
+
+    private static List<LeaderEntity> query(EntityManager em, Set<String> scopes, LeaderQuery filter, String sort,
+            int first, int max) {
         String order = switch (sort == null ? "name" : sort) {
             case "-name" -> "l.name desc, l.id";
             case "birthDate" -> "l.birthDate, l.id";
@@ -242,8 +288,8 @@ public final class JpaLeaderService implements LeaderService {
             default -> "l.name, l.id";
         };
         TypedQuery<LeaderEntity> query = readOnly(em.createQuery("select l from LeaderEntity l"
-                + where(scopes, street, community, q) + " order by " + order, LeaderEntity.class));
-        bind(query, scopes, street, community, q);
+                + where(scopes, filter) + " order by " + order, LeaderEntity.class));
+        bind(query, scopes, filter);
         return query.setFirstResult(first).setMaxResults(max).getResultList();
     }
 

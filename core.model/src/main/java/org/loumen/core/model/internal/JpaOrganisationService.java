@@ -225,11 +225,12 @@ public final class JpaOrganisationService implements OrganisationService {
             for (UnitEntity u : em.createQuery("select u from UnitEntity u where u.code like :c order by u.code",
                     UnitEntity.class).setParameter("c", communityCode + "%").getResultList()) {
                 units.computeIfAbsent(u.building, k -> new java.util.ArrayList<>())
-                        .add(new Unit(u.code, u.building, u.label));
+                        .add(new Unit(u.code, u.building, u.label, u.version));
             }
             return em.createQuery("select b from BuildingEntity b where b.community = :c order by b.code",
                     BuildingEntity.class).setParameter("c", communityCode).getResultList().stream()
-                    .map(b -> new Building(b.code, b.community, b.label, b.grid, units.getOrDefault(b.code, List.of())))
+                    .map(b -> new Building(b.code, b.community, b.label, b.grid, units.getOrDefault(b.code, List.of()),
+                            b.version))
                     .toList();
         });
         if (result == null) {
@@ -257,7 +258,7 @@ public final class JpaOrganisationService implements OrganisationService {
             BuildingEntity b = new BuildingEntity(communityCode + "B" + String.format("%03d", next), communityCode, l);
             em.persist(b);
             em.flush();
-            return new Building(b.code, b.community, b.label, null, List.of());
+            return new Building(b.code, b.community, b.label, null, List.of(), b.version);
         });
         if (outcome instanceof Building b) {
             return b;
@@ -291,7 +292,7 @@ public final class JpaOrganisationService implements OrganisationService {
             UnitEntity u = new UnitEntity(buildingCode + "U" + String.format("%02d", next), buildingCode, l);
             em.persist(u);
             em.flush();
-            return new Unit(u.code, u.building, u.label);
+            return new Unit(u.code, u.building, u.label, u.version);
         });
         if (outcome instanceof Unit u) {
             return u;
@@ -303,6 +304,83 @@ public final class JpaOrganisationService implements OrganisationService {
                     "该楼栋已有同名单元 / the building already has a unit with this label");
             default -> new ModelException(Reason.INVALID, "label", "单元过多 / too many units");
         };
+    }
+
+    @Override
+    public Building renameBuilding(String code, String label, long expectedVersion) throws ModelException {
+        String l = validLabel(label);
+        Object outcome;
+        try {
+            outcome = jpa.txExpr(em -> {
+                BuildingEntity b = code == null ? null : em.find(BuildingEntity.class, code);
+                if (b == null) {
+                    return Reason.NOT_FOUND;
+                }
+                if (b.version != expectedVersion) {
+                    return Reason.STALE;
+                }
+                if (!em.createQuery("select b.code from BuildingEntity b where b.community = :c and b.label = :l "
+                        + "and b.code <> :code", String.class).setParameter("c", b.community).setParameter("l", l)
+                        .setParameter("code", code).getResultList().isEmpty()) {
+                    return Reason.CONFLICT;
+                }
+                b.label = l;
+                em.flush();
+                return b.code;
+            });
+        } catch (OptimisticLockException | RollbackException e) {
+            outcome = Reason.STALE; // a concurrent writer committed between our read and our flush
+        }
+        if (outcome instanceof Reason reason) {
+            throw switch (reason) {
+                case NOT_FOUND -> new ModelException(Reason.NOT_FOUND, "building", "楼栋不存在 / no such building: "
+                        + code);
+                case CONFLICT -> new ModelException(Reason.CONFLICT, "label",
+                        "该社区已有同名楼栋 / the community already has a building with this label");
+                default -> ModelException.stale();
+            };
+        }
+        return buildings(code.substring(0, 12)).stream().filter(x -> x.code().equals(code)).findFirst()
+                .orElseThrow();
+    }
+
+    @Override
+    public Unit renameUnit(String code, String label, long expectedVersion) throws ModelException {
+        String l = validLabel(label);
+        Object outcome;
+        try {
+            outcome = jpa.txExpr(em -> {
+                UnitEntity u = code == null ? null : em.find(UnitEntity.class, code);
+                if (u == null) {
+                    return Reason.NOT_FOUND;
+                }
+                if (u.version != expectedVersion) {
+                    return Reason.STALE;
+                }
+                if (!em.createQuery("select u.code from UnitEntity u where u.building = :b and u.label = :l "
+                        + "and u.code <> :code", String.class).setParameter("b", u.building).setParameter("l", l)
+                        .setParameter("code", code).getResultList().isEmpty()) {
+                    return Reason.CONFLICT;
+                }
+                u.label = l;
+                em.flush();
+                return u.code;
+            });
+        } catch (OptimisticLockException | RollbackException e) {
+            outcome = Reason.STALE;
+        }
+        if (outcome instanceof Reason reason) {
+            throw switch (reason) {
+                case NOT_FOUND -> new ModelException(Reason.NOT_FOUND, "unit", "单元不存在 / no such unit: " + code);
+                case CONFLICT -> new ModelException(Reason.CONFLICT, "label",
+                        "该楼栋已有同名单元 / the building already has a unit with this label");
+                default -> ModelException.stale();
+            };
+        }
+        return jpa.txExpr(em -> {
+            UnitEntity u = em.find(UnitEntity.class, code);
+            return new Unit(u.code, u.building, u.label, u.version);
+        });
     }
 
     private static String validLabel(String label) throws ModelException {

@@ -1,19 +1,32 @@
 package org.loumen.core.model.internal;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.loumen.core.model.Community;
 import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.Duty;
 import org.loumen.core.model.ImportException;
+import org.loumen.core.model.Education;
+import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderDraft;
+import org.loumen.core.model.LeaderQuery;
+import org.loumen.core.model.LeaderRole;
 import org.loumen.core.model.LeaderService;
+import org.loumen.core.model.LeaderStatus;
+import org.loumen.core.model.OrganisationService;
+import org.loumen.core.model.Page;
 import org.loumen.security.Role;
 import org.loumen.web.Access;
 import org.loumen.web.ApiException;
@@ -53,10 +66,12 @@ public final class LeaderResource implements ApiResource {
     }
 
     private final LeaderService leaders;
+    private final OrganisationService organisation;
 
     @Activate
-    public LeaderResource(@Reference LeaderService leaders) {
+    public LeaderResource(@Reference LeaderService leaders, @Reference OrganisationService organisation) {
         this.leaders = leaders;
+        this.organisation = organisation;
     }
 
     @Override
@@ -69,8 +84,12 @@ public final class LeaderResource implements ApiResource {
                 throw new ApiException(400, "invalid-parameter", "sort 须为 " + LeaderService.SORTS + " 之一 / sort "
                         + "must be one of " + LeaderService.SORTS, "sort");
             }
-            return leaders.find(r.scopes(), code(r, "street", 9), code(r, "community", 12), r.query("q").orElse(null),
-                    r.queryInt("page", 1, 1, 1_000_000), r.queryInt("size", 50, 1, 200), sort);
+            LeaderQuery query = new LeaderQuery(code(r, "street", 9), code(r, "community", 12),
+                    r.query("q").orElse(null), named(r, "status", LeaderStatus.class), named(r, "role",
+                            LeaderRole.class), age(r), educations(r));
+            Page<Leader> page = leaders.find(r.scopes(), query, r.queryInt("page", 1, 1, 1_000_000),
+                    r.queryInt("size", 50, 1, 200), sort);
+            return Map.of("items", listed(page.items()), "total", page.total());
         })
                 .get("/leaders/{leader}", Access.node(leaderNode, STAFF).personalData(),
                         r -> leaders.leader(r.pathId("leader").orElseThrow()).orElseThrow(
@@ -159,6 +178,76 @@ public final class LeaderResource implements ApiResource {
                         .map(d -> Map.of("id", d.name(), "name", d.zh())).toList());
     }
 
+
+    /**
+     * The leaders of a listing as a table shows them: every field of the record, plus {@code age} (completed years
+     * today, China time) and {@code communityName}.
+     */
+    private List<Map<String, Object>> listed(List<Leader> page) {
+        LocalDate today = LocalDate.now(JpaLeaderService.CHINA);
+        Map<String, String> names = new HashMap<>();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Leader l : page) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", l.id());
+            m.put("name", l.name());
+            m.put("gender", l.gender());
+            m.put("birthDate", l.birthDate());
+            m.put("age", Period.between(l.birthDate(), today).getYears());
+            m.put("education", l.education());
+            m.put("partyMember", l.partyMember());
+            m.put("phone", l.phone());
+            m.put("nomination", l.nomination());
+            m.put("liaison", l.liaison());
+            m.put("status", l.status());
+            m.put("street", l.street());
+            m.put("community", l.community());
+            m.put("communityName", names.computeIfAbsent(l.community(),
+                    c -> organisation.community(c).map(Community::name).orElse(null)));
+            m.put("workId", l.workId());
+            m.put("assignments", l.assignments());
+            m.put("version", l.version());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** An enum filter by its constant's name, or null; anything else is a 400 naming the parameter. */
+    static <E extends Enum<E>> E named(ApiRequest r, String param, Class<E> type) throws ApiException {
+        Optional<String> v = r.query(param);
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, v.get());
+        } catch (IllegalArgumentException e) {
+            List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+            throw new ApiException(400, "invalid-parameter", param + " 须为 " + names + " 之一 / " + param
+                    + " must be one of " + names, param);
+        }
+    }
+
+    private static LeaderQuery.AgeBand age(ApiRequest r) throws ApiException {
+        Optional<String> v = r.query("age");
+        if (v.isEmpty()) {
+            return null;
+        }
+        return switch (v.get()) {
+            case "under60" -> LeaderQuery.AgeBand.UNDER_60;
+            case "60plus" -> LeaderQuery.AgeBand.SIXTY_PLUS;
+            default -> throw new ApiException(400, "invalid-parameter", "age 须为 under60 或 60plus / age must be "
+                    + "under60 or 60plus", "age");
+        };
+    }
+
+    /** {@code education}: one level by name, or {@code collegeOrAbove} (大专及以上). */
+    private static Set<Education> educations(ApiRequest r) throws ApiException {
+        if (r.query("education").filter("collegeOrAbove"::equals).isPresent()) {
+            return EnumSet.copyOf(Arrays.stream(Education.values()).filter(Education::collegeOrAbove).toList());
+        }
+        Education one = named(r, "education", Education.class);
+        return one == null ? null : EnumSet.of(one);
+    }
 
     /** A code filter of the given length, or null; a malformed one is a 400 naming the parameter. */
     static String code(ApiRequest r, String param, int digits) throws ApiException {

@@ -35,6 +35,10 @@ public final class OrganisationResource implements ApiResource {
     record RenameBody(String name, Long version) {
     }
 
+    /** The body of a rename of a building or unit: {@code {"label","version"}}. */
+    record RelabelBody(String label, Long version) {
+    }
+
     /** The body of a new grid: {@code {"name"}}. */
     record GridBody(String name) {
     }
@@ -100,6 +104,21 @@ public final class OrganisationResource implements ApiResource {
                             return ApiResponse.created(model(() -> organisation.addUnit(r.pathParam("building"),
                                     label)));
                         })
+                .put("/buildings/{building}", Access.node("building", MANAGERS), r -> {
+                    RelabelBody body = r.body(RelabelBody.class);
+                    if (body.version() == null) {
+                        throw ApiException.invalidField("version", "缺少版本号 version（乐观锁） / version is required");
+                    }
+                    return model(() -> organisation.renameBuilding(r.pathParam("building"), body.label(),
+                            body.version()));
+                })
+                .put("/units/{unit}", Access.node("unit", MANAGERS), r -> {
+                    RelabelBody body = r.body(RelabelBody.class);
+                    if (body.version() == null) {
+                        throw ApiException.invalidField("version", "缺少版本号 version（乐观锁） / version is required");
+                    }
+                    return model(() -> organisation.renameUnit(r.pathParam("unit"), body.label(), body.version()));
+                })
                 .get("/communities/{community}/grids", Access.node("community", STAFF),
                         r -> model(() -> organisation.grids(r.pathParam("community"))))
                 .post("/communities/{community}/grids", Access.node("community", MANAGERS), r -> {

@@ -20,6 +20,8 @@ import org.osgi.service.component.annotations.Reference;
 public final class AwardResource implements ApiResource {
 
     static final Role[] SELECTORS = { Role.DISTRICT_ADMIN, Role.STREET_ADMIN };
+    /** Who sees the rounds: those who select, and the secretaries (read-only). */
+    static final Role[] READERS = { Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.COMMUNITY_SECRETARY };
 
     record RoundBody(String node, String period, BigDecimal minSatisfaction, Integer minReportsHandled) {
     }
@@ -48,6 +50,8 @@ public final class AwardResource implements ApiResource {
             }
             return ApiResponse.created(awards.open(b.node(), b.period(), b.minSatisfaction(), b.minReportsHandled()));
         })
+                .get("/awards/rounds", Access.within(READERS).filteredBy("street"),
+                        r -> awards.rounds(r.scopes(), ReportResource.code(r, "street", 9)))
                 .get("/awards/rounds/{round}", Access.node(node, SELECTORS),
                         r -> awards.round(r.pathId("round").orElseThrow()).orElseThrow())
                 .get("/awards/rounds/{round}/candidates", Access.node(node, SELECTORS).personalData(),

@@ -15,6 +15,7 @@ import org.loumen.core.model.Assignment;
 import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
+import org.loumen.core.model.OrganisationService;
 import org.loumen.core.workflow.internal.ReportFlow.Status;
 import org.loumen.web.ApiException;
 import org.osgi.service.component.annotations.Activate;
@@ -37,6 +38,11 @@ public final class AwardService {
             String status, LocalDate decidedOn, String decision) {
     }
 
+    /** A round as the listing shows it: its rules, whether decided, and how many were awarded. */
+    record ListedRound(long id, String node, String nodeName, String period, BigDecimal minSatisfaction,
+            int minReportsHandled, boolean decided, LocalDate decidedOn, long awardees) {
+    }
+
     record Candidate(long leader, String name, String community, BigDecimal satisfactionPercent,
             int reportsHandled) {
     }
@@ -50,11 +56,14 @@ public final class AwardService {
     private final ReportService reports;
     private final LeaderService leaders;
     private final EventAdmin events;
+    private final OrganisationService organisation;
 
     @Activate
     public AwardService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
             @Reference EvaluationService evaluations, @Reference ReportService reports,
-            @Reference LeaderService leaders, @Reference EventAdmin events) {
+            @Reference LeaderService leaders, @Reference EventAdmin events,
+            @Reference OrganisationService organisation) {
+        this.organisation = organisation;
         this.jpa = jpa;
         this.evaluations = evaluations;
         this.reports = reports;
@@ -97,6 +106,39 @@ public final class AwardService {
 
     Optional<RoundView> round(long id) {
         return jpa.txExpr(em -> Optional.ofNullable(em.find(AwardRoundEntity.class, id)).map(AwardService::view));
+    }
+
+    /**
+     * The rounds that concern the caller, newest period first: rounds at a node within their scopes and rounds at
+     * a node above them (a street's secretaries see their street's and the district's rounds). With a street, only
+     * rounds that concern that street (its own and the district's).
+     */
+    List<ListedRound> rounds(Set<String> scopes, String street) {
+        List<AwardRoundEntity> all = jpa.txExpr(em -> em.createQuery("select r from AwardRoundEntity r order by "
+                + "r.period desc, r.node, r.id desc", AwardRoundEntity.class).getResultList());
+        Map<Long, Long> awarded = new HashMap<>();
+        for (Object[] row : jpa.txExpr(em -> em.createQuery("select a.round, count(a) from AwardEntity a group by "
+                + "a.round", Object[].class).getResultList())) {
+            awarded.put((Long) row[0], ((Number) row[1]).longValue());
+        }
+        Map<String, String> names = new HashMap<>();
+        List<ListedRound> out = new ArrayList<>();
+        for (AwardRoundEntity r : all) {
+            if (scopes.stream().noneMatch(s -> related(r.node, s)) || street != null && !related(r.node, street)) {
+                continue;
+            }
+            String name = names.computeIfAbsent(r.node, n -> n.equals(organisation.district().code())
+                    ? organisation.district().name()
+                    : organisation.street(n).map(org.loumen.core.model.Street::name).orElse(null));
+            out.add(new ListedRound(r.id, r.node, name, r.period, r.minSatisfaction, r.minReportsHandled,
+                    "DECIDED".equals(r.status), r.decidedOn, awarded.getOrDefault(r.id, 0L)));
+        }
+        return out;
+    }
+
+    /** Whether one node lies within the other. */
+    private static boolean related(String a, String b) {
+        return a.startsWith(b) || b.startsWith(a);
     }
 
     /** The leaders the round's rules put forward, best satisfaction first. */

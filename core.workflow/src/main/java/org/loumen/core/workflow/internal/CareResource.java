@@ -53,6 +53,9 @@ public final class CareResource implements ApiResource {
         routes.get("/care/plans", Access.within(CARERS).filteredBy("community", "unit").personalData(),
                 r -> care.plans(r.scopes(), r.query("community").orElse(null), r.query("unit").orElse(null),
                         h -> caresFor(r.caller(), h), r.query("overdue").map(Boolean::parseBoolean).orElse(false)))
+                .get("/care/overdue", Access.within(EvaluationResource.ORGANISERS).filteredBy("street", "community"),
+                        r -> care.overdue(r.scopes(), ReportResource.code(r, "street", 9),
+                                ReportResource.code(r, "community", 12)))
                 .post("/households/{household}/visits", Access.node(household, CARERS), r -> {
                     Household h = cared(r);
                     VisitBody b = r.body(VisitBody.class);

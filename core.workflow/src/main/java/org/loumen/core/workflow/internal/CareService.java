@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.Household;
 import org.loumen.core.model.HouseholdService;
+import org.loumen.core.model.OrganisationService;
 import org.loumen.core.model.SpecialGroup;
 import org.loumen.web.ApiException;
 import org.osgi.service.component.annotations.Activate;
@@ -73,11 +75,14 @@ public final class CareService {
     private final JpaTemplate jpa;
     private final HouseholdService households;
     private final EventAdmin events;
+    private final OrganisationService organisation;
     private volatile Map<SpecialGroup, Integer> intervals;
 
     @Activate
     public CareService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
-            @Reference HouseholdService households, @Reference EventAdmin events, Config config) {
+            @Reference HouseholdService households, @Reference EventAdmin events,
+            @Reference OrganisationService organisation, Config config) {
+        this.organisation = organisation;
         this.events = events;
         this.jpa = jpa;
         this.households = households;
@@ -105,22 +110,65 @@ public final class CareService {
      */
     List<Plan> plans(Set<String> scopes, String community, String unit, Predicate<Household> mayCare,
             boolean overdueOnly) {
+        List<Household> tagged = tagged(scopes, community, unit).stream().filter(mayCare).toList();
+        List<Plan> out = new ArrayList<>();
+        for (Plan p : plans(tagged)) {
+            if (!overdueOnly || p.overdue()) {
+                out.add(p);
+            }
+        }
+        out.sort((a, b) -> a.nextDue().compareTo(b.nextDue()));
+        return out;
+    }
+
+    /** Per community: how many visit plans and how many overdue. Counts only, no household or tag. */
+    record CommunityOverdue(String community, String communityName, int plans, int overdue) {
+    }
+
+    record OverdueSummary(List<CommunityOverdue> items, int plans, int overdue) {
+    }
+
+    /**
+     * The overdue visits of every community within scope (of a street or one community if given) that has visit
+     * plans, by the same rule as {@link #plans}: most overdue first, then by code.
+     */
+    OverdueSummary overdue(Set<String> scopes, String street, String community) {
+        Map<String, int[]> counts = new TreeMap<>();
+        for (Plan p : plans(tagged(Scopes.within(scopes, street), community, null))) {
+            int[] n = counts.computeIfAbsent(p.unit().substring(0, 12), k -> new int[2]);
+            n[0]++;
+            n[1] += p.overdue() ? 1 : 0;
+        }
+        Map<String, String> names = Scopes.communityNames(organisation, counts.keySet());
+        List<CommunityOverdue> items = new ArrayList<>();
+        int plans = 0;
+        int overdue = 0;
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            items.add(new CommunityOverdue(e.getKey(), names.get(e.getKey()), e.getValue()[0], e.getValue()[1]));
+            plans += e.getValue()[0];
+            overdue += e.getValue()[1];
+        }
+        items.sort((a, b) -> Integer.compare(b.overdue(), a.overdue()));
+        return new OverdueSummary(items, plans, overdue);
+    }
+
+    /** The households within scope that carry a special-group tag, and so have a visit plan. */
+    private List<Household> tagged(Set<String> scopes, String community, String unit) {
+        return Pages.all(n -> households.find(scopes, community, unit, null, n, Pages.SIZE).items()).stream()
+                .filter(h -> h.specialGroups() != null && !h.specialGroups().isEmpty()).toList();
+    }
+
+    /** The one place the plan of a tagged household is worked out: interval, last visit, next due, overdue. */
+    private List<Plan> plans(List<Household> tagged) {
         LocalDate today = LocalDate.now(EvaluationService.CHINA);
-        List<Household> tagged = Pages.all(n -> households.find(scopes, community, unit, null, n, Pages.SIZE)
-                .items()).stream().filter(h -> h.specialGroups() != null && !h.specialGroups().isEmpty())
-                .filter(mayCare).toList();
         Map<Long, LocalDate> last = lastVisits(tagged.stream().map(Household::id).toList());
         List<Plan> out = new ArrayList<>();
         for (Household h : tagged) {
             int interval = CarePlans.intervalDays(h.specialGroups(), intervals);
             LocalDate next = CarePlans.nextDue(last.get(h.id()), interval, today);
-            boolean overdue = CarePlans.overdue(next, today);
-            if (!overdueOnly || overdue) {
-                out.add(new Plan(h.id(), h.unit(), h.buildingLabel() + h.unitLabel() + h.room(), h.specialGroups(),
-                        interval, last.get(h.id()), next, overdue));
-            }
+            out.add(new Plan(h.id(), h.unit(), h.buildingLabel() + h.unitLabel() + h.room(), h.specialGroups(),
+                    interval, last.get(h.id()), next, CarePlans.overdue(next, today)));
         }
-        out.sort((a, b) -> a.nextDue().compareTo(b.nextDue()));
         return out;
     }
 

@@ -57,6 +57,11 @@ public final class EvaluationResource implements ApiResource {
             r.auditDetail("evaluation " + v.id() + ": " + v.codes() + " ballot codes issued");
             return ApiResponse.created(v);
         })
+                .get("/evaluations", Access.within(ORGANISERS).filteredBy("street", "community"),
+                        r -> evaluations.list(r.scopes(), ReportResource.code(r, "street", 9),
+                                ReportResource.code(r, "community", 12), r.query("period").orElse(null),
+                                r.queryInt("page", 1, 1, 1_000_000), r.queryInt("size", 50, 1, 200)))
+                .get("/evaluations/periods/current", Access.publicRoute(), r -> evaluations.currentPeriod())
                 .get("/evaluations/{evaluation}", Access.node(community, ORGANISERS),
                         r -> evaluations.view(r.pathId("evaluation").orElseThrow()).orElseThrow())
                 .get("/evaluations/{evaluation}/ballot-codes", Access.node(community, ORGANISERS).personalData(),

@@ -3,6 +3,7 @@ package org.loumen.core.workflow.internal;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -16,12 +17,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import javax.persistence.TypedQuery;
+
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.Household;
 import org.loumen.core.model.HouseholdService;
 import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
+import org.loumen.core.model.OrganisationService;
 import org.loumen.security.ClientBackoff;
 import org.loumen.web.ApiException;
 import org.osgi.service.component.annotations.Activate;
@@ -75,6 +79,25 @@ public final class EvaluationService {
     record View(long id, String community, String period, String status, long codes, long ballots) {
     }
 
+    /** An evaluation as a listing shows it. */
+    record Listed(long id, String community, String communityName, String period, String status, long codesIssued,
+            long ballotsCast, Instant openedAt, Instant closedAt) {
+    }
+
+    record Listing(List<Listed> items, long total) {
+    }
+
+    /** A half-year evaluation period (评议期) and its days, e.g. 2026-H2: 2026-07-01 to 2026-12-31. */
+    record Period(String period, LocalDate startsOn, LocalDate endsOn) {
+
+        /** The period the day lies in: H1 is January to June. */
+        static Period of(LocalDate day) {
+            boolean first = day.getMonthValue() <= 6;
+            LocalDate start = LocalDate.of(day.getYear(), first ? 1 : 7, 1);
+            return new Period(day.getYear() + (first ? "-H1" : "-H2"), start, start.plusMonths(6).minusDays(1));
+        }
+    }
+
     record Result(long leader, String name, int ballots, int satisfied, int fairlySatisfied, int dissatisfied,
             BigDecimal satisfactionPercent, Satisfaction.Outcome outcome) {
     }
@@ -84,6 +107,7 @@ public final class EvaluationService {
     private final HouseholdService households;
     private final EventAdmin events;
     private final LifecycleService lifecycle;
+    private final OrganisationService organisation;
     private final Clock clock = Clock.systemUTC();
     private volatile ClientBackoff backoff;
     private volatile int minimumBallots;
@@ -91,8 +115,9 @@ public final class EvaluationService {
     @Activate
     public EvaluationService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
             @Reference LeaderService leaders, @Reference HouseholdService households, @Reference EventAdmin events,
-            @Reference LifecycleService lifecycle, Config config) {
+            @Reference LifecycleService lifecycle, @Reference OrganisationService organisation, Config config) {
         this.lifecycle = lifecycle;
+        this.organisation = organisation;
         this.jpa = jpa;
         this.leaders = leaders;
         this.households = households;
@@ -188,6 +213,63 @@ public final class EvaluationService {
                         .setParameter("e", id).getSingleResult(),
                 em.createQuery("select count(c) from BallotCodeEntity c where c.evaluation = :e and c.used = true",
                         Long.class).setParameter("e", id).getSingleResult())));
+    }
+
+    /** The period of today, in China time. */
+    Period currentPeriod() {
+        return Period.of(LocalDate.now(clock.withZone(CHINA)));
+    }
+
+    /**
+     * Evaluations within scope (of a street or community, of a period if given), newest first, with the codes issued
+     * and the ballots cast.
+     *
+     * @throws ApiException 400 naming {@code period} when it is not {@code YYYY-H1} or {@code YYYY-H2}
+     */
+    Listing list(Set<String> scopes, String street, String community, String period, int page, int size)
+            throws ApiException {
+        if (period != null && !PERIOD.matcher(period).matches()) {
+            throw new ApiException(400, "invalid-parameter", "period 须为 YYYY-H1 或 YYYY-H2 / period must be "
+                    + "YYYY-H1 or YYYY-H2", "period");
+        }
+        Set<String> within = Scopes.within(Scopes.within(scopes, street), community);
+        String where = " where " + Scopes.clause("e.community", within) + (period == null ? "" : " and e.period = :p");
+        Listing raw = jpa.txExpr(em -> {
+            TypedQuery<Long> count = em.createQuery("select count(e) from EvaluationEntity e" + where, Long.class);
+            TypedQuery<EvaluationEntity> items = em.createQuery("select e from EvaluationEntity e" + where
+                    + " order by e.openedAt desc, e.id desc", EvaluationEntity.class);
+            for (TypedQuery<?> q : List.of(count, items)) {
+                Scopes.bind(q, within);
+                if (period != null) {
+                    q.setParameter("p", period);
+                }
+            }
+            long total = count.getSingleResult();
+            List<EvaluationEntity> found = items.setFirstResult((page - 1) * size).setMaxResults(size)
+                    .getResultList();
+            Map<Long, long[]> counts = new HashMap<>();
+            if (!found.isEmpty()) {
+                List<Long> ids = found.stream().map(e -> e.id).toList();
+                for (Object[] r : em.createQuery("select c.evaluation, c.used, count(c) from BallotCodeEntity c "
+                        + "where c.evaluation in :ids group by c.evaluation, c.used", Object[].class)
+                        .setParameter("ids", ids).getResultList()) {
+                    long[] n = counts.computeIfAbsent((Long) r[0], k -> new long[2]);
+                    long c = ((Number) r[2]).longValue();
+                    n[0] += c;
+                    n[1] += Boolean.TRUE.equals(r[1]) ? c : 0;
+                }
+            }
+            return new Listing(found.stream().map(e -> {
+                long[] n = counts.getOrDefault(e.id, new long[2]);
+                return new Listed(e.id, e.community, null, e.period, e.status, n[0], n[1],
+                        Instant.ofEpochMilli(e.openedAt), e.closedAt == null ? null : Instant.ofEpochMilli(e.closedAt));
+            }).toList(), total);
+        });
+        Map<String, String> names = Scopes.communityNames(organisation, raw.items().stream().map(Listed::community)
+                .toList());
+        return new Listing(raw.items().stream().map(e -> new Listed(e.id(), e.community(), names.get(e.community()),
+                e.period(), e.status(), e.codesIssued(), e.ballotsCast(), e.openedAt(), e.closedAt())).toList(),
+                raw.total());
     }
 
     /** The codes for printing: household address and code, in address order; UTF-8 with BOM for Excel. */

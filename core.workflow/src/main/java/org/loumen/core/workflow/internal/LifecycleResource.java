@@ -128,6 +128,11 @@ public final class LifecycleResource implements ApiResource {
                     return lifecycle.move(r.pathId("leader").orElseThrow(), b.to(), r.caller().username(), b.reason().strip(),
                             null, null, Map.of());
                 })
+                .get("/leaders/{leader}/actions", organisers, r -> {
+                    var l = leaders.leader(r.pathId("leader").orElseThrow()).orElseThrow(
+                            () -> ApiException.notFound("楼门栋长", "leader", r.pathParam("leader")));
+                    return Map.of("status", l.status(), "actions", Lifecycle.actions(l.status()));
+                })
                 .get("/leaders/{leader}/history", organisers, r -> lifecycle.history(r.pathId("leader").orElseThrow()));
     }
 

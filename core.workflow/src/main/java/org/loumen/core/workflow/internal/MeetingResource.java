@@ -50,6 +50,17 @@ public final class MeetingResource implements ApiResource {
                     LocalDate from = date(r, "from", to.minusMonths(3));
                     return meetings.ofCommunity(r.pathParam("community"), from, to);
                 })
+                .get("/meetings", Access.within(ORGANISERS).filteredBy("street", "community"), r -> {
+                    LocalDate from = date(r, "from", null);
+                    LocalDate to = date(r, "to", null);
+                    if (from != null && to != null && from.isAfter(to)) {
+                        throw new ApiException(400, "invalid-parameter", "from 不能晚于 to / from must not be after to",
+                                "from");
+                    }
+                    return meetings.list(r.scopes(), ReportResource.code(r, "street", 9),
+                            ReportResource.code(r, "community", 12), from, to, r.queryInt("page", 1, 1, 1_000_000),
+                            r.queryInt("size", 50, 1, 200));
+                })
                 .get("/meetings/cadence", Access.within(ORGANISERS).filteredBy("street", "community"),
                         r -> meetings.cadence(r.scopes(), r.query("street").orElse(null),
                                 r.query("community").orElse(null), r.queryInt("weeks", 4, 1, 52),

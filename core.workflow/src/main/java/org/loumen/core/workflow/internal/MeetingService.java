@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import javax.persistence.TypedQuery;
+
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.Community;
 import org.loumen.core.model.LeaderService;
@@ -156,6 +158,47 @@ public final class MeetingService {
                 + "m.scheduledOn >= :f and m.scheduledOn <= :t order by m.scheduledOn, m.id", MeetingEntity.class)
                 .setParameter("c", community).setParameter("f", from).setParameter("t", to).getResultList().stream()
                 .map(MeetingService::view).toList());
+    }
+
+    /** A meeting as the listing across communities shows it: when, what kind, and how many attended. */
+    record Listed(long id, String community, String communityName, Kind kind, String status, LocalDate scheduledOn,
+            LocalDate heldOn, int attendees) {
+    }
+
+    record Listing(List<Listed> items, long total) {
+    }
+
+    /**
+     * The meetings within scope (of a street or one community if given), scheduled from {@code from} to {@code to}
+     * (either may be null), newest first.
+     */
+    Listing list(Set<String> scopes, String street, String community, LocalDate from, LocalDate to, int page,
+            int size) {
+        Set<String> within = Scopes.within(Scopes.within(scopes, street), community);
+        String where = " where " + Scopes.clause("m.community", within) + (from == null ? "" : " and m.scheduledOn "
+                + ">= :f") + (to == null ? "" : " and m.scheduledOn <= :t");
+        Listing raw = jpa.txExpr(em -> {
+            TypedQuery<Long> count = em.createQuery("select count(m) from MeetingEntity m" + where, Long.class);
+            TypedQuery<MeetingEntity> items = em.createQuery("select m from MeetingEntity m" + where
+                    + " order by m.scheduledOn desc, m.id desc", MeetingEntity.class);
+            for (TypedQuery<?> q : List.of(count, items)) {
+                Scopes.bind(q, within);
+                if (from != null) {
+                    q.setParameter("f", from);
+                }
+                if (to != null) {
+                    q.setParameter("t", to);
+                }
+            }
+            long total = count.getSingleResult();
+            return new Listing(items.setFirstResult((page - 1) * size).setMaxResults(size).getResultList().stream()
+                    .map(MeetingService::view).map(v -> new Listed(v.id(), v.community(), null, v.kind(), v.status(),
+                            v.scheduledOn(), v.heldOn(), v.attendees().size())).toList(), total);
+        });
+        Map<String, String> names = Scopes.communityNames(organisation, raw.items().stream().map(Listed::community)
+                .toList());
+        return new Listing(raw.items().stream().map(m -> new Listed(m.id(), m.community(), names.get(m.community()),
+                m.kind(), m.status(), m.scheduledOn(), m.heldOn(), m.attendees())).toList(), raw.total());
     }
 
     /** The cadence of every community within scope (of a street or one community if given), misses first. */

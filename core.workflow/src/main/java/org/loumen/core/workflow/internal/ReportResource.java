@@ -111,7 +111,8 @@ public final class ReportResource implements ApiResource {
         return r.header("Content-Type").isPresent() ? r.body(NoteBody.class) : new NoteBody(null, null, null);
     }
 
-    private static String code(ApiRequest r, String param, int digits) throws ApiException {
+    /** A code filter of the given length, or null; a malformed one is a 400 naming the parameter. */
+    static String code(ApiRequest r, String param, int digits) throws ApiException {
         Optional<String> v = r.query(param);
         if (v.isPresent() && !v.get().matches("\\d{" + digits + "}")) {
             throw new ApiException(400, "invalid-parameter", param + " 须为 " + digits + " 位代码 / " + param

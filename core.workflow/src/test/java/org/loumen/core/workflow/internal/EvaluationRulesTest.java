@@ -56,4 +56,13 @@ class EvaluationRulesTest {
         // 12 characters of a 32-letter alphabet: 60 bits, above the 50 the issue asks for
         assertEquals(60, 12 * Integer.numberOfTrailingZeros(BallotCodes.ALPHABET.length()));
     }
+
+    @Test
+    void theHalfYearOfADay() {
+        assertEquals(new EvaluationService.Period("2026-H1", java.time.LocalDate.of(2026, 1, 1),
+                java.time.LocalDate.of(2026, 6, 30)), EvaluationService.Period.of(java.time.LocalDate.of(2026, 6, 30)));
+        assertEquals(new EvaluationService.Period("2026-H2", java.time.LocalDate.of(2026, 7, 1),
+                java.time.LocalDate.of(2026, 12, 31)), EvaluationService.Period.of(java.time.LocalDate.of(2026, 7, 1)));
+        assertEquals("2027-H1", EvaluationService.Period.of(java.time.LocalDate.of(2027, 1, 1)).period());
+    }
 }
