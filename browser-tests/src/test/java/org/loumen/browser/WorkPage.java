@@ -21,7 +21,11 @@ class WorkPage extends ConsolePage {
         return b.find(id(testid));
     }
 
+    /** Clicks the element, scrolled to the middle of the window first (the sticky top bar and toasts stay clear). */
     void click(String testid) {
+        WebElement e = b.clickable(id(testid));
+        ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", e);
         b.clickable(id(testid)).click();
     }
 

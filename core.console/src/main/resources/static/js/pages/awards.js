@@ -58,7 +58,7 @@ const NewRound = defineComponent({
 export default defineComponent({
   setup() {
     const selector = computed(() => SELECTORS.includes(scope.role));
-    const tab = computed(() => route.query.tab || (selector.value ? 'rounds' : 'awards'));
+    const tab = computed(() => route.query.tab || 'rounds');
     const f = reactive({ street: route.query.street || '' });
     const applied = reactive({ ...f });
     const creating = ref(false);
@@ -66,7 +66,6 @@ export default defineComponent({
     const street = () => scopeStreet.value ? '' : applied.street;
     const missingRounds = ref(false);
     const rounds = useLoad(async () => {
-      if (!SELECTORS.includes(scope.role)) return [];
       try {
         return await api.get('/awards/rounds', { street: street() });
       } catch (e) {
@@ -87,8 +86,10 @@ export default defineComponent({
       { key: 'minReportsHandled', label: () => tr('办结时报不少于', 'Reports ≥'), class: 'text-end figures' },
       { key: 'decided', label: () => tr('状态', 'Status'), sortable: true, cell: (r) => ROUND_STATUS.badge(r.decided || r.status === 'DECIDED' ? 'DECIDED' : 'OPEN') },
       { key: 'decidedOn', label: () => tr('决定日期', 'Decided on'), sortable: true, cell: (r) => fmtDate(r.decidedOn) || '—' },
-      { key: 'awardees', label: () => tr('获评人数', 'Awardees'), class: 'text-end figures', cell: (r) => (r.decided ? fmtNumber(Array.isArray(r.awardees) ? r.awardees.length : r.awardees) : '—') },
-      { key: 'actions', label: () => tr('操作', 'Actions'), cell: (r) => html`<a class="btn btn-sm btn-link px-1" href=${'#/awards/' + r.id} data-testid="round-link">${r.decided ? tr('查看', 'View') : tr('评选', 'Select')}</a>` },
+      { key: 'awardees', label: () => tr('获评人数', 'Awardees'), class: 'text-end figures', cell: (r) => (r.decided ? fmtNumber(r.awardees) : '—') },
+      { key: 'actions', label: () => tr('操作', 'Actions'), cell: (r) => (selector.value && scope.node && (r.node || '').startsWith(scope.node)
+        ? html`<a class="btn btn-sm btn-link px-1" href=${'#/awards/' + r.id} data-testid="round-link">${r.decided ? tr('查看', 'View') : tr('评选', 'Select')}</a>`
+        : html`<span class="text-body-secondary small">${tr('由上级组织', 'run above you')}</span>`) },
     ];
     const awardColumns = [
       { key: 'certificate', label: () => tr('证书编号', 'Certificate'), sortable: true, cell: (a) => html`<span class="mono">${a.certificate}</span>` },
@@ -99,7 +100,7 @@ export default defineComponent({
       { key: 'round', label: () => tr('评选', 'Round'), cell: (a) => (selector.value ? html`<a href=${'#/awards/' + a.round}>${tr('查看评选', 'round')} ${a.round}</a>` : a.round) },
     ];
     const tabs = () => [
-      ...(selector.value ? [{ id: 'rounds', label: tr('评选', 'Rounds') }] : []),
+      { id: 'rounds', label: tr('评选', 'Rounds') },
       { id: 'awards', label: tr('获奖名单', 'Awards') },
       { id: 'pool', label: tr('储备库', 'Reserve pool') },
     ];

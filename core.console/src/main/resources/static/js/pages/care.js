@@ -97,7 +97,7 @@ const Plans = defineComponent({
           </div>
         <//>
         ${plans.data ? html`<p data-testid="care-summary">${tr(`需关怀住户 ${fmtNumber(plans.data.length)} 户，`, `${fmtNumber(plans.data.length)} households to care for, `)}
-          ${overdue.value ? html`<strong class="text-danger">${tr(`${fmtNumber(overdue.value)} 户逾期未走访`, `${fmtNumber(overdue.value)} overdue`)}</strong>` : tr('均已按期走访', 'none overdue')}</p>` : null}
+          ${overdue.value ? html`<strong class="text-danger-emphasis">${tr(`${fmtNumber(overdue.value)} 户逾期未走访`, `${fmtNumber(overdue.value)} overdue`)}</strong>` : tr('均已按期走访', 'none overdue')}</p>` : null}
         ${plans.error ? html`<${ErrorAlert} error=${plans.error} />` : null}
         <${TableCard} busy=${plans.loading} label=${tr('走访计划', 'Visit plans')} testid="care-plans">
           <${DataTable} columns=${columns} rows=${rows.value} rowKey="household" caption=${tr('走访计划', 'Visit plans')}
@@ -129,7 +129,7 @@ const Counts = defineComponent({
       { key: 'communityName', label: () => tr('社区', 'Community'), sortable: true, cell: (c) => c.communityName || placeName(c.community) },
       { key: 'plans', label: () => tr('需关怀住户（户）', 'Households to care for'), sortable: true, class: 'text-end figures', cell: (c) => fmtNumber(c.plans) },
       { key: 'overdue', label: () => tr('逾期未走访（户）', 'Overdue visits'), sortable: true, class: 'text-end figures',
-        cell: (c) => html`<span class=${c.overdue ? 'text-danger fw-semibold' : ''}>${fmtNumber(c.overdue)}</span>${c.overdue ? html` ${badge(tr('有逾期', 'Overdue'), 'danger')}` : null}` },
+        cell: (c) => html`<span class=${c.overdue ? 'text-danger-emphasis fw-semibold' : ''}>${fmtNumber(c.overdue)}</span>${c.overdue ? html` ${badge(tr('有逾期', 'Overdue'), 'danger')}` : null}` },
     ];
     return () => {
       const d = data.data;
@@ -144,7 +144,7 @@ const Counts = defineComponent({
           ${d && !d.missing ? html`
             <div class="d-flex gap-4 mb-2 figures" data-testid="care-totals">
               <div class="stat"><span class="num">${fmtNumber(d.plans)}</span><span class="lbl d-block">${tr('需关怀住户（户）', 'Households to care for')}</span></div>
-              <div class="stat"><span class="num text-danger">${fmtNumber(d.overdue)}</span><span class="lbl d-block">${tr('逾期未走访（户）', 'Overdue visits')}</span></div>
+              <div class="stat"><span class="num text-danger-emphasis">${fmtNumber(d.overdue)}</span><span class="lbl d-block">${tr('逾期未走访（户）', 'Overdue visits')}</span></div>
             </div>` : null}
           ${d && d.missing ? null : html`
             <${TableCard} busy=${data.loading} label=${tr('各社区走访情况', 'Visits per community')} testid="care-counts">

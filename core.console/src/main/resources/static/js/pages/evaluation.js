@@ -50,7 +50,7 @@ export default defineComponent({
         series: [{
           type: 'bar', name: zh ? '满意度' : 'Satisfaction', barMaxWidth: 36,
           data: rows.map((r) => ({ value: r.ballots ? Number(r.satisfactionPercent) : null, itemStyle: { color: OUTCOME_COLOUR[r.outcome] || '#2f5d8a' } })),
-          label: { show: true, position: 'top', formatter: (p) => (p.value == null ? '' : Number(p.value).toFixed(2) + '%') },
+          label: { show: window.innerWidth >= 768 || rows.length <= 4, position: 'top', formatter: (p) => (p.value == null ? '' : Number(p.value).toFixed(2) + '%') },
           markLine: {
             symbol: 'none', silent: true,
             lineStyle: { color: '#b3261e', type: 'dashed', width: 2 },
@@ -91,13 +91,13 @@ export default defineComponent({
           <//>
           ${action.error ? html`<${ErrorAlert} error=${action.error} />` : null}
           <div class="row g-3 mb-3 figures">
-            <div class="col-6 col-md-3"><div class="card card-body h-100"><span class="lbl">${tr('状态', 'Status')}</span>
+            <div class="col-6 col-md-3"><div class="card card-body h-100"><span class="lbl d-block">${tr('状态', 'Status')}</span>
               <span class="fs-5" data-testid="evaluation-state">${EVALUATION_STATUS.badge(e.status)}</span></div></div>
-            <div class="col-6 col-md-3"><div class="card card-body h-100 stat"><span class="lbl">${tr('发放选票码', 'Codes issued')}</span>
+            <div class="col-6 col-md-3"><div class="card card-body h-100 stat"><span class="lbl d-block">${tr('发放选票码', 'Codes issued')}</span>
               <span class="num" data-testid="evaluation-codes-issued">${fmtNumber(codes)}</span></div></div>
-            <div class="col-6 col-md-3"><div class="card card-body h-100 stat"><span class="lbl">${tr('已投票', 'Ballots cast')}</span>
+            <div class="col-6 col-md-3"><div class="card card-body h-100 stat"><span class="lbl d-block">${tr('已投票', 'Ballots cast')}</span>
               <span class="num" data-testid="evaluation-ballots">${fmtNumber(ballots)}</span></div></div>
-            <div class="col-6 col-md-3"><div class="card card-body h-100 stat"><span class="lbl">${tr('参与率', 'Turnout')}</span>
+            <div class="col-6 col-md-3"><div class="card card-body h-100 stat"><span class="lbl d-block">${tr('参与率', 'Turnout')}</span>
               <span class="num">${codes ? fmtPercent(Math.round((ballots / codes) * 10000) / 100) : '—'}</span></div></div>
           </div>
           ${e.openedAt || e.closedAt ? html`<p class="text-body-secondary">${e.openedAt ? tr(`开启于 ${fmtDateTime(e.openedAt)}`, `Opened ${fmtDateTime(e.openedAt)}`) : ''}${e.closedAt ? tr(`，结束于 ${fmtDateTime(e.closedAt)}`, `, closed ${fmtDateTime(e.closedAt)}`) : ''}</p>` : null}
@@ -109,7 +109,8 @@ export default defineComponent({
                 'Satisfaction = (satisfied + fairly satisfied) ÷ ballots; 60% or more: retained; under 60%: not reappointed; under 5 ballots: no verdict.')}</p>
               ${results.error ? html`<${ErrorAlert} error=${results.error} />` : null}
               ${rows.length ? html`<${Chart} option=${chartOption.value} testid="results-chart" height=${300}
-                  label=${tr('各楼门栋长满意度柱状图，虚线为 60% 留任线；数字见下表', 'Satisfaction per leader; the dashed line is 60%; figures in the table below')} />` : null}
+                  label=${tr('各楼门栋长满意度柱状图，虚线为 60% 留任线；数字见下表', 'Satisfaction per leader; the dashed line is 60%; figures in the table below')} />
+                <p class="small text-body-secondary mb-0">${tr('柱色：绿色为继续留任，红色为不再选任，灰色为票数不足不作结论；虚线为 60% 留任线。', 'Bars: green retained, red not reappointed, grey too few ballots; the dashed line is 60%.')}</p>` : null}
             </div>
             <${TableCard} cls="" busy=${results.loading} label=${tr('评议结果', 'Results')} testid="results">
               <${DataTable} columns=${columns} rows=${rows} rowKey="leader" caption=${tr('评议结果', 'Results')}

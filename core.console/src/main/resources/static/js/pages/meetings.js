@@ -60,9 +60,9 @@ const Cadence = defineComponent({
       { key: 'missing', label: () => tr('情况', 'Cadence'), sortable: true, sortValue: (c) => c.missedWeeks + c.missedMonths,
         cell: (c) => html`<span data-testid="cadence-state">${c.missing ? badge(tr('有缺会', 'Missed meetings'), 'danger') : badge(tr('按时召开', 'On schedule'), 'success')}</span>` },
       { key: 'missedWeeks', label: () => tr('缺每周沟通（周）', 'Weeks missed'), sortable: true, class: 'text-end figures',
-        cell: (c) => html`<span class=${c.missedWeeks ? 'text-danger fw-semibold' : ''}>${c.missedWeeks}</span>` },
+        cell: (c) => html`<span class=${c.missedWeeks ? 'text-danger-emphasis fw-semibold' : ''}>${c.missedWeeks}</span>` },
       { key: 'missedMonths', label: () => tr('缺按月例会（月）', 'Months missed'), sortable: true, class: 'text-end figures',
-        cell: (c) => html`<span class=${c.missedMonths ? 'text-danger fw-semibold' : ''}>${c.missedMonths}</span>` },
+        cell: (c) => html`<span class=${c.missedMonths ? 'text-danger-emphasis fw-semibold' : ''}>${c.missedMonths}</span>` },
       { key: 'lastWeekly', label: () => tr('最近每周沟通', 'Last weekly'), sortable: true, cell: (c) => fmtDate(c.lastWeekly) || tr('从未召开', 'never') },
       { key: 'lastMonthly', label: () => tr('最近按月例会', 'Last monthly'), sortable: true, cell: (c) => fmtDate(c.lastMonthly) || tr('从未召开', 'never') },
     ];
@@ -86,7 +86,7 @@ const Cadence = defineComponent({
           </div>
           ${data.error ? html`<${ErrorAlert} error=${data.error} />` : null}
           ${data.data ? html`<p class="mb-2" data-testid="cadence-summary">${missing
-            ? html`<strong class="text-danger">${tr(`${fmtNumber(missing)} 个社区有缺会`, `${fmtNumber(missing)} communities missed meetings`)}</strong>${tr(`（共 ${fmtNumber(rows.length)} 个社区，只计已结束的完整周和月）`, ` (of ${fmtNumber(rows.length)}; only complete weeks and months count)`)}`
+            ? html`<strong class="text-danger-emphasis">${tr(`${fmtNumber(missing)} 个社区有缺会`, `${fmtNumber(missing)} communities missed meetings`)}</strong>${tr(`（共 ${fmtNumber(rows.length)} 个社区，只计已结束的完整周和月）`, ` (of ${fmtNumber(rows.length)}; only complete weeks and months count)`)}`
             : tr(`${fmtNumber(rows.length)} 个社区均按时召开例会`, `All ${fmtNumber(rows.length)} communities met on schedule`)}</p>` : null}
           <${TableCard} busy=${data.loading} label=${tr('例会节奏', 'Meeting cadence')} testid="cadence">
             <${DataTable} columns=${columns} rows=${rows} rowKey="community" caption=${tr('例会节奏', 'Meeting cadence')}
@@ -133,7 +133,7 @@ export default defineComponent({
       { key: 'kind', label: () => tr('类型', 'Kind'), sortable: true, cell: (m) => MEETING_KIND.badge(m.kind) },
       { key: 'status', label: () => tr('状态', 'Status'), sortable: true, cell: (m) => html`<span data-testid="meeting-status">${MEETING_STATUS.badge(m.status)}</span>` },
       { key: 'heldOn', label: () => tr('召开日期', 'Held on'), cell: (m) => fmtDate(m.heldOn) || '—' },
-      { key: 'attendees', label: () => tr('出席人数', 'Present'), class: 'text-end figures', cell: (m) => (m.status === 'HELD' ? (m.attendees || []).length : '—') },
+      { key: 'attendees', label: () => tr('出席人数', 'Present'), class: 'text-end figures', cell: (m) => (m.status === 'HELD' ? (typeof m.attendees === 'number' ? m.attendees : (m.attendees || []).length) : '—') },
       { key: 'actions', label: () => tr('操作', 'Actions'), cell: (m) => html`<a class="btn btn-sm btn-link px-1" href=${'#/meetings/' + m.id} data-testid="meeting-link">
           ${m.status === 'SCHEDULED' ? tr('记录会议', 'Record') : tr('查看', 'View')}</a>` },
     ];

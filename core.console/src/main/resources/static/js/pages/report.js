@@ -119,7 +119,7 @@ export default defineComponent({
                     <dt class="col-sm-4">${tr('职责', 'Duty')}</dt><dd class="col-sm-8">${DUTY.label(r.duty)}</dd>
                     <dt class="col-sm-4">${tr('上报人', 'Reporter')}</dt><dd class="col-sm-8">${r.reporter}</dd>
                     <dt class="col-sm-4">${tr('上报时间', 'Filed')}</dt><dd class="col-sm-8">${fmtDateTime(r.createdAt)}</dd>
-                    <dt class="col-sm-4">${tr('办结时限', 'Due')}</dt><dd class="col-sm-8" data-testid="report-due">${fmtDateTime(r.dueAt)}${r.overdue ? html` <strong class="text-danger">${tr('（已超时）', ' (overdue)')}</strong>` : null}</dd>
+                    <dt class="col-sm-4">${tr('办结时限', 'Due')}</dt><dd class="col-sm-8" data-testid="report-due">${fmtDateTime(r.dueAt)}${r.overdue ? html` <strong class="text-danger-emphasis">${tr('（已超时）', ' (overdue)')}</strong>` : null}</dd>
                     <dt class="col-sm-4">${tr('承办人', 'Assignee')}</dt><dd class="col-sm-8" data-testid="report-assignee-text">${r.assignee || '—'}</dd>
                     <dt class="col-sm-4">${tr('处理结果', 'Resolution')}</dt><dd class="col-sm-8">${r.resolution || '—'}</dd>
                   </dl>

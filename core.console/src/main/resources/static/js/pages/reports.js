@@ -32,7 +32,7 @@ const Stats = defineComponent({
                 <a class="stat" href=${href('/reports', { street: props.street, community: props.community })}>
                   <span class="num">${fmtNumber(s.total)}</span><span class="lbl d-block">${tr('全部', 'All')}</span></a>
                 <a class="stat" href=${href('/reports', { street: props.street, community: props.community, overdue: 'true' })}>
-                  <span class="num text-danger">${fmtNumber(s.overdue)}</span><span class="lbl d-block">${tr('已超时', 'Overdue')}</span></a>
+                  <span class="num text-danger-emphasis">${fmtNumber(s.overdue)}</span><span class="lbl d-block">${tr('已超时', 'Overdue')}</span></a>
               </div>
               <ul class="list-inline mb-0">
                 ${Object.keys(REPORT_STATUS_ORDER).map((k) => html`<li class="list-inline-item mb-1">
@@ -51,7 +51,7 @@ const Stats = defineComponent({
                   <tbody>${(s.byDuty || []).map((d) => html`<tr key=${d.duty}>
                     <td>${DUTY.label(d.duty)}</td><td class="text-end">${fmtNumber(d.total)}</td>
                     <td class="text-end">${fmtNumber(d.open)}</td>
-                    <td class=${'text-end' + (d.overdue ? ' text-danger fw-semibold' : '')}>${fmtNumber(d.overdue)}</td></tr>`)}</tbody>
+                    <td class=${'text-end' + (d.overdue ? ' text-danger-emphasis fw-semibold' : '')}>${fmtNumber(d.overdue)}</td></tr>`)}</tbody>
                 </table>
               </div>
             </div></div>

@@ -94,7 +94,7 @@ export default defineComponent({
               <legend class="form-label fs-6">${tr('角色', 'Roles')}</legend>
               <ul class="list-unstyled mb-2" data-testid="user-bindings">${v.bindings.map((b, i) => html`<li class="mb-1" key=${b.role + b.node}>
                 ${bindingText(b)}
-                ${mayGrant(b.role) && !self() ? html`<button type="button" class="btn btn-sm btn-link text-danger" onClick=${() => v.bindings.splice(i, 1)}
+                ${mayGrant(b.role) && !self() ? html`<button type="button" class="btn btn-sm btn-link text-danger-emphasis" onClick=${() => v.bindings.splice(i, 1)}
                   aria-label=${tr(`移除 ${bindingText(b)}`, `Remove ${bindingText(b)}`)}>${tr('移除', 'Remove')}</button>` : null}</li>`)}</ul>
               ${grantable().length && !self() ? html`<${BindingPicker} onAdd=${add} testid="edit-binding" />` : null}
               ${bindingErrors.map((t) => html`<div class="invalid-feedback d-block" role="alert">${t}</div>`)}

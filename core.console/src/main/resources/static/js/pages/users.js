@@ -50,7 +50,7 @@ const NewUser = defineComponent({
         <fieldset class="mb-3">
           <legend class="form-label fs-6">${tr('角色', 'Roles')}<span class="text-danger ms-1" aria-hidden="true">*</span></legend>
           ${v.bindings.length ? html`<ul class="list-unstyled mb-2" data-testid="user-bindings">${v.bindings.map((b, i) => html`<li class="mb-1" key=${b.role + b.node}>
-              ${bindingText(b)} <button type="button" class="btn btn-sm btn-link text-danger" onClick=${() => v.bindings.splice(i, 1)}
+              ${bindingText(b)} <button type="button" class="btn btn-sm btn-link text-danger-emphasis" onClick=${() => v.bindings.splice(i, 1)}
                 aria-label=${tr(`移除 ${bindingText(b)}`, `Remove ${bindingText(b)}`)}>${tr('移除', 'Remove')}</button></li>`)}</ul>`
             : html`<p class="text-body-secondary mb-2">${tr('请选择角色和所在位置后点“添加角色”。', 'Choose a role and its place, then press “Add role”.')}</p>`}
           <${BindingPicker} onAdd=${add} testid="new-binding" />

@@ -170,6 +170,8 @@ export const PlacePicker = defineComponent({
  * specific is sent (a secretary asking with their street's code would be outside their scope: 404).
  */
 export function effectivePlace(f) {
+  // a leader's listings are already limited to their own places
+  if (scope.role === 'LEADER') return { street: '', community: '' };
   const community = scopeCommunity.value || f.community || '';
   return { street: community ? '' : (scopeStreet.value || f.street || ''), community };
 }
