@@ -2,6 +2,7 @@ package org.loumen.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +17,9 @@ import org.openqa.selenium.Dimension;
 abstract class BrowserTest {
 
     static Platform platform;
+    /** The browser the test opened last. */
     Browser b;
+    private final List<Browser> open = new ArrayList<>();
 
     @BeforeAll
     static void startPlatform() throws Exception {
@@ -30,21 +33,23 @@ abstract class BrowserTest {
         }
     }
 
-    /** Opens a browser of the size; screenshots are named after the prefix. */
+    /** Opens a browser of the size (a test may open several, e.g. two roles side by side); screenshots use the prefix. */
     Browser browser(String prefix, Dimension size) {
         b = new Browser(prefix, size);
+        open.add(b);
         return b;
     }
 
     @AfterEach
-    void closeBrowser() {
-        if (b != null) {
-            try {
-                assertEquals(List.of(), b.consoleErrors(), "browser console errors");
-            } finally {
-                b.close();
-                b = null;
+    void closeBrowsers() {
+        try {
+            for (Browser each : open) {
+                assertEquals(List.of(), each.consoleErrors(), "browser console errors");
             }
+        } finally {
+            open.forEach(Browser::close);
+            open.clear();
+            b = null;
         }
     }
 }

@@ -64,6 +64,11 @@ public final class Platform implements AutoCloseable {
         return p;
     }
 
+    /** The platform's data folder (DATA): runtime settings go into DATA/conf/&lt;pid&gt;.cfg. */
+    public Path dataDir() {
+        return data.resolve("data");
+    }
+
     public String base() {
         return "http://127.0.0.1:" + port;
     }

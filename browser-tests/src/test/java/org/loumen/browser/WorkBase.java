@@ -14,66 +14,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.openqa.selenium.Dimension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * What the work pages' browser tests share: one platform per test class, browsers that are closed after each test
- * with no console errors allowed, and a few API helpers beside {@link Platform}'s (raw text answers, the data folder).
+ * What the work pages' browser tests share beyond {@link BrowserTest}: a few API helpers beside {@link Platform}'s
+ * (raw text answers, runtime settings, ballots).
  */
-abstract class WorkBase {
+abstract class WorkBase extends BrowserTest {
 
-    static Platform platform;
-    private final List<Browser> open = new ArrayList<>();
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        platform = Platform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() throws Exception {
-        platform.close();
-    }
-
-    /** A browser for this test; closed (after checking its console) when the test ends. */
-    Browser browser(String name, Dimension size) {
-        Browser b = new Browser(name, size);
-        open.add(b);
-        return b;
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        try {
-            for (Browser b : open) {
-                assertEquals(List.of(), b.consoleErrors(), "browser console errors");
-            }
-        } finally {
-            open.forEach(Browser::close);
-            open.clear();
-        }
-    }
-
-    /**
-     * {@link Browser#assertAccessible} at phone width, leaving out the shell's brand link: below 992 px the shared top
-     * bar hides the link's only text (a known defect of main.js/console.css, reported; not part of these pages).
-     */
+    /** {@link Browser#assertAccessible} at phone width (kept as a name the work pages' tests read well with). */
     static void assertAccessiblePhone(Browser b, String what) {
-        com.deque.html.axecore.results.Results r = new com.deque.html.axecore.selenium.AxeBuilder()
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).exclude(".topbar .brand").analyze(b.driver);
-        List<String> bad = r.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(v -> v.getId() + ": " + v.getHelp() + " at " + v.getNodes().stream().limit(3)
-                        .map(n -> String.valueOf(n.getTarget())).toList())
-                .toList();
-        if (!bad.isEmpty()) {
-            throw new AssertionError("accessibility violations on " + what + ": " + bad);
-        }
+        b.assertAccessible(what);
     }
 
     /** GET as the user, answering the body as text (CSV downloads). */
@@ -85,14 +37,8 @@ abstract class WorkBase {
         return r.body();
     }
 
-    /** The running platform's data folder (as its operator knows it), read from the process's command line. */
     static Path dataDir() {
-        String port = platform.base().substring(platform.base().lastIndexOf(':') + 1);
-        return ProcessHandle.allProcesses().map(p -> p.info().arguments().orElse(new String[0]))
-                .filter(a -> List.of(a).contains("--port") && List.of(a).contains(port)).map(a -> {
-                    List<String> l = List.of(a);
-                    return Path.of(l.get(l.indexOf("--data") + 1));
-                }).findFirst().orElseThrow(() -> new IllegalStateException("no loumen.jar on port " + port));
+        return platform.dataDir();
     }
 
     /** Writes a runtime setting as an operator does (DATA/conf/&lt;pid&gt;.cfg) and gives Config Admin time to apply it. */

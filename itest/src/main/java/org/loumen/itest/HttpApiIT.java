@@ -67,8 +67,8 @@ class HttpApiIT extends PlatformTest {
         assertEquals(405, method.status());
         assertEquals("method-not-allowed", method.json().get("error").asText());
 
-        // outside the API: still JSON, never the container's HTML page
-        Http.Response outside = http.get("/index.html");
+        // outside the API and the console: still JSON, never the container's HTML page
+        Http.Response outside = http.get("/no/such/page.html");
         assertEquals(404, outside.status());
         assertTrue(outside.contentType().startsWith("application/json"), outside.contentType());
         assertEquals("not-found", outside.json().get("error").asText());
