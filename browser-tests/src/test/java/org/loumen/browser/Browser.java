@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -103,6 +106,20 @@ public final class Browser implements AutoCloseable {
 
     public WebElement clickable(By by) {
         return wait.until(ExpectedConditions.elementToBeClickable(by));
+    }
+
+    /**
+     * Clicks as a person would: waits for the element, scrolls it to the middle of the window (clear of the sticky top
+     * bar), and tries again while something still covers it for a moment (a re-render, a closing dialog).
+     */
+    public void click(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(45)).ignoring(ElementClickInterceptedException.class)
+                .ignoring(StaleElementReferenceException.class).until(d -> {
+                    WebElement e = clickable(by);
+                    ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+                    e.click();
+                    return true;
+                });
     }
 
     /** Waits until the page's text contains the words. */

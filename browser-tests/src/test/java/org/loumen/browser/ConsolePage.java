@@ -35,7 +35,7 @@ public class ConsolePage {
         WebElement pw = b.find(By.name("password"));
         pw.clear();
         pw.sendKeys(password);
-        b.clickable(By.cssSelector("[data-testid=signin-submit]")).click();
+        b.click(By.cssSelector("[data-testid=signin-submit]"));
         return this;
     }
 
@@ -65,7 +65,7 @@ public class ConsolePage {
         fields.get(0).sendKeys(current);
         fields.get(1).sendKeys(next);
         fields.get(2).sendKeys(next);
-        b.clickable(By.cssSelector("[data-testid=password-submit]")).click();
+        b.click(By.cssSelector("[data-testid=password-submit]"));
         return this;
     }
 
@@ -86,7 +86,7 @@ public class ConsolePage {
     /** Opens a page from the left menu by its address, e.g. {@code /leaders}; on a phone, through the 菜单 button. */
     public ConsolePage go(String path) {
         openMenuIfFolded();
-        b.clickable(By.cssSelector("#sidenav [data-nav='" + path + "']")).click();
+        b.click(By.cssSelector("#sidenav [data-nav='" + path + "']"));
         b.wait.until(ExpectedConditions.urlContains("#" + path));
         return this;
     }
@@ -94,7 +94,7 @@ public class ConsolePage {
     /** Opens a programme's page from the menu. */
     public ConsolePage goProgramme(String id) {
         openMenuIfFolded();
-        b.clickable(By.cssSelector("#sidenav [data-programme='" + id + "']")).click();
+        b.click(By.cssSelector("#sidenav [data-programme='" + id + "']"));
         return this;
     }
 
@@ -138,7 +138,7 @@ public class ConsolePage {
     public String confirm() {
         WebElement dialog = b.find(By.cssSelector("[data-testid=confirm]"));
         String text = dialog.getText();
-        b.clickable(By.cssSelector("[data-testid=confirm-ok]")).click();
+        b.click(By.cssSelector("[data-testid=confirm-ok]"));
         return text;
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.Character.UnicodeScript;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,13 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -113,13 +109,7 @@ class ProgrammePagesBrowserIT {
          * corner (they leave after 4 s), a menu still settling.
          */
         void tap(By by) {
-            new WebDriverWait(b.driver, Duration.ofSeconds(20)).ignoring(ElementClickInterceptedException.class)
-                    .ignoring(StaleElementReferenceException.class).until(d -> {
-                        WebElement e = b.clickable(by);
-                        scrollTo(e);
-                        e.click();
-                        return true;
-                    });
+            b.click(by);
         }
 
         void scrollTo(WebElement e) {
