@@ -121,6 +121,7 @@ export const Loading = defineComponent({
 /**
  * A table. columns: [{key, label, sortable, cell(row) → text or vnode, class}]. Sorting is done by the server when
  * onSort is given (sort: 'key' or '-key'), else in the browser. Rows are text unless a cell returns our own markup.
+ * The scrolling wrapper takes the keyboard focus, so a table wider than a phone can be scrolled without a mouse.
  */
 export const DataTable = defineComponent({
   props: {
@@ -150,7 +151,7 @@ export const DataTable = defineComponent({
     const ariaSort = (key) => (current.value === key ? 'ascending' : current.value === '-' + key ? 'descending' : 'none');
     const arrow = (key) => (current.value === key ? '▲' : current.value === '-' + key ? '▼' : '↕');
     return () => html`
-      <div class="table-responsive">
+      <div class="table-responsive" tabindex="0" role=${props.caption ? 'region' : null} aria-label=${props.caption || null}>
         <table class="table table-hover align-middle mb-0">
           ${props.caption ? html`<caption class="visually-hidden">${props.caption}</caption>` : null}
           <thead><tr>

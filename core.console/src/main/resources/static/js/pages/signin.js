@@ -12,9 +12,10 @@ export default defineComponent({
     const form = useForm();
     const submit = async (e) => {
       e.preventDefault();
+      // read before signing in: the shell sends a signed-in user away from this page as soon as it knows them
+      const next = route.query.next;
       const user = await form.run(() => signIn(v.username.trim(), v.password));
       if (!user) { v.password = ''; return; }
-      const next = route.query.next;
       if (user.mustChangePassword) navigate('/password');
       else if (next && next.startsWith('/') && !next.startsWith('/login')) location.hash = '#' + next;
       else navigate(homePath());
