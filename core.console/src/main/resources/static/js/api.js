@@ -48,7 +48,8 @@ function url(path, query) {
 
 async function call(method, path, { query, body, raw, contentType } = {}) {
   const headers = { Accept: 'application/json' };
-  if (session.token) headers.Authorization = 'Bearer ' + session.token;
+  const sentWith = session.token;
+  if (sentWith) headers.Authorization = 'Bearer ' + sentWith;
   let payload;
   if (body !== undefined) {
     if (contentType) { headers['Content-Type'] = contentType; payload = body; }
@@ -66,7 +67,8 @@ async function call(method, path, { query, body, raw, contentType } = {}) {
   if (text) { try { data = JSON.parse(text); } catch (e) { data = { message: text.slice(0, 200) }; } }
   if (!resp.ok) {
     const err = new ApiError(resp.status, data);
-    if (resp.status === 401 && session.token && path !== '/auth/login') {
+    // only the token in use now is gone: a late answer to a request made before a new sign-in changes nothing
+    if (resp.status === 401 && sentWith && session.token === sentWith && path !== '/auth/login') {
       setToken(null);
       session.user = null;
       onSignedOut(err);
@@ -118,7 +120,8 @@ export function uploadWithProgress(path, blob, contentType, onProgress) {
     xhr.open('POST', url(path));
     xhr.setRequestHeader('Content-Type', contentType);
     xhr.setRequestHeader('Accept', 'application/json');
-    if (session.token) xhr.setRequestHeader('Authorization', 'Bearer ' + session.token);
+    const sentWith = session.token;
+    if (sentWith) xhr.setRequestHeader('Authorization', 'Bearer ' + sentWith);
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
     xhr.onerror = () => reject(new ApiError(0, null));
     xhr.onload = () => {
@@ -126,7 +129,7 @@ export function uploadWithProgress(path, blob, contentType, onProgress) {
       try { data = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch (e) { data = null; }
       if (xhr.status >= 200 && xhr.status < 300) { onProgress(1); resolve(data); return; }
       const err = new ApiError(xhr.status, data);
-      if (xhr.status === 401) { setToken(null); session.user = null; onSignedOut(err); }
+      if (xhr.status === 401 && sentWith && session.token === sentWith) { setToken(null); session.user = null; onSignedOut(err); }
       reject(err);
     };
     xhr.send(blob);

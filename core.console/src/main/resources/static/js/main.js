@@ -147,6 +147,9 @@ const TopBar = defineComponent({
 const PageHost = defineComponent({
   setup() {
     const comp = shallowRef(null);
+    /** The route the loaded page belongs to: until the next page's module is there, no page is shown (the old one,
+     * keyed by the new path, would otherwise be mounted again and load its data for nothing). */
+    const loadedFor = shallowRef(null);
     const error = ref(null);
     const load = async () => {
       const m = route.match;
@@ -154,7 +157,9 @@ const PageHost = defineComponent({
       if (!m) { comp.value = null; error.value = new Error(tr('没有这个页面', 'No such page')); return; }
       try {
         const mod = await m.load();
+        if (route.match !== m) return;
         comp.value = mod.default;
+        loadedFor.value = m;
       } catch (e) {
         comp.value = null;
         error.value = e;
@@ -162,7 +167,7 @@ const PageHost = defineComponent({
     };
     watch(() => route.match, load, { immediate: true });
     return () => html`<main id="main" class="content" tabindex="-1">
-      ${error.value ? html`<${ErrorAlert} error=${error.value} />` : comp.value ? html`<${comp.value} key=${route.path + '|' + scope.node} />` : html`<${Loading} />`}
+      ${error.value ? html`<${ErrorAlert} error=${error.value} />` : comp.value && loadedFor.value === route.match ? html`<${comp.value} key=${route.path + '|' + scope.node} />` : html`<${Loading} />`}
     </main>`;
   },
 });
