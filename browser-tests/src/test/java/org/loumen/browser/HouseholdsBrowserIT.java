@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -18,35 +16,22 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Households and their special-group tags: the community's secretary, who organises care visits, sees and filters
  * them and edits households; a street admin sees the same households without any tag, because the API gives none.
  */
-class HouseholdsBrowserIT {
+class HouseholdsBrowserIT extends BrowserTest {
 
     static final String COMMUNITY = "120112103001";
 
-    static Platform platform;
-    Browser b;
     HouseholdsPage page;
 
     @BeforeAll
-    static void start() throws Exception {
-        platform = Platform.start();
+    static void settleAccounts() throws Exception {
         platform.settle("gangwan");
         platform.settle("shuanggang");
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
-    }
 
-    @AfterEach
-    void close() {
-        List<String> errors = b.consoleErrors();
-        b.close();
-        assertEquals(List.of(), errors, "browser console errors");
-    }
 
     HouseholdsPage signedIn(String user, TestInfo info) {
-        b = new Browser("households-" + info.getTestMethod().orElseThrow().getName(), Browser.DESKTOP);
+        browser("households-" + info.getTestMethod().orElseThrow().getName(), Browser.DESKTOP);
         page = new HouseholdsPage(b, platform);
         page.signIn(user);
         return page;

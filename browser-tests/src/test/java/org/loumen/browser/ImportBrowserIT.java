@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -22,39 +20,26 @@ import org.junit.jupiter.api.io.TempDir;
  * be downloaded; good files in UTF-8 and in GBK (as Excel saves CSV on a Chinese Windows) are imported; the register
  * is exported. A secretary exports only.
  */
-class ImportBrowserIT {
+class ImportBrowserIT extends BrowserTest {
 
     static final String ADMIN = "shuanggang";
     static final String HEADER = "street,community,building,unit,role,name,gender,birth_date,education,party_member,"
             + "phone,nomination\n";
 
-    static Platform platform;
-    Browser b;
     ImportsPage page;
     @TempDir
     Path files;
 
     @BeforeAll
-    static void start() throws Exception {
-        platform = Platform.start();
+    static void settleAccounts() throws Exception {
         platform.settle(ADMIN);
         platform.settle("gangwan");
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
-    }
 
-    @AfterEach
-    void close() {
-        List<String> errors = b.consoleErrors();
-        b.close();
-        assertEquals(List.of(), errors, "browser console errors");
-    }
 
     ImportsPage signedIn(String user, TestInfo info) throws Exception {
-        b = new Browser("import-" + info.getTestMethod().orElseThrow().getName(), Browser.DESKTOP);
+        browser("import-" + info.getTestMethod().orElseThrow().getName(), Browser.DESKTOP);
         Path downloads = Files.createDirectories(files.resolve("downloads"));
         page = new ImportsPage(b, platform, downloads);
         page.signIn(user);

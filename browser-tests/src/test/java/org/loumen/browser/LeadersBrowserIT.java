@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,38 +23,23 @@ import com.fasterxml.jackson.databind.JsonNode;
  * a leader's page with only the moves allowed now, a nomination through the form taken through the lifecycle by its
  * buttons, an edit that meets someone else's change, a name that is markup, and the pages at phone width.
  */
-class LeadersBrowserIT {
+class LeadersBrowserIT extends BrowserTest {
 
     static final String COMMUNITY = "120112103001";
     static final String SECRETARY = "gangwan";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
-    static Platform platform;
     static long nominated;
-    Browser b;
 
     @BeforeAll
-    static void start() throws Exception {
-        platform = Platform.start();
+    static void settleAccounts() throws Exception {
         platform.settle(SECRETARY);
         // one leader at the start of the lifecycle, beside the demo's serving ones
         nominated = platform.post(SECRETARY, "/api/v1/communities/" + COMMUNITY + "/nominations",
                 nomination("郑晓燕", "13611110001", "120112103001B002U01"), 201).get("id").asLong();
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
-    }
 
-    @AfterEach
-    void close() {
-        if (b != null) {
-            List<String> errors = b.consoleErrors();
-            b.close();
-            assertEquals(List.of(), errors, "browser console errors");
-        }
-    }
 
     static Map<String, Object> nomination(String name, String phone, String unit) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -75,7 +58,7 @@ class LeadersBrowserIT {
     }
 
     LeadersPage signedIn(String prefix, Dimension size) {
-        b = new Browser("leaders-" + prefix, size);
+        browser("leaders-" + prefix, size);
         LeadersPage page = new LeadersPage(b, platform);
         page.signIn(SECRETARY);
         return page;

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -19,36 +17,23 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The organisation tree: codes at every level, loaded as it is opened; a secretary adds a building and a unit (and
  * renames them where the platform can); a street admin adds a community and renames it past someone else's rename.
  */
-class OrgBrowserIT {
+class OrgBrowserIT extends BrowserTest {
 
     static final String STREET = "120112103";
     static final String COMMUNITY = "120112103001";
 
-    static Platform platform;
-    Browser b;
     OrgPage org;
 
     @BeforeAll
-    static void start() throws Exception {
-        platform = Platform.start();
+    static void settleAccounts() throws Exception {
         platform.settle("gangwan");
         platform.settle("shuanggang");
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
-    }
 
-    @AfterEach
-    void close() {
-        List<String> errors = b.consoleErrors();
-        b.close();
-        assertEquals(List.of(), errors, "browser console errors");
-    }
 
     OrgPage signedIn(String user, TestInfo info) {
-        b = new Browser("org-" + info.getTestMethod().orElseThrow().getName(), Browser.DESKTOP);
+        browser("org-" + info.getTestMethod().orElseThrow().getName(), Browser.DESKTOP);
         org = new OrgPage(b, platform);
         org.signIn(user);
         return org.show();

@@ -7,8 +7,6 @@ import java.lang.Character.UnicodeScript;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,36 +22,22 @@ import com.fasterxml.jackson.databind.JsonNode;
  * mediator with a leader, open a dispute case and close it; open a smartphone course, enrol elders (one too young,
  * one too many) and record a completion. On a desktop and on a phone; accessible; no console errors.
  */
-class ProgrammePagesBrowserIT {
+class ProgrammePagesBrowserIT extends BrowserTest {
 
     static final String SHUANGGANG = "120112103";
     static final String GANGWAN = "120112103001";
     static final String MEDIATION = "/api/v1/streets/" + SHUANGGANG + "/programmes/mediation";
     static final String TRAINING = "/api/v1/streets/" + SHUANGGANG + "/programmes/elder-smartphone-training";
-    static Platform platform;
-    Browser b;
 
     @BeforeAll
-    static void start() throws Exception {
-        platform = Platform.start();
+    static void settleAccounts() throws Exception {
         for (String id : List.of("mediation", "elder-smartphone-training")) {
             platform.put("shuanggang", "/api/v1/streets/" + SHUANGGANG + "/programmes/" + id, Map.of("enabled", true),
                     200);
         }
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
-    }
 
-    @AfterEach
-    void close() {
-        if (b != null) {
-            assertEquals(List.of(), b.consoleErrors(), "browser console errors");
-            b.close();
-        }
-    }
 
     /** A programme's page in the console: its form fields by test id. */
     static final class ProgrammePage extends ConsolePage {
@@ -124,7 +108,7 @@ class ProgrammePagesBrowserIT {
 
     @Test
     void theStreetPairsAMediatorOpensACaseAndClosesIt() throws Exception {
-        b = new Browser("mediation", Browser.DESKTOP);
+        browser("mediation", Browser.DESKTOP);
         ProgrammePage page = new ProgrammePage(b, platform);
         page.signIn("shuanggang");
         page.openProgramme("mediation");
@@ -188,7 +172,7 @@ class ProgrammePagesBrowserIT {
 
     @Test
     void aCommunityRunsACourseEnrolsEldersAndRecordsCompletion() throws Exception {
-        b = new Browser("training", Browser.DESKTOP);
+        browser("training", Browser.DESKTOP);
         ProgrammePage page = new ProgrammePage(b, platform);
         page.signIn("shuanggang");
         page.openProgramme("elder-smartphone-training");
@@ -245,7 +229,7 @@ class ProgrammePagesBrowserIT {
 
     @Test
     void onAPhoneBothPagesFitAndWork() throws Exception {
-        b = new Browser("programme-pages-phone", Browser.PHONE);
+        browser("programme-pages-phone", Browser.PHONE);
         ProgrammePage page = new ProgrammePage(b, platform);
         page.signIn("shuanggang");
         page.openProgramme("mediation");
@@ -276,9 +260,12 @@ class ProgrammePagesBrowserIT {
 
     /** The page's labels, legends, headings, buttons, column heads and hints (data, such as place names, aside). */
     private void assertNoChineseInThePagesOwnWords() {
-        List<String> chinese = b.driver.findElements(By.cssSelector("[data-testid=programme-frame] :is(label, legend, "
-                + "h2, h3, th, button, .form-text, .empty-state)")).stream()
-                .map(e -> (String) ((JavascriptExecutor) b.driver).executeScript("return arguments[0].textContent;", e))
+        // read in one step: the page may re-render between a lookup and a read
+        @SuppressWarnings("unchecked")
+        List<String> texts = (List<String>) ((JavascriptExecutor) b.driver).executeScript("return [...document"
+                + ".querySelectorAll('[data-testid=programme-frame] :is(label, legend, h2, h3, th, button, .form-text, "
+                + ".empty-state)')].map(e => e.textContent);");
+        List<String> chinese = texts.stream()
                 .filter(t -> t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == UnicodeScript.HAN))
                 .toList();
         assertEquals(List.of(), chinese, "untranslated words");
