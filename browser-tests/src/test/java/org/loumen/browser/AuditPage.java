@@ -27,7 +27,7 @@ class AuditPage extends WorkPage {
     }
 
     AuditPage search() {
-        b.clickable(By.cssSelector("form[role=search] button[type=submit]")).click();
+        b.click(By.cssSelector("form[role=search] button[type=submit]"));
         settle();
         return this;
     }

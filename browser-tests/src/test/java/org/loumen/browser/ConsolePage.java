@@ -112,13 +112,13 @@ public class ConsolePage {
 
     /** Switches between 中文 and English. */
     public ConsolePage switchLanguage() {
-        b.clickable(By.cssSelector("[data-testid=lang]")).click();
+        b.click(By.cssSelector("[data-testid=lang]"));
         return this;
     }
 
     public ConsolePage signOut() {
-        b.clickable(By.cssSelector("[data-testid=user-menu]")).click();
-        b.clickable(By.cssSelector("[data-testid=sign-out]")).click();
+        b.click(By.cssSelector("[data-testid=user-menu]"));
+        b.click(By.cssSelector("[data-testid=sign-out]"));
         b.wait.until(ExpectedConditions.urlContains("#/login"));
         return this;
     }

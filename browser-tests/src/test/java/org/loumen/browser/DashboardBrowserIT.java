@@ -68,7 +68,7 @@ class DashboardBrowserIT extends BrowserTest {
 
         ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("window.scrollTo(0, 0)");
         // a number leads to the list behind it, with the filter in the address
-        b.clickable(By.cssSelector("[data-testid=stat-under60]")).click();
+        b.click(By.cssSelector("[data-testid=stat-under60]"));
         b.wait.until(ExpectedConditions.urlContains("#/leaders"));
         assertTrue(b.driver.getCurrentUrl().contains("age=under60"), b.driver.getCurrentUrl());
     }

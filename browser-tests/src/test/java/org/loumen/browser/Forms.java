@@ -34,7 +34,7 @@ final class Forms {
         WebElement e = b.clickable(by);
         ((JavascriptExecutor) b.driver).executeScript(
                 "arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});", e);
-        b.clickable(by).click();
+        b.click(by);
     }
 
     /** Replaces a text field's content by typing. */

@@ -73,7 +73,7 @@ class ProgrammesBrowserIT extends BrowserTest {
         new org.openqa.selenium.support.ui.Select(b.find(By.cssSelector("[data-testid=vb-community]")))
                 .selectByValue("120112103001");
         b.find(By.cssSelector("[data-testid=vb-name]")).sendKeys("爱心妈妈帮帮团");
-        b.clickable(By.cssSelector("[data-testid=add-brand]")).click();
+        b.click(By.cssSelector("[data-testid=add-brand]"));
         b.wait.until(d -> d.findElement(By.cssSelector("[data-testid=volunteer-brands-page] table")).getText()
                 .contains("爱心妈妈帮帮团"));
         b.shot("3-programme-page");

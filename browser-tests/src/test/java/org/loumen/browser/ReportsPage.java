@@ -22,7 +22,7 @@ class ReportsPage extends WorkPage {
         click("report-new");
         choose("report-place", place);
         choose("report-duty", duty);
-        b.clickable(By.id("urg-" + urgency)).click();
+        b.click(By.id("urg-" + urgency));
         type("report-description", description);
         click("report-submit");
         b.wait.until(ExpectedConditions.urlMatches("#/reports/\\d+$"));
@@ -38,7 +38,7 @@ class ReportsPage extends WorkPage {
     }
 
     ReportsPage search() {
-        b.clickable(By.cssSelector("form[role=search] button[type=submit]")).click();
+        b.click(By.cssSelector("form[role=search] button[type=submit]"));
         settle();
         return this;
     }

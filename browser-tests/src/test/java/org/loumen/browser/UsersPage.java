@@ -55,7 +55,7 @@ class UsersPage extends WorkPage {
     }
 
     UserPage view(String username) {
-        b.clickable(By.cssSelector("a[href='#/users/" + username + "']")).click();
+        b.click(By.cssSelector("a[href='#/users/" + username + "']"));
         UserPage p = new UserPage(b, platform);
         p.el("user-state");
         return p;
