@@ -33,18 +33,19 @@ public final class ConsoleServlet extends HttpServlet {
 
     private final transient StaticAssets assets;
     private final String version;
-    private final byte[] shell;
-    private final String shellEtag;
+    /** The page shell with its asset URLs filled in, made (and compressed) once. */
+    private final transient StaticAssets.Asset shell;
 
     @Activate
     public ConsoleServlet(BundleContext context) {
         Bundle bundle = context.getBundle();
         this.assets = new StaticAssets(path -> bundle.getEntry("static/" + path));
         this.version = bundle.getVersion().toString().replace('.', '-');
-        this.shell = assets.find("index.html").map(a -> new String(a.bytes(), StandardCharsets.UTF_8))
+        byte[] page = assets.find("index.html").map(a -> new String(a.bytes(), StandardCharsets.UTF_8))
                 .orElseThrow(() -> new IllegalStateException("static/index.html missing"))
                 .replace("{{assets}}", ASSETS + version).getBytes(StandardCharsets.UTF_8);
-        this.shellEtag = StaticAssets.etag(shell);
+        this.shell = new StaticAssets.Asset(page, StaticAssets.gzip(page), StaticAssets.TYPES.get("html"),
+                StaticAssets.etag(page));
     }
 
     @Override
@@ -52,8 +53,7 @@ public final class ConsoleServlet extends HttpServlet {
         String path = req.getServletPath() + Optional.ofNullable(req.getPathInfo()).orElse("");
         if (path.isEmpty() || path.equals("/") || path.equals("/index.html")) {
             resp.setHeader("Cache-Control", "no-cache");
-            send(req, resp, new StaticAssets.Asset(shell, StaticAssets.gzip(shell), StaticAssets.TYPES.get("html"),
-                    shellEtag));
+            send(req, resp, shell);
             return;
         }
         // "/" is the default servlet's pattern: every path nothing else serves comes here and gets the JSON 404
