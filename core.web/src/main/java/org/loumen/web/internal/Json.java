@@ -3,12 +3,14 @@ package org.loumen.web.internal;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.loumen.web.Inputs;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -38,47 +40,55 @@ final class Json {
         }
     }
 
-    private static final class CleanText extends StdScalarDeserializer<String> {
+    /**
+     * A value read by Jackson's own deserializer, then put through a shared rule: {@code problem} says why it is
+     * refused ({@code null}: accepted), {@code clean} gives what is stored.
+     */
+    @FunctionalInterface
+    private interface Rule<T> {
+        /** Why the value is refused, or {@code null}. */
+        String problem(T value, JsonParser p) throws IOException;
+    }
+
+    private static final class Checked<T> extends StdScalarDeserializer<T> {
         private static final long serialVersionUID = 1L;
 
-        CleanText() {
-            super(String.class);
+        private final transient JsonDeserializer<T> reader;
+        private final transient Rule<T> problem;
+        private final transient UnaryOperator<T> clean;
+
+        Checked(Class<T> type, JsonDeserializer<T> reader, Rule<T> problem,
+                UnaryOperator<T> clean) {
+            super(type);
+            this.reader = reader;
+            this.problem = problem;
+            this.clean = clean;
         }
 
         @Override
-        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String value = StringDeserializer.instance.deserialize(p, ctxt);
-            String name = p.currentName();
-            String problem = Inputs.textProblem(value, name != null && MULTILINE.contains(name));
-            if (problem != null) {
-                throw new Refused(p, problem);
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            T value = reader.deserialize(p, ctxt);
+            String why = problem.problem(value, p);
+            if (why != null) {
+                throw new Refused(p, why);
             }
-            return Inputs.normalise(value);
+            return clean.apply(value);
         }
     }
 
-    private static final class SaneDate extends StdScalarDeserializer<LocalDate> {
-        private static final long serialVersionUID = 1L;
+    /** Text: the shared rule, with line breaks only in the free-text fields. */
+    private static final Checked<String> TEXT = new Checked<>(String.class, StringDeserializer.instance,
+            (value, p) -> Inputs.textProblem(value, p.currentName() != null && MULTILINE.contains(p.currentName())),
+            Inputs::normalise);
 
-        SaneDate() {
-            super(LocalDate.class);
-        }
-
-        @Override
-        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            LocalDate d = LocalDateDeserializer.INSTANCE.deserialize(p, ctxt);
-            String problem = Inputs.dateProblem(d);
-            if (problem != null) {
-                throw new Refused(p, problem);
-            }
-            return d;
-        }
-    }
+    /** Dates: the shared range. */
+    private static final Checked<LocalDate> DATE = new Checked<>(LocalDate.class, LocalDateDeserializer.INSTANCE,
+            (value, p) -> Inputs.dateProblem(value), UnaryOperator.identity());
 
     static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
-            .registerModule(new SimpleModule("loumen-inputs").addDeserializer(String.class, new CleanText())
-                    .addDeserializer(LocalDate.class, new SaneDate()))
+            .registerModule(new SimpleModule("loumen-inputs").addDeserializer(String.class, TEXT)
+                    .addDeserializer(LocalDate.class, DATE))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // an unknown field is a client mistake worth naming, not something to ignore silently
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
