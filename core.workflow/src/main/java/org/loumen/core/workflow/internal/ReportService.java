@@ -199,12 +199,7 @@ public final class ReportService {
     Page list(Set<String> scopes, String street, String community, Status status, boolean overdueOnly, int page,
             int size) {
         long now = clock.millis();
-        StringBuilder w = new StringBuilder(" where (");
-        int i = 0;
-        for (String ignored : scopes) {
-            w.append(i == 0 ? "" : " or ").append("r.place like :s").append(i++);
-        }
-        w.append(i == 0 ? "1 = 0)" : ")");
+        StringBuilder w = new StringBuilder(" where ").append(Scopes.clause("r.place", scopes));
         if (street != null) {
             w.append(" and r.community like :street");
         }
@@ -222,10 +217,7 @@ public final class ReportService {
             TypedQuery<ReportEntity> items = em.createQuery("select r from ReportEntity r" + w
                     + " order by r.id desc", ReportEntity.class);
             for (TypedQuery<?> q : List.of(count, items)) {
-                int n = 0;
-                for (String s : scopes) {
-                    q.setParameter("s" + n++, s + "%");
-                }
+                Scopes.bind(q, scopes);
                 if (street != null) {
                     q.setParameter("street", street + "%");
                 }

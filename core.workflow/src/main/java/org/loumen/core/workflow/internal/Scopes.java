@@ -20,7 +20,7 @@ final class Scopes {
     private Scopes() {
     }
 
-    /** {@code (field like :s0 or field like :s1 ...)}; nothing at all for no scope. */
+    /** {@code (field like :s0 or field like :s1 ...)}; {@code (1 = 0)} for no scope, so nothing is found. */
     static String clause(String field, Set<String> scopes) {
         StringBuilder w = new StringBuilder("(");
         for (int i = 0; i < scopes.size(); i++) {
