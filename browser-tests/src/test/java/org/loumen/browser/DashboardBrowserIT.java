@@ -16,8 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** 首页: the charts render with the demo data's numbers, each scope sees its own figures, numbers link to lists. */
 class DashboardBrowserIT extends BrowserTest {
 
-
-
     /** The dashboard as people read it. */
     static final class Dashboard extends ConsolePage {
         Dashboard(Browser b, Platform p) {

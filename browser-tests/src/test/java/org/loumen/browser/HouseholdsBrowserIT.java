@@ -28,8 +28,6 @@ class HouseholdsBrowserIT extends BrowserTest {
         platform.settle("shuanggang");
     }
 
-
-
     HouseholdsPage signedIn(String user, TestInfo info) {
         browser("households-" + info.getTestMethod().orElseThrow().getName(), Browser.DESKTOP);
         page = new HouseholdsPage(b, platform);

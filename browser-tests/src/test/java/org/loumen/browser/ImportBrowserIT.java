@@ -36,8 +36,6 @@ class ImportBrowserIT extends BrowserTest {
         platform.settle("gangwan");
     }
 
-
-
     ImportsPage signedIn(String user, TestInfo info) throws Exception {
         browser("import-" + info.getTestMethod().orElseThrow().getName(), Browser.DESKTOP);
         Path downloads = Files.createDirectories(files.resolve("downloads"));

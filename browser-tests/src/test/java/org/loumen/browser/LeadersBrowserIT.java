@@ -39,8 +39,6 @@ class LeadersBrowserIT extends BrowserTest {
                 nomination("郑晓燕", "13611110001", "120112103001B002U01"), 201).get("id").asLong();
     }
 
-
-
     static Map<String, Object> nomination(String name, String phone, String unit) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);

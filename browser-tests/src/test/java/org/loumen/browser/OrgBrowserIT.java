@@ -30,8 +30,6 @@ class OrgBrowserIT extends BrowserTest {
         platform.settle("shuanggang");
     }
 
-
-
     OrgPage signedIn(String user, TestInfo info) {
         browser("org-" + info.getTestMethod().orElseThrow().getName(), Browser.DESKTOP);
         org = new OrgPage(b, platform);

@@ -37,8 +37,6 @@ class ProgrammePagesBrowserIT extends BrowserTest {
         }
     }
 
-
-
     /** A programme's page in the console: its form fields by test id. */
     static final class ProgrammePage extends ConsolePage {
         ProgrammePage(Browser b, Platform p) {

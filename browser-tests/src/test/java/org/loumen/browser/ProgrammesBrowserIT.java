@@ -21,7 +21,6 @@ class ProgrammesBrowserIT extends BrowserTest {
 
     static final String SHUANGGANG = "120112103";
 
-
     /** The 特色项目 page as a street admin uses it. */
     static final class ProgrammesPage extends ConsolePage {
         ProgrammesPage(Browser b, Platform p) {

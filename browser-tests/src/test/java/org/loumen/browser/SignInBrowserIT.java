@@ -24,7 +24,6 @@ class SignInBrowserIT extends BrowserTest {
         console = new ConsolePage(b, platform);
     }
 
-
     @Test
     void firstSignInForcesANewPasswordThenLandsOnTheDashboard() {
         console.open("/");

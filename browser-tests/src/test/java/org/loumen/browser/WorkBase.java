@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
