@@ -19,7 +19,6 @@ import javax.persistence.OptimisticLockException;
 import javax.persistence.RollbackException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.security.AuditRecord;
@@ -100,7 +99,7 @@ public final class IdentityService implements Authenticator {
 
     private final JpaTemplate jpa;
     private final OrganisationService organisation;
-    private final LeaderService leaders;
+    private final LeaderLinks leaders;
     private final AuditTrail audit;
     private final Clock clock;
     private final Sessions sessions;
@@ -121,7 +120,7 @@ public final class IdentityService implements Authenticator {
             @Reference AuditTrail audit, BundleContext context, Config config) {
         this.jpa = jpa;
         this.organisation = organisation;
-        this.leaders = leaders;
+        this.leaders = new LeaderLinks(leaders);
         this.audit = audit;
         this.clock = Clock.systemUTC();
         this.sessions = new Sessions(clock, 0, 0);
@@ -153,7 +152,7 @@ public final class IdentityService implements Authenticator {
         }
         if (account.leaderId() != null) {
             // a leader's roles are read from the leader record at every request: leaving service ends them at once
-            Optional<List<RoleBinding>> derived = leaderBindings(account.leaderId());
+            Optional<List<RoleBinding>> derived = leaders.bindings(account.leaderId());
             if (derived.isEmpty()) {
                 sessions.revokeAll(session.get().username, null);
                 return Optional.empty();
@@ -161,12 +160,6 @@ public final class IdentityService implements Authenticator {
             return Optional.of(account.caller(derived.get()));
         }
         return Optional.of(account.caller());
-    }
-
-    /** A leader's bindings now; empty when the leader is not in service (or no longer recorded). */
-    Optional<List<RoleBinding>> leaderBindings(long leaderId) {
-        Leader leader = leaders.leader(leaderId).orElse(null);
-        return LeaderBindings.inService(leader) ? Optional.of(LeaderBindings.today(leader)) : Optional.empty();
     }
 
     private Account account(String username) {
@@ -241,7 +234,7 @@ public final class IdentityService implements Authenticator {
             trail("anonymous", client, name, Outcome.FAILURE, 403, "account disabled");
             throw new ApiException(403, "account-disabled", "账号已停用 / the account is disabled");
         }
-        if (found.leaderId() != null && leaderBindings(found.leaderId()).isEmpty()) {
+        if (found.leaderId() != null && leaders.bindings(found.leaderId()).isEmpty()) {
             trail("anonymous", client, name, Outcome.FAILURE, 403, "leader not in service");
             throw new ApiException(403, "leader-not-in-service", "您已不在任，无法登录 / you are no longer in service");
         }
@@ -370,18 +363,7 @@ public final class IdentityService implements Authenticator {
     Optional<UserView> view(String username) {
         Optional<UserView> stored = jpa.txExpr(em -> Optional.ofNullable(em.find(AccountEntity.class, username))
                 .map(a -> UserView.of(a, em.find(LoginStateEntity.class, username))));
-        return stored.map(this::withLeaderBindings);
-    }
-
-    /** A leader's account shown with the bindings it holds now (none when the leader is not in service). */
-    private UserView withLeaderBindings(UserView v) {
-        if (v.leaderId() == null) {
-            return v;
-        }
-        List<UserView.BindingView> derived = leaderBindings(v.leaderId()).orElse(List.of()).stream()
-                .map(UserView.BindingView::of).toList();
-        return new UserView(v.username(), v.displayName(), derived, v.enabled(), v.mustChangePassword(),
-                v.lockedUntil(), v.lastLoginAt(), v.createdAt(), v.createdBy(), v.version(), v.leaderId());
+        return stored.map(leaders::view);
     }
 
     /**
@@ -394,7 +376,7 @@ public final class IdentityService implements Authenticator {
             return List.of();
         }
         if (a.leaderId() != null) {
-            return List.of(leaders.leader(a.leaderId()).map(Leader::community)
+            return List.of(leaders.managedAt(a.leaderId()).map(RoleBinding::node)
                     .orElse(organisation.district().code()));
         }
         if (a.bindings().isEmpty()) {
@@ -413,14 +395,10 @@ public final class IdentityService implements Authenticator {
     Page list(Set<String> scopes, String nodePrefix, String q, Role role, int page, int size) {
         String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
         String district = organisation.district().code();
-        Map<Long, String> leaderCommunities = new HashMap<>();
         boolean anyLinked = jpa.txExpr(em -> em.createQuery("select count(a) from AccountEntity a where a.leaderId "
                 + "is not null", Long.class).getSingleResult() > 0);
-        if (anyLinked) {
-            // leaders' accounts are at their leader's community; leaders outside the scopes are not listed
-            leaders.find(scopes, org.loumen.core.model.LeaderQuery.of(null, null, null), 1, Integer.MAX_VALUE, "id")
-                    .items().forEach(l -> leaderCommunities.put(l.id(), l.community()));
-        }
+        // leaders' accounts are at their leader's community; leaders outside the scopes are not listed
+        Map<Long, String> leaderCommunities = anyLinked ? leaders.communities(scopes) : Map.of();
         return jpa.txExpr(em -> {
             Map<String, LoginStateEntity> states = new HashMap<>();
             em.createQuery("select s from LoginStateEntity s", LoginStateEntity.class).getResultList()
@@ -442,7 +420,7 @@ public final class IdentityService implements Authenticator {
                     .map(a -> UserView.of(a, states.get(a.username()))).toList();
             int from = Math.min(all.size(), (page - 1) * size);
             return new Page(all.subList(from, Math.min(all.size(), from + size)), all.size(), page, size);
-        }).withLeaderBindings(this::withLeaderBindings);
+        }).withLeaderBindings(leaders::view);
     }
 
     /** A new account and the password to hand over, if one was generated. */
@@ -531,7 +509,7 @@ public final class IdentityService implements Authenticator {
                 em.flush();
                 return UserView.of(a, em.find(LoginStateEntity.class, username));
             });
-            view = withLeaderBindings(view);
+            view = leaders.view(view);
         } catch (OptimisticLockException | RollbackException e) {
             throw stale();
         } finally {
@@ -578,8 +556,8 @@ public final class IdentityService implements Authenticator {
             throw ApiException.notFound("账号", "account", username);
         }
         List<RoleBinding> held = target.leaderId() == null ? target.bindings()
-                : leaders.leader(target.leaderId()).map(l -> List.of(LeaderBindings.managedAt(l)))
-                        .orElse(List.of(new RoleBinding(Role.DISTRICT_ADMIN, organisation.district().code())));
+                : List.of(leaders.managedAt(target.leaderId())
+                        .orElse(new RoleBinding(Role.DISTRICT_ADMIN, organisation.district().code())));
         for (RoleBinding b : held) {
             if (!mayGrant(actor, b)) {
                 throw new ApiException(403, "forbidden", "无权管理持有 " + b.role().zh() + " 角色的账号 / you may not "
