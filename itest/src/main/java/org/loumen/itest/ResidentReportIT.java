@@ -42,9 +42,13 @@ class ResidentReportIT extends PlatformTest {
         config.update(new Hashtable<>(Map.of("clientLimit", 10_000)));
     }
 
+    /**
+     * Back to the defaults by value: deleting the configuration and creating it again in the next test would reuse
+     * its change count, and the component would not see the new one.
+     */
     @AfterEach
     void defaultLimits() throws Exception {
-        config.delete();
+        config.update(new Hashtable<>(Map.of("clientLimit", 5, "unitLimit", 30)));
     }
 
     /** A new unit in 港湾家园, so the per-unit counts start from nothing. */
@@ -59,7 +63,7 @@ class ResidentReportIT extends PlatformTest {
         return u.json().get("code").asText();
     }
 
-    private Http.Response file(String unit, Map<String, ?> body) throws Exception {
+    private Http.Response file(String unit, Map<String, ?> body) throws java.io.IOException, InterruptedException {
         return http.json("POST", "/api/v1/public/units/" + unit + "/reports", body);
     }
 

@@ -1,9 +1,7 @@
 package org.loumen.core.workflow.internal;
 
-import javax.persistence.Basic;
 import javax.persistence.Column;
 import javax.persistence.Entity;
-import javax.persistence.FetchType;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
@@ -42,7 +40,6 @@ public class PhotoEntity {
 
     /** The image; at most {@link PhotoService#MAX_BYTES} (the column allows a little more). */
     @Lob
-    @Basic(fetch = FetchType.LAZY)
     @Column(name = "IMAGE", length = 6 * 1024 * 1024, nullable = false)
     byte[] image;
 
