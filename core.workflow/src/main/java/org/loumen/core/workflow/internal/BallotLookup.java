@@ -71,6 +71,9 @@ public final class BallotLookup {
         if (wait > 0) {
             throw BallotRefusals.mustWait(wait);
         }
+        if (typed == null || typed.isBlank()) {
+            throw BallotRefusals.missing();
+        }
         String code = BallotCodes.normalise(typed);
         BallotCodeEntity found = code == null ? null : jpa.txExpr(em -> em.find(BallotCodeEntity.class, code));
         if (found == null) {

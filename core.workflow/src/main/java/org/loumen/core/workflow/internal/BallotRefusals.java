@@ -8,6 +8,11 @@ final class BallotRefusals {
     private BallotRefusals() {
     }
 
+    /** No code at all: a mistake, not a guess, so it does not count against the client. */
+    static ApiException missing() {
+        return ApiException.invalidField("code", "请填写评议码 / the code is required");
+    }
+
     static ApiException unknown() {
         return new ApiException(404, "not-found", "未找到此评议码，请核对 / no such code", "code");
     }

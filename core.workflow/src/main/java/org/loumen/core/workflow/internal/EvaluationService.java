@@ -330,6 +330,9 @@ public final class EvaluationService {
         if (wait > 0) {
             throw BallotRefusals.mustWait(wait);
         }
+        if (typedCode == null || typedCode.isBlank()) {
+            throw BallotRefusals.missing();
+        }
         String code = BallotCodes.normalise(typedCode);
         BallotCodeEntity found = code == null ? null : jpa.txExpr(em -> em.find(BallotCodeEntity.class, code));
         if (found == null) {
