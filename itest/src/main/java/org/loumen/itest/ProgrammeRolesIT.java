@@ -127,6 +127,23 @@ class ProgrammeRolesIT extends PlatformTest {
     }
 
     @Test
+    void aDuplicateIdIsNamedByHealth() throws Exception {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(ProgrammeDefinition.ID, ID);
+        ServiceRegistration<Programme> second = context.registerService(Programme.class, new Rota(), props);
+        try {
+            Http.Response health = Http.until(() -> http.get("/api/v1/health"),
+                    r -> r.body().contains("programme " + ID), 30, "health names the duplicate");
+            assertEquals("DEGRADED", health.json().get("status").asText());
+            assertTrue(health.body().contains("already served by"), health.body());
+        } finally {
+            second.unregister();
+        }
+        Http.until(() -> http.get("/api/v1/health"), r -> !r.body().contains("programme " + ID), 30,
+                "the problem goes with the duplicate");
+    }
+
+    @Test
     void anUndeclaredReadGetsNothingAndSaysWhy() throws Exception {
         ProgrammeTester t = ProgrammeTester.connect(context, ID);
         t.enable(SHUANGGANG);

@@ -27,6 +27,7 @@ import org.loumen.programme.ProgrammeRole;
 import org.loumen.programme.data.PersonalData;
 import org.loumen.security.Role;
 import org.loumen.web.ApiResource;
+import org.loumen.web.HealthCheck;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -55,8 +56,8 @@ import org.slf4j.LoggerFactory;
  * whiteboard and takes them down when it goes. Programmes whose component could not start (failed activation,
  * missing services) are found through Service Component Runtime, so they are listed with the reason.
  */
-@Component(service = ProgrammeRegistry.class, immediate = true)
-public final class ProgrammeRegistry {
+@Component(service = { ProgrammeRegistry.class, HealthCheck.class }, immediate = true)
+public final class ProgrammeRegistry implements HealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgrammeRegistry.class);
 
@@ -439,6 +440,22 @@ public final class ProgrammeRegistry {
                 routes, string(ref, ProgrammeDefinition.PREFIX_ + "consoleResources"),
                 string(ref, ProgrammeDefinition.PREFIX_ + "consoleMenuZh"),
                 string(ref, ProgrammeDefinition.PREFIX_ + "consoleMenuEn"), List.of(), Set.of());
+    }
+
+    /**
+     * The programmes FAILED although their component is active (a duplicate id, routes refused): SCR does not see
+     * them, so health is told here. Failed activations and unresolved bundles are health's own findings.
+     */
+    @Override
+    public List<HealthCheck.Problem> problems() {
+        List<HealthCheck.Problem> out = new ArrayList<>();
+        for (Deployed d : deployed.values()) {
+            if (d.api == null && (d.listed.reason() == null || !d.listed.reason().startsWith("activation failed"))) {
+                out.add(new HealthCheck.Problem(d.listed.bundle(), "programme " + d.listed.id(), "FAILED",
+                        d.listed.reason()));
+            }
+        }
+        return out;
     }
 
     /** The ids of the programmes being served. */
