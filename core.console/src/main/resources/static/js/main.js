@@ -128,7 +128,7 @@ const TopBar = defineComponent({
         <a class="brand" href="#/" aria-label=${tr('楼门栋长工作平台 首页', 'Loumen home')}><img src=${document.getElementById('app').dataset.assets + '/img/logo.svg'} alt="" width="28" height="28" />
           <span>${tr('楼门栋长工作平台', 'Loumen building leaders')}</span></a>
         <div class="ms-auto d-flex align-items-center gap-2 flex-wrap justify-content-end">
-          ${session.user ? html`
+          ${session.user && !props.noMenu ? html`
             <label class="visually-hidden" for="scope-switch">${tr('当前范围', 'Current scope')}</label>
             <select id="scope-switch" class="form-select form-select-sm scope-switch" data-testid="scope"
                     disabled=${bindings().length < 2}

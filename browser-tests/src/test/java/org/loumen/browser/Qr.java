@@ -6,7 +6,9 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import com.google.zxing.BinaryBitmap;
@@ -21,8 +23,9 @@ final class Qr {
     private Qr() {
     }
 
-    /** The text of the QR code drawn by the element (its screenshot). */
-    static String read(WebElement qr) throws Exception {
+    /** The text of the QR code drawn by the element (its screenshot, taken clear of the sticky toolbar). */
+    static String read(WebDriver driver, WebElement qr) throws Exception {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", qr);
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(qr.getScreenshotAs(OutputType.BYTES)));
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(img)));
         return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,

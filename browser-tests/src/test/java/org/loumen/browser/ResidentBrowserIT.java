@@ -42,7 +42,7 @@ class ResidentBrowserIT extends WorkBase {
         console.signIn("gangwan");
         console.open("/print/poster/" + unit);
         WebElement qr = desk.find(By.cssSelector("[data-testid='poster'] svg.qr"));
-        String url = Qr.read(qr);
+        String url = Qr.read(desk.driver, qr);
         assertEquals(platform.base() + "/u/" + unit, url);
         assertTrue(desk.text().contains(url), "the address is printed under the QR code");
         assertTrue(qr.getSize().width >= 76, "at least 2 cm on the screen at 96 dpi: " + qr.getSize());
@@ -101,7 +101,7 @@ class ResidentBrowserIT extends WorkBase {
         assertEquals(platform.get("gangwan", "/api/v1/evaluations/" + evaluation + "/ballot-sheets").size(), sheets.size());
         WebElement sheet = sheets.get(0);
         String code = sheet.getAttribute("data-code");
-        String url = Qr.read(sheet.findElement(By.cssSelector("svg.qr")));
+        String url = Qr.read(desk.driver, sheet.findElement(By.cssSelector("svg.qr")));
         assertEquals(platform.base() + "/v#" + code, url);
         assertTrue(sheet.getText().contains(code) && sheet.getText().contains("怎样评议"));
         desk.shot("1-ballot-sheets");

@@ -51,7 +51,9 @@ class WorkspacePage extends WorkPage {
 
     /** Files a report with a photo on the given place (a unit code; null: the only place) and returns its id. */
     long fileReport(String place, String duty, String description, Path photo) {
-        click("ws-report-new");
+        if (b.driver.findElements(id("ws-report-form")).isEmpty()) {
+            click("ws-report-new");
+        }
         if (place != null) {
             choose("ws-report-place", place);
         }
@@ -115,6 +117,12 @@ class WorkspacePage extends WorkPage {
     List<String> logEntries() {
         return b.driver.findElements(By.cssSelector("[data-testid='ws-log-list'] > li")).stream()
                 .map(WebElement::getText).toList();
+    }
+
+    /** Waits for the care list (or its empty state) and returns how many households are listed. */
+    int householdsDue() {
+        b.wait.until(d -> !d.findElements(id("ws-care")).isEmpty() || d.getPageSource().contains("没有需要定期走访的住户"));
+        return b.driver.findElements(By.cssSelector("[data-testid='ws-care'] > li")).size();
     }
 
     /** Records a visit to the first household listed as due, and returns that household's id. */
