@@ -54,7 +54,7 @@ class ResidentBrowserIT extends WorkBase {
         resident.open(url);
         assertTrue(resident.unitTitle().contains("港湾家园"), resident.unitTitle());
         assertTrue(resident.leaders().contains("楼门长"), resident.leaders());
-        assertTrue(phone.driver.findElements(By.cssSelector("#sidenav, script[src*='main.js']")).isEmpty(),
+        assertTrue(phone.driver.findElements(By.cssSelector("#sidenav, script[src$='/js/main.js']")).isEmpty(),
                 "the resident shell loads no console");
         phone.shot("2-unit");
         phone.assertAccessible("unit page");

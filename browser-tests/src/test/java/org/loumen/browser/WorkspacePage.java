@@ -77,8 +77,13 @@ class WorkspacePage extends WorkPage {
         return b.find(By.cssSelector("[data-testid='ws-report-form'] .invalid-feedback")).getText();
     }
 
+    /** Opens the report (or, when it is open already, asks for its progress again). */
     WorkspacePage openReport(long id) {
-        open("/workspace/reports/" + id);
+        if (b.driver.getCurrentUrl().endsWith("#/workspace/reports/" + id)) {
+            click("ws-report-refresh");
+        } else {
+            open("/workspace/reports/" + id);
+        }
         el("ws-report-state");
         return this;
     }

@@ -156,7 +156,7 @@ const ReportView = defineComponent({
     const urls = [];
     onBeforeUnmount(() => urls.forEach((u) => URL.revokeObjectURL(u)));
     const loadPhotos = async (count) => { s.photos = await reportPhotos(props.id, count); urls.push(...s.photos); };
-    const load = () => api.get(`/reports/${props.id}`).then((r) => { s.r = r; if (r.photos) loadPhotos(r.photos); }).catch((e) => { s.error = e; });
+    const load = () => api.get(`/reports/${props.id}`).then((r) => { s.r = r; if (r.photos && r.photos !== s.photos.length) loadPhotos(r.photos); }).catch((e) => { s.error = e; });
     load();
     const move = async (step, body, done) => {
       s.busy = true; s.actError = null;
@@ -170,7 +170,8 @@ const ReportView = defineComponent({
     };
     return () => {
       const r = s.r;
-      const head = html`<${SectionHead} title=${tr('问题', 'Report') + ' ' + props.id} back="#/workspace/reports" backLabel=${tr('返回问题列表', 'Back to the reports')} />`;
+      const head = html`<${SectionHead} title=${tr('问题', 'Report') + ' ' + props.id} back="#/workspace/reports" backLabel=${tr('返回问题列表', 'Back to the reports')}>
+        <button type="button" class="btn btn-outline-dark" data-testid="ws-report-refresh" onClick=${load}>${tr('刷新进度', 'Refresh')}</button><//>`;
       if (s.error) return html`<div>${head}${problem(s.error)}</div>`;
       if (!r) return html`<div>${head}${loading()}</div>`;
       const mine = session.user && r.reporter === session.user.username;
