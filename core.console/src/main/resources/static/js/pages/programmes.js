@@ -27,6 +27,17 @@ const StreetProgrammes = defineComponent({
     const busy = reactive({});
     const toggle = async (p) => {
       const on = !p.enabled;
+      const reads = p.dataAccess || [];
+      if (on && reads.length) {
+        // like an app's permissions: the personal data it reads, shown before it is switched on, and acknowledged
+        const ok = await confirmAction({
+          title: tr(`启用「${name(p.name)}」？`, `Enable “${name(p.name)}”?`),
+          body: tr(`该项目将读取以下个人信息（仅限使用者本人权限范围内，每次读取均记入审计日志）：${reads.map((d) => d.description.zh).join('；')}。`,
+            `This programme reads the following personal data (only within each user's own scope; every read is audited): ${reads.map((d) => d.description.en).join('; ')}.`),
+          ok: tr('我已了解，启用', 'I understand, enable'),
+        });
+        if (!ok) return;
+      }
       if (!on) {
         const ok = await confirmAction({
           title: tr(`停用「${name(p.name)}」？`, `Disable “${name(p.name)}”?`),
@@ -38,7 +49,8 @@ const StreetProgrammes = defineComponent({
       }
       busy[p.id] = true;
       try {
-        await api.put(`/streets/${props.street}/programmes/${p.id}`, { enabled: on });
+        await api.put(`/streets/${props.street}/programmes/${p.id}`,
+          on ? { enabled: true, acknowledged: reads.map((d) => d.kind) } : { enabled: false });
         p.enabled = on;
         toast(on ? tr(`已为${placeName(props.street)}启用「${name(p.name)}」`, `Enabled “${name(p.name)}” for ${placeName(props.street)}`)
           : tr(`已停用「${name(p.name)}」`, `Disabled “${name(p.name)}”`));
@@ -59,7 +71,7 @@ const StreetProgrammes = defineComponent({
                 <thead><tr><th scope="col">${tr('项目', 'Programme')}</th><th scope="col" class="hide-phone">${tr('说明', 'Description')}</th><th scope="col" class="hide-phone">${tr('版本', 'Version')}</th><th scope="col">${tr('状态', 'State')}</th><th scope="col">${tr('本街道', 'This street')}</th></tr></thead>
                 <tbody>${list.data.map((p) => html`<tr key=${p.id} data-programme-row=${p.id}>
                   <th scope="row">${name(p.name)}<div class="small text-body-secondary mono">${p.id}</div></th>
-                  <td class="small hide-phone">${name(p.description)}</td>
+                  <td class="small hide-phone">${name(p.description)}${(p.dataAccess || []).length ? html`<div class="text-body-secondary" data-testid="data-access">${tr('读取个人信息：', 'Reads personal data: ')}${p.dataAccess.map((d) => name(d.description)).join(tr('；', '; '))}</div>` : null}</td>
                   <td class="small mono hide-phone">${p.version}</td>
                   <td>${stateBadge(p.state)}</td>
                   <td>${props.canSwitch ? html`

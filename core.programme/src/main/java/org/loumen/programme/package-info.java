@@ -5,11 +5,16 @@
  * described by {@link ProgrammeDefinition}. Its routes live under
  * {@code /api/v1/streets/{street}/programmes/{id}/...}; the platform checks the caller's access to the street and
  * whether the street enabled the programme before a {@link ProgrammeHandler} runs, so a programme writes no security
- * or enablement code. Handlers reach core data only through exported API services (e.g.
- * {@code org.loumen.core.model}).
+ * or enablement code.
+ *
+ * <p>Version 1.1 (compatible with 1.0: every 1.0 programme runs unchanged) adds the programme's own roles
+ * ({@link org.loumen.programme.ProgrammeRole}, {@link org.loumen.programme.Allowed}), declared personal data read
+ * through {@link org.loumen.programme.ProgrammeRequest#data()} (package {@code org.loumen.programme.data}) and
+ * {@link org.loumen.programme.ProgrammeRequest#place(String, String)}. Personal data of the core is reached only that
+ * way; workflow facts through {@code org.loumen.workflow.api}, events named in {@code org.loumen.workflow.events}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.loumen.programme;
 
 import org.osgi.annotation.bundle.Export;

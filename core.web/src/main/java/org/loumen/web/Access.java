@@ -40,9 +40,16 @@ public final class Access {
     private final List<String> filterParams;
     private final boolean personalData;
     private final boolean auditedByHandler;
+    private final Set<String> granted;
 
     private Access(Kind kind, Set<Role> roles, String pathParam, NodeResolver resolver, List<String> filterParams,
             boolean personalData, boolean auditedByHandler) {
+        this(kind, roles, pathParam, resolver, filterParams, personalData, auditedByHandler, Set.of());
+    }
+
+    private Access(Kind kind, Set<Role> roles, String pathParam, NodeResolver resolver, List<String> filterParams,
+            boolean personalData, boolean auditedByHandler, Set<String> granted) {
+        this.granted = granted;
         this.kind = kind;
         this.roles = roles;
         this.pathParam = pathParam;
@@ -96,7 +103,8 @@ public final class Access {
         if (kind != Kind.WITHIN) {
             throw new IllegalStateException("filteredBy applies to within(...) listings");
         }
-        return new Access(kind, roles, pathParam, resolver, List.of(queryParams), personalData, auditedByHandler);
+        return new Access(kind, roles, pathParam, resolver, List.of(queryParams), personalData, auditedByHandler,
+                granted);
     }
 
     /**
@@ -107,7 +115,7 @@ public final class Access {
         if (kind == Kind.PUBLIC) {
             throw new IllegalStateException("a public route must not return personal data");
         }
-        return new Access(kind, roles, pathParam, resolver, filterParams, true, auditedByHandler);
+        return new Access(kind, roles, pathParam, resolver, filterParams, true, auditedByHandler, granted);
     }
 
     /**
@@ -115,7 +123,51 @@ public final class Access {
      * login attempt named); the dispatcher then records only refusals.
      */
     public Access auditedByHandler() {
-        return new Access(kind, roles, pathParam, resolver, filterParams, personalData, true);
+        return new Access(kind, roles, pathParam, resolver, filterParams, personalData, true, granted);
+    }
+
+    /**
+     * Also admits callers who were granted one of these roles (e.g. {@code mediation:MEDIATOR}, a role a programme
+     * declares) at the node, exactly as if it were one of the rule's core roles: the same coverage by prefix, the
+     * same 404 outside, the grant's nodes in {@link ApiRequest#scopes()}. The grants come from the
+     * {@link GrantedRoles} service; without it only the core roles admit. Roles may be empty with grants given: the
+     * route is then for the holders of the granted roles only.
+     *
+     * @param grantedRoles qualified role names, {@code <owner>:<ROLE>}
+     * @since 2.3
+     */
+    public Access orGranted(String... grantedRoles) {
+        if (kind == Kind.PUBLIC || kind == Kind.SIGNED_IN) {
+            throw new IllegalStateException("granted roles apply to node, area and within rules");
+        }
+        Set<String> set = new java.util.TreeSet<>(granted);
+        for (String g : grantedRoles) {
+            if (g == null || !g.matches("[a-z0-9-]+:[A-Z][A-Z0-9_]*")) {
+                throw new IllegalArgumentException("a granted role is <owner>:<ROLE>: " + g);
+            }
+            set.add(g);
+        }
+        return new Access(kind, roles, pathParam, resolver, filterParams, personalData, auditedByHandler,
+                Set.copyOf(set));
+    }
+
+    /**
+     * The same rule for a route whose core roles are all in {@link #orGranted}: only the holders of granted roles.
+     *
+     * @since 2.3
+     */
+    public static Access areaGranted(String pathParam, String... grantedRoles) {
+        Objects.requireNonNull(pathParam, "pathParam");
+        return new Access(Kind.AREA, Set.of(), pathParam, null, List.of(), false, false).orGranted(grantedRoles);
+    }
+
+    /**
+     * The granted roles (qualified {@code <owner>:<ROLE>}) that admit besides {@link #roles()}.
+     *
+     * @since 2.3
+     */
+    public Set<String> granted() {
+        return granted;
     }
 
     private static Set<Role> roleSet(Role... roles) {
@@ -163,9 +215,13 @@ public final class Access {
         return switch (kind) {
             case PUBLIC -> "public";
             case SIGNED_IN -> "signed-in";
-            case NODE -> roles + " at " + (pathParam != null ? "{" + pathParam + "}" : "resolved node");
-            case AREA -> roles + " at, above or inside {" + pathParam + "}";
-            case WITHIN -> roles + " within own scope" + (filterParams.isEmpty() ? "" : ", filters " + filterParams);
+            case NODE -> who() + " at " + (pathParam != null ? "{" + pathParam + "}" : "resolved node");
+            case AREA -> who() + " at, above or inside {" + pathParam + "}";
+            case WITHIN -> who() + " within own scope" + (filterParams.isEmpty() ? "" : ", filters " + filterParams);
         };
+    }
+
+    private String who() {
+        return granted.isEmpty() ? roles.toString() : roles + " or granted " + granted;
     }
 }

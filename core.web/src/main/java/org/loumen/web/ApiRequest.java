@@ -47,16 +47,31 @@ public interface ApiRequest {
     int queryInt(String name, int defaultValue, int min, int max) throws ApiException;
 
     /**
-     * The JSON body read as the given type.
+     * Whether the request carries a body (of one byte or more), for routes whose body is optional. Reading it here
+     * does not consume it: {@link #body(Class)} and {@link #bytes()} still return it.
      *
-     * @throws ApiException 400 {@code invalid-json} when the body is missing, malformed or of the wrong shape
+     * @throws ApiException 413 {@code body-too-large} over the upload limit
+     * @since 2.3
+     */
+    boolean hasBody() throws ApiException;
+
+    /**
+     * The JSON body read as the given type. Records are the usual type; a JSON value of another type than a
+     * component declares (e.g. {@code "title":5} for a {@code String title}) is refused, never coerced. May be called
+     * again, and together with {@link #bytes()}: the body is read from the client once and kept for the request.
+     *
+     * @throws ApiException 400 {@code missing-body} when there is none (see {@link #hasBody()});
+     *                      400 {@code invalid-field} naming the field for a value of the wrong JSON type or one
+     *                      refused by {@link Inputs}; 400 {@code invalid-json} when malformed or of the wrong shape;
+     *                      413 {@code body-too-large}; 415 {@code unsupported-media-type} when not JSON
      */
     <T> T body(Class<T> type) throws ApiException;
 
     /**
-     * The raw request body, for uploads such as CSV files (up to the configured upload limit).
+     * The raw request body, for uploads such as CSV files (up to the configured upload limit). A copy: it may be
+     * called again, and {@link #body(Class)} still reads the same body.
      *
-     * @throws ApiException 413 {@code body-too-large} over the limit, 400 {@code invalid-body} when it is missing
+     * @throws ApiException 413 {@code body-too-large} over the limit, 400 {@code missing-body} when there is none
      */
     byte[] bytes() throws ApiException;
 
@@ -71,8 +86,11 @@ public interface ApiRequest {
 
     /**
      * The nodes at which the caller holds one of the route's roles, e.g. {@code [120112103]} for the admin of
-     * 双港镇 or the district code for a district admin. A {@link Access#within} listing returns only objects whose
-     * codes begin with one of them. Empty on public and signed-in routes.
+     * 双港镇 or the district code for a district admin; for a {@code LEADER} the node of each binding (a community,
+     * building {@code …B003} or unit {@code …B003U02}); for a route that admits granted roles
+     * ({@link Access#orGranted}) also the nodes of those grants. None lies below another. A {@link Access#within}
+     * listing returns only objects whose codes begin with one of them; an {@link Access#area} route gets only the
+     * part inside its node. Empty on public and signed-in routes.
      */
     Set<String> scopes();
 

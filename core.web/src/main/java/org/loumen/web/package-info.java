@@ -6,10 +6,12 @@
  * only turns requests into domain calls. Every route declares its {@link org.loumen.web.Access} rule, which the
  * dispatcher enforces and audits before the handler runs (2.0: routes without a rule no longer exist; 2.1:
  * {@link org.loumen.web.Access#area} for work inside a node, such as a street's programmes; 2.2: shared input rules
- * {@link org.loumen.web.Inputs}, {@link org.loumen.web.StoreConflict}, bounded lists and Retry-After on errors).
+ * {@link org.loumen.web.Inputs}, {@link org.loumen.web.StoreConflict}, bounded lists and Retry-After on errors; 2.3: {@link org.loumen.web.ApiRequest#hasBody()}, a body readable
+ * both as bytes and as JSON, one {@code missing-body} code, strict JSON types, {@link org.loumen.web.Access#orGranted}
+ * and {@link org.loumen.web.GrantedRoles} for roles that programmes declare).
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.loumen.web;
 
 import org.osgi.annotation.bundle.Export;

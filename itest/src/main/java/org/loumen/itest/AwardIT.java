@@ -93,5 +93,28 @@ class AwardIT extends PlatformTest {
         Http sg = user("sg-admin", "STREET_ADMIN", SHUANGGANG);
         assertEquals(404, sg.get("/api/v1/awards/rounds/" + id).status(), "another street's round");
         assertEquals(404, sg.get("/api/v1/awards/reserve-pool?street=" + BALITAI).status());
+
+        // the same facts through the exported workflow API that programmes use, within a scope
+        final long awarded = leader;
+        org.loumen.core.workflow.WorkflowFacts facts = workflowFacts.getService();
+        assertTrue(facts.awards(java.util.Set.of(BALITAI)).stream().anyMatch(a -> a.leader() == awarded
+                && a.certificate().equals("优秀楼门栋长-2026-" + BALITAI + "-001") && "2026".equals(a.period())
+                && a.prioritySupport()), facts.awards(java.util.Set.of(BALITAI)).toString());
+        assertTrue(facts.reservePool(java.util.Set.of(BALITAI)).stream().anyMatch(a -> a.leader() == awarded));
+        assertTrue(facts.awards(java.util.Set.of(SHUANGGANG)).stream().noneMatch(a -> a.leader() == awarded),
+                "another street's scope sees no award of 八里台镇");
+        var outcomes = facts.outcomes(java.util.Set.of(BALITAI), leader);
+        assertEquals(1, outcomes.size(), outcomes.toString());
+        assertEquals("RETAINED", outcomes.get(0).outcome());
+        assertEquals("2026-H1", outcomes.get(0).period());
+        assertEquals(0, new java.math.BigDecimal("100").compareTo(outcomes.get(0).satisfactionPercent()));
+        assertTrue(facts.outcomes(java.util.Set.of(SHUANGGANG), leader).isEmpty());
+        assertTrue(facts.status(java.util.Set.of(BALITAI), leader).isPresent());
+        assertTrue(facts.status(java.util.Set.of(SHUANGGANG), leader).isEmpty());
+        assertTrue(facts.reports(java.util.Set.of(BALITAI), unit).stream().anyMatch(f -> f.id() == report
+                && f.status().equals("CONFIRMED")));
     }
+
+    @org.osgi.test.common.annotation.InjectService(timeout = 30_000)
+    org.osgi.test.common.service.ServiceAware<org.loumen.core.workflow.WorkflowFacts> workflowFacts;
 }

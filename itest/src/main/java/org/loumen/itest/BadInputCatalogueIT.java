@@ -91,7 +91,7 @@ class BadInputCatalogueIT extends PlatformTest {
                 new Case("malformed JSON", () -> admin.send("POST", leaders, json, "{\"name\":"), 400, "invalid-json", null),
                 new Case("not JSON", () -> admin.send("POST", leaders, "text/plain", "name=x"), 415,
                         "unsupported-media-type", null),
-                new Case("empty body", () -> admin.send("POST", leaders, json, ""), 400, "invalid-json", null),
+                new Case("empty body", () -> admin.send("POST", leaders, json, ""), 400, "missing-body", null),
                 new Case("null body", () -> admin.send("POST", leaders, json, "null"), 400, "invalid-json", null),
                 new Case("array body", () -> admin.send("POST", leaders, json, "[]"), 400, "invalid-json", null),
                 new Case("trailing tokens", () -> admin.send("POST", leaders, json, "{}{}"), 400, "invalid-json", null),
@@ -168,7 +168,7 @@ class BadInputCatalogueIT extends PlatformTest {
                 new Case("audit from year 0", () -> admin.get("/api/v1/audit?from=0000-01-01"), 400,
                         "invalid-parameter", "from"),
                 // imports
-                new Case("empty CSV", () -> admin.upload("/api/v1/imports/leaders", ""), 400, "invalid-body", null),
+                new Case("empty CSV", () -> admin.upload("/api/v1/imports/leaders", ""), 400, "missing-body", null),
                 new Case("CSV as JSON", () -> admin.send("POST", "/api/v1/imports/leaders", json, "{}"), 415,
                         "unsupported-media-type", null),
                 new Case("CSV without a column", () -> admin.upload("/api/v1/imports/leaders", "street,name\nx,y\n"), 422,

@@ -107,7 +107,37 @@ class RouteScopeIT extends PlatformTest {
         JsonNode householdBefore = admin.get("/api/v1/households/" + FOREIGN.get("household")).json();
         JsonNode communityBefore = admin.get("/api/v1/communities/" + XINHUALI).json();
 
+        // a programme with a role of its own, so programme routes and granted roles are in the catalogue and the callers
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put(org.loumen.programme.ProgrammeDefinition.ID, "scope-probe");
+        props.put(org.loumen.programme.ProgrammeDefinition.PREFIX_ + "nameZh", "范围探测");
+        props.put(org.loumen.programme.ProgrammeDefinition.PREFIX_ + "nameEn", "Scope probe");
+        org.osgi.framework.ServiceRegistration<org.loumen.programme.Programme> probe = context.registerService(
+                org.loumen.programme.Programme.class, routes -> routes
+                        .role(new org.loumen.programme.ProgrammeRole("PROBE", "探测员", "Prober",
+                                org.loumen.security.Role.STREET_ADMIN,
+                                org.loumen.programme.ProgrammeRole.Level.COMMUNITY))
+                        .reads(org.loumen.programme.data.PersonalData.LEADER_NAMES)
+                        .get("/probe", r -> r.data().leaders(null),
+                                org.loumen.programme.Allowed.programmeRoles("PROBE")), props);
+        try {
+        Http.until(() -> admin.get("/api/v1/programme-roles"), r -> r.body().contains("scope-probe"), 30,
+                "the probe programme is served");
+        for (String street : List.of(SHUANGGANG, SHUANGXIN)) {
+            admin.json("PUT", "/api/v1/streets/" + street + "/programmes/scope-probe", Map.of("enabled", true,
+                    "acknowledged", List.of("LEADER_NAMES")));
+        }
+        Http prober = user("sg-prober", "LEADER", GANGWAN);
+        Http.Response granted = admin.json("POST", "/api/v1/programme-roles/grants", Map.of("username", "sg-prober",
+                "programme", "scope-probe", "role", "PROBE", "node", GANGWAN));
+        assertTrue(granted.status() == 201 || granted.status() == 200, granted.body());
+        Http.Response foreignGrant = admin.json("POST", "/api/v1/programme-roles/grants", Map.of("username",
+                "sx-secretary", "programme", "scope-probe", "role", "PROBE", "node", XINHUALI));
+        assertTrue(foreignGrant.status() == 201 || foreignGrant.status() == 200, foreignGrant.body());
+        FOREIGN.put("grant", foreignGrant.json().get("id").asText());
+
         Map<String, Http> callers = new LinkedHashMap<>();
+        callers.put("PROBE (a programme role) of 港湾家园", prober);
         callers.put("STREET_ADMIN of 双港镇", user("sg-admin", "STREET_ADMIN", SHUANGGANG));
         callers.put("COMMUNITY_SECRETARY of 港湾家园", user("sg-secretary", "COMMUNITY_SECRETARY", GANGWAN));
         callers.put("LEADER of 港湾家园", user("sg-leader", "LEADER", GANGWAN));
@@ -177,6 +207,10 @@ class RouteScopeIT extends PlatformTest {
             }
         }
         assertTrue(leaks.isEmpty(), calls + " calls, leaks:\n" + String.join("\n", leaks));
+        assertTrue(routes.toString().contains("scope-probe:PROBE"), "the catalogue names the granted role");
+        } finally {
+            probe.unregister();
+        }
 
         // and nothing of 双新 changed
         assertEquals(foreignBefore, admin.get("/api/v1/users/sx-secretary").json());

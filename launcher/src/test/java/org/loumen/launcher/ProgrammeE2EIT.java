@@ -366,13 +366,14 @@ class ProgrammeE2EIT extends E2EBase {
                 + "    Boolean pinned;\n\n    @Version\n"));
         Path notes = project.resolve("src/main/java/org/example/noticeboard/internal/Notes.java");
         Files.writeString(notes, Files.readString(notes).replace("record NewNote(String text)",
-                "record NewNote(String text, Boolean pinned)"));
+                "record NewNote(String text, Boolean pinned)").replace("record Note(long id, String street, String text,",
+                "record Note(long id, String street, String text, Boolean pinned,"));
         Path component = project.resolve("src/main/java/org/example/noticeboard/internal/ProgrammeComponent.java");
         String c = Files.readString(component);
         c = c.replace("String text = Notes.text(r.body(Notes.NewNote.class));",
                 "Notes.NewNote body = r.body(Notes.NewNote.class);\n        String text = Notes.text(body);")
                 .replace("n.text = text;", "n.text = text;\n            n.pinned = body.pinned();")
-                .replace("m.put(\"text\", n.text);", "m.put(\"text\", n.text);\n        m.put(\"pinned\", n.pinned);");
+                .replace("new Notes.Note(n.id, n.street, n.text,", "new Notes.Note(n.id, n.street, n.text, n.pinned,");
         Files.writeString(component, c);
         Path test = project.resolve("src/test/java/org/example/noticeboard/internal/NotesTest.java");
         Files.writeString(test, Files.readString(test).replace("new Notes.NewNote(\"  楼道灯已修好 \")",

@@ -20,6 +20,7 @@ import org.loumen.web.ApiException;
 import org.loumen.web.ApiRequest;
 import org.loumen.web.ApiResource;
 import org.loumen.web.ApiResponse;
+import org.loumen.web.GrantedRoles;
 import org.loumen.web.Handler;
 import org.loumen.web.Routes;
 import org.loumen.web.StoreConflict;
@@ -62,6 +63,9 @@ public final class ApiDispatcher extends HttpServlet {
 
     static final String PID = "org.loumen.web.api";
 
+    /** The one error code of a request whose body is required but missing (JSON or upload alike). */
+    static final String MISSING_BODY = "missing-body";
+
     /** Settings of the JSON API, editable at runtime through Config Admin (e.g. a DATA/conf/org.loumen.web.api.cfg). */
     @ObjectClassDefinition(id = PID, name = "Loumen JSON API / 接口设置",
             description = "请求体大小上限等 / limits of the JSON API")
@@ -102,6 +106,10 @@ public final class ApiDispatcher extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AuditTrail auditTrail;
 
+    /** Roles granted beside the core's (programme roles); without it, granted roles admit nobody. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile GrantedRoles grantedRoles;
+
     /** Until the platform has started, every route but health answers 503 {@code starting}. */
     @Reference
     private volatile StartupState startup;
@@ -132,13 +140,13 @@ public final class ApiDispatcher extends HttpServlet {
     }
 
     /** One row of {@code GET /system/routes}. */
-    record RouteInfo(String method, String path, String access, List<String> roles, String nodeParam,
-            List<String> filters, boolean personalData, String bundle) {
+    record RouteInfo(String method, String path, String access, List<String> roles, List<String> granted,
+            String nodeParam, List<String> filters, boolean personalData, String bundle) {
         static RouteInfo of(RouteTable.Route r) {
             Access a = r.access();
             return new RouteInfo(r.method(), r.template(), a.kind().name(),
-                    a.roles().stream().map(Enum::name).sorted().toList(), a.pathParam(), a.filterParams(),
-                    a.isPersonalData(), r.ownerName());
+                    a.roles().stream().map(Enum::name).sorted().toList(), a.granted().stream().sorted().toList(),
+                    a.pathParam(), a.filterParams(), a.isPersonalData(), r.ownerName());
         }
     }
 
@@ -189,7 +197,9 @@ public final class ApiDispatcher extends HttpServlet {
                         "Authorization 须为 Bearer 令牌 / Authorization must be a Bearer token"));
                 return;
             }
-            Gate.Decision decision = Gate.check(access, caller, request);
+            GrantedRoles grants = grantedRoles;
+            Gate.Decision decision = Gate.check(access, caller, request,
+                    u -> grants == null || u == null ? List.of() : grants.grantsOf(u));
             if (!decision.admitted()) {
                 if (decision.refusal().status() == 401) {
                     resp.setHeader("WWW-Authenticate", "Bearer");
@@ -412,23 +422,51 @@ public final class ApiDispatcher extends HttpServlet {
             this.maxUpload = maxUpload;
         }
 
-        @Override
-        public byte[] bytes() throws ApiException {
-            if (req.getContentLengthLong() > maxUpload) {
+        /** The body as read once (both {@link #bytes()} and {@link #body(Class)} use it); {@code null} until read. */
+        private byte[] raw;
+        /** Whether the body was larger than the upload limit (then it is not kept). */
+        private boolean overLimit;
+
+        /** Reads the body once, up to the upload limit; every later call answers from what was read. */
+        private byte[] raw() throws ApiException {
+            if (raw == null && !overLimit) {
+                if (req.getContentLengthLong() > maxUpload) {
+                    overLimit = true;
+                } else {
+                    try (InputStream in = req.getInputStream()) {
+                        byte[] read = in.readNBytes(maxUpload + 1);
+                        if (read.length > maxUpload) {
+                            overLimit = true;
+                        } else {
+                            raw = read;
+                        }
+                    } catch (IOException e) {
+                        throw new ApiException(400, "invalid-body", "无法读取请求体 / could not read the request body");
+                    }
+                }
+            }
+            if (overLimit) {
                 throw tooLarge(maxUpload);
             }
-            try (InputStream in = req.getInputStream()) {
-                byte[] bytes = in.readNBytes(maxUpload + 1);
-                if (bytes.length > maxUpload) {
-                    throw tooLarge(maxUpload);
-                }
-                if (bytes.length == 0) {
-                    throw new ApiException(400, "invalid-body", "缺少请求体 / request body is missing");
-                }
-                return bytes;
-            } catch (IOException e) {
-                throw new ApiException(400, "invalid-body", "无法读取请求体 / could not read the request body");
+            return raw;
+        }
+
+        static ApiException missingBody() {
+            return new ApiException(400, MISSING_BODY, "缺少请求体 / request body is missing");
+        }
+
+        @Override
+        public boolean hasBody() throws ApiException {
+            return raw().length > 0;
+        }
+
+        @Override
+        public byte[] bytes() throws ApiException {
+            byte[] bytes = raw();
+            if (bytes.length == 0) {
+                throw missingBody();
             }
+            return bytes.clone();
         }
 
         void admit(Caller who, Set<String> nodes) {
@@ -513,14 +551,14 @@ public final class ApiDispatcher extends HttpServlet {
             if (req.getContentLengthLong() > maxBody) {
                 throw tooLarge(maxBody);
             }
-            try (InputStream in = req.getInputStream()) {
-                byte[] bytes = in.readNBytes(maxBody + 1);
-                if (bytes.length > maxBody) {
-                    throw tooLarge(maxBody);
-                }
-                if (bytes.length == 0) {
-                    throw new ApiException(400, "invalid-json", "缺少请求体 / request body is missing");
-                }
+            byte[] bytes = raw();
+            if (bytes.length > maxBody) {
+                throw tooLarge(maxBody);
+            }
+            if (bytes.length == 0) {
+                throw missingBody();
+            }
+            try {
                 T value = Json.MAPPER.readValue(new String(bytes, StandardCharsets.UTF_8), type);
                 if (value == null) {
                     throw new ApiException(400, "invalid-json", "请求体不能为 null / body must not be null");
@@ -529,6 +567,9 @@ public final class ApiDispatcher extends HttpServlet {
             } catch (Json.Refused e) {
                 String field = fieldOf(e);
                 throw ApiException.invalidField(field, (field == null ? "" : field + ": ") + e.getOriginalMessage());
+            } catch (Json.WrongType e) {
+                String field = fieldOf(e);
+                throw ApiException.invalidField(field, (field == null ? "" : field + " ") + e.getOriginalMessage());
             } catch (JsonMappingException e) {
                 String field = fieldOf(e);
                 throw new ApiException(400, "invalid-json", "JSON 格式或字段有误 / malformed JSON or wrong field"

@@ -4,11 +4,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.loumen.security.Caller;
 import org.loumen.web.Access;
 import org.loumen.web.ApiException;
 import org.loumen.web.ApiRequest;
+import org.loumen.web.GrantedRoles;
 
 /**
  * The one place where a route's {@link Access} rule is checked against the caller, before any handler runs.
@@ -29,6 +31,15 @@ final class Gate {
     }
 
     static Decision check(Access access, Caller caller, ApiRequest request) throws ApiException {
+        return check(access, caller, request, username -> List.of());
+    }
+
+    /**
+     * @param grantsOf the roles granted to a user beside the core's ({@link GrantedRoles}); asked only when the rule
+     *                 names granted roles
+     */
+    static Decision check(Access access, Caller caller, ApiRequest request,
+            Function<String, List<GrantedRoles.Grant>> grantsOf) throws ApiException {
         switch (access.kind()) {
             case PUBLIC:
                 return new Decision(Set.of(), null, null);
@@ -44,13 +55,15 @@ final class Gate {
             return refuse(new ApiException(403, "password-change-required",
                     "请先修改初始密码 / change the password you were given before anything else"), null);
         }
-        Set<org.loumen.security.Role> roles = access.roles();
-        if (!caller.holdsAny(roles)) {
-            return refuse(new ApiException(403, "forbidden", "无权访问：需要角色 " + roles
-                    + " / forbidden: this needs one of the roles " + roles), null);
+        Held held = Held.of(access, caller, grantsOf);
+        if (held.nodes.isEmpty()) {
+            String who = access.granted().isEmpty() ? access.roles().toString()
+                    : access.roles() + " / " + access.granted();
+            return refuse(new ApiException(403, "forbidden", "无权访问：需要角色 " + who
+                    + " / forbidden: this needs one of the roles " + who), null);
         }
         if (access.kind() == Access.Kind.AREA) {
-            return area(request.pathParam(access.pathParam()), caller, roles, request);
+            return area(request.pathParam(access.pathParam()), held, request);
         }
         Collection<String> nodes;
         if (access.kind() == Access.Kind.NODE) {
@@ -64,20 +77,47 @@ final class Gate {
                     .map(String::strip).filter(v -> !v.isEmpty()).toList();
         }
         for (String node : nodes) {
-            if (!caller.covers(node, roles)) {
+            if (!held.covers(node)) {
                 return refuse(notFound(request), node);
             }
         }
-        return new Decision(caller.nodes(roles), null, nodes.isEmpty() ? null : String.join(",", nodes));
+        return new Decision(held.nodes, null, nodes.isEmpty() ? null : String.join(",", nodes));
+    }
+
+    /**
+     * The nodes at which the caller holds one of the rule's roles, core or granted; none lies below another.
+     */
+    private record Held(Set<String> nodes) {
+        static Held of(Access access, Caller caller, Function<String, List<GrantedRoles.Grant>> grantsOf) {
+            List<String> all = new java.util.ArrayList<>(caller.nodes(access.roles()));
+            if (!access.granted().isEmpty()) {
+                for (GrantedRoles.Grant g : grantsOf.apply(caller.username())) {
+                    if (access.granted().contains(g.role())) {
+                        all.add(g.node());
+                    }
+                }
+            }
+            Set<String> nodes = new TreeSet<>();
+            all.stream().sorted().forEach(n -> {
+                if (nodes.stream().noneMatch(n::startsWith)) {
+                    nodes.add(n);
+                }
+            });
+            return new Held(Set.copyOf(nodes));
+        }
+
+        boolean covers(String node) {
+            return node != null && nodes.stream().anyMatch(node::startsWith);
+        }
     }
 
     /** The caller's part of the area: the area itself when held at or above it, else their nodes inside it. */
-    private static Decision area(String area, Caller caller, Set<org.loumen.security.Role> roles, ApiRequest request) {
-        if (caller.covers(area, roles)) {
+    private static Decision area(String area, Held held, ApiRequest request) {
+        if (held.covers(area)) {
             return new Decision(Set.of(area), null, area);
         }
         Set<String> inside = new TreeSet<>();
-        for (String n : caller.nodes(roles)) {
+        for (String n : held.nodes) {
             if (n.startsWith(area)) {
                 inside.add(n);
             }

@@ -69,6 +69,12 @@ public final class HealthResource implements ApiResource {
     private final StartupState startup;
     private final Instant startedAt = Instant.now();
 
+    /** Problems other bundles see (e.g. programmes FAILED with a duplicate id). */
+    @org.osgi.service.component.annotations.Reference(cardinality =
+            org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private final List<org.loumen.web.HealthCheck> checks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Activate
     public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr,
             @Reference StartupState startup) {
@@ -164,6 +170,15 @@ public final class HealthResource implements ApiResource {
                         // UNSATISFIED_CONFIGURATION: waiting for configuration is a normal state
                     }
                 }
+            }
+        }
+        for (org.loumen.web.HealthCheck check : checks) {
+            try {
+                for (org.loumen.web.HealthCheck.Problem p : check.problems()) {
+                    problems.add(new Problem(p.bundle(), p.component(), p.state(), p.reason()));
+                }
+            } catch (RuntimeException e) {
+                problems.add(new Problem("?", check.getClass().getName(), "FAILED", "health check failed: " + e));
             }
         }
         return new Health(starting ? "STARTING" : problems.isEmpty() ? "UP" : "DEGRADED",

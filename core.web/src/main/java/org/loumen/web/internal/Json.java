@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.loumen.web.Inputs;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -41,6 +42,18 @@ final class Json {
     }
 
     /**
+     * A JSON value of another type where a text is declared ({@code "title":5}): answered 400 {@code invalid-field}
+     * naming the field, instead of Jackson's silent coercion of numbers and booleans to text.
+     */
+    static final class WrongType extends JsonMappingException {
+        private static final long serialVersionUID = 1L;
+
+        WrongType(JsonParser p, String message) {
+            super(p, message);
+        }
+    }
+
+    /**
      * A value read by Jackson's own deserializer, then put through a shared rule: {@code problem} says why it is
      * refused ({@code null}: accepted), {@code clean} gives what is stored.
      */
@@ -67,6 +80,11 @@ final class Json {
 
         @Override
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken token = p.currentToken();
+            if (handledType() == String.class && token != null && (token.isNumeric() || token.isBoolean())) {
+                String kind = token.isNumeric() ? "数字 / a number" : "真假值 / a boolean";
+                throw new WrongType(p, "须为文本，不能是" + kind.replace(" / ", " / must be text, not "));
+            }
             T value = reader.deserialize(p, ctxt);
             String why = problem.problem(value, p);
             if (why != null) {

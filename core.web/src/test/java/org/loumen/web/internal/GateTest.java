@@ -122,6 +122,26 @@ class GateTest {
         assertEquals(Set.of(SHUANGGANG + "001", SHUANGXIN + "002"), both.nodes(Set.of(Role.COMMUNITY_SECRETARY)));
     }
 
+    @Test
+    void grantedRolesAdmitAtTheirNodeOnlyAndCoreRolesWithoutThemAreRefused() throws ApiException {
+        Access access = Access.areaGranted("street", "mediation:MEDIATOR");
+        String community = SHUANGGANG + "001";
+        Caller mediator = caller(new RoleBinding(Role.LEADER, SHUANGXIN + "001B001"));
+        java.util.function.Function<String, List<org.loumen.web.GrantedRoles.Grant>> grants = u -> List.of(
+                new org.loumen.web.GrantedRoles.Grant("mediation:MEDIATOR", community),
+                new org.loumen.web.GrantedRoles.Grant("other:MEDIATOR", SHUANGXIN));
+        Gate.Decision here = Gate.check(access, mediator, request(Map.of("street", SHUANGGANG), Map.of()), grants);
+        assertTrue(here.admitted());
+        assertEquals(Set.of(community), here.scopes());
+        assertEquals(404, Gate.check(access, mediator, request(Map.of("street", SHUANGXIN), Map.of()), grants)
+                .refusal().status());
+        assertEquals(403, Gate.check(access, STREET_ADMIN, request(Map.of("street", SHUANGGANG), Map.of()),
+                u -> List.of()).refusal().status());
+        // without the grants service a granted role admits nobody
+        assertEquals(403, Gate.check(access, mediator, request(Map.of("street", SHUANGGANG), Map.of())).refusal()
+                .status());
+    }
+
     private static ApiRequest request(Map<String, String> params, Map<String, String> query) {
         return new ApiRequest() {
             public String method() {
@@ -150,6 +170,10 @@ class GateTest {
 
             public byte[] bytes() {
                 throw new UnsupportedOperationException();
+            }
+
+            public boolean hasBody() {
+                return false;
             }
 
             public <T> T body(Class<T> type) {

@@ -1,5 +1,7 @@
 package ${package}.internal;
 
+import java.time.Instant;
+
 import org.loumen.web.ApiException;
 
 /** The rules of a note, kept apart from the component so a plain unit test covers them. */
@@ -7,6 +9,10 @@ final class Notes {
 
     /** What a client sends to add a note. */
     record NewNote(String text) {
+    }
+
+    /** A note as clients see it (a record: Jackson writes its components as JSON). */
+    record Note(long id, String street, String text, String createdBy, Instant createdAt) {
     }
 
     static final int MAX_LENGTH = 500;

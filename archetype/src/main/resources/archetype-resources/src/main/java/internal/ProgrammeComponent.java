@@ -1,9 +1,7 @@
 package ${package}.internal;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -21,6 +19,11 @@ import org.osgi.service.component.annotations.Reference;
  * The ${nameEn} programme (${nameZh}). The platform serves its route at
  * {@code /api/v1/streets/{street}/programmes/${programmeId}/notes} once a street enabled it, after checking that the
  * caller may act in that street: this class writes no security or enablement code.
+ *
+ * <p>Without roles a route serves the programme's default roles (district admin, street admin, community secretary);
+ * {@code Allowed} names roles of the programme's own, declared with {@code routes.role(...)}. Personal data of the
+ * core is read through {@code r.data()} after declaring it with {@code routes.reads(...)}; workflow facts through the
+ * {@code org.loumen.core.workflow.WorkflowFacts} service (see "Writing a programme" in the Loumen README).
  */
 @Component(service = Programme.class)
 @ProgrammeDefinition(id = "${programmeId}", nameZh = "${nameZh}", nameEn = "${nameEn}", consoleResources = "/console",
@@ -41,7 +44,7 @@ public final class ProgrammeComponent implements Programme {
     }
 
     /** The street's notes, newest first. */
-    List<Map<String, Object>> notes(ProgrammeRequest r) {
+    List<Notes.Note> notes(ProgrammeRequest r) {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT n FROM NoteEntity n WHERE n.street = :s ORDER BY n.id DESC", NoteEntity.class)
                 .setParameter("s", r.street()).setMaxResults(200).getResultList()).stream()
@@ -64,13 +67,7 @@ public final class ProgrammeComponent implements Programme {
         return ApiResponse.created(view(saved));
     }
 
-    static Map<String, Object> view(NoteEntity n) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", n.id);
-        m.put("street", n.street);
-        m.put("text", n.text);
-        m.put("createdBy", n.createdBy);
-        m.put("createdAt", n.createdAt());
-        return m;
+    static Notes.Note view(NoteEntity n) {
+        return new Notes.Note(n.id, n.street, n.text, n.createdBy, n.createdAt());
     }
 }

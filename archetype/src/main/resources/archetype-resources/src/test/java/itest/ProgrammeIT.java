@@ -3,175 +3,71 @@ package ${package}.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.loumen.programme.Programme;
 import org.loumen.programme.ProgrammeDefinition;
-import org.loumen.programme.ProgrammeHandler;
-import org.loumen.programme.ProgrammeRequest;
-import org.loumen.programme.ProgrammeRoutes;
-import org.loumen.security.Caller;
 import org.loumen.security.Role;
-import org.loumen.security.RoleBinding;
-import org.loumen.web.ApiException;
-import org.loumen.web.ApiResponse;
+import org.loumen.testkit.ProgrammeTester;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.common.service.ServiceAware;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * In the framework, with the whole platform: the programme's component activates, its service carries the
- * programme's properties, and its route stores a note in the programme's own tables and lists it; its console page
- * is in the bundle.
+ * In the framework, with the whole platform, through the real dispatcher (org.loumen.testkit): a street admin of 双港镇
+ * stores a note and lists it; bad input is a 400 naming the field; another street's admin and a leader are refused;
+ * a street that disabled the programme answers 404 programme-disabled. The console page is in the bundle.
  */
 class ProgrammeIT {
 
     static final String STREET = "120112103";
+    static final String OTHER_STREET = "120112001";
+
+    @InjectBundleContext
+    BundleContext context;
 
     @InjectService(filter = "(" + ProgrammeDefinition.ID + "=${programmeId})", timeout = 30_000)
     ServiceAware<Programme> programme;
 
     @Test
-    void theProgrammeStoresAndListsNotesOfItsStreet() throws Exception {
-        ServiceReference<Programme> ref = programme.getServiceReference();
-        assertEquals("${nameZh}", ref.getProperty(ProgrammeDefinition.PREFIX_ + "nameZh"));
-
-        Map<String, ProgrammeHandler> routes = new HashMap<>();
-        programme.getService().routes(new ProgrammeRoutes() {
-            ProgrammeRoutes add(String method, String path, ProgrammeHandler h) {
-                routes.put(method + " " + path, h);
-                return this;
-            }
-
-            @Override
-            public ProgrammeRoutes get(String path, ProgrammeHandler h, Role... roles) {
-                return add("GET", path, h);
-            }
-
-            @Override
-            public ProgrammeRoutes post(String path, ProgrammeHandler h, Role... roles) {
-                return add("POST", path, h);
-            }
-
-            @Override
-            public ProgrammeRoutes put(String path, ProgrammeHandler h, Role... roles) {
-                return add("PUT", path, h);
-            }
-
-            @Override
-            public ProgrammeRoutes delete(String path, ProgrammeHandler h, Role... roles) {
-                return add("DELETE", path, h);
-            }
-        });
-        assertEquals(Set.of("GET /notes", "POST /notes"), routes.keySet());
+    void aStreetAdminStoresAndListsNotesOfTheirStreetOnly() throws Exception {
+        ProgrammeTester t = ProgrammeTester.connect(context, "${programmeId}");
+        t.enable(STREET);
+        ProgrammeTester.Client admin = t.as(Role.STREET_ADMIN, STREET);
 
         String text = "测试 " + System.nanoTime();
-        Object created = routes.get("POST /notes").handle(new FakeRequest(Map.of("text", text)));
-        assertEquals(201, ((ApiResponse) created).status());
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> notes = (List<Map<String, Object>>) routes.get("GET /notes")
-                .handle(new FakeRequest(null));
-        assertTrue(notes.stream().anyMatch(n -> text.equals(n.get("text"))), notes.toString());
+        ProgrammeTester.Response created = admin.post(STREET, "/notes", Map.of("text", text));
+        assertEquals(201, created.status(), created.body());
+        assertTrue(admin.get(STREET, "/notes").body().contains(text));
+
+        ProgrammeTester.Response empty = admin.post(STREET, "/notes", Map.of("text", " "));
+        assertEquals(400, empty.status());
+        assertEquals("text", empty.json().get("field").asText());
+        ProgrammeTester.Response number = admin.post(STREET, "/notes", "{\"text\":5}");
+        assertEquals(400, number.status(), "a number is not a text");
+        assertEquals("text", number.json().get("field").asText());
+
+        // another street's admin: as if the street's programme did not exist; a leader holds none of its roles
+        assertEquals(404, t.as(Role.STREET_ADMIN, OTHER_STREET).get(STREET, "/notes").status());
+        assertEquals(403, t.as(Role.LEADER, STREET + "001").get(STREET, "/notes").status());
+
+        // switched off for the street
+        t.disable(STREET);
+        assertEquals("programme-disabled", admin.get(STREET, "/notes").error());
+        t.enable(STREET);
+        assertEquals(200, admin.get(STREET, "/notes").status());
     }
 
     @Test
     void theConsolePageIsInTheBundleWhereTheDefinitionSays() {
         ServiceReference<Programme> ref = programme.getServiceReference();
+        assertEquals("${nameZh}", ref.getProperty(ProgrammeDefinition.PREFIX_ + "nameZh"));
         String folder = String.valueOf(ref.getProperty(ProgrammeDefinition.PREFIX_ + "consoleResources"));
         assertEquals("/console", folder);
         assertTrue(ref.getBundle().getEntry(folder + "/index.js") != null, "the page the console loads: "
                 + folder + "/index.js");
-    }
-
-    /** A request as the platform hands it to the programme: a street admin of 双港镇 calling for that street. */
-    record FakeRequest(Object body) implements ProgrammeRequest {
-
-        @Override
-        public String street() {
-            return STREET;
-        }
-
-        @Override
-        public String programme() {
-            return "${programmeId}";
-        }
-
-        @Override
-        public String community(String field, String code) throws ApiException {
-            throw new ApiException(404, "not-found", "not used here");
-        }
-
-        @Override
-        public String method() {
-            return body == null ? "GET" : "POST";
-        }
-
-        @Override
-        public String path() {
-            return "/streets/" + STREET + "/programmes/${programmeId}/notes";
-        }
-
-        @Override
-        public String pathParam(String name) {
-            throw new IllegalArgumentException(name);
-        }
-
-        @Override
-        public Optional<String> query(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<String> queryAll(String name) {
-            return List.of();
-        }
-
-        @Override
-        public int queryInt(String name, int defaultValue, int min, int max) {
-            return defaultValue;
-        }
-
-        @Override
-        public <T> T body(Class<T> type) throws ApiException {
-            return new ObjectMapper().convertValue(body, type);
-        }
-
-        @Override
-        public byte[] bytes() {
-            return String.valueOf(body).getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public String remoteAddress() {
-            return "127.0.0.1";
-        }
-
-        @Override
-        public Optional<String> header(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Caller caller() {
-            return new Caller("test-admin", "测试", List.of(new RoleBinding(Role.STREET_ADMIN, STREET)), false);
-        }
-
-        @Override
-        public Set<String> scopes() {
-            return Set.of(STREET);
-        }
-
-        @Override
-        public void auditDetail(String detail) {
-            // the platform's dispatcher would add it to the audit entry
-        }
     }
 }

@@ -59,6 +59,14 @@ public final class Enablement {
         return streets == null ? Set.of() : new TreeSet<>(streets);
     }
 
+    /** What was acknowledged when the street last enabled the programme ({@code null}: not recorded). */
+    String acknowledged(String street, String programme) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "SELECT e.dataAcknowledged FROM EnablementEntity e WHERE e.street = :s AND e.programme = :p",
+                String.class).setParameter("s", street).setParameter("p", programme).getResultList()).stream()
+                .findFirst().orElse(null);
+    }
+
     /** Whether any street ever switched the programme on or off (its id is known even while it is not deployed). */
     boolean known(String programme) {
         return jpa.txExpr(TransactionType.Required, em -> em
@@ -72,12 +80,25 @@ public final class Enablement {
      * @return whether anything changed
      */
     synchronized boolean set(String street, String programme, boolean on, String by) {
+        return set(street, programme, on, by, null);
+    }
+
+    /**
+     * Switches the programme on or off, recording which data declarations were acknowledged when switching on.
+     *
+     * @param acknowledged the declarations shown and acknowledged, comma-separated; {@code null} when not given
+     * @return whether anything changed
+     */
+    synchronized boolean set(String street, String programme, boolean on, String by, String acknowledged) {
         boolean changed = jpa.txExpr(TransactionType.Required, em -> {
             List<EnablementEntity> rows = em.createQuery(
                     "SELECT e FROM EnablementEntity e WHERE e.street = :s AND e.programme = :p",
                     EnablementEntity.class).setParameter("s", street).setParameter("p", programme).getResultList();
             EnablementEntity row = rows.isEmpty() ? null : rows.get(0);
             if (row != null && row.enabled == on) {
+                if (on && acknowledged != null && !acknowledged.equals(row.dataAcknowledged)) {
+                    row.dataAcknowledged = acknowledged; // acknowledged now what an older switch did not record
+                }
                 return false;
             }
             if (row == null) {
@@ -87,6 +108,9 @@ public final class Enablement {
                 em.persist(row);
             }
             row.enabled = on;
+            if (on) {
+                row.dataAcknowledged = acknowledged;
+            }
             row.changedBy = by;
             row.changedAt = Instant.now().toEpochMilli();
             return true;

@@ -36,6 +36,14 @@ public class EnablementEntity {
     @Column(name = "CHANGED_AT", nullable = false)
     long changedAt;
 
+    /**
+     * The personal-data declarations the person who last enabled it was shown and acknowledged (comma-separated
+     * {@code PersonalData} names; empty: none declared; {@code null}: enabled without the acknowledgement, e.g. by a
+     * client that predates it).
+     */
+    @Column(name = "DATA_ACKNOWLEDGED", length = 400)
+    String dataAcknowledged;
+
     @Version
     @Column(name = "VERSION")
     long version;

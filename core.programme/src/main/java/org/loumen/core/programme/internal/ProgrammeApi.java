@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.loumen.core.model.Building;
+import org.loumen.core.model.ModelException;
 import org.loumen.core.model.OrganisationService;
+import org.loumen.programme.data.PersonalData;
+import org.loumen.programme.data.ProgrammeData;
+import org.loumen.programme.data.UndeclaredReadException;
 import org.loumen.programme.ProgrammeRequest;
 import org.loumen.security.Caller;
 import org.loumen.security.Role;
@@ -39,12 +44,22 @@ final class ProgrammeApi implements ApiResource {
     private final List<RouteCollector.Spec> specs;
     private final Enablement enablement;
     private final OrganisationService organisation;
+    private final Set<PersonalData> reads;
+    private final DataAccess data;
 
-    ProgrammeApi(String id, List<RouteCollector.Spec> specs, Enablement enablement, OrganisationService organisation) {
+    ProgrammeApi(String id, List<RouteCollector.Spec> specs, Enablement enablement, OrganisationService organisation,
+            Set<PersonalData> reads, DataAccess data) {
         this.id = id;
         this.specs = specs;
         this.enablement = enablement;
         this.organisation = organisation;
+        this.reads = reads;
+        this.data = data;
+    }
+
+    /** The qualified name of a programme's role, as granted and as the dispatcher checks it: {@code mediation:MEDIATOR}. */
+    static String qualified(String programme, String role) {
+        return programme + ":" + role;
     }
 
     static String prefix(String id) {
@@ -55,7 +70,14 @@ final class ProgrammeApi implements ApiResource {
     public void routes(Routes routes) {
         for (RouteCollector.Spec spec : specs) {
             // programme data is not reviewed by the core: every read is treated as a read of personal data (audited)
-            Access access = Access.area("street", spec.roles().toArray(Role[]::new)).personalData();
+            String[] granted = spec.programmeRoles().stream().map(r -> qualified(id, r)).sorted()
+                    .toArray(String[]::new);
+            Access access = spec.roles().isEmpty() ? Access.areaGranted("street", granted)
+                    : Access.area("street", spec.roles().toArray(Role[]::new));
+            if (granted.length > 0 && !spec.roles().isEmpty()) {
+                access = access.orGranted(granted);
+            }
+            access = access.personalData();
             String path = prefix(id) + spec.path();
             Handler h = r -> invoke(spec, r);
             switch (spec.method()) {
@@ -77,7 +99,7 @@ final class ProgrammeApi implements ApiResource {
                     + " is not enabled for this street").with("programme", id);
         }
         try {
-            Object out = spec.handler().handle(new Request(r, street, id, organisation));
+            Object out = spec.handler().handle(new Request(r, street, id, organisation, reads, data));
             if (out instanceof ApiResponse a) {
                 return a.contentType() != null || a.body() == null ? a
                         : ApiResponse.of(a.status(), JSON.valueToTree(a.body()));
@@ -85,6 +107,11 @@ final class ProgrammeApi implements ApiResource {
             return out == null ? null : JSON.valueToTree(out);
         } catch (ApiException e) {
             throw e;
+        } catch (UndeclaredReadException e) {
+            // a programming error the developer must see at once: say which declaration is missing
+            LOG.error("Programme {} on {} {}: {}", id, r.method(), r.path(), e.getMessage());
+            throw new ApiException(500, "undeclared-data", e.getMessage()).with("programme", id)
+                    .with("kind", e.kind().name());
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // a programme's bug (or a class gone with its bundle) fails this request only
             LOG.error("Programme {} failed on {} {} (street {})", id, r.method(), r.path(), street, e);
@@ -94,8 +121,46 @@ final class ProgrammeApi implements ApiResource {
     }
 
     /** A programme's view of the request: everything the dispatcher gave, plus the street and the programme. */
-    private record Request(ApiRequest r, String street, String programme, OrganisationService organisation)
-            implements ProgrammeRequest {
+    private record Request(ApiRequest r, String street, String programme, OrganisationService organisation,
+            Set<PersonalData> reads, DataAccess access) implements ProgrammeRequest {
+
+        @Override
+        public String place(String field, String code) throws ApiException {
+            if (code == null || !code.matches("\\d{12}(B\\d{3}(U\\d{2})?)?")) {
+                throw ApiException.invalidField(field, "须为社区、楼栋或楼门代码 / " + field + " must be a community (12 digits),"
+                        + " building (…B003) or unit (…B003U02) code");
+            }
+            ApiException missing = new ApiException(404, "not-found", "未找到该地点 / no such place", field);
+            String community = code.substring(0, 12);
+            // within the caller's scopes: a leader of one unit may not name the whole building
+            if (!code.startsWith(street) || !inScope(code) || organisation.community(community).isEmpty()) {
+                throw missing;
+            }
+            if (code.length() == 12) {
+                return code;
+            }
+            try {
+                for (Building b : organisation.buildings(community)) {
+                    if (b.code().equals(code) || code.startsWith(b.code())
+                            && b.units().stream().anyMatch(u -> u.code().equals(code))) {
+                        return code;
+                    }
+                }
+            } catch (ModelException e) {
+                throw missing;
+            }
+            throw missing;
+        }
+
+        @Override
+        public ProgrammeData data() {
+            return access.forRequest(programme, reads, r, street, this::place);
+        }
+
+        @Override
+        public boolean hasBody() throws ApiException {
+            return r.hasBody();
+        }
 
         @Override
         public String community(String field, String code) throws ApiException {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,8 +23,11 @@ import java.util.regex.Pattern;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.programme.Programme;
 import org.loumen.programme.ProgrammeDefinition;
+import org.loumen.programme.ProgrammeRole;
+import org.loumen.programme.data.PersonalData;
 import org.loumen.security.Role;
 import org.loumen.web.ApiResource;
+import org.loumen.web.HealthCheck;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -52,8 +56,8 @@ import org.slf4j.LoggerFactory;
  * whiteboard and takes them down when it goes. Programmes whose component could not start (failed activation,
  * missing services) are found through Service Component Runtime, so they are listed with the reason.
  */
-@Component(service = ProgrammeRegistry.class, immediate = true)
-public final class ProgrammeRegistry {
+@Component(service = { ProgrammeRegistry.class, HealthCheck.class }, immediate = true)
+public final class ProgrammeRegistry implements HealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgrammeRegistry.class);
 
@@ -76,7 +80,18 @@ public final class ProgrammeRegistry {
     /** One programme as listed; {@code reason} says why it is not ACTIVE. */
     record Listed(String id, String nameZh, String nameEn, String descriptionZh, String descriptionEn, String version,
             String bundle, long bundleId, State state, String reason, List<String> roles, List<String> routes,
-            String consoleResources, String consoleMenuZh, String consoleMenuEn) {
+            String consoleResources, String consoleMenuZh, String consoleMenuEn, List<ProgrammeRole> programmeRoles,
+            Set<PersonalData> reads) {
+        Listed {
+            programmeRoles = List.copyOf(programmeRoles);
+            reads = reads.isEmpty() ? Set.of() : Set.copyOf(new TreeSet<>(reads));
+        }
+
+        /** The same programme as known before its routes (and declarations) were read. */
+        Listed declaring(List<ProgrammeRole> roles, Set<PersonalData> declared) {
+            return new Listed(id, nameZh, nameEn, descriptionZh, descriptionEn, version, bundle, bundleId, state, reason,
+                    this.roles, routes, consoleResources, consoleMenuZh, consoleMenuEn, roles, declared);
+        }
     }
 
     /** A programme service that appeared; {@code api} is null when it could not be put on the whiteboard. */
@@ -89,13 +104,15 @@ public final class ProgrammeRegistry {
     private final EventAdmin events;
     private final OrganisationService organisation;
     private final DataGuard guard;
+    private final DataAccess data;
     private final Map<ServiceReference<Programme>, Deployed> deployed = new ConcurrentHashMap<>();
     private volatile boolean active = true;
 
     @Activate
     public ProgrammeRegistry(BundleContext context, @Reference ServiceComponentRuntime scr,
             @Reference Enablement enablement, @Reference EventAdmin events,
-            @Reference OrganisationService organisation, @Reference DataGuard guard) {
+            @Reference OrganisationService organisation, @Reference DataGuard guard, @Reference DataAccess data) {
+        this.data = data;
         this.organisation = organisation;
         this.guard = guard;
         this.context = context;
@@ -156,12 +173,13 @@ public final class ProgrammeRegistry {
         }
         List<String> routeNames = routes.specs().stream()
                 .map(s -> s.method() + " " + ProgrammeApi.prefix(id) + s.path()).toList();
-        Listed listed = listed(ref, id, roles, State.ACTIVE, null, routeNames);
+        Listed listed = listed(ref, id, roles, State.ACTIVE, null, routeNames).declaring(routes.roles(),
+                routes.reads());
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(ApiResource.OWNER, bundle.getSymbolicName());
         props.put(ProgrammeDefinition.ID, id);
         ServiceRegistration<ApiResource> api = context.registerService(ApiResource.class,
-                new ProgrammeApi(id, routes.specs(), enablement, organisation), props);
+                new ProgrammeApi(id, routes.specs(), enablement, organisation, routes.reads(), data), props);
         deployed.put(ref, new Deployed(ref, listed, api));
         LOG.info("Programme {} {} ({}) deployed with {} routes", id, listed.version(), listed.bundle(),
                 routeNames.size());
@@ -289,7 +307,7 @@ public final class ProgrammeRegistry {
                     strings(p.get(ProgrammeDefinition.PREFIX_ + "roles")), List.of(),
                     str(p.get(ProgrammeDefinition.PREFIX_ + "consoleResources")),
                     str(p.get(ProgrammeDefinition.PREFIX_ + "consoleMenuZh")),
-                    str(p.get(ProgrammeDefinition.PREFIX_ + "consoleMenuEn"))));
+                    str(p.get(ProgrammeDefinition.PREFIX_ + "consoleMenuEn")), List.of(), Set.of()));
     }
 
     /** A bundle that declares programmes but could not be resolved: FAILED, with the imports nobody offers. */
@@ -299,7 +317,7 @@ public final class ProgrammeRegistry {
                 if (seen.add(b.getBundleId() + "/" + id)) {
                     out.put(b.getBundleId() + "/" + id, new Listed(id, "", "", "", "", b.getVersion().toString(),
                             b.getSymbolicName(), b.getBundleId(), State.FAILED, unresolved(b), List.of(),
-                            List.of(), "", "", ""));
+                            List.of(), "", "", "", List.of(), Set.of()));
                 }
             }
         }
@@ -375,7 +393,7 @@ public final class ProgrammeRegistry {
         }
         return new Listed(l.id(), l.nameZh(), l.nameEn(), l.descriptionZh(), l.descriptionEn(), l.version(), l.bundle(),
                 l.bundleId(), state, why, l.roles(), l.routes(), l.consoleResources(), l.consoleMenuZh(),
-                l.consoleMenuEn());
+                l.consoleMenuEn(), l.programmeRoles(), l.reads());
     }
 
     /** What SCR recorded about the programme component's failed activation. */
@@ -421,7 +439,39 @@ public final class ProgrammeRegistry {
                 b.getSymbolicName(), b.getBundleId(), state, reason, roles.stream().map(Enum::name).sorted().toList(),
                 routes, string(ref, ProgrammeDefinition.PREFIX_ + "consoleResources"),
                 string(ref, ProgrammeDefinition.PREFIX_ + "consoleMenuZh"),
-                string(ref, ProgrammeDefinition.PREFIX_ + "consoleMenuEn"));
+                string(ref, ProgrammeDefinition.PREFIX_ + "consoleMenuEn"), List.of(), Set.of());
+    }
+
+    /**
+     * The programmes FAILED although their component is active (a duplicate id, routes refused): SCR does not see
+     * them, so health is told here. Failed activations and unresolved bundles are health's own findings.
+     */
+    @Override
+    public List<HealthCheck.Problem> problems() {
+        List<HealthCheck.Problem> out = new ArrayList<>();
+        for (Deployed d : deployed.values()) {
+            if (d.api == null && (d.listed.reason() == null || !d.listed.reason().startsWith("activation failed"))) {
+                out.add(new HealthCheck.Problem(d.listed.bundle(), "programme " + d.listed.id(), "FAILED",
+                        d.listed.reason()));
+            }
+        }
+        return out;
+    }
+
+    /** The ids of the programmes being served. */
+    Set<String> activeIds() {
+        Set<String> ids = new HashSet<>();
+        for (Deployed d : deployed.values()) {
+            if (d.api != null) {
+                ids.add(d.listed.id());
+            }
+        }
+        return ids;
+    }
+
+    /** The ACTIVE programmes, serving routes: whose declared roles admit and whose grants are in force. */
+    List<Listed> active() {
+        return deployed.values().stream().filter(d -> d.api != null).map(Deployed::listed).toList();
     }
 
     private static String string(ServiceReference<?> ref, String key) {

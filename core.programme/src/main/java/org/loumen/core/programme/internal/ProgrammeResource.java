@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.loumen.core.model.OrganisationService;
+import org.loumen.programme.data.PersonalData;
 import org.loumen.security.Role;
 import org.loumen.web.Access;
 import org.loumen.web.ApiException;
@@ -28,7 +29,7 @@ public final class ProgrammeResource implements ApiResource {
     static final Role[] SWITCHERS = { Role.DISTRICT_ADMIN, Role.STREET_ADMIN };
 
     /** The body of the street admin's switch; {@code enabled} is required. */
-    record Switch(Boolean enabled) {
+    record Switch(Boolean enabled, List<String> acknowledged) {
     }
 
     private final ProgrammeRegistry registry;
@@ -68,10 +69,47 @@ public final class ProgrammeResource implements ApiResource {
                         throw new ApiException(404, "programme-unknown", "没有此项目 / no programme " + id
                                 + " is deployed").with("programme", id);
                     }
-                    boolean changed = enablement.set(street, id, on, r.caller().username());
-                    r.auditDetail((on ? "enabled " : "disabled ") + id + (changed ? "" : " (unchanged)"));
-                    return Map.of("street", street, "programme", id, "enabled", on, "changed", changed);
+                    String acknowledged = on ? acknowledged(id, body.acknowledged()) : null;
+                    boolean changed = enablement.set(street, id, on, r.caller().username(), acknowledged);
+                    r.auditDetail((on ? "enabled " : "disabled ") + id + (changed ? "" : " (unchanged)")
+                            + (on ? "; personal data declared " + declared(id) + (acknowledged == null
+                                    ? ", acknowledgement not given" : ", acknowledged") : ""));
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("street", street);
+                    out.put("programme", id);
+                    out.put("enabled", on);
+                    out.put("changed", changed);
+                    if (on) {
+                        out.put("dataAccess", declared(id).stream().map(PersonalData::name).toList());
+                        out.put("acknowledged", acknowledged != null);
+                    }
+                    return out;
                 });
+    }
+
+    /** The personal data a served programme declares it reads (none when it is not served). */
+    private Set<PersonalData> declared(String id) {
+        return registry.active().stream().filter(l -> l.id().equals(id)).findFirst()
+                .map(ProgrammeRegistry.Listed::reads).orElse(Set.of());
+    }
+
+    /**
+     * The acknowledgement of the declarations, as stored: it must name exactly what the programme declares now (a
+     * programme upgraded while the page was open may declare more).
+     */
+    private String acknowledged(String id, List<String> given) throws ApiException {
+        if (given == null) {
+            return null;
+        }
+        Set<PersonalData> declared = declared(id);
+        Set<String> names = new java.util.TreeSet<>();
+        declared.forEach(d -> names.add(d.name()));
+        if (!new java.util.TreeSet<>(given).equals(names)) {
+            throw new ApiException(409, "data-access-changed", "项目声明读取的个人信息与您确认的不一致，请重新查看 / the "
+                    + "programme declares other personal data than you acknowledged; review it again", "acknowledged")
+                    .with("dataAccess", List.copyOf(names));
+        }
+        return String.join(",", names);
     }
 
     /** The street in the path, which must exist: a code out of the caller's scope never gets this far. */
@@ -103,6 +141,12 @@ public final class ProgrammeResource implements ApiResource {
             m.put("reason", l.reason());
         }
         m.put("roles", l.roles());
+        // like an app's permissions: what the programme reads of the core's personal data, and its own roles
+        m.put("dataAccess", l.reads().stream().sorted().map(d -> Map.of("kind", d.name(),
+                "description", Map.of("zh", d.zh(), "en", d.en()))).toList());
+        m.put("programmeRoles", l.programmeRoles().stream().map(pr -> Map.of("id", pr.id(),
+                "name", Map.of("zh", pr.nameZh(), "en", pr.nameEn()), "grantedBy", pr.grantedBy().name(),
+                "level", pr.level().name())).toList());
         m.put("routes", l.routes());
         if (!l.consoleResources().isEmpty() || !l.consoleMenuZh().isEmpty()) {
             m.put("console", Map.of("resources", l.consoleResources(),

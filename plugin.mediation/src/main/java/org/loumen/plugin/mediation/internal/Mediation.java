@@ -6,12 +6,14 @@ import java.util.List;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.loumen.core.model.Leader;
-import org.loumen.core.model.LeaderService;
+import org.loumen.programme.Allowed;
 import org.loumen.programme.Programme;
 import org.loumen.programme.ProgrammeDefinition;
 import org.loumen.programme.ProgrammeRequest;
+import org.loumen.programme.ProgrammeRole;
 import org.loumen.programme.ProgrammeRoutes;
+import org.loumen.programme.data.LeaderView;
+import org.loumen.programme.data.PersonalData;
 import org.loumen.security.Role;
 import org.loumen.web.ApiException;
 import org.loumen.web.ApiResponse;
@@ -21,7 +23,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * People's mediation pairing (人民调解结对): the street pairs mediators with building leaders of a community; the pair
- * records the disputes it takes on and how each ended. Leaders are found through the model's API only.
+ * records the disputes it takes on and how each ended. Mediators (人民调解员) are a role of the programme, granted by the
+ * street admin at a community: they see the pairings and record and close cases there. The programme reads leaders'
+ * names only (declared), through the platform's scoped data access.
  */
 @Component(service = Programme.class)
 @ProgrammeDefinition(id = "mediation", nameZh = "人民调解结对", nameEn = "People's mediation pairing",
@@ -32,24 +36,30 @@ public final class Mediation implements Programme {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+    /** The programme's own role: a people's mediator of a community, appointed by the street admin. */
+    static final ProgrammeRole MEDIATOR = new ProgrammeRole("MEDIATOR", "人民调解员", "People's mediator",
+            Role.STREET_ADMIN, ProgrammeRole.Level.COMMUNITY);
+
     private final JpaTemplate jpa;
-    private final LeaderService leaders;
 
     @Activate
-    public Mediation(@Reference(target = "(osgi.unit.name=loumen.programme.mediation)") JpaTemplate jpa,
-            @Reference LeaderService leaders) {
+    public Mediation(@Reference(target = "(osgi.unit.name=loumen.programme.mediation)") JpaTemplate jpa) {
         this.jpa = jpa;
-        this.leaders = leaders;
     }
 
     @Override
     public void routes(ProgrammeRoutes routes) {
-        routes.get("/pairings", this::pairings)
-                // pairing is the street's decision; secretaries record cases in their communities
+        // secretaries and mediators record cases in their communities
+        Allowed casework = Allowed.roles(Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.COMMUNITY_SECRETARY)
+                .and(MEDIATOR.id());
+        routes.role(MEDIATOR)
+                .reads(PersonalData.LEADER_NAMES)
+                .get("/pairings", this::pairings, casework)
+                // pairing is the street's decision
                 .post("/pairings", this::pair, Role.DISTRICT_ADMIN, Role.STREET_ADMIN)
-                .get("/cases", this::cases)
-                .post("/cases", this::open)
-                .post("/cases/{case}/closing", this::close);
+                .get("/cases", this::cases, casework)
+                .post("/cases", this::open, casework)
+                .post("/cases/{case}/closing", this::close, casework);
     }
 
     private static LocalDate today() {
@@ -84,7 +94,7 @@ public final class Mediation implements Programme {
         Disputes.NewPairing body = r.body(Disputes.NewPairing.class);
         String community = r.community("community", body.community());
         Disputes.check(body, today());
-        Leader leader = leaders.leader(body.leader()).filter(l -> community.equals(l.community()))
+        LeaderView leader = r.data().leader(body.leader()).filter(l -> community.equals(l.community()))
                 .orElseThrow(() -> new ApiException(404, "not-found", "本社区没有此楼门栋长 / no such leader in the "
                         + "community", "leader"));
         PairingEntity saved = jpa.txExpr(TransactionType.Required, em -> {

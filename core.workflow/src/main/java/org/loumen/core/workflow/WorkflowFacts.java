@@ -1,0 +1,37 @@
+package org.loumen.core.workflow;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.loumen.core.model.LeaderStatus;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Read-only facts of the leaders' mechanism, within the caller's scopes (codes: an object is within when its
+ * community or place code begins with one of them). Provided by core.workflow as a service.
+ */
+@ProviderType
+public interface WorkflowFacts {
+
+    /** The awards (优秀楼门栋长) of leaders within scope, by certificate number. */
+    List<AwardFact> awards(Set<String> scopes);
+
+    /**
+     * The reserve pool (后备人才库) for the residents' committees' sub-committees within scope: the awards that put
+     * their leader in the pool.
+     */
+    List<AwardFact> reservePool(Set<String> scopes);
+
+    /** The outcomes for one leader of every closed evaluation of their community, oldest first; empty outside scope. */
+    List<EvaluationOutcome> outcomes(Set<String> scopes, long leader);
+
+    /** A leader's current status in the lifecycle; empty when unknown or outside scope. */
+    Optional<LeaderStatus> status(Set<String> scopes, long leader);
+
+    /**
+     * The problem reports (问题时报) of a place — a community, building or unit code and everything below it — that
+     * lie within scope, newest first, at most 500.
+     */
+    List<ReportFact> reports(Set<String> scopes, String place);
+}
