@@ -13,14 +13,22 @@ import java.util.TreeSet;
  * @param displayName        the name shown to people, {@code null} when anonymous
  * @param bindings           the roles held, each at its node
  * @param mustChangePassword the password was set by someone else and must be changed before anything else is done
+ * @param leaderId           the leader (楼门栋长) the account belongs to, whose assignments its bindings come from;
+ *                           {@code null} for staff accounts and anonymous callers (since 1.2)
  */
-public record Caller(String username, String displayName, List<RoleBinding> bindings, boolean mustChangePassword) {
+public record Caller(String username, String displayName, List<RoleBinding> bindings, boolean mustChangePassword,
+        Long leaderId) {
 
     /** A caller who has not signed in. */
     public static final Caller ANONYMOUS = new Caller(null, null, List.of(), false);
 
     public Caller {
         bindings = List.copyOf(Objects.requireNonNull(bindings, "bindings"));
+    }
+
+    /** A caller whose account is not a leader's. */
+    public Caller(String username, String displayName, List<RoleBinding> bindings, boolean mustChangePassword) {
+        this(username, displayName, bindings, mustChangePassword, null);
     }
 
     public boolean anonymous() {

@@ -196,7 +196,7 @@ class BadInputCatalogueIT extends PlatformTest {
                         new byte[] { (byte) 0xff, (byte) 0xfe, 0, 1, 2, 3, (byte) 0x80 }), 422, "invalid-csv", null),
                 // ballots
                 new Case("unknown ballot code", () -> http.json("POST", "/api/v1/ballots",
-                        Map.of("code", "AAAA-BBBB-CCCC", "ratings", List.of())), 404, "ballot-code-unknown", "code"),
+                        Map.of("code", "AAAA-BBBB-CCCC", "ratings", List.of())), 404, "not-found", "code"),
                 new Case("ballot code with NUL", () -> http.send("POST", "/api/v1/ballots", json,
                         "{\"code\":\"AAAA\\u0000BBBB\",\"ratings\":[]}"), 400, "invalid-field", "code"),
                 new Case("ballot malformed", () -> http.send("POST", "/api/v1/ballots", json, "{\"code\":[1]}"), 400,

@@ -199,6 +199,6 @@ class EvaluationIT extends PlatformTest {
         }
         Http.Response unknown = Http.until(() -> ballot("0000-0000-0000", Map.of(1L, "SATISFIED")),
                 r -> r.status() == 404, 20, "404 again once the settings are back");
-        assertEquals("ballot-code-unknown", unknown.json().get("error").asText());
+        assertEquals("not-found", unknown.json().get("error").asText());
     }
 }

@@ -93,6 +93,21 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(csv)));
     }
 
+    /** A raw upload (a photo) with the given Content-Type. */
+    Response upload(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A download as bytes (an image), with its headers. */
+    HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return CLIENT.send(b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** A spreadsheet upload in UTF-8. */
     Response upload(String path, String csv) throws IOException, InterruptedException {
         return upload(path, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));

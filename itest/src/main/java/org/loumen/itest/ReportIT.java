@@ -52,7 +52,7 @@ class ReportIT extends PlatformTest {
 
             Http.Response early = secretary.json("POST", path + "/resolve", Map.of("resolution", "已清理"));
             assertEquals(409, early.status());
-            assertEquals("[\"ACCEPTED\"]", early.json().get("allowed").toString());
+            assertEquals("[\"ACCEPTED\",\"SPAM\"]", early.json().get("allowed").toString());
             assertEquals(403, leader.send("POST", path + "/accept", null, null).status(), "leaders do not accept");
             assertEquals("ACCEPTED", secretary.send("POST", path + "/accept", null, null).json().get("status")
                     .asText());

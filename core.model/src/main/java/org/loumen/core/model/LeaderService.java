@@ -45,7 +45,8 @@ public interface LeaderService {
 
     /**
      * Imports a CSV of leaders (UTF-8 with or without BOM, or GB18030/GBK) all or nothing; missing communities,
-     * buildings and units under known streets are created.
+     * buildings and units under known streets are created. Optional columns (since 1.3): {@code work_id} (工作证号,
+     * unique in the street) and {@code liaison} (党建联络员: 是/否, true/false, 1/0).
      *
      * @param scopes codes the caller may reach (a code is within when it begins with one); rows outside are refused
      * @throws ImportException every bad row; nothing was written
@@ -90,6 +91,17 @@ public interface LeaderService {
      */
     Leader assign(long id, LeaderDraft.Place place) throws ModelException;
 
-    /** The public directory of a community: leaders in service, phone masked. */
+    /** The public directory of a community: leaders in service, phone masked unless they consented. */
     List<PublicLeader> directory(String community);
+
+    /**
+     * Records (or, with {@code consent} false, withdraws) a leader's consent to show their full phone number to the
+     * public (PIPL art. 25). Withdrawal clears it; the history is the audit trail's.
+     *
+     * @param by the account recording it
+     * @return the leader as now stored
+     * @throws ModelException NOT_FOUND
+     * @since 1.3
+     */
+    Leader phoneConsent(long id, boolean consent, String by) throws ModelException;
 }

@@ -52,6 +52,14 @@ public class AccountEntity {
     @CollectionTable(name = "IDN_BINDING", joinColumns = @JoinColumn(name = "USERNAME"))
     private List<BindingEmbeddable> bindings = new ArrayList<>();
 
+    /**
+     * The leader (楼门栋长) this account belongs to, or null for a staff account (added column). A linked account's
+     * roles are not stored: they are derived from the leader's assignments at every request ({@link LeaderBindings}).
+     * One leader has at most one account: {@link LeaderAccountEntity} holds the leader id as its key.
+     */
+    @Column(name = "LEADER_ID")
+    private Long leaderId;
+
     @Version
     @Column(name = "VERSION")
     private long version;
@@ -70,6 +78,20 @@ public class AccountEntity {
         this.createdAt = createdAt;
         this.createdBy = createdBy;
         setBindings(bindings);
+    }
+
+    /** A leader's account: no stored roles, a first password to change. */
+    static AccountEntity forLeader(String username, String displayName, String passwordHash, long leaderId,
+            long createdAt, String createdBy) {
+        AccountEntity a = new AccountEntity(username, displayName, passwordHash, true, List.of(), createdAt,
+                createdBy);
+        a.leaderId = leaderId;
+        return a;
+    }
+
+    /** The linked leader's id, or null. */
+    Long leaderId() {
+        return leaderId;
     }
 
     String username() {

@@ -1,6 +1,7 @@
 package org.loumen.core.identity.internal;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.loumen.web.Access;
@@ -49,10 +50,14 @@ public final class AuthResource implements ApiResource {
                     identity.logout(token(r));
                     return null;
                 })
-                .get("/auth/me", Access.signedIn(), r -> Map.of(
-                        "user", identity.view(r.caller().username())
-                                .orElseThrow(() -> ApiException.notFound("账号", "account", r.caller().username())),
-                        "expiresAt", Instant.ofEpochMilli(identity.expiresAt(token(r)))))
+                .get("/auth/me", Access.signedIn(), r -> {
+                    Map<String, Object> me = new LinkedHashMap<>();
+                    me.put("user", identity.view(r.caller().username())
+                            .orElseThrow(() -> ApiException.notFound("账号", "account", r.caller().username())));
+                    me.put("leaderId", r.caller().leaderId());
+                    me.put("expiresAt", Instant.ofEpochMilli(identity.expiresAt(token(r))));
+                    return me;
+                })
                 .post("/auth/password", Access.signedIn(), r -> {
                     PasswordBody body = r.body(PasswordBody.class);
                     identity.changeOwnPassword(r.caller(), token(r), body.currentPassword(), body.newPassword(),

@@ -19,6 +19,7 @@ import javax.persistence.OptimisticLockException;
 import javax.persistence.RollbackException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.security.AuditRecord;
 import org.loumen.security.AuditRecord.Outcome;
@@ -81,6 +82,8 @@ public final class IdentityService implements Authenticator {
     }
 
     static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
+    /** What a sign-in name may look like: a staff username, or a leader's (a mobile number, a work ID). */
+    static final Pattern SIGN_IN_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
     private static final Logger LOG = LoggerFactory.getLogger(IdentityService.class);
 
     /** Carries an API refusal out of a transaction lambda, rolling the transaction back. */
@@ -96,6 +99,7 @@ public final class IdentityService implements Authenticator {
 
     private final JpaTemplate jpa;
     private final OrganisationService organisation;
+    private final LeaderLinks leaders;
     private final AuditTrail audit;
     private final Clock clock;
     private final Sessions sessions;
@@ -112,10 +116,11 @@ public final class IdentityService implements Authenticator {
 
     @Activate
     public IdentityService(@Reference(target = "(osgi.unit.name=loumen.identity)") JpaTemplate jpa,
-            @Reference OrganisationService organisation, @Reference AuditTrail audit, BundleContext context,
-            Config config) {
+            @Reference OrganisationService organisation, @Reference LeaderService leaders,
+            @Reference AuditTrail audit, BundleContext context, Config config) {
         this.jpa = jpa;
         this.organisation = organisation;
+        this.leaders = new LeaderLinks(leaders);
         this.audit = audit;
         this.clock = Clock.systemUTC();
         this.sessions = new Sessions(clock, 0, 0);
@@ -144,6 +149,15 @@ public final class IdentityService implements Authenticator {
         if (account == null || !account.enabled()) {
             sessions.revokeAll(session.get().username, null);
             return Optional.empty();
+        }
+        if (account.leaderId() != null) {
+            // a leader's roles are read from the leader record at every request: leaving service ends them at once
+            Optional<List<RoleBinding>> derived = leaders.bindings(account.leaderId());
+            if (derived.isEmpty()) {
+                sessions.revokeAll(session.get().username, null);
+                return Optional.empty();
+            }
+            return Optional.of(account.caller(derived.get()));
         }
         return Optional.of(account.caller());
     }
@@ -180,7 +194,7 @@ public final class IdentityService implements Authenticator {
         }
         String pw = password == null ? "" : password;
         // the hash is checked outside any lock: a slow PBKDF2 must not queue everyone else's sign-in behind it
-        AccountEntity found = USERNAME.matcher(name).matches()
+        AccountEntity found = SIGN_IN_NAME.matcher(name).matches()
                 ? jpa.txExpr(em -> em.find(AccountEntity.class, name)) : null;
         long now = clock.millis();
         if (found == null) {
@@ -219,6 +233,10 @@ public final class IdentityService implements Authenticator {
         if (!found.enabled()) {
             trail("anonymous", client, name, Outcome.FAILURE, 403, "account disabled");
             throw new ApiException(403, "account-disabled", "账号已停用 / the account is disabled");
+        }
+        if (found.leaderId() != null && leaders.bindings(found.leaderId()).isEmpty()) {
+            trail("anonymous", client, name, Outcome.FAILURE, 403, "leader not in service");
+            throw new ApiException(403, "leader-not-in-service", "您已不在任，无法登录 / you are no longer in service");
         }
         String rehash = hasher.outdated(found.passwordHash()) ? hasher.hash(pw) : null;
         phantoms.forget(name);
@@ -343,8 +361,9 @@ public final class IdentityService implements Authenticator {
     // ---- accounts ---------------------------------------------------------------------------------------------
 
     Optional<UserView> view(String username) {
-        return jpa.txExpr(em -> Optional.ofNullable(em.find(AccountEntity.class, username))
+        Optional<UserView> stored = jpa.txExpr(em -> Optional.ofNullable(em.find(AccountEntity.class, username))
                 .map(a -> UserView.of(a, em.find(LoginStateEntity.class, username))));
+        return stored.map(leaders::view);
     }
 
     /**
@@ -352,9 +371,13 @@ public final class IdentityService implements Authenticator {
      * without roles; empty when there is no such account.
      */
     List<String> nodesOf(String username) {
-        Account a = USERNAME.matcher(username).matches() ? account(username) : null;
+        Account a = SIGN_IN_NAME.matcher(username).matches() ? account(username) : null;
         if (a == null) {
             return List.of();
+        }
+        if (a.leaderId() != null) {
+            return List.of(leaders.managedAt(a.leaderId()).map(RoleBinding::node)
+                    .orElse(organisation.district().code()));
         }
         if (a.bindings().isEmpty()) {
             return List.of(organisation.district().code());
@@ -364,11 +387,18 @@ public final class IdentityService implements Authenticator {
 
     /** One page of the accounts whose every role lies within the scopes. */
     record Page(List<UserView> items, int total, int page, int size) {
+        Page withLeaderBindings(java.util.function.UnaryOperator<UserView> derive) {
+            return new Page(items.stream().map(derive).toList(), total, page, size);
+        }
     }
 
     Page list(Set<String> scopes, String nodePrefix, String q, Role role, int page, int size) {
         String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
         String district = organisation.district().code();
+        boolean anyLinked = jpa.txExpr(em -> em.createQuery("select count(a) from AccountEntity a where a.leaderId "
+                + "is not null", Long.class).getSingleResult() > 0);
+        // leaders' accounts are at their leader's community; leaders outside the scopes are not listed
+        Map<Long, String> leaderCommunities = anyLinked ? leaders.communities(scopes) : Map.of();
         return jpa.txExpr(em -> {
             Map<String, LoginStateEntity> states = new HashMap<>();
             em.createQuery("select s from LoginStateEntity s", LoginStateEntity.class).getResultList()
@@ -376,18 +406,21 @@ public final class IdentityService implements Authenticator {
             List<UserView> all = em.createQuery("select a from AccountEntity a order by a.username",
                     AccountEntity.class).getResultList().stream()
                     .filter(a -> {
-                        List<String> nodes = a.bindings().isEmpty() ? List.of(district)
-                                : a.bindings().stream().map(RoleBinding::node).toList();
+                        List<RoleBinding> held = a.leaderId() == null ? a.bindings()
+                                : List.of(new RoleBinding(Role.LEADER, leaderCommunities.getOrDefault(a.leaderId(),
+                                        district)));
+                        List<String> nodes = held.isEmpty() ? List.of(district)
+                                : held.stream().map(RoleBinding::node).toList();
                         return nodes.stream().allMatch(n -> scopes.stream().anyMatch(n::startsWith))
                                 && (nodePrefix == null || nodes.stream().anyMatch(n -> n.startsWith(nodePrefix)))
-                                && (role == null || a.bindings().stream().anyMatch(b -> b.role() == role))
+                                && (role == null || held.stream().anyMatch(b -> b.role() == role))
                                 && (needle == null || a.username().contains(needle)
                                         || a.displayName().toLowerCase(Locale.ROOT).contains(needle));
                     })
                     .map(a -> UserView.of(a, states.get(a.username()))).toList();
             int from = Math.min(all.size(), (page - 1) * size);
             return new Page(all.subList(from, Math.min(all.size(), from + size)), all.size(), page, size);
-        });
+        }).withLeaderBindings(leaders::view);
     }
 
     /** A new account and the password to hand over, if one was generated. */
@@ -451,6 +484,10 @@ public final class IdentityService implements Authenticator {
     UserView update(Caller actor, String username, String displayName, List<RoleBinding> requested, Boolean enabled,
             long expectedVersion) throws ApiException {
         checkManageable(actor, username);
+        if (requested != null && account(username).leaderId() != null) {
+            throw ApiException.invalidField("bindings", "楼门栋长账号的权限来自其任职，不能在此修改 / a leader account's "
+                    + "roles come from the leader's assignments and cannot be set here");
+        }
         String display = displayName == null ? null : displayName(displayName);
         List<RoleBinding> bindings = requested == null ? null : checkBindings(actor, requested);
         UserView view;
@@ -472,6 +509,7 @@ public final class IdentityService implements Authenticator {
                 em.flush();
                 return UserView.of(a, em.find(LoginStateEntity.class, username));
             });
+            view = leaders.view(view);
         } catch (OptimisticLockException | RollbackException e) {
             throw stale();
         } finally {
@@ -517,7 +555,10 @@ public final class IdentityService implements Authenticator {
         if (target == null) {
             throw ApiException.notFound("账号", "account", username);
         }
-        for (RoleBinding b : target.bindings()) {
+        List<RoleBinding> held = target.leaderId() == null ? target.bindings()
+                : List.of(leaders.managedAt(target.leaderId())
+                        .orElse(new RoleBinding(Role.DISTRICT_ADMIN, organisation.district().code())));
+        for (RoleBinding b : held) {
             if (!mayGrant(actor, b)) {
                 throw new ApiException(403, "forbidden", "无权管理持有 " + b.role().zh() + " 角色的账号 / you may not "
                         + "manage an account holding " + b.role() + " at " + b.node());

@@ -125,6 +125,22 @@ final class InitialAccounts {
         return Paths.get(System.getProperty("loumen.data", "."));
     }
 
+    /** Adds lines to the demo accounts file, creating it owner-only if it is not there. */
+    static Path appendDemoLines(List<String> demoLines) {
+        Path file = dataFolder().resolve(DEMO_FILE);
+        String content = String.join("\n", demoLines) + "\n";
+        if (!Files.exists(file)) {
+            writeOwnerOnly(file, content);
+            return file;
+        }
+        try {
+            Files.writeString(file, content, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            LOG.error("Could not write {}: {} (the password was printed on the console)", file, e.getMessage());
+        }
+        return file;
+    }
+
     /** Creates the file readable by its owner only from the start, so there is no moment it is readable by others. */
     private static void writeOwnerOnly(Path file, String content) {
         try {

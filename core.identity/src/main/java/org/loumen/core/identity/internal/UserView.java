@@ -9,10 +9,11 @@ import org.loumen.security.RoleBinding;
  * An account as the API shows it. Never carries the password hash.
  *
  * @param lockedUntil set while sign-in is locked after repeated failures
+ * @param leaderId    the leader a leader's account belongs to, else null; such an account's bindings are derived
  */
 record UserView(String username, String displayName, List<BindingView> bindings, boolean enabled,
         boolean mustChangePassword, Instant lockedUntil, Instant lastLoginAt, Instant createdAt, String createdBy,
-        long version) {
+        long version, Long leaderId) {
 
     /** A role at a node, with the role's Chinese name. */
     record BindingView(String role, String roleName, String node) {
@@ -22,10 +23,15 @@ record UserView(String username, String displayName, List<BindingView> bindings,
     }
 
     static UserView of(AccountEntity a, LoginStateEntity state) {
-        return new UserView(a.username(), a.displayName(), a.bindings().stream().map(BindingView::of).toList(),
+        return of(a, state, a.bindings());
+    }
+
+    /** The view with the given bindings: a leader's account shows those derived from the leader record. */
+    static UserView of(AccountEntity a, LoginStateEntity state, List<RoleBinding> bindings) {
+        return new UserView(a.username(), a.displayName(), bindings.stream().map(BindingView::of).toList(),
                 a.enabled(), a.mustChangePassword(), instant(state == null ? 0 : state.lockedUntil()),
                 instant(state == null ? 0 : state.lastLoginAt()), Instant.ofEpochMilli(a.createdAt()),
-                a.createdBy(), a.version());
+                a.createdBy(), a.version(), a.leaderId());
     }
 
     private static Instant instant(long millis) {

@@ -3,6 +3,7 @@ package org.loumen.core.model.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Set;
 
 import org.loumen.core.model.HouseholdService;
@@ -12,9 +13,13 @@ import org.loumen.core.model.ModelException;
 import org.loumen.core.model.NewCommunity;
 import org.loumen.core.model.OrganisationService;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.condition.Condition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * Seeds demo data (invented communities, leaders and households, never real people) when the launcher runs with
  * {@code --demo}
  * (framework property {@code loumen.demo=true}). Idempotent: what exists already is left as it is.
+ *
+ * <p>Once done (or at once without {@code --demo}) it registers the OSGi condition {@value #SEEDED}, so what builds on
+ * the demo data (the demo leaders' accounts in core.identity) waits for it. The condition is registered by hand at the
+ * end of the constructor: as a DS-provided service it would be visible before the seeding ran.
  */
 @Component(immediate = true)
 public final class DemoData {
@@ -32,13 +41,27 @@ public final class DemoData {
 
     static final String LEADERS = "/demo/leaders.csv";
     static final String HOUSEHOLDS = "/demo/households.csv";
+    /** The {@code osgi.condition.id} registered once the demo data is in place. */
+    static final String SEEDED = "loumen.model.seeded";
+
+    private final ServiceRegistration<Condition> seeded;
 
     @Activate
     public DemoData(BundleContext context, @Reference OrganisationService organisation,
             @Reference LeaderService leaders, @Reference HouseholdService households) {
-        if (!Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY))) {
-            return;
+        if (Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY))) {
+            seed(organisation, leaders, households);
         }
+        seeded = context.registerService(Condition.class, Condition.INSTANCE,
+                FrameworkUtil.asDictionary(Map.of(Condition.CONDITION_ID, SEEDED)));
+    }
+
+    @Deactivate
+    void deactivate() {
+        seeded.unregister();
+    }
+
+    private static void seed(OrganisationService organisation, LeaderService leaders, HouseholdService households) {
         int added = 0;
         for (String[] row : Tsv.read(COMMUNITIES, 2)) {
             if (organisation.community(row[0]).isPresent()) {

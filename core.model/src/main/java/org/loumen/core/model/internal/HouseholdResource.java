@@ -48,7 +48,7 @@ public final class HouseholdResource implements ApiResource {
     public void routes(Routes routes) {
         NodeResolver householdNode = r -> r.pathId("household").flatMap(households::household)
                 .map(h -> List.of(h.unit())).orElse(List.of());
-        routes.get("/households", Access.within(READERS).filteredBy("community", "unit").personalData(),
+        routes.get("/households", Access.within(READERS).filteredBy("community", "building", "unit").personalData(),
                 r -> {
                     SpecialGroup group = null;
                     if (r.query("group").isPresent()) {
@@ -59,7 +59,14 @@ public final class HouseholdResource implements ApiResource {
                                     + "special group", "group");
                         }
                     }
-                    Page<Household> page = households.find(r.scopes(), LeaderResource.code(r, "community", 12),
+                    String building = r.query("building").orElse(null);
+                    if (building != null && !building.matches("\\d{12}B\\d{3}")) {
+                        throw new ApiException(400, "invalid-parameter", "building 须为楼栋代码（如 120112103001B001） "
+                                + "/ building must be a building code such as 120112103001B001", "building");
+                    }
+                    // the access rule checked the caller covers the building: narrowing the scopes to it filters
+                    Set<String> scopes = building == null ? r.scopes() : Set.of(building);
+                    Page<Household> page = households.find(scopes, LeaderResource.code(r, "community", 12),
                             r.query("unit").orElse(null), group, r.queryInt("page", 1, 1, 1_000_000),
                             r.queryInt("size", 50, 1, 200));
                     return new Page<>(page.items().stream().map(h -> visible(r, h)).toList(), page.total());

@@ -29,6 +29,8 @@ final class ImportRows {
 
     static final List<String> LEADER_COLUMNS = List.of("street", "community", "building", "unit", "role", "name",
             "gender", "birth_date", "education", "party_member", "phone", "nomination");
+    /** Optional leader columns: 工作证号 (unique in the street) and 党建联络员 ("一肩挑"); the export writes them. */
+    static final List<String> LEADER_OPTIONAL_COLUMNS = List.of("work_id", "liaison");
     static final List<String> HOUSEHOLD_COLUMNS = List.of("street", "community", "building", "unit", "room",
             "head_name", "members", "phone", "special_groups");
 
@@ -41,7 +43,8 @@ final class ImportRows {
     }
 
     record LeaderRow(int row, Place place, LeaderRole role, String name, Gender gender, LocalDate birthDate,
-            Education education, boolean partyMember, String phone, Nomination nomination) {
+            Education education, boolean partyMember, String phone, Nomination nomination, String workId,
+            boolean liaison) {
     }
 
     record HouseholdRow(int row, Place place, String room, String headName, int members, String phone,
@@ -66,7 +69,8 @@ final class ImportRows {
             // the text rule of every API body, cell by cell: NFC, no control or bidi characters
             for (int c = 0; c < cells.length; c++) {
                 String column = table.columnAt(c);
-                boolean read = column != null && (LEADER_COLUMNS.contains(column) || HOUSEHOLD_COLUMNS.contains(column));
+                boolean read = column != null && (LEADER_COLUMNS.contains(column) || HOUSEHOLD_COLUMNS.contains(column)
+                        || LEADER_OPTIONAL_COLUMNS.contains(column));
                 String problem = read ? Inputs.textProblem(cells[c], false) : null; // extra columns are ignored
                 if (problem != null) {
                     problems.add(new Problem(number, column, visible(cells[c]), problem));
@@ -156,9 +160,11 @@ final class ImportRows {
                 phones.put(phone, r.number);
             }
             Nomination nomination = r.choice("nomination", Nomination.class);
+            String workId = r.text("work_id", 32, false);
+            Boolean liaison = r.get("liaison").isEmpty() ? Boolean.FALSE : yesNo(r, "liaison");
             if (problems.size() == before) {
                 out.add(new LeaderRow(r.number, place, role, name, gender, birth, education, party, phone,
-                        nomination));
+                        nomination, workId.isEmpty() ? null : workId, liaison));
             }
         }
         if (!problems.isEmpty()) {
@@ -250,10 +256,10 @@ final class ImportRows {
 
     private static Boolean yesNo(Row r, String column) {
         return switch (r.get(column).toLowerCase(java.util.Locale.ROOT)) {
-            case "是", "true" -> true;
-            case "否", "false" -> false;
+            case "是", "true", "1" -> true;
+            case "否", "false", "0" -> false;
             default -> {
-                r.bad(column, "须为 是|否 (true|false) / must be 是|否 (true|false)");
+                r.bad(column, "须为 是|否 (true|false, 1|0) / must be 是|否 (true|false, 1|0)");
                 yield null;
             }
         };

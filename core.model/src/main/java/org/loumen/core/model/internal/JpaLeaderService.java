@@ -42,6 +42,7 @@ import org.loumen.core.model.ModelException;
 import org.loumen.core.model.ModelException.Reason;
 import org.loumen.core.model.Nomination;
 import org.loumen.core.model.Page;
+import org.loumen.core.model.PhoneConsent;
 import org.loumen.core.model.PublicLeader;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -78,13 +79,17 @@ public final class JpaLeaderService implements LeaderService {
                 Places places = new Places(em);
                 Set<String> phones = new HashSet<>(em.createQuery("select l.phone from LeaderEntity l", String.class)
                         .getResultList());
+                WorkIds workIds = new WorkIds(em);
                 List<Problem> problems = new ArrayList<>();
                 List<Object[]> resolved = new ArrayList<>();
                 for (ImportRows.LeaderRow r : rows) {
                     Places.Resolved at = places.resolve(r.row(), r.place(), scopes, problems);
+                    String workIdProblem = at == null ? null : workIds.claim(at.street(), r.workId(), r.row());
                     if (phones.contains(r.phone())) {
                         problems.add(new Problem(r.row(), "phone", r.phone(),
                                 "该手机号已登记为其他楼门栋长 / this phone number belongs to a leader already registered"));
+                    } else if (workIdProblem != null) {
+                        problems.add(new Problem(r.row(), "work_id", r.workId(), workIdProblem));
                     } else if (at != null) {
                         resolved.add(new Object[] { r, at });
                     }
@@ -105,6 +110,8 @@ public final class JpaLeaderService implements LeaderService {
                     l.partyMember = r.partyMember();
                     l.phone = r.phone();
                     l.nomination = r.nomination().name();
+                    l.workId = r.workId();
+                    l.liaison = r.liaison();
                     l.status = LeaderStatus.IN_SERVICE.name();
                     l.street = at.street();
                     l.community = at.community();
@@ -153,12 +160,15 @@ public final class JpaLeaderService implements LeaderService {
                             a.unitLabel() == null ? "" : a.unitLabel(), a.role().zh(), l.name,
                             Gender.valueOf(l.gender).zh(), l.birthDate.toString(),
                             Education.valueOf(l.education).zh(), l.partyMember ? "是" : "否", l.phone,
-                            Nomination.valueOf(l.nomination).zh()));
+                            Nomination.valueOf(l.nomination).zh(), l.workId == null ? "" : l.workId,
+                            l.liaison ? "是" : "否"));
                 }
             }
             return out;
         });
-        return Csv.write(ImportRows.LEADER_COLUMNS, rows);
+        List<String> header = new ArrayList<>(ImportRows.LEADER_COLUMNS);
+        header.addAll(ImportRows.LEADER_OPTIONAL_COLUMNS);
+        return Csv.write(header, rows);
     }
 
     private static Map<String, String> names(EntityManager em, String jpql) {
@@ -362,7 +372,8 @@ public final class JpaLeaderService implements LeaderService {
     private static Leader dto(LeaderEntity l, List<Assignment> assignments) {
         return new Leader(l.id, l.name, Gender.valueOf(l.gender), l.birthDate, Education.valueOf(l.education),
                 l.partyMember, l.phone, Nomination.valueOf(l.nomination), l.liaison, LeaderStatus.valueOf(l.status),
-                l.street, l.community, l.workId, assignments, l.version);
+                l.street, l.community, l.workId, assignments, l.version, l.phoneConsentAt == null ? null
+                        : new PhoneConsent(java.time.Instant.ofEpochMilli(l.phoneConsentAt), l.phoneConsentBy));
     }
 
     @Override
@@ -569,6 +580,11 @@ public final class JpaLeaderService implements LeaderService {
                 throw new Tx.Abort(new ModelException(Reason.CONFLICT, "phone",
                         "该手机号已被其他楼门栋长使用 / phone number in use"));
             }
+            if (!d.phone().equals(l.phone)) {
+                // the consent was to publish the old number, not whatever number the leader has next
+                l.phoneConsentAt = null;
+                l.phoneConsentBy = null;
+            }
             l.phone = d.phone();
         }
         if (d.community() != null) {
@@ -672,6 +688,7 @@ public final class JpaLeaderService implements LeaderService {
         int masters = 0;
         int doctorates = 0;
         int party = 0;
+        int liaisons = 0;
         for (LeaderEntity l : leaders) {
             if (Period.between(l.birthDate, asOf).getYears() < 60) {
                 under60++;
@@ -681,9 +698,10 @@ public final class JpaLeaderService implements LeaderService {
             masters += e == Education.MASTER ? 1 : 0;
             doctorates += e == Education.DOCTORATE ? 1 : 0;
             party += l.partyMember ? 1 : 0;
+            liaisons += l.liaison ? 1 : 0;
         }
         return new Figures(total, under60, percent(under60, total), college, percent(college, total), masters,
-                doctorates, party, percent(party, total));
+                doctorates, party, percent(party, total), liaisons, percent(liaisons, total));
     }
 
     /** count / total x 100, rounded half-up to two decimals; 0.00 when total is 0. */
@@ -769,14 +787,27 @@ public final class JpaLeaderService implements LeaderService {
             for (LeaderEntity l : leaders) {
                 for (Assignment a : assignments.getOrDefault(l.id, List.of())) {
                     if (a.activeOn(today)) {
+                        boolean consented = l.phoneConsentAt != null;
                         out.add(new PublicLeader(l.name, a.role().zh(), a.buildingLabel(), a.unitLabel(), l.workId,
-                                PublicLeader.maskPhone(l.phone)));
+                                consented ? l.phone : PublicLeader.maskPhone(l.phone), consented));
                     }
                 }
             }
             out.sort(Comparator.comparing(PublicLeader::building, Comparator.nullsLast(String::compareTo))
                     .thenComparing(PublicLeader::unit, Comparator.nullsFirst(String::compareTo)));
             return out;
+        });
+    }
+
+    @Override
+    public Leader phoneConsent(long id, boolean consent, String by) throws ModelException {
+        return write(em -> {
+            LeaderEntity l = existing(em, id);
+            l.phoneConsentAt = consent ? System.currentTimeMillis() : null;
+            l.phoneConsentBy = consent ? by : null;
+            l.updatedAt = System.currentTimeMillis();
+            em.flush();
+            return dtos(em, List.of(l), false).get(0);
         });
     }
 }

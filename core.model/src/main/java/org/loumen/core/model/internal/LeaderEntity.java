@@ -62,6 +62,17 @@ public class LeaderEntity {
     @Column(name = "WORK_ID", length = 32)
     String workId;
 
+    /**
+     * Epoch millis when the leader consented to a public phone number (PIPL art. 25); null without consent. Added
+     * column, like {@link #phoneConsentBy}.
+     */
+    @Column(name = "PHONE_CONSENT_AT")
+    Long phoneConsentAt;
+
+    /** The account that recorded the consent. */
+    @Column(name = "PHONE_CONSENT_BY", length = 32)
+    String phoneConsentBy;
+
     /** Epoch millis of the last change through the API (0 for imported rows never edited). */
     @Column(name = "UPDATED_AT", nullable = false)
     long updatedAt;

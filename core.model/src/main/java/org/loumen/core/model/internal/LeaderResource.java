@@ -115,6 +115,8 @@ public final class LeaderResource implements ApiResource {
                     return OrganisationResource.model(() -> leaders.update(r.pathId("leader").orElseThrow(),
                             body.draft(), body.version()));
                 })
+                .put("/leaders/{leader}/phone-consent", Access.node(leaderNode, STAFF),
+                        r -> consent(leaders, r, r.pathId("leader").orElseThrow()))
                 .post("/leaders/{leader}/retire", Access.node(leaderNode, STAFF), r -> {
                     Versioned body = r.body(Versioned.class);
                     if (body.version() == null) {
@@ -157,6 +159,8 @@ public final class LeaderResource implements ApiResource {
                     out.put("doctorates", f.doctorates());
                     out.put("partyMembers", f.partyMembers());
                     out.put("partyMembersPercent", f.partyMembersPercent());
+                    out.put("liaisons", f.liaisons());
+                    out.put("liaisonShare", f.liaisonShare());
                     out.put("byStreet", p.byStreet());
                     out.put("coverage", p.coverage());
                     return out;
@@ -174,6 +178,30 @@ public final class LeaderResource implements ApiResource {
                         .map(d -> Map.of("id", d.name(), "name", d.zh())).toList());
     }
 
+
+    /** The body of a consent change: {@code {"consent": true|false}}. */
+    record ConsentBody(Boolean consent) {
+    }
+
+    /**
+     * Records or withdraws a leader's consent to a public phone number, by the caller: {@code {consent, at, by}}.
+     * Staff at the leader's community and the leader themself ({@code PUT /me/phone-consent}) use it.
+     */
+    static Map<String, Object> consent(LeaderService leaders, ApiRequest r, long leader) throws ApiException {
+        ConsentBody body = r.body(ConsentBody.class);
+        if (body.consent() == null) {
+            throw ApiException.invalidField("consent", "请给出 consent: true 或 false / consent must be true or false");
+        }
+        Leader l = OrganisationResource.model(() -> leaders.phoneConsent(leader, body.consent(),
+                r.caller().username()));
+        r.auditDetail("leader " + leader + (body.consent() ? " consented to a public phone number"
+                : " withdrew consent to a public phone number"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("consent", l.phoneConsent() != null);
+        out.put("at", l.phoneConsent() == null ? null : l.phoneConsent().at());
+        out.put("by", l.phoneConsent() == null ? null : l.phoneConsent().by());
+        return out;
+    }
 
     /**
      * The leaders of a listing as a table shows them: every field of the record, plus {@code age} (completed years
@@ -203,6 +231,7 @@ public final class LeaderResource implements ApiResource {
             m.put("workId", l.workId());
             m.put("assignments", l.assignments());
             m.put("version", l.version());
+            m.put("phoneConsent", l.phoneConsent());
             out.add(m);
         }
         return out;

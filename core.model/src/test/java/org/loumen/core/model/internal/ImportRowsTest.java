@@ -57,6 +57,24 @@ class ImportRowsTest {
     }
 
     @Test
+    void optionalWorkIdAndLiaisonColumns() throws ImportException {
+        List<ImportRows.LeaderRow> rows = leaders(HEADER + ",work_id,liaison\n"
+                + "双港镇,港湾家园社区,3号楼,2单元,楼门长,王秀英,女,1966-03-09,大专,是,13812345678,自荐,SG-001,是\n"
+                + "双港镇,港湾家园社区,3号楼,1单元,楼门长,王秀华,女,1966-03-09,大专,是,13812345679,自荐,,1\n"
+                + "双港镇,港湾家园社区,3号楼,3单元,楼门长,王秀兰,女,1966-03-09,大专,是,13812345670,自荐,SG-003,\n");
+        assertEquals("SG-001", rows.get(0).workId());
+        assertTrue(rows.get(0).liaison());
+        assertEquals(null, rows.get(1).workId(), "empty is none");
+        assertTrue(rows.get(1).liaison());
+        assertFalse(rows.get(2).liaison(), "empty is no");
+        assertFalse(leaders(HEADER + "\n双港镇,港湾家园社区,3号楼,2单元,楼门长,王秀英,女,1966-03-09,大专,是,"
+                + "13812345678,自荐\n").get(0).liaison(), "files without the columns still import");
+        List<Problem> bad = problems(HEADER + ",liaison\n"
+                + "双港镇,港湾家园社区,3号楼,2单元,楼门长,王秀英,女,1966-03-09,大专,是,13812345678,自荐,也许\n");
+        assertEquals("liaison", bad.get(0).column());
+    }
+
+    @Test
     void columnsMayComeInAnyOrderAndExtraColumnsAreIgnored() throws ImportException {
         List<ImportRows.LeaderRow> rows = leaders("phone,name,note,street,community,building,unit,role,gender,"
                 + "birth_date,education,party_member,nomination\n"

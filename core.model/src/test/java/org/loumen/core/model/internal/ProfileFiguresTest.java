@@ -66,6 +66,32 @@ class ProfileFiguresTest {
     }
 
     @Test
+    void liaisonsAndTheirShare() {
+        LocalDate asOf = LocalDate.of(2022, 6, 30);
+        List<LeaderEntity> l = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            LeaderEntity e = leader(LocalDate.of(1970, 1, 1), Education.BACHELOR, false);
+            e.liaison = i < 2; // 一肩挑: 2 of 7
+            l.add(e);
+        }
+        Figures f = JpaLeaderService.figures(l, asOf);
+        assertEquals(2, f.liaisons());
+        assertEquals(new BigDecimal("28.57"), f.liaisonShare(), "2/7 = 28.571… rounds half-up to two decimals");
+        assertEquals(new BigDecimal("0.00"), JpaLeaderService.figures(List.of(), asOf).liaisonShare());
+    }
+
+    @Test
+    void thePublicPhoneIsFullOnlyWithConsent() {
+        org.loumen.core.model.Leader without = new org.loumen.core.model.Leader(1, "甲", null, null, null, false,
+                "13812341234", null, false, null, null, null, null, List.of(), 0);
+        assertEquals("138****1234", without.publicPhone());
+        org.loumen.core.model.Leader with = new org.loumen.core.model.Leader(1, "甲", null, null, null, false,
+                "13812341234", null, false, null, null, null, null, List.of(), 0,
+                new org.loumen.core.model.PhoneConsent(java.time.Instant.EPOCH, "13812341234"));
+        assertEquals("13812341234", with.publicPhone());
+    }
+
+    @Test
     void phonesAreMaskedForThePublic() {
         assertEquals("138****1234", PublicLeader.maskPhone("13812341234"));
         assertEquals("022*****1234", PublicLeader.maskPhone("022-28561234"));

@@ -158,6 +158,18 @@ public final class CareService {
                 .filter(h -> h.specialGroups() != null && !h.specialGroups().isEmpty()).toList();
     }
 
+    /** The tagged households within the scopes that the caller may care for, each with its plan. */
+    List<Map.Entry<Household, Plan>> cared(Set<String> scopes, Predicate<Household> mayCare) {
+        List<Household> tagged = tagged(scopes, null, null).stream().filter(mayCare).toList();
+        List<Plan> plans = plans(tagged);
+        List<Map.Entry<Household, Plan>> out = new ArrayList<>();
+        for (int i = 0; i < tagged.size(); i++) {
+            out.add(Map.entry(tagged.get(i), plans.get(i)));
+        }
+        out.sort((a, b) -> a.getValue().nextDue().compareTo(b.getValue().nextDue()));
+        return out;
+    }
+
     /** The one place the plan of a tagged household is worked out: interval, last visit, next due, overdue. */
     private List<Plan> plans(List<Household> tagged) {
         LocalDate today = LocalDate.now(EvaluationService.CHINA);

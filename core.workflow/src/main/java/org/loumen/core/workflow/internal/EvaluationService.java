@@ -132,6 +132,11 @@ public final class EvaluationService {
         backoff = new ClientBackoff(clock, c.codeFreeFailures(), c.codeMaxDelaySeconds());
     }
 
+    /** The per-client backoff against guessing codes, shared by voting and looking a code up. */
+    ClientBackoff backoff() {
+        return backoff;
+    }
+
     /** Opens the evaluation and issues one code per household of the community. */
     View open(String community, String period, String actor) throws ApiException {
         if (period == null || !PERIOD.matcher(period).matches()) {
@@ -323,18 +328,19 @@ public final class EvaluationService {
     void vote(String typedCode, List<Rating> ratings, String client) throws ApiException {
         long wait = backoff.waitMillis(client);
         if (wait > 0) {
-            long s = (wait + 999) / 1000;
-            throw new ApiException(429, "too-many-attempts", "无效选票码过多，请 " + s + " 秒后再试 / too many unknown "
-                    + "codes from this client; try again in " + s + " s");
+            throw BallotRefusals.mustWait(wait);
+        }
+        if (typedCode == null || typedCode.isBlank()) {
+            throw BallotRefusals.missing();
         }
         String code = BallotCodes.normalise(typedCode);
         BallotCodeEntity found = code == null ? null : jpa.txExpr(em -> em.find(BallotCodeEntity.class, code));
         if (found == null) {
             backoff.failed(client);
-            throw new ApiException(404, "ballot-code-unknown", "选票码无效 / unknown ballot code", "code");
+            throw BallotRefusals.unknown();
         }
         if (!jpa.txExpr(em -> "OPEN".equals(em.find(EvaluationEntity.class, found.evaluation).status))) {
-            throw closedAlready();
+            throw BallotRefusals.closed();
         }
         if (ratings == null || ratings.isEmpty()) {
             throw ApiException.invalidField("ratings", "请至少评价一位楼门栋长 / rate at least one leader");
@@ -377,15 +383,11 @@ public final class EvaluationService {
             return "ok";
         });
         if (outcome.equals("closed")) {
-            throw closedAlready(); // closed between the check above and this transaction
+            throw BallotRefusals.closed(); // closed between the check above and this transaction
         }
         if (outcome.equals("used")) {
-            throw ApiException.conflict("ballot-code-used", "该选票码已使用 / this ballot code has been used");
+            throw BallotRefusals.used();
         }
-    }
-
-    private static ApiException closedAlready() {
-        return ApiException.conflict("evaluation-closed", "本期评议已结束 / the evaluation is closed");
     }
 
     /** The tally of an evaluation: every leader in service in the community and every leader rated. */

@@ -160,6 +160,16 @@ public final class MeetingService {
                 .map(MeetingService::view).toList());
     }
 
+    /** The latest meetings of the communities (by schedule), newest first. */
+    List<View> latest(java.util.Collection<String> communities, int max) {
+        if (communities.isEmpty()) {
+            return List.of();
+        }
+        return jpa.txExpr(em -> em.createQuery("select m from MeetingEntity m where m.community in :c order by "
+                + "m.scheduledOn desc, m.id desc", MeetingEntity.class).setParameter("c", List.copyOf(communities))
+                .setMaxResults(max).getResultList().stream().map(MeetingService::view).toList());
+    }
+
     /** A meeting as the listing across communities shows it: when, what kind, and how many attended. */
     record Listed(long id, String community, String communityName, Kind kind, String status, LocalDate scheduledOn,
             LocalDate heldOn, int attendees) {

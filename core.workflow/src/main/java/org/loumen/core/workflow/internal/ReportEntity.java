@@ -13,7 +13,8 @@ import javax.persistence.Version;
 /** A problem report (问题时报) and where it stands in its loop. */
 @Entity
 @Table(name = "WF_REPORT", indexes = { @Index(name = "WF_REPORT_COMMUNITY", columnList = "COMMUNITY"),
-        @Index(name = "WF_REPORT_STATUS", columnList = "STATUS") })
+        @Index(name = "WF_REPORT_STATUS", columnList = "STATUS"),
+        @Index(name = "WF_REPORT_NUMBER", columnList = "PUBLIC_NUMBER") })
 public class ReportEntity {
 
     @Id
@@ -46,8 +47,21 @@ public class ReportEntity {
     @Column(name = "STATUS", length = 12, nullable = false)
     String status;
 
+    /** The account that filed it; {@code resident} for a report from the public form. */
     @Column(name = "REPORTER", length = 32, nullable = false)
     String reporter;
+
+    /** LEADER, STAFF or RESIDENT; {@code null} on reports filed before it was recorded (read as LEADER). */
+    @Column(name = "REPORTER_KIND", length = 8)
+    String reporterKind;
+
+    /** A resident's call-back phone (personal data: staff only), or {@code null}. */
+    @Column(name = "RESIDENT_PHONE", length = 11)
+    String residentPhone;
+
+    /** The number a resident follows the report by (12 characters, no dashes); {@code null} for others. */
+    @Column(name = "PUBLIC_NUMBER", length = 12)
+    String number;
 
     @Column(name = "ASSIGNEE", length = 60)
     String assignee;

@@ -7,16 +7,30 @@ import java.util.Set;
 
 /**
  * The closed loop of a problem report (问题时报): reported, accepted by the community, assigned to a person or
- * department, resolved (with what was done), then confirmed by the reporter or reopened.
+ * department, resolved (with what was done), then confirmed by the reporter or reopened. A report that is no
+ * problem at all (spam, nonsense from the public form) is marked SPAM (无效信息) by the community from any open state:
+ * closed, and out of the open and overdue counts.
  */
 final class ReportFlow {
 
     enum Status {
-        REPORTED, ACCEPTED, ASSIGNED, RESOLVED, CONFIRMED, REOPENED;
+        REPORTED("已上报"), ACCEPTED("已受理"), ASSIGNED("已交办"), RESOLVED("已办结"), CONFIRMED("已确认"),
+        REOPENED("已退回"), SPAM("无效信息");
+
+        private final String zh;
+
+        Status(String zh) {
+            this.zh = zh;
+        }
+
+        /** The Chinese label, e.g. 已受理. */
+        String zh() {
+            return zh;
+        }
 
         /** Still waiting for someone to act: counts toward the deadline. */
         boolean open() {
-            return this != RESOLVED && this != CONFIRMED;
+            return this != RESOLVED && this != CONFIRMED && this != SPAM;
         }
     }
 
@@ -28,11 +42,11 @@ final class ReportFlow {
     private static final Map<Status, Set<Status>> MOVES = new EnumMap<>(Status.class);
 
     static {
-        MOVES.put(Status.REPORTED, EnumSet.of(Status.ACCEPTED));
-        MOVES.put(Status.ACCEPTED, EnumSet.of(Status.ASSIGNED));
-        MOVES.put(Status.ASSIGNED, EnumSet.of(Status.RESOLVED));
+        MOVES.put(Status.REPORTED, EnumSet.of(Status.ACCEPTED, Status.SPAM));
+        MOVES.put(Status.ACCEPTED, EnumSet.of(Status.ASSIGNED, Status.SPAM));
+        MOVES.put(Status.ASSIGNED, EnumSet.of(Status.RESOLVED, Status.SPAM));
         MOVES.put(Status.RESOLVED, EnumSet.of(Status.CONFIRMED, Status.REOPENED));
-        MOVES.put(Status.REOPENED, EnumSet.of(Status.ASSIGNED));
+        MOVES.put(Status.REOPENED, EnumSet.of(Status.ASSIGNED, Status.SPAM));
     }
 
     private ReportFlow() {

@@ -66,14 +66,16 @@ public final class ReportResource implements ApiResource {
                             throw new ApiException(400, "invalid-parameter", "未知状态 / unknown status", "status");
                         }
                     }
-                    return reports.list(r.scopes(), code(r, "street", 9), code(r, "community", 12), status,
-                            r.query("overdue").map(Boolean::parseBoolean).orElse(false),
-                            r.queryInt("page", 1, 1, 1_000_000), r.queryInt("size", 50, 1, 200));
+                    ReportService.Page page = reports.list(r.scopes(), code(r, "street", 9),
+                            code(r, "community", 12), status, r.query("overdue").map(Boolean::parseBoolean)
+                                    .orElse(false), r.queryInt("page", 1, 1, 1_000_000), r.queryInt("size", 50, 1, 200));
+                    return new ReportService.Page(page.items().stream().map(v -> forCaller(r, v)).toList(),
+                            page.total());
                 })
                 .get("/reports/stats", Access.within(HANDLERS).filteredBy("street", "community"),
                         r -> reports.stats(r.scopes(), code(r, "street", 9), code(r, "community", 12)))
                 .get("/reports/{report}", Access.node(place, READERS).personalData(),
-                        r -> reports.view(r.pathId("report").orElseThrow()).orElseThrow())
+                        r -> forCaller(r, reports.view(r.pathId("report").orElseThrow()).orElseThrow()))
                 .get("/reports/{report}/history", Access.node(place, READERS),
                         r -> reports.history(r.pathId("report").orElseThrow()))
                 .post("/reports/{report}/accept", Access.node(place, HANDLERS),
@@ -97,6 +99,15 @@ public final class ReportResource implements ApiResource {
                 .post("/reports/{report}/confirm", Access.node(place, REPORTERS),
                         r -> reports.move(r.pathId("report").orElseThrow(), Status.CONFIRMED, r.caller(), note(r).note(), null,
                                 null))
+                .post("/reports/{report}/spam", Access.node(place, HANDLERS), r -> {
+                    NoteBody b = note(r);
+                    if (b.note() != null && b.note().length() > 1000) {
+                        throw ApiException.invalidField("note", "最长 1000 个字符 / at most 1000 characters");
+                    }
+                    r.auditDetail("marked as spam");
+                    return reports.move(r.pathId("report").orElseThrow(), Status.SPAM, r.caller(), b.note(), null,
+                            null);
+                })
                 .post("/reports/{report}/reopen", Access.node(place, REPORTERS), r -> {
                     NoteBody b = note(r);
                     if (b.note() == null || b.note().isBlank()) {
@@ -104,6 +115,12 @@ public final class ReportResource implements ApiResource {
                     }
                     return reports.move(r.pathId("report").orElseThrow(), Status.REOPENED, r.caller(), b.note(), null, null);
                 });
+    }
+
+    /** A resident's call-back phone is personal data for the community's staff only, not for leaders. */
+    static ReportService.View forCaller(ApiRequest r, ReportService.View v) {
+        return v.residentPhone() == null || r.caller().covers(v.community(), java.util.Set.of(HANDLERS)) ? v
+                : v.withoutPhone();
     }
 
     /** The optional body of a move. */

@@ -56,13 +56,37 @@ public final class ReportService {
         int majorHours() default 4;
     }
 
+    /**
+     * A report as staff and leaders see it.
+     *
+     * @param reporterKind  LEADER, STAFF or RESIDENT
+     * @param residentPhone a resident's call-back phone: personal data, only for staff ({@link #withoutPhone})
+     * @param number        the public number of a resident's report ({@code XXXX-XXXX-XXXX}), else {@code null}
+     * @param photos        how many photos it has
+     */
     record View(long id, String community, String place, Long household, Duty duty, String dutyName,
             Urgency urgency, String description, Status status, String reporter, String assignee, String resolution,
-            boolean escalated, Instant createdAt, Instant dueAt, boolean overdue, long version) {
+            boolean escalated, Instant createdAt, Instant dueAt, boolean overdue, long version, String statusLabel,
+            String reporterKind, String residentPhone, String number, int photos) {
+
+        /** The same view without the resident's phone, for leaders. */
+        View withoutPhone() {
+            return new View(id, community, place, household, duty, dutyName, urgency, description, status, reporter,
+                    assignee, resolution, escalated, createdAt, dueAt, overdue, version, statusLabel, reporterKind,
+                    null, number, photos);
+        }
     }
 
     record Step(String from, String to, Instant at, String actor, String note) {
     }
+
+    /** Who filed a report. */
+    enum ReporterKind {
+        LEADER, STAFF, RESIDENT
+    }
+
+    /** The account name recorded as the reporter of residents' reports. */
+    static final String RESIDENT = "resident";
 
     private final JpaTemplate jpa;
     private final OrganisationService organisation;
@@ -90,6 +114,8 @@ public final class ReportService {
     /** Files a report on a unit, building or community the caller may reach (checked by the resource). */
     View file(Caller reporter, String place, Long household, Duty duty, Urgency urgency, String description)
             throws ApiException {
+        ReporterKind kind = reporter.covers(place, Set.of(org.loumen.security.Role.COMMUNITY_SECRETARY))
+                ? ReporterKind.STAFF : ReporterKind.LEADER;
         if (duty == null) {
             throw ApiException.invalidField("duty", "请选择问题类别（五员） / duty is required");
         }
@@ -121,13 +147,14 @@ public final class ReportService {
             r.description = text;
             r.status = Status.REPORTED.name();
             r.reporter = reporter.username();
+            r.reporterKind = kind.name();
             r.escalated = urgency == Urgency.MAJOR;
             r.createdAt = now;
             r.updatedAt = now;
             r.dueAt = ReportFlow.dueAt(now, urgency, c.normalHours(), c.urgentHours(), c.majorHours());
             em.persist(r);
             em.persist(step(r, null, Status.REPORTED, reporter.username(), null, now));
-            return view(r, now);
+            return view(r, now, 0);
         });
         publish(v, Status.REPORTED.name());
         if (v.escalated()) {
@@ -177,7 +204,7 @@ public final class ReportService {
             r.updatedAt = now;
             em.persist(step(r, from, to, actor.username(), note, now));
             em.flush();
-            return view(r, now);
+            return view(r, now, photoCounts(em, List.of(r.id)).getOrDefault(r.id, 0));
         });
         if (outcome instanceof ApiException e) {
             throw e;
@@ -189,7 +216,8 @@ public final class ReportService {
 
     Optional<View> view(long id) {
         long now = clock.millis();
-        return jpa.txExpr(em -> Optional.ofNullable(em.find(ReportEntity.class, id)).map(r -> view(r, now)));
+        return jpa.txExpr(em -> Optional.ofNullable(em.find(ReportEntity.class, id)).map(r -> view(r, now,
+                photoCounts(em, List.of(id)).getOrDefault(id, 0))));
     }
 
     record Page(List<View> items, long total) {
@@ -210,7 +238,8 @@ public final class ReportService {
             w.append(" and r.status = :status");
         }
         if (overdueOnly) {
-            w.append(" and r.dueAt < :now and r.status <> 'RESOLVED' and r.status <> 'CONFIRMED'");
+            w.append(" and r.dueAt < :now and r.status <> 'RESOLVED' and r.status <> 'CONFIRMED' "
+                    + "and r.status <> 'SPAM'");
         }
         return jpa.txExpr(em -> {
             TypedQuery<Long> count = em.createQuery("select count(r) from ReportEntity r" + w, Long.class);
@@ -232,8 +261,9 @@ public final class ReportService {
                 }
             }
             long total = count.getSingleResult();
-            return new Page(items.setFirstResult((page - 1) * size).setMaxResults(size).getResultList().stream()
-                    .map(r -> view(r, now)).toList(), total);
+            List<ReportEntity> found = items.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+            Map<Long, Integer> photos = photoCounts(em, found.stream().map(r -> r.id).toList());
+            return new Page(found.stream().map(r -> view(r, now, photos.getOrDefault(r.id, 0))).toList(), total);
         });
     }
 
@@ -278,7 +308,7 @@ public final class ReportService {
                 .map(s -> new Step(s.from, s.to, Instant.ofEpochMilli(s.at), s.actor, s.note)).toList());
     }
 
-    private static ReportStepEntity step(ReportEntity r, Status from, Status to, String actor, String note, long at) {
+    static ReportStepEntity step(ReportEntity r, Status from, Status to, String actor, String note, long at) {
         ReportStepEntity s = new ReportStepEntity();
         s.report = r.id;
         s.from = from == null ? null : from.name();
@@ -289,13 +319,38 @@ public final class ReportService {
         return s;
     }
 
-    private static View view(ReportEntity r, long now) {
+    static View view(ReportEntity r, long now, int photos) {
         Duty duty = Duty.valueOf(r.duty);
         Status status = Status.valueOf(r.status);
         return new View(r.id, r.community, r.place, r.household, duty, duty.zh(), Urgency.valueOf(r.urgency),
                 r.description, status, r.reporter, r.assignee, r.resolution, r.escalated,
                 Instant.ofEpochMilli(r.createdAt), Instant.ofEpochMilli(r.dueAt),
-                ReportFlow.overdue(status, r.dueAt, now), r.version);
+                ReportFlow.overdue(status, r.dueAt, now), r.version, status.zh(),
+                r.reporterKind == null ? ReporterKind.LEADER.name() : r.reporterKind, r.residentPhone,
+                r.number == null ? null : BallotCodes.format(r.number), photos);
+    }
+
+    /** How many photos each of the reports has (those without any are left out). */
+    static Map<Long, Integer> photoCounts(javax.persistence.EntityManager em, List<Long> ids) {
+        Map<Long, Integer> counts = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Object[] row : em.createQuery("select p.report, count(p) from PhotoEntity p where p.report in :ids "
+                    + "group by p.report", Object[].class).setParameter("ids", ids).getResultList()) {
+                counts.put((Long) row[0], ((Number) row[1]).intValue());
+            }
+        }
+        return counts;
+    }
+
+    /** When a report of the urgency filed now is due, by the configured hours. */
+    long dueAt(long createdAt, Urgency urgency) {
+        Config c = config;
+        return ReportFlow.dueAt(createdAt, urgency, c.normalHours(), c.urgentHours(), c.majorHours());
+    }
+
+    /** Announces a report filed elsewhere in the bundle (residents' reports), as {@link #file} does. */
+    void filed(View v) {
+        publish(v, Status.REPORTED.name());
     }
 
     private void publish(View v, String topic) {

@@ -14,19 +14,21 @@ class ReportFlowTest {
 
     @Test
     void theClosedLoop() {
-        assertEquals(EnumSet.of(Status.ACCEPTED), ReportFlow.allowed(Status.REPORTED));
-        assertEquals(EnumSet.of(Status.ASSIGNED), ReportFlow.allowed(Status.ACCEPTED));
-        assertEquals(EnumSet.of(Status.RESOLVED), ReportFlow.allowed(Status.ASSIGNED));
+        assertEquals(EnumSet.of(Status.ACCEPTED, Status.SPAM), ReportFlow.allowed(Status.REPORTED));
+        assertEquals(EnumSet.of(Status.ASSIGNED, Status.SPAM), ReportFlow.allowed(Status.ACCEPTED));
+        assertEquals(EnumSet.of(Status.RESOLVED, Status.SPAM), ReportFlow.allowed(Status.ASSIGNED));
         assertEquals(EnumSet.of(Status.CONFIRMED, Status.REOPENED), ReportFlow.allowed(Status.RESOLVED));
-        assertEquals(EnumSet.of(Status.ASSIGNED), ReportFlow.allowed(Status.REOPENED));
+        assertEquals(EnumSet.of(Status.ASSIGNED, Status.SPAM), ReportFlow.allowed(Status.REOPENED));
         assertTrue(ReportFlow.allowed(Status.CONFIRMED).isEmpty(), "confirmed closes the loop");
+        assertTrue(ReportFlow.allowed(Status.SPAM).isEmpty(), "spam is final");
+        assertFalse(ReportFlow.legal(Status.RESOLVED, Status.SPAM), "what was resolved was a real problem");
         int legal = 0;
         for (Status from : Status.values()) {
             for (Status to : Status.values()) {
                 legal += ReportFlow.legal(from, to) ? 1 : 0;
             }
         }
-        assertEquals(6, legal);
+        assertEquals(10, legal);
         assertFalse(ReportFlow.legal(Status.REPORTED, Status.RESOLVED), "no resolving what nobody accepted");
     }
 
@@ -42,5 +44,6 @@ class ReportFlowTest {
         assertTrue(ReportFlow.overdue(Status.REOPENED, major, major + 1));
         assertFalse(ReportFlow.overdue(Status.RESOLVED, major, major + 1), "resolved in time or not, it is done");
         assertFalse(ReportFlow.overdue(Status.CONFIRMED, major, major + 1));
+        assertFalse(ReportFlow.overdue(Status.SPAM, major, major + 1), "spam counts toward nothing");
     }
 }
