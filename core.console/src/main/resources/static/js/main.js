@@ -11,12 +11,17 @@ const ALL_STAFF = STAFF;
 const WITH_LEADER = [...STAFF, 'LEADER'];
 
 /** Every page: path, menu label (null: not in the menu), who may open it, and its module. */
+const WORKSPACE = () => import('./pages/workspace.js');
 const PAGES = [
+  { path: '/workspace', zh: '工作台', en: 'Workspace', icon: '☷', roles: ['LEADER'], load: WORKSPACE },
+  { path: '/workspace/:section', roles: ['LEADER'], load: WORKSPACE, parent: '/workspace' },
+  { path: '/workspace/:section/:id', roles: ['LEADER'], load: WORKSPACE, parent: '/workspace' },
   { path: '/', zh: '首页', en: 'Home', icon: '⌂', roles: ALL_STAFF, load: () => import('./pages/dashboard.js') },
   { path: '/org', zh: '组织架构', en: 'Organisation', icon: '▦', roles: ALL_STAFF, load: () => import('./pages/org.js') },
   { path: '/leaders', zh: '楼门栋长', en: 'Leaders', icon: '☺', roles: ALL_STAFF, load: () => import('./pages/leaders.js') },
   { path: '/leaders/new', roles: ALL_STAFF, load: () => import('./pages/leader-new.js'), parent: '/leaders' },
   { path: '/leaders/:id', roles: ALL_STAFF, load: () => import('./pages/leader.js'), parent: '/leaders' },
+  { path: '/leader-accounts', zh: '楼门栋长账号', en: 'Leader accounts', icon: '✉', roles: ALL_STAFF, load: () => import('./pages/leader-accounts.js') },
   { path: '/imports', zh: '导入导出', en: 'Import / export', icon: '⇅', roles: ALL_STAFF, load: () => import('./pages/imports.js') },
   { path: '/households', zh: '住户', en: 'Households', icon: '⌂', roles: WITH_LEADER, load: () => import('./pages/households.js') },
   { path: '/reports', zh: '问题时报', en: 'Problem reports', icon: '!', roles: WITH_LEADER, load: () => import('./pages/reports.js') },
@@ -33,13 +38,20 @@ const PAGES = [
   { path: '/users', zh: '账号', en: 'Accounts', icon: '⚿', roles: ALL_STAFF, load: () => import('./pages/users.js') },
   { path: '/users/:username', roles: ALL_STAFF, load: () => import('./pages/user.js'), parent: '/users' },
   { path: '/audit', zh: '审计日志', en: 'Audit log', icon: '☰', roles: ['AUDITOR', 'DISTRICT_ADMIN'], load: () => import('./pages/audit.js') },
+  { path: '/print/:doc/:id', roles: WITH_LEADER, print: true, load: () => import('./pages/print.js') },
   { path: '/password', roles: null, load: () => import('./pages/password.js') },
   { path: '/login', roles: null, public: true, load: () => import('./pages/signin.js') },
 ];
 defineRoutes(PAGES);
 
-/** The first page the user may open: staff land on the dashboard, auditors on the log, leaders on reports. */
+/** A leader without a staff role: works in the phone-first workspace, without the staff menu. */
+export function leaderOnly() {
+  return has('LEADER') && !has(...ALL_STAFF, 'AUDITOR');
+}
+
+/** The first page the user may open: staff land on the dashboard, auditors on the log, leaders on the workspace. */
 export function homePath() {
+  if (leaderOnly()) return '/workspace';
   const p = PAGES.find((x) => x.zh && x.roles && has(...x.roles));
   return p ? p.path : '/password';
 }
@@ -105,18 +117,18 @@ const ROLE_NAMES = {
 export function roleName(r) { const n = ROLE_NAMES[r]; return n ? tr(n[0], n[1]) : r; }
 
 const TopBar = defineComponent({
-  props: { onMenu: Function, menuOpen: Boolean },
+  props: { onMenu: Function, menuOpen: Boolean, noMenu: Boolean },
   setup(props) {
     const userMenu = ref(false);
     const doSignOut = async () => { userMenu.value = false; await signOut(); navigate('/login'); };
     return () => html`
       <header class="topbar">
-        <button type="button" class="btn btn-outline-light d-lg-none me-2 menu-toggle" aria-controls="sidenav"
-                aria-expanded=${props.menuOpen ? 'true' : 'false'} onClick=${() => props.onMenu()}>☰<span class="visually-hidden"> ${tr('菜单', 'Menu')}</span></button>
+        ${props.noMenu ? null : html`<button type="button" class="btn btn-outline-light d-lg-none me-2 menu-toggle" aria-controls="sidenav"
+                aria-expanded=${props.menuOpen ? 'true' : 'false'} onClick=${() => props.onMenu()}>☰<span class="visually-hidden"> ${tr('菜单', 'Menu')}</span></button>`}
         <a class="brand" href="#/" aria-label=${tr('楼门栋长工作平台 首页', 'Loumen home')}><img src=${document.getElementById('app').dataset.assets + '/img/logo.svg'} alt="" width="28" height="28" />
           <span>${tr('楼门栋长工作平台', 'Loumen building leaders')}</span></a>
         <div class="ms-auto d-flex align-items-center gap-2 flex-wrap justify-content-end">
-          ${session.user ? html`
+          ${session.user && !props.noMenu ? html`
             <label class="visually-hidden" for="scope-switch">${tr('当前范围', 'Current scope')}</label>
             <select id="scope-switch" class="form-select form-select-sm scope-switch" data-testid="scope"
                     disabled=${bindings().length < 2}
@@ -145,7 +157,8 @@ const TopBar = defineComponent({
 
 /** Loads the page module of the current route and shows it; a user without the page's roles goes home. */
 const PageHost = defineComponent({
-  setup() {
+  props: { cls: { type: String, default: '' } },
+  setup(props) {
     const comp = shallowRef(null);
     /** The route the loaded page belongs to: until the next page's module is there, no page is shown (the old one,
      * keyed by the new path, would otherwise be mounted again and load its data for nothing). */
@@ -166,7 +179,7 @@ const PageHost = defineComponent({
       }
     };
     watch(() => route.match, load, { immediate: true });
-    return () => html`<main id="main" class="content" tabindex="-1">
+    return () => html`<main id="main" class=${'content ' + props.cls} tabindex="-1">
       ${error.value ? html`<${ErrorAlert} error=${error.value} />` : comp.value && loadedFor.value === route.match ? html`<${comp.value} key=${route.path + '|' + scope.node} />` : html`<${Loading} />`}
     </main>`;
   },
@@ -215,14 +228,20 @@ const App = defineComponent({
     return () => {
       if (!ready.value) return html`<p class="boot">${tr('正在加载…', 'Loading…')}</p>`;
       const bare = !session.user || (route.match && route.match.public) || session.user.mustChangePassword;
+      if (!bare && route.match && route.match.print) {
+        // a print preview: the document alone (its own toolbar says 打印 and 返回)
+        return html`<div class="print-host"><${PageHost} /></div><${ConfirmHost} /><${ToastHost} />`;
+      }
+      const easy = !bare && (leaderOnly() || (route.match && route.match.path.startsWith('/workspace')));
       return html`
         <a class="skip-link" href="#main" onClick=${(e) => { e.preventDefault(); const m = document.getElementById('main'); if (m) m.focus(); }}>${tr('跳到正文', 'Skip to content')}</a>
-        ${bare ? html`<div class="bare"><${TopBar} onMenu=${() => {}} /><${PageHost} /></div>` : html`
+        ${bare ? html`<div class="bare"><${TopBar} onMenu=${() => {}} /><${PageHost} /></div>` : easy && leaderOnly() ? html`
+          <div class="ws-shell"><${TopBar} noMenu=${true} onMenu=${() => {}} /><${PageHost} cls="easy easy-main" /></div>` : html`
           <div class="shell">
             <${TopBar} onMenu=${() => { menuOpen.value = !menuOpen.value; }} menuOpen=${menuOpen.value} />
             <div class="body">
               <${Nav} open=${menuOpen.value} onNavigate=${() => { menuOpen.value = false; }} />
-              <${PageHost} />
+              <${PageHost} cls=${easy ? 'easy' : ''} />
             </div>
           </div>`}
         <${ConfirmHost} />

@@ -34,6 +34,8 @@ public final class Platform implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
+    /** The role column of demo-accounts.txt (区管理员, 社区书记, 楼门栋长, ...) per account. */
+    private final Map<String, String> roles = new ConcurrentHashMap<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -99,6 +101,7 @@ public final class Platform implements AutoCloseable {
             String[] f = line.trim().split("\\s+");
             if (f.length >= 3) {
                 passwords.put(f[1], f[2]);
+                roles.put(f[1], f[0]);
             }
         }
     }
@@ -189,6 +192,17 @@ public final class Platform implements AutoCloseable {
                     + r.body());
         }
         return r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
+    }
+
+    /** The demo accounts of the role named in demo-accounts.txt, e.g. 楼门栋长 (leaders), sorted. */
+    public List<String> accountsOf(String role) {
+        return roles.entrySet().stream().filter(e -> e.getValue().equals(role)).map(Map.Entry::getKey).sorted()
+                .toList();
+    }
+
+    /** A call without signing in (the resident routes), expecting the status. */
+    public JsonNode anonymous(String method, String path, Object body, int status) throws Exception {
+        return call(method, path, null, body == null ? null : JSON.writeValueAsString(body), status);
     }
 
     /** Lists the accounts known from demo-accounts.txt (and admin). */

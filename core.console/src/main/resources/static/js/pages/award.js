@@ -44,6 +44,7 @@ export default defineComponent({
       { key: 'community', label: () => tr('社区', 'Community'), cell: (a) => placeName(a.community) },
       { key: 'prioritySupport', label: () => tr('项目优先支持', 'Priority support'), cell: (a) => yesNo(a.prioritySupport) },
       { key: 'reservePool', label: () => tr('进入储备库', 'Reserve pool'), cell: (a) => yesNo(a.reservePool) },
+      { key: 'print', label: () => tr('证书', 'Certificate'), cell: (a) => (a.id ? html`<a href=${'#/print/certificate/' + a.id} data-testid="print-certificate">${tr('打印', 'Print')}</a>` : '') },
     ];
     return () => {
       const r = round.data;

@@ -98,6 +98,7 @@ export default defineComponent({
       { key: 'prioritySupport', label: () => tr('项目优先支持', 'Priority support'), cell: (a) => yesNo(a.prioritySupport) },
       { key: 'reservePool', label: () => tr('进入储备库', 'Reserve pool'), cell: (a) => yesNo(a.reservePool) },
       { key: 'round', label: () => tr('评选', 'Round'), cell: (a) => (selector.value ? html`<a href=${'#/awards/' + a.round}>${tr('查看评选', 'round')} ${a.round}</a>` : a.round) },
+      { key: 'print', label: () => tr('证书', 'Certificate'), cell: (a) => (a.id ? html`<a href=${'#/print/certificate/' + a.id} data-testid="print-certificate">${tr('打印', 'Print')}</a>` : '') },
     ];
     const tabs = () => [
       { id: 'rounds', label: tr('评选', 'Rounds') },

@@ -51,6 +51,7 @@ export default defineComponent({
     const current = period();
     const evaluations = useLoad(() => api.get('/evaluations', { ...f.value, period: current, size: 200 }));
     const care = useLoad(() => api.get('/care/overdue', f.value));
+    const workLog = useLoad(() => api.get('/work-log/stats', f.value));
     const communities = useLoad(() => communitiesOfScope());
 
     const leaders = (q) => href('/leaders', { ...f.value, ...q });
@@ -189,6 +190,13 @@ export default defineComponent({
               <thead><tr><th scope="col">${tr('社区', 'Community')}</th><th scope="col" class="text-end">${tr('关怀对象（户）', 'Households')}</th><th scope="col" class="text-end">${tr('逾期（户）', 'Overdue')}</th></tr></thead>
               <tbody>${(c.items || []).map((r) => html`<tr><th scope="row"><a href=${href('/care', { community: r.community, overdue: 'true' })}>${r.communityName}</a></th><td class="text-end">${r.plans}</td><td class="text-end">${r.overdue}</td></tr>`)}</tbody>
             </table></div>`, 'card-care')}</div>
+          <div class="col-12 col-xl-6">${card(tr('民情日志：按五员职责', 'Work log by duty'), workLog, (w) => html`
+            <p class="figures">${tr(`${w.year} 年共记录 `, `${w.year}: `)}<strong data-testid="stat-worklog">${fmtNumber(w.total)}</strong>${tr(` 条，${fmtNumber(w.leaders)} 位楼门栋长记过日志。`, ` entries by ${fmtNumber(w.leaders)} leaders.`)}</p>
+            <div class="table-responsive"><table class="table table-sm figures mb-0" data-testid="table-worklog">
+              <thead><tr><th scope="col">${tr('职责', 'Duty')}</th><th scope="col" class="text-end">${tr('条数', 'Entries')}</th><th scope="col" class="text-end">${tr('占比', 'Share')}</th></tr></thead>
+              <tbody>${w.duties.map((d) => html`<tr><th scope="row">${dutyName({ duty: d.duty, name: d.dutyLabel })}</th><td class="text-end">${fmtNumber(d.count)}</td>
+                <td class="text-end">${w.total ? fmtPercent(Math.round((d.count / w.total) * 10000) / 100) : '—'}</td></tr>`)}</tbody>
+            </table></div>`, 'card-worklog')}</div>
         </div>
       </div>`;
   },

@@ -86,6 +86,7 @@ export default defineComponent({
         <div>
           <${PageHeader} title=${title} crumbs=${crumbs}>
             <${BusyButton} kind="outline-dark" busy=${ev.loading} testid="evaluation-refresh" onClick=${refresh}>${tr('刷新票数', 'Refresh')}<//>
+            ${open ? html`<a class="btn btn-outline-dark" href=${'#/print/ballots/' + id} data-testid="print-ballots">${tr('打印评议单', 'Print ballot sheets')}</a>` : null}
             <${BusyButton} kind="outline-dark" busy=${action.busy} testid="evaluation-codes" onClick=${download}>${tr('下载选票码清单', 'Download ballot codes')}<//>
             ${open ? html`<${BusyButton} kind="danger" busy=${action.busy} testid="evaluation-close" onClick=${close}>${tr('结束评议', 'Close')}<//>` : null}
           <//>

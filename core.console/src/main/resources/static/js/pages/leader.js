@@ -400,7 +400,39 @@ export default defineComponent({
       { key: 'unit', label: () => tr('单元', 'Unit'), cell: (a) => (a.unit ? html`${a.unitLabel} <span class="mono small text-body-secondary">${a.unit}</span>` : html`<span class="text-body-secondary">${tr('（整栋）', '(whole building)')}</span>`) },
       { key: 'start', label: () => tr('起', 'Since'), cell: (a) => (a.start ? fmtDate(a.start) : tr('不详', 'unknown')) },
       { key: 'end', label: () => tr('止', 'Until'), cell: (a) => (a.end ? fmtDate(a.end) : tr('至今', 'now')) },
+      { key: 'poster', label: () => tr('公示牌', 'Poster'), cell: (a) => (a.unit && !a.end ? html`<a href=${'#/print/poster/' + a.unit} data-testid="print-poster">${tr('打印', 'Print')}</a>` : '') },
     ];
+
+    // ---- phone consent (PIPL art. 25: made public only with a separate consent; withdrawable) ----
+    const consentForm = useForm();
+    const setConsent = async (l, consent) => {
+      const ok = await confirmAction(consent ? {
+        title: tr('记录本人同意公开手机号？', 'Record consent to show the phone number?'),
+        body: tr(`请确认 ${l.name} 本人已明确同意（书面或当面）：居民在楼门页、公示牌和名录上可以看到其完整手机号。本人可随时撤回。`,
+          `Confirm that ${l.name} has clearly agreed (in writing or in person) that residents see the full number on the unit page, poster and directory. It can be withdrawn at any time.`),
+        ok: tr('记录同意', 'Record consent'), danger: false,
+      } : {
+        title: tr('记录撤回同意？', 'Record withdrawal?'),
+        body: tr('撤回后立即生效：居民只能看到隐去中间四位的号码。', 'Takes effect at once: residents see the number with four digits hidden.'),
+        ok: tr('记录撤回', 'Record withdrawal'), danger: true,
+      });
+      if (!ok) return;
+      const r = await consentForm.run(() => api.put(`/leaders/${l.id}/phone-consent`, { consent }));
+      if (r) {
+        leader.data = { ...leader.data, phoneConsent: r.consent ? { at: r.at, by: r.by } : null };
+        toast(consent ? tr('已记录同意公开手机号', 'Consent recorded') : tr('已记录撤回，手机号不再公开', 'Withdrawal recorded'));
+      }
+    };
+    const consentCard = (l) => html`<div class="card mb-3" data-testid="consent-card"><div class="card-body">
+      <h2 class="card-title">${tr('手机号公开（本人单独同意）', 'Phone number shown to residents (separate consent)')}</h2>
+      <${ErrorAlert} error=${consentForm.error} />
+      <p class="mb-2" data-testid="consent-state">${l.phoneConsent
+        ? tr(`已同意公开：${fmtDateTime(l.phoneConsent.at)} 由 ${l.phoneConsent.by} 记录。居民可看到完整手机号。`, `Consent given: recorded ${fmtDateTime(l.phoneConsent.at)} by ${l.phoneConsent.by}. Residents see the full number.`)
+        : tr('未同意：居民只能看到隐去中间四位的号码（如 138****1234）。', 'No consent: residents see the number with four digits hidden (e.g. 138****1234).')}</p>
+      ${l.phoneConsent
+        ? html`<${BusyButton} kind="outline-danger" busy=${consentForm.busy} testid="consent-withdraw" onClick=${() => setConsent(l, false)}>${tr('记录撤回同意', 'Record withdrawal')}<//>`
+        : html`<${BusyButton} kind="outline-primary" busy=${consentForm.busy} testid="consent-give" onClick=${() => setConsent(l, true)}>${tr('记录本人同意公开', 'Record the leader\'s consent')}<//>`}
+    </div></div>`;
     const historyColumns = [
       { key: 'at', label: () => tr('时间', 'When'), cell: (s) => fmtDateTime(s.at) },
       { key: 'move', label: () => tr('变化', 'Change'), cell: (s) => html`${s.from ? label(STATUS, s.from) + ' → ' : ''}${label(STATUS, s.to)}` },
@@ -414,6 +446,7 @@ export default defineComponent({
       return html`<div>
         <${PageHeader} title=${title} crumbs=${[{ label: tr('楼门栋长', 'Leaders'), href: '#/leaders' }]}>
           ${l ? statusBadge(l.status) : null}
+          ${l && l.workId ? html`<a class="btn btn-outline-dark" href=${'#/print/card/' + l.id} data-testid="print-card">${tr('打印工作证', 'Print work ID card')}</a>` : null}
         <//>
         <${ErrorAlert} error=${leader.error} />
         ${!l && leader.loading ? html`<${Loading} />` : null}
@@ -424,6 +457,7 @@ export default defineComponent({
               <button type="button" class="btn btn-sm btn-outline-primary" data-testid="edit" onClick=${startEdit}>${tr('编辑', 'Edit')}</button></div>
             ${profile(l)}
           </div></div>`}
+          ${consentCard(l)}
           <div class="card mb-3"><div class="card-body">
             <h2 class="card-title">${tr('楼门职务', 'Assignments')}</h2>
             <${DataTable} columns=${assignmentColumns} rows=${l.assignments} rowKey="unit" caption=${tr('楼门职务', 'Assignments')}

@@ -117,7 +117,9 @@ export default defineComponent({
       if (!m) return html`<div><${PageHeader} title=${title} crumbs=${crumbs} /><${Loading} /></div>`;
       return html`
         <div>
-          <${PageHeader} title=${title} crumbs=${crumbs} />
+          <${PageHeader} title=${title} crumbs=${crumbs}>
+            <a class="btn btn-outline-dark" href=${'#/print/signin/' + id} data-testid="print-signin">${tr('打印签到表', 'Print the sign-in sheet')}</a>
+          <//>
           <div class="card card-body mb-3">
             <div class="d-flex flex-wrap gap-3 align-items-center">
               <span>${placeName(m.community)}</span>

@@ -1,6 +1,7 @@
 // 问题时报详情: the report, its due time, its history, and the closed-loop step the user may take now:
 // staff accept → assign (承办人) → resolve (处理结果); the reporter confirms or sends it back (退回, with a reason).
-import { html, defineComponent, reactive, computed } from '../lib.js';
+import { html, defineComponent, reactive, computed, ref, onBeforeUnmount } from '../lib.js';
+import { reportPhotos } from '../photos.js';
 import { tr, fmtDateTime } from '../i18n.js';
 import { api, session } from '../api.js';
 import { scope, STAFF } from '../auth.js';
@@ -12,7 +13,13 @@ import { REPORT_STATUS, URGENCY, DUTY, TableCard } from '../widgets/work-common.
 export default defineComponent({
   setup() {
     const id = route.params.id;
-    const report = useLoad(() => api.get(`/reports/${id}`));
+    const photos = ref([]);
+    onBeforeUnmount(() => photos.value.forEach((u) => URL.revokeObjectURL(u)));
+    const report = useLoad(async () => {
+      const r = await api.get(`/reports/${id}`);
+      if (r.photos && !photos.value.length) reportPhotos(id, r.photos).then((l) => { photos.value = l; });
+      return r;
+    });
     const staff = computed(() => STAFF.includes(scope.role));
     const history = useLoad(() => (STAFF.includes(scope.role) ? api.get(`/reports/${id}/history`) : Promise.resolve(null)));
     const v = reactive({ assignee: '', resolution: '', note: '' });
@@ -38,6 +45,15 @@ export default defineComponent({
         ok: tr('确认办结', 'Confirm'), danger: false,
       });
       if (ok) await move('confirm', { note: v.note.trim() || null }, tr('已确认办结', 'Confirmed: the loop is closed'));
+    };
+
+    const markSpam = async () => {
+      const ok = await confirmAction({
+        title: tr('标记为无效信息？', 'Mark as spam?'),
+        body: tr('标记后这条问题关闭，不再计入未办结和超时统计；居民查询时显示“已关闭”。此操作会记入审计日志。', 'The report is closed and leaves the open and overdue counts; a resident checking it sees it closed. This is recorded in the audit log.'),
+        ok: tr('标记为无效信息', 'Mark as spam'), danger: true,
+      });
+      if (ok) await move('spam', { note: v.note.trim() || null }, tr('已标记为无效信息', 'Marked as spam'));
     };
 
     const Actions = () => {
@@ -76,10 +92,14 @@ export default defineComponent({
           </div></div>`);
       }
       if (!parts.length) {
-        const why = r.status === 'CONFIRMED' ? tr('上报人已确认，闭环完成。', 'The reporter confirmed: the loop is closed.')
+        const why = r.status === 'SPAM' ? tr('已标记为无效信息，已关闭。', 'Marked as spam: closed.') : r.status === 'CONFIRMED' ? tr('上报人已确认，闭环完成。', 'The reporter confirmed: the loop is closed.')
           : r.status === 'RESOLVED' ? tr('已办结，等待上报人确认或退回。', 'Resolved: waiting for the reporter to confirm or send it back.')
             : tr('等待社区受理、交办和办结。', 'Waiting for the community to accept, assign and resolve it.');
         parts.push(html`<p class="text-body-secondary mb-0" data-testid="report-waiting">${why}</p>`);
+      }
+      if (staff.value && !['CONFIRMED', 'SPAM'].includes(r.status)) {
+        parts.push(html`<div class="mt-3 pt-3 border-top"><p class="small text-body-secondary mb-2">${tr('恶意、广告或与楼门无关的信息可标记为无效。', 'Abusive, advertising or unrelated messages can be marked as spam.')}</p>
+          <${BusyButton} busy=${form.busy} kind="outline-secondary" testid="report-spam" onClick=${markSpam}>${tr('标记为无效信息', 'Mark as spam')}<//></div>`);
       }
       return parts;
     };
@@ -117,12 +137,15 @@ export default defineComponent({
                     <dt class="col-sm-4">${tr('社区', 'Community')}</dt><dd class="col-sm-8">${placeName(r.community)}</dd>
                     <dt class="col-sm-4">${tr('地点代码', 'Place code')}</dt><dd class="col-sm-8 mono">${r.place}</dd>
                     <dt class="col-sm-4">${tr('职责', 'Duty')}</dt><dd class="col-sm-8">${DUTY.label(r.duty)}</dd>
-                    <dt class="col-sm-4">${tr('上报人', 'Reporter')}</dt><dd class="col-sm-8">${r.reporter}</dd>
+                    <dt class="col-sm-4">${tr('上报人', 'Reporter')}</dt><dd class="col-sm-8" data-testid="report-reporter">${r.reporterKind === 'RESIDENT' ? tr('居民（扫码反映）', 'A resident (unit page)') : r.reporter}${r.reporterKind && r.reporterKind !== 'RESIDENT' ? html` <small class="text-body-secondary">${r.reporterKind === 'LEADER' ? tr('（楼门栋长）', '(leader)') : tr('（工作人员）', '(staff)')}</small>` : null}</dd>
+                    ${r.number ? html`<dt class="col-sm-4">${tr('居民查询编号', 'Public number')}</dt><dd class="col-sm-8 mono">${r.number}</dd>` : null}
+                    ${r.reporterKind === 'RESIDENT' ? html`<dt class="col-sm-4">${tr('回电电话', 'Call-back phone')}</dt><dd class="col-sm-8" data-testid="report-resident-phone">${r.residentPhone ? html`<a href=${'tel:' + r.residentPhone}>${r.residentPhone}</a>` : tr('居民未留电话', 'none given')}</dd>` : null}
                     <dt class="col-sm-4">${tr('上报时间', 'Filed')}</dt><dd class="col-sm-8">${fmtDateTime(r.createdAt)}</dd>
                     <dt class="col-sm-4">${tr('办结时限', 'Due')}</dt><dd class="col-sm-8" data-testid="report-due">${fmtDateTime(r.dueAt)}${r.overdue ? html` <strong class="text-danger-emphasis">${tr('（已超时）', ' (overdue)')}</strong>` : null}</dd>
                     <dt class="col-sm-4">${tr('承办人', 'Assignee')}</dt><dd class="col-sm-8" data-testid="report-assignee-text">${r.assignee || '—'}</dd>
                     <dt class="col-sm-4">${tr('处理结果', 'Resolution')}</dt><dd class="col-sm-8">${r.resolution || '—'}</dd>
                   </dl>
+                  ${photos.value.length ? html`<div class="d-flex flex-wrap gap-2 mt-3" data-testid="report-photos">${photos.value.map((u, i) => html`<a href=${u} target="_blank" rel="noopener"><img src=${u} class="report-photo" alt=${tr(`照片 ${i + 1}`, `Photo ${i + 1}`)} /></a>`)}</div>` : null}
                 </div>
               </div>
             </div>

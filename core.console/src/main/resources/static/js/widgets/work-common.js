@@ -23,6 +23,7 @@ export const REPORT_STATUS = words({
   RESOLVED: ['已办结', 'Resolved', 'success'],
   CONFIRMED: ['已确认', 'Confirmed', 'dark'],
   REOPENED: ['已退回', 'Reopened', 'danger'],
+  SPAM: ['无效信息', 'Spam', 'secondary'],
 });
 
 export const URGENCY = words({

@@ -40,11 +40,21 @@ public final class ConsoleServlet extends HttpServlet {
     public ConsoleServlet(BundleContext context) {
         Bundle bundle = context.getBundle();
         this.assets = new StaticAssets(path -> bundle.getEntry("static/" + path));
-        this.version = bundle.getVersion().toString().replace('.', '-');
-        byte[] page = assets.find("index.html").map(a -> new String(a.bytes(), StandardCharsets.UTF_8))
-                .orElseThrow(() -> new IllegalStateException("static/index.html missing"))
+        this.version = version(bundle);
+        this.shell = shell(assets, "index.html", version);
+    }
+
+    /** The bundle's version as it appears in asset URLs ({@code /assets/<version>/...}). */
+    static String version(Bundle bundle) {
+        return bundle.getVersion().toString().replace('.', '-');
+    }
+
+    /** A page shell with its asset URLs filled in, made (and compressed) once. */
+    static StaticAssets.Asset shell(StaticAssets assets, String file, String version) {
+        byte[] page = assets.find(file).map(a -> new String(a.bytes(), StandardCharsets.UTF_8))
+                .orElseThrow(() -> new IllegalStateException("static/" + file + " missing"))
                 .replace("{{assets}}", ASSETS + version).getBytes(StandardCharsets.UTF_8);
-        this.shell = new StaticAssets.Asset(page, StaticAssets.gzip(page), StaticAssets.TYPES.get("html"),
+        return new StaticAssets.Asset(page, StaticAssets.gzip(page), StaticAssets.TYPES.get("html"),
                 StaticAssets.etag(page));
     }
 
