@@ -87,4 +87,13 @@ public @interface ProgrammeDefinition {
 
     /** The page's entry in the console's menu, in English (empty: the Chinese entry, or the programme's name). */
     String consoleMenuEn() default "";
+
+    /**
+     * The streets (9-digit codes) that a platform started with demo data ({@code --demo}) enables the programme for
+     * the first time it sees it, e.g. {@code "120112103"} for 双港镇. Nothing happens without demo data, nor once any
+     * street has switched the programme on or off: a street's own choice always stands.
+     *
+     * @since 1.1
+     */
+    String[] demoStreets() default {};
 }
