@@ -1,6 +1,5 @@
 package org.loumen.plugin.my.building.internal;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -25,7 +24,7 @@ final class Activities {
         }
     }
 
-    record Signup(long id, long household, String room, int people, boolean attended, Instant signedAt) {
+    record Signup(long id, long household, String room, int people, boolean attended, LocalDateTime signedAt) {
     }
 
     private final Tx tx;
@@ -119,7 +118,7 @@ final class Activities {
         s.activity = a.id;
         s.household = h.id;
         s.people = people;
-        s.signedAt = Instant.now();
+        s.signedAt = LocalDateTime.now(MyBuilding.CHINA);
         em.persist(s);
         em.flush();
         return s;
@@ -161,7 +160,7 @@ final class Activities {
         }
         HouseholdEntity h = em.find(HouseholdEntity.class, s.household);
         Points.post(em, h, Rules.ACTIVITY_POINTS, Rules.Reason.ACTIVITY, "A" + a.id, a.title, by,
-                a.startsAt.atZone(MyBuilding.CHINA).toInstant());
+                a.startsAt);
         return true;
     }
 }

@@ -1,6 +1,6 @@
 package org.loumen.plugin.my.building.internal;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -31,7 +31,7 @@ public class AgreementEntity {
     String unit;
 
     @Column(name = "AGREED_AT", nullable = false)
-    Instant agreedAt;
+    LocalDateTime agreedAt;
 
     @Version
     @Column(name = "VERSION")

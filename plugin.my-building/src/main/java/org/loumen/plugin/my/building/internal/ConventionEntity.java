@@ -1,6 +1,6 @@
 package org.loumen.plugin.my.building.internal;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalDate;
 
 import javax.persistence.Column;
@@ -43,7 +43,7 @@ public class ConventionEntity {
     String draftedBy;
 
     @Column(name = "DRAFTED_AT", nullable = false)
-    Instant draftedAt;
+    LocalDateTime draftedAt;
 
     @Column(name = "PUBLISHED_ON")
     LocalDate publishedOn;

@@ -1,6 +1,6 @@
 package org.loumen.plugin.my.building.internal;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalDate;
 
 import javax.persistence.EntityManager;
@@ -21,7 +21,7 @@ final class Conventions {
     }
 
     record Version(long id, int seq, String text, String status, LocalDate publishedOn, long agreed, long households,
-            String draftedBy, Instant draftedAt) {
+            String draftedBy, LocalDateTime draftedAt) {
     }
 
     record Convention(String unit, Version current, Version draft) {
@@ -92,12 +92,12 @@ final class Conventions {
             d.seq = 0;
             d.text = text;
             d.draftedBy = by;
-            d.draftedAt = Instant.now();
+            d.draftedAt = LocalDateTime.now(MyBuilding.CHINA);
             em.persist(d);
         } else {
             d.text = text;
             d.draftedBy = by;
-            d.draftedAt = Instant.now();
+            d.draftedAt = LocalDateTime.now(MyBuilding.CHINA);
         }
         em.flush();
         return d;
@@ -144,7 +144,7 @@ final class Conventions {
         a.convention = c.id;
         a.household = h.id;
         a.unit = h.unit;
-        a.agreedAt = Instant.now();
+        a.agreedAt = LocalDateTime.now(MyBuilding.CHINA);
         em.persist(a);
         em.flush();
         Points.post(em, h, Rules.CONVENTION_POINTS, Rules.Reason.CONVENTION, "V" + c.id, "同意楼门公约", "resident",

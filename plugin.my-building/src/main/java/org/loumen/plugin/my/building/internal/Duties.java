@@ -1,6 +1,6 @@
 package org.loumen.plugin.my.building.internal;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,8 +149,7 @@ final class Duties {
             HouseholdEntity h = s == null || s.household == null ? null : em.find(HouseholdEntity.class, s.household);
             if (h != null) {
                 Points.post(em, h, Rules.DUTY_POINTS, Rules.Reason.DUTY, "D" + d.id,
-                        Rules.DutyKind.valueOf(d.kind).zh + " " + on, by, on.atTime(12, 0).atZone(MyBuilding.CHINA)
-                                .toInstant());
+                        Rules.DutyKind.valueOf(d.kind).zh + " " + on, by, on.atTime(12, 0));
             }
         }
         return true;
@@ -187,8 +186,8 @@ final class Duties {
                 p.bytes);
     }
 
-    /** Instant of a day's noon in China, for ledger entries of past days (demo). */
-    static Instant noon(LocalDate day) {
-        return day.atTime(12, 0).atZone(MyBuilding.CHINA).toInstant();
+    /** A day's noon (China time), for ledger entries of past days. */
+    static LocalDateTime noon(LocalDate day) {
+        return day.atTime(12, 0);
     }
 }

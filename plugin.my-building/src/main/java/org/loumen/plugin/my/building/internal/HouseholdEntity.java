@@ -1,6 +1,6 @@
 package org.loumen.plugin.my.building.internal;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -44,7 +44,7 @@ public class HouseholdEntity {
     long points;
 
     @Column(name = "CREATED_AT", nullable = false)
-    Instant createdAt;
+    LocalDateTime createdAt;
 
     @Version
     @Column(name = "VERSION")

@@ -1,6 +1,6 @@
 package org.loumen.plugin.my.building.internal;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -97,7 +97,7 @@ final class Households {
         h.unit = unit;
         h.room = room;
         h.code = Codes.fresh();
-        h.createdAt = Instant.now();
+        h.createdAt = LocalDateTime.now(MyBuilding.CHINA);
         em.persist(h);
         em.flush();
         return h;

@@ -1,6 +1,6 @@
 package org.loumen.plugin.my.building.internal;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -49,7 +49,7 @@ public class PointEntryEntity {
     String note;
 
     @Column(name = "ENTRY_AT", nullable = false)
-    Instant at;
+    LocalDateTime at;
 
     @Column(name = "BY_USER", length = 64, nullable = false)
     String by;

@@ -1,6 +1,6 @@
 package org.loumen.plugin.my.building.internal;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import javax.persistence.EntityManager;
@@ -17,7 +17,7 @@ import org.loumen.web.ApiResponse;
  */
 final class Points {
 
-    record Entry(long id, long household, String unit, long delta, String reason, String ref, String note, Instant at,
+    record Entry(long id, long household, String unit, long delta, String reason, String ref, String note, LocalDateTime at,
             String by) {
         static Entry of(PointEntryEntity e) {
             return new Entry(e.id, e.household, e.unit, e.delta, e.reason, e.ref, e.note, e.at, e.by);
@@ -37,7 +37,7 @@ final class Points {
      * nothing and answers false.
      */
     static boolean post(EntityManager em, HouseholdEntity h, long delta, Rules.Reason reason, String ref, String note,
-            String by, Instant at) {
+            String by, LocalDateTime at) {
         int moved = em.createQuery("UPDATE HouseholdEntity h SET h.points = h.points + :d, h.version = h.version + 1 "
                 + "WHERE h.id = :id AND h.points + :d >= 0").setParameter("d", delta).setParameter("id", h.id)
                 .executeUpdate();
@@ -92,7 +92,7 @@ final class Points {
         String note = Rules.text("note", c.note(), 200, true);
         Entry out = tx.run(em -> {
             if (!post(em, h, c.delta(), Rules.Reason.CORRECTION, "C" + System.nanoTime(), note, Who.by(r),
-                    Instant.now())) {
+                    LocalDateTime.now(MyBuilding.CHINA))) {
                 throw new ApiException(409, "insufficient-points", "积分不足，调整后不能为负 / the balance cannot go below "
                         + "zero", "delta");
             }

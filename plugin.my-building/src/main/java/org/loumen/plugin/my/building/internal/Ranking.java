@@ -1,6 +1,6 @@
 package org.loumen.plugin.my.building.internal;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -42,8 +42,8 @@ final class Ranking {
 
     /** The month's standings of a community's units, computed from the ledger and the duties. */
     List<Rules.Standing> standings(EntityManager em, String community, YearMonth month) {
-        Instant from = month.atDay(1).atStartOfDay(MyBuilding.CHINA).toInstant();
-        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(MyBuilding.CHINA).toInstant();
+        LocalDateTime from = month.atDay(1).atStartOfDay();
+        LocalDateTime to = month.plusMonths(1).atDay(1).atStartOfDay();
         Map<String, Long> points = new HashMap<>();
         for (Object[] row : em.createQuery("SELECT e.unit, SUM(e.delta) FROM PointEntryEntity e WHERE e.community = :c "
                 + "AND e.at >= :f AND e.at < :t AND e.reason IN ('DUTY', 'ACTIVITY', 'CONVENTION') GROUP BY e.unit",
@@ -142,7 +142,7 @@ final class Ranking {
                     + "already", "month");
         }
         List<Line> lines = lines(standings(em, community, month));
-        Instant now = Instant.now();
+        LocalDateTime now = LocalDateTime.now(MyBuilding.CHINA);
         for (Line l : lines) {
             RankingEntity k = new RankingEntity();
             k.community = community;

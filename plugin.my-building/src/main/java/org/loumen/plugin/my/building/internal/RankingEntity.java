@@ -1,6 +1,6 @@
 package org.loumen.plugin.my.building.internal;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -49,7 +49,7 @@ public class RankingEntity {
     int safetyChecks;
 
     @Column(name = "PUBLISHED_AT", nullable = false)
-    Instant publishedAt;
+    LocalDateTime publishedAt;
 
     @Column(name = "PUBLISHED_BY", length = 64, nullable = false)
     String publishedBy;

@@ -1,6 +1,6 @@
 package org.loumen.plugin.my.building.internal;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import javax.persistence.EntityManager;
@@ -24,7 +24,7 @@ final class Shop {
     }
 
     record Redeemed(long id, long item, String itemName, long household, String unit, String room, int quantity,
-            long points, Instant at, String by) {
+            long points, LocalDateTime at, String by) {
     }
 
     private final Tx tx;
@@ -131,7 +131,7 @@ final class Shop {
         e.household = h.id;
         e.quantity = quantity;
         e.points = cost;
-        e.at = Instant.now();
+        e.at = LocalDateTime.now(MyBuilding.CHINA);
         e.by = by;
         em.persist(e);
         em.flush();

@@ -1,6 +1,6 @@
 package org.loumen.plugin.my.building.internal;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -31,7 +31,7 @@ public class SignupEntity {
     int people;
 
     @Column(name = "SIGNED_AT", nullable = false)
-    Instant signedAt;
+    LocalDateTime signedAt;
 
     @Column(name = "ATTENDED", nullable = false)
     boolean attended;

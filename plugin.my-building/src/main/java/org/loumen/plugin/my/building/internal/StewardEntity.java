@@ -1,6 +1,6 @@
 package org.loumen.plugin.my.building.internal;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -51,13 +51,13 @@ public class StewardEntity {
     String username;
 
     @Column(name = "CREATED_AT", nullable = false)
-    Instant createdAt;
+    LocalDateTime createdAt;
 
     @Column(name = "DECIDED_BY", length = 64)
     String decidedBy;
 
     @Column(name = "DECIDED_AT")
-    Instant decidedAt;
+    LocalDateTime decidedAt;
 
     @Version
     @Column(name = "VERSION")

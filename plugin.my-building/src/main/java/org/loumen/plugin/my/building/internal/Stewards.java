@@ -1,6 +1,6 @@
 package org.loumen.plugin.my.building.internal;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +21,7 @@ final class Stewards {
 
     /** A steward in the console: the phone masked. */
     record Steward(long id, String unit, String name, String phone, String room, String status, boolean lead,
-            String source, String username, Instant createdAt) {
+            String source, String username, LocalDateTime createdAt) {
     }
 
     private final Tx tx;
@@ -101,7 +101,7 @@ final class Stewards {
         s.phone = phone;
         s.status = status.name();
         s.source = source;
-        s.createdAt = Instant.now();
+        s.createdAt = LocalDateTime.now(MyBuilding.CHINA);
         if (status == Rules.StewardStatus.APPROVED) {
             s.decidedBy = by;
             s.decidedAt = s.createdAt;
@@ -154,7 +154,7 @@ final class Stewards {
                 }
                 s.status = (d.approve() ? Rules.StewardStatus.APPROVED : Rules.StewardStatus.REJECTED).name();
                 s.decidedBy = Who.by(r);
-                s.decidedAt = Instant.now();
+                s.decidedAt = LocalDateTime.now(MyBuilding.CHINA);
                 em.flush();
                 return view(em, s);
             });
