@@ -228,17 +228,23 @@ export default {
               data-testid=${'mb-tab-' + k} onClick=${() => { sel.tab = k; }}>${t}</button>`)}
           </nav></div></div>`;
 
-        const overdueCard = () => card('mb-overdue-h', tr('逾期未完成的公益岗', 'Overdue duties'), overdue.error ? html`<${ErrorAlert} error=${overdue.error} />`
+        /** The duty's two outcomes, as large buttons (done / not done). */
+        const outcomeButtons = (d) => html`<div class="d-flex flex-wrap gap-2 mt-2">
+          <${BusyButton} size="lg" kind="success" busy=${outcomeForm.busy} testid=${'mb-done-' + d.id} onClick=${() => record(d, true)}>${tr('已完成', 'Done')}<//>
+          <${BusyButton} size="lg" kind="outline-danger" busy=${outcomeForm.busy} onClick=${() => record(d, false)}>${tr('未完成', 'Not done')}<//></div>`;
+        // overdue duties: for the lead steward, the leader and the secretary, first on the page, to be recorded at once
+        const overdueCard = (withActions) => card('mb-overdue-h', tr('逾期未完成的公益岗', 'Overdue duties'), overdue.error ? html`<${ErrorAlert} error=${overdue.error} />`
           : !overdue.data ? html`<${Loading} />` : !overdue.data.length ? html`<p class="mb-0">${tr('没有逾期的任务。', 'No overdue duty.')}</p>`
             : html`<ul class="list-group" data-testid="mb-overdue">${overdue.data.map((d) => html`<li class="list-group-item" key=${d.id}>
-              <strong>${unitName(d.unit)}</strong> · ${d.kindLabel} · ${tr('应于', 'due')} ${i18n.fmtDate(d.dueOn)} ${d.stewardName ? `· ${d.stewardName}` : ''}</li>`)}</ul>`,
+              <div>${badge(tr('已逾期', 'Overdue'), 'danger')} <strong>${unitName(d.unit)}</strong> · ${d.kindLabel} · ${tr('应于', 'due')} ${i18n.fmtDate(d.dueOn)} ${d.stewardName ? `· ${d.stewardName}` : ''}</div>
+              ${withActions ? outcomeButtons(d) : null}</li>`)}</ul>`,
           overdue.data && overdue.data.length ? 'border-danger' : '');
 
         const overviewTab = () => {
           const pending = (stewards.data || []).filter((s) => s.status === 'PENDING');
           const c = convention.data && convention.data.current;
           return html`<div>
-            ${overdueCard()}
+            ${overdueCard(false)}
             ${card('mb-sum-h', tr('本楼门', 'This unit'), html`<ul class="list-unstyled fs-5 mb-0" data-testid="mb-summary">
               <li>${tr('楼门管家', 'Stewards')}：${(stewards.data || []).filter((s) => s.status === 'APPROVED').length} ${tr('人', '')}${pending.length ? html` · ${badge(tr(`${pending.length} 人待审核`, `${pending.length} pending`), 'warning')}` : null}</li>
               <li>${tr('楼门公约', 'Convention')}：${c ? tr(`已有 ${c.agreed} / ${c.households} 户同意`, `${c.agreed} of ${c.households} households agreed`) : tr('尚未发布', 'not published')}</li>
@@ -289,15 +295,14 @@ export default {
             </form>`);
         };
 
-        const dutiesTab = () => html`<div>${overdueCard()}${card('mb-duties-h', tr('公益岗轮值', 'Duty rota'), html`
-          ${general(outcomeForm)}
-          ${!duties.data ? html`<${Loading} />` : !duties.data.length ? html`<p>${tr('还没有排班。', 'No duty planned yet.')}</p>` : html`<ul class="list-group mb-3" data-testid="mb-duties">
-            ${duties.data.slice().reverse().map((d) => html`<li class=${'list-group-item' + (d.overdue ? ' list-group-item-danger' : '')} key=${d.id} data-testid=${'mb-duty-' + d.id}>
+        const recent = () => (duties.data || []).filter((d) => !d.overdue && d.dueOn >= i18n.today().replace(/\d\d$/, '01') || d.dueOn >= i18n.today())
+          .slice().sort((x, y) => (x.dueOn < y.dueOn ? -1 : x.dueOn > y.dueOn ? 1 : 0));
+        const dutiesTab = () => html`<div>${general(outcomeForm)}${overdueCard(true)}${card('mb-duties-h', tr('公益岗轮值（本月及以后）', 'Duty rota (this month on)'), html`
+          ${!duties.data ? html`<${Loading} />` : !recent().length ? html`<p>${tr('还没有排班。', 'No duty planned yet.')}</p>` : html`<ul class="list-group mb-3" data-testid="mb-duties">
+            ${recent().map((d) => html`<li class="list-group-item" key=${d.id} data-testid=${'mb-duty-' + d.id}>
               <div class="fs-5"><strong>${d.title}</strong> ${status(DUTY_STATUS, d.status)} ${d.overdue ? badge(tr('已逾期', 'Overdue'), 'danger') : null} ${d.safety ? badge(tr('安全检查', 'Safety'), 'info') : null}</div>
               <div class="text-body-secondary">${tr('应于', 'Due')} ${i18n.fmtDate(d.dueOn)} · ${d.stewardName || tr('未指定', 'unassigned')}${d.doneOn ? ` · ${tr('记录于', 'recorded')} ${i18n.fmtDate(d.doneOn)}` : ''}${d.photo ? ` · ${tr('有照片', 'photo')}` : ''}</div>
-              ${d.status === 'OPEN' ? html`<div class="d-flex flex-wrap gap-2 mt-2">
-                <${BusyButton} size="lg" kind="success" busy=${outcomeForm.busy} testid=${'mb-done-' + d.id} onClick=${() => record(d, true)}>${tr('已完成', 'Done')}<//>
-                <${BusyButton} size="lg" kind="outline-danger" busy=${outcomeForm.busy} onClick=${() => record(d, false)}>${tr('未完成', 'Not done')}<//></div>`
+              ${d.status === 'OPEN' ? outcomeButtons(d)
                 : html`<label class="btn btn-outline-secondary btn-lg mt-2">${photoFor.value === d.id ? tr('上传中…', 'Uploading…') : tr('上传照片', 'Add a photo')}
                   <input type="file" accept="image/jpeg,image/png" class="visually-hidden" data-testid=${'mb-photo-' + d.id} onChange=${(ev) => upload(d, ev)} /></label>`}
             </li>`)}</ul>`}

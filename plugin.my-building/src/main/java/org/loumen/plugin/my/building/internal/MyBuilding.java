@@ -22,6 +22,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.condition.Condition;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * 我的楼门 管家活动 (双港镇): residents take part in running their own unit. Stewards (楼门管家, the programme role
@@ -29,7 +32,8 @@ import org.osgi.service.condition.Condition;
  * attended; households earn points and spend them at the community's points shop; each month the community's units
  * are ranked (最美楼门). Residents act from the unit page with their household code (see {@link Residents}).
  */
-@Component(service = Programme.class)
+@Component(service = Programme.class, configurationPid = MyBuilding.PID)
+@Designate(ocd = MyBuilding.Config.class)
 @ProgrammeDefinition(id = "my-building", nameZh = "我的楼门", nameEn = "My building",
         descriptionZh = "楼门管家、楼门公约、公益岗、楼门活动、积分超市与最美楼门评比（双港镇）",
         descriptionEn = "Stewards, the unit convention, duty rotas, unit activities, points shop and the monthly best-unit "
@@ -40,13 +44,18 @@ import org.osgi.service.condition.Condition;
 public final class MyBuilding implements Programme {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final String PID = "org.loumen.mybuilding";
+
+    @ObjectClassDefinition(id = PID, name = "Loumen 我的楼门 / my building")
+    public @interface Config {
+        @AttributeDefinition(name = "每个客户端每小时可提交的居民操作次数 / resident writes a client may make in an hour",
+                min = "1", max = "100000")
+        int residentWritesPerHour() default 20;
+    }
 
     /** The steward (楼门管家) of a unit: granted by the community secretary once the steward is approved. */
     static final ProgrammeRole STEWARD = new ProgrammeRole("STEWARD", "楼门管家", "Unit steward",
             Role.COMMUNITY_SECRETARY, ProgrammeRole.Level.UNIT);
-
-    /** Resident writes a client may make in an hour. */
-    static final int RESIDENT_WRITES_PER_HOUR = 20;
 
     private final Places places;
     private final Households households;
@@ -60,7 +69,7 @@ public final class MyBuilding implements Programme {
     private final Residents residents;
 
     @Activate
-    public MyBuilding(BundleContext context,
+    public MyBuilding(BundleContext context, Config config,
             @Reference(target = "(osgi.unit.name=loumen.programme.my-building)") JpaTemplate jpa,
             @Reference OrganisationService organisation,
             @Reference(target = "(osgi.condition.id=loumen.model.seeded)") Condition treeReady) {
@@ -74,7 +83,7 @@ public final class MyBuilding implements Programme {
         points = new Points(tx, households);
         shop = new Shop(tx, households);
         ranking = new Ranking(tx, places);
-        residents = new Residents(tx, households, stewards, RESIDENT_WRITES_PER_HOUR);
+        residents = new Residents(tx, households, stewards, config.residentWritesPerHour());
         if (Boolean.parseBoolean(context.getProperty("loumen.demo"))) {
             new DemoSeed(jpa, places, ranking).seed("120112103");
         }
