@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * 我的楼门 (双港镇) as its people use it with --demo: the street admin finds it enabled and sees every community's
  * ranking; a resident agrees to the convention, signs up for an activity and as a steward on the unit page (phone);
  * the unit's leader approves the new steward and records an overdue duty (phone); the secretary opens the steward's
- * account and redeems points at the points shop; the steward signs in and records a duty.
+ * account, prints the door poster with the convention and its count, and redeems points at the points shop; the
+ * steward signs in and records a duty.
  */
 class MyBuildingBrowserIT extends BrowserTest {
 
@@ -125,6 +126,12 @@ class MyBuildingBrowserIT extends BrowserTest {
         String username = secretary.textOf("mb-account").replaceAll("(?s).*用户名：(\\S+?)；.*", "$1");
         String temporary = secretary.textOf("mb-account-password");
         secDesk.shot("8-secretary-account");
+        // the door poster prints the convention and its count (我的楼门's band)
+        secretary.open("/print/poster/" + UNIT);
+        String printed = secDesk.find(By.cssSelector("[data-testid=mb-poster-agreed]")).getText();
+        assertTrue(printed.contains("已有 " + agreed + " 户同意"), printed);
+        secDesk.shot("8b-poster");
+        secretary.openFromMenu().unit(UNIT);
         JsonNode room201 = household("201");
         long balance = room201.get("points").asLong();
         secretary.tab("shop");
