@@ -164,7 +164,8 @@ class MyBuildingUpgradeE2EIT extends E2EBase {
     /** The platform's database, opened with the Derby the launcher embeds (the platform is stopped). */
     private Connection derby(Path data) throws Exception {
         Path jar = embedded("derby-", tmp.resolve("derby"));
-        URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null);
+        URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() },
+                ClassLoader.getPlatformClassLoader());
         Driver driver = (Driver) loader.loadClass("org.apache.derby.jdbc.EmbeddedDriver").getDeclaredConstructor()
                 .newInstance();
         return driver.connect("jdbc:derby:" + data.resolve("db").toAbsolutePath(), new Properties());
