@@ -164,6 +164,8 @@ class MyBuildingUpgradeE2EIT extends E2EBase {
     /** The platform's database, opened with the Derby the launcher embeds (the platform is stopped). */
     private Connection derby(Path data) throws Exception {
         Path jar = embedded("derby-", tmp.resolve("derby"));
+        // Derby's own log beside the check, not in the working directory
+        System.setProperty("derby.stream.error.file", tmp.resolve("derby/derby.log").toString());
         URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() },
                 ClassLoader.getPlatformClassLoader());
         Driver driver = (Driver) loader.loadClass("org.apache.derby.jdbc.EmbeddedDriver").getDeclaredConstructor()
