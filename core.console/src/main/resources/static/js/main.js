@@ -51,7 +51,9 @@ export function leaderOnly() {
 
 /** The first page the user may open: staff land on the dashboard, auditors on the log, leaders on the workspace. */
 export function homePath() {
-  if (leaderOnly()) return '/workspace';
+  // a leader's account lands on the workspace; an account bound as LEADER without a leader record (a programme's
+  // helper such as a 楼门管家 steward) on the programmes of its street, where its programme page opens
+  if (leaderOnly()) return session.user && !session.user.leaderId ? '/workspace/programmes' : '/workspace';
   const p = PAGES.find((x) => x.zh && x.roles && has(...x.roles));
   return p ? p.path : '/password';
 }

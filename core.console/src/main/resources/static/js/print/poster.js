@@ -1,10 +1,12 @@
 // 楼门公示牌: the unit door poster: the unit's and building's leaders (phone in full only with their consent), a QR code
-// to the unit page /u/<unit> (leaders, report a problem, check its progress) with its address, and the five duties.
+// to the unit page /u/<unit> (leaders, report a problem, check its progress) with its address, and the five duties;
+// then a band per programme enabled in the street that brings a poster.js (e.g. 我的楼门: the convention and its count).
 import { html, defineComponent, reactive } from '../lib.js';
 import { tr } from '../i18n.js';
 import { api } from '../api.js';
 import { masked } from '../easy.js';
 import { PrintPage, Qr, publicBase, qrCodes, FIVE_DUTIES } from './kit.js';
+import { ProgrammeParts } from '../resident/programmes.js';
 
 export default defineComponent({
   props: { id: String },
@@ -37,6 +39,7 @@ export default defineComponent({
             </div>
             <${Qr} qr=${s.qr} url=${`${s.base}/u/${u.code}`} large=${true} label=${'楼门二维码'} />
           </div>
+          <${ProgrammeParts} unit=${u} file="poster.js" />
           <p class="mt-4 small">${u.streetName} ${u.communityName}　楼门编码 ${u.code}</p>
         </section>` : null}
       <//>`;

@@ -6,6 +6,7 @@ import { tr, msg, fmtDateTime } from '../i18n.js';
 import { api, ApiError } from '../api.js';
 import { masked } from '../easy.js';
 import { Field, Busy, errorNote, reportNumber } from './parts.js';
+import { ProgrammeParts } from './programmes.js';
 
 const DUTIES = {
   POLICY_PUBLICIST: ['政策宣传', 'Policy information'], OPINION_INFORMANT: ['意见建议', 'Opinions and suggestions'],
@@ -170,6 +171,7 @@ export default defineComponent({
           <h2 id="status-h">${tr('查询办理进度', 'Check a report')}</h2>
           <${StatusCheck} />
         </section>
+        <${ProgrammeParts} unit=${u} file="unit.js" />
         <p><a href="/d" class="back-link">${tr('查看全区楼门栋长名录', 'All building leaders of the district')}</a></p>
       </div>`;
     };

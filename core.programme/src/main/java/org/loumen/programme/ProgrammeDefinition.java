@@ -96,4 +96,30 @@ public @interface ProgrammeDefinition {
      * @since 1.1
      */
     String[] demoStreets() default {};
+
+    /**
+     * The folder inside the bundle that holds the programme's parts of the resident pages (居民页面), e.g.
+     * {@code /resident} (in a Maven module {@code src/main/resources/resident/}); empty when it has none. Served at
+     * {@code /resident-pages/<id>/<version>/<file>}, like {@link #consoleResources()}.
+     *
+     * <ul>
+     * <li>{@code unit.js}: the unit page {@code /u/<unit>} (the door's QR code) imports it for each programme its
+     * street enabled and mounts its default export {@code { mount(element, ctx) }} into a section of its own, after
+     * the core's parts. {@code ctx} (frozen): {@code kitVersion} ({@code '1.0'}), {@code unit} ({@code code, label,
+     * building, buildingLabel, community, communityName, street, streetName}), {@code programme} ({@code id, name,
+     * version}), {@code api} ({@code get(path, query)}, {@code post(path, body)} under
+     * {@code /api/v1/public/streets/<street>/programmes/<id>}, no token: only the programme's
+     * {@linkplain ProgrammeRoutes#publicGet public routes}), {@code vue}, {@code html}, {@code tr}, {@code i18n} and
+     * {@code ui} (the resident pages' parts: {@code Field}, {@code Busy}, {@code errorNote}).</li>
+     * <li>{@code poster.js} (optional): the printed door poster (楼门公示牌) mounts it the same way into a band of
+     * the sheet, with the same {@code ctx}; it should draw in mm and wait for its data before it resolves the promise
+     * its {@code mount} may return (the page prints after it).</li>
+     * </ul>
+     * A street that has not enabled the programme gets no section and no band: the list the pages read
+     * ({@code GET /api/v1/public/streets/{street}/programmes}) names only the programmes enabled there. Resident pages
+     * run under the same Content-Security-Policy as the console and must show no personal data.
+     *
+     * @since 1.2
+     */
+    String residentResources() default "";
 }

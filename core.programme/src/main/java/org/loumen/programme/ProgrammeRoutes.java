@@ -76,4 +76,24 @@ public interface ProgrammeRoutes {
      * @since 1.1
      */
     ProgrammeRoutes reads(PersonalData... kinds);
+
+    /**
+     * A public {@code GET} route for the resident pages (no account): served at
+     * {@code /api/v1/public/streets/{street}/programmes/<id><path>}, only while the street enabled the programme (404
+     * {@code programme-disabled} elsewhere). The caller is anonymous and {@link ProgrammeRequest#scopes()} is empty;
+     * {@link ProgrammeRequest#place(String, String)} and {@link ProgrammeRequest#community(String, String)} check only
+     * that the place exists in the street; {@link ProgrammeRequest#data()} reads nothing (every kind is refused). The
+     * answer must hold no personal data, and a public write should be throttled by the programme (e.g. with
+     * {@link org.loumen.security.ClientBackoff} on {@link ProgrammeRequest#remoteAddress()}). Writes are audited.
+     *
+     * @since 1.2
+     */
+    ProgrammeRoutes publicGet(String path, ProgrammeHandler handler);
+
+    /**
+     * A public {@code POST} route for the resident pages; see {@link #publicGet(String, ProgrammeHandler)}.
+     *
+     * @since 1.2
+     */
+    ProgrammeRoutes publicPost(String path, ProgrammeHandler handler);
 }

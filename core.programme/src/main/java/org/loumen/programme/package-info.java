@@ -10,11 +10,13 @@
  * <p>Version 1.1 (compatible with 1.0: every 1.0 programme runs unchanged) adds the programme's own roles
  * ({@link org.loumen.programme.ProgrammeRole}, {@link org.loumen.programme.Allowed}), declared personal data read
  * through {@link org.loumen.programme.ProgrammeRequest#data()} (package {@code org.loumen.programme.data}) and
- * {@link org.loumen.programme.ProgrammeRequest#place(String, String)}. Personal data of the core is reached only that
+ * {@link org.loumen.programme.ProgrammeRequest#place(String, String)}. Version 1.2 adds the resident pages: public
+ * routes ({@link org.loumen.programme.ProgrammeRoutes#publicGet}) and the programme's parts of the unit page and door
+ * poster ({@link org.loumen.programme.ProgrammeDefinition#residentResources()}). Personal data of the core is reached only that
  * way; workflow facts through {@code org.loumen.workflow.api}, events named in {@code org.loumen.workflow.events}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.loumen.programme;
 
 import org.osgi.annotation.bundle.Export;

@@ -64,7 +64,7 @@ class LauncherE2EIT extends E2EBase {
         assertEquals(403, send(port, "GET", "/api/v1/streets", token, null).statusCode());
         // the shipped plug-ins were placed in DATA/plugins and deployed from there
         for (String plugin : List.of("plugin.mediation.jar", "plugin.volunteer-brands.jar",
-                "plugin.elder-smartphone-training.jar")) {
+                "plugin.elder-smartphone-training.jar", "plugin.my-building.jar")) {
             assertTrue(Files.exists(data.resolve("plugins").resolve(plugin)), plugin);
         }
 

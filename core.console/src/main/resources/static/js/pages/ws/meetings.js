@@ -1,7 +1,7 @@
 // 我的例会 (dates, minutes, my action items) and 本街道特色项目 (the programmes enabled in my street).
 import { html, defineComponent, reactive } from '../../lib.js';
 import { tr, fmtDate, name } from '../../i18n.js';
-import { api } from '../../api.js';
+import { api, session } from '../../api.js';
 import { MEETING_KIND, MEETING_STATUS } from '../../widgets/work-common.js';
 import { SectionHead, myLeader, problem, loading } from './kit.js';
 
@@ -30,7 +30,10 @@ export const meetings = defineComponent({
 export const programmes = defineComponent({
   setup() {
     const s = reactive({ list: null, error: null, street: '' });
-    myLeader().then((l) => { s.street = l.street; return api.get(`/streets/${l.street}/programmes`); }).then((l) => { s.list = l.filter((p) => p.enabled); })
+    // an account that is not a leader's (e.g. a programme's steward, bound at a unit) finds its street in its bindings
+    const street = () => (session.user && !session.user.leaderId && session.user.bindings.length
+      ? Promise.resolve(session.user.bindings[0].node.slice(0, 9)) : myLeader().then((l) => l.street));
+    street().then((st) => { s.street = st; return api.get(`/streets/${st}/programmes`); }).then((l) => { s.list = l.filter((p) => p.enabled); })
       .catch((e) => { s.error = e; });
     return () => html`<div>
       <${SectionHead} title=${tr('本街道特色项目', 'Programmes in my street')} />

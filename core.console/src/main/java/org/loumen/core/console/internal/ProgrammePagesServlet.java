@@ -26,17 +26,18 @@ import jakarta.servlet.http.HttpServletResponse;
  * file under the folder its {@link ProgrammeDefinition#consoleResources()} names. The pages follow the programme
  * service: a deployed jar serves at once, an upgraded one serves its new files, a removed one answers 404 — no restart.
  * Files are revalidated on every load (ETag), since a redeploy may keep the version; the version in the path keeps
- * a page's relative imports together.
+ * a page's relative imports together. {@code /resident-pages/<id>/<version>/<file>} answers the same way from the
+ * folder {@code residentResources} names: the programme's parts of the resident pages (unit page, door poster).
  */
 @HttpWhiteboardServletName("loumen-programme-pages")
-@HttpWhiteboardServletPattern("/programme-pages/*")
+@HttpWhiteboardServletPattern({ "/programme-pages/*", "/resident-pages/*" })
 @Component(service = Servlet.class)
 public final class ProgrammePagesServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
     /** What is served for one programme: its bundle's folder, cached until the bundle changes. */
-    private record Pages(long bundleId, long lastModified, StaticAssets assets) {
+    private record Pages(long bundleId, long lastModified, String root, StaticAssets assets) {
     }
 
     private final transient Map<String, ServiceReference<Programme>> programmes = new ConcurrentHashMap<>();
@@ -50,7 +51,8 @@ public final class ProgrammePagesServlet extends HttpServlet {
     void removeProgramme(ServiceReference<Programme> ref) {
         id(ref).ifPresent(id -> {
             programmes.remove(id, ref);
-            pages.remove(id);
+            pages.remove(id + "/consoleResources");
+            pages.remove(id + "/residentResources");
         });
     }
 
@@ -63,7 +65,8 @@ public final class ProgrammePagesServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         // <id>/<version>/<file>
         String[] parts = Optional.ofNullable(req.getPathInfo()).orElse("").replaceFirst("^/", "").split("/", 3);
-        Optional<StaticAssets.Asset> asset = parts.length == 3 ? assets(parts[0]).flatMap(a -> a.find(parts[2]))
+        String kind = "/resident-pages".equals(req.getServletPath()) ? "residentResources" : "consoleResources";
+        Optional<StaticAssets.Asset> asset = parts.length == 3 ? assets(parts[0], kind).flatMap(a -> a.find(parts[2]))
                 : Optional.empty();
         if (asset.isEmpty()) {
             resp.sendError(404);
@@ -73,17 +76,17 @@ public final class ProgrammePagesServlet extends HttpServlet {
         ConsoleServlet.send(req, resp, asset.get());
     }
 
-    private Optional<StaticAssets> assets(String id) {
+    private Optional<StaticAssets> assets(String id, String kind) {
         ServiceReference<Programme> ref = programmes.get(id);
         Bundle bundle = ref == null ? null : ref.getBundle();
-        Object folder = ref == null ? null : ref.getProperty(ProgrammeDefinition.PREFIX_ + "consoleResources");
+        Object folder = ref == null ? null : ref.getProperty(ProgrammeDefinition.PREFIX_ + kind);
         if (bundle == null || folder == null || String.valueOf(folder).isBlank()) {
             return Optional.empty();
         }
         String root = String.valueOf(folder).replaceAll("^/+|/+$", "");
-        Pages p = pages.compute(id, (k, old) -> old != null && old.bundleId() == bundle.getBundleId()
-                && old.lastModified() == bundle.getLastModified() ? old
-                        : new Pages(bundle.getBundleId(), bundle.getLastModified(),
+        Pages p = pages.compute(id + "/" + kind, (k, old) -> old != null && old.bundleId() == bundle.getBundleId()
+                && old.lastModified() == bundle.getLastModified() && old.root().equals(root) ? old
+                        : new Pages(bundle.getBundleId(), bundle.getLastModified(), root,
                                 new StaticAssets(path -> bundle.getEntry(root + "/" + path))));
         return Optional.of(p.assets());
     }

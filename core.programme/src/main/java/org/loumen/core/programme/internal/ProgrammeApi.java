@@ -66,9 +66,24 @@ final class ProgrammeApi implements ApiResource {
         return "/streets/{street}/programmes/" + id;
     }
 
+    /** Where a route is served: public routes under {@code /public/streets/{street}/programmes/<id>}. */
+    static String path(String id, RouteCollector.Spec spec) {
+        return (spec.open() ? "/public" : "") + prefix(id) + spec.path();
+    }
+
     @Override
     public void routes(Routes routes) {
         for (RouteCollector.Spec spec : specs) {
+            if (spec.open()) {
+                // the resident pages: anyone, no personal data; the enablement is checked as for every route
+                Handler h = r -> invoke(spec, r);
+                if (spec.method().equals("GET")) {
+                    routes.get(path(id, spec), Access.publicRoute(), h);
+                } else {
+                    routes.post(path(id, spec), Access.publicRoute(), h);
+                }
+                continue;
+            }
             // programme data is not reviewed by the core: every read is treated as a read of personal data (audited)
             String[] granted = spec.programmeRoles().stream().map(r -> qualified(id, r)).sorted()
                     .toArray(String[]::new);
@@ -99,7 +114,8 @@ final class ProgrammeApi implements ApiResource {
                     + " is not enabled for this street").with("programme", id);
         }
         try {
-            Object out = spec.handler().handle(new Request(r, street, id, organisation, reads, data));
+            Object out = spec.handler().handle(new Request(r, street, id, organisation, spec.open() ? Set.of() : reads,
+                    data, spec.open()));
             if (out instanceof ApiResponse a) {
                 return a.contentType() != null || a.body() == null ? a
                         : ApiResponse.of(a.status(), JSON.valueToTree(a.body()));
@@ -122,7 +138,12 @@ final class ProgrammeApi implements ApiResource {
 
     /** A programme's view of the request: everything the dispatcher gave, plus the street and the programme. */
     private record Request(ApiRequest r, String street, String programme, OrganisationService organisation,
-            Set<PersonalData> reads, DataAccess access) implements ProgrammeRequest {
+            Set<PersonalData> reads, DataAccess access, boolean open) implements ProgrammeRequest {
+
+        /** Within the caller's part of the street; on a public route, anywhere in the street (no caller, no scope). */
+        private boolean reaches(String code) {
+            return open || inScope(code);
+        }
 
         @Override
         public String place(String field, String code) throws ApiException {
@@ -133,7 +154,7 @@ final class ProgrammeApi implements ApiResource {
             ApiException missing = new ApiException(404, "not-found", "未找到该地点 / no such place", field);
             String community = code.substring(0, 12);
             // within the caller's scopes: a leader of one unit may not name the whole building
-            if (!code.startsWith(street) || !inScope(code) || organisation.community(community).isEmpty()) {
+            if (!code.startsWith(street) || !reaches(code) || organisation.community(community).isEmpty()) {
                 throw missing;
             }
             if (code.length() == 12) {
@@ -167,7 +188,7 @@ final class ProgrammeApi implements ApiResource {
             if (code == null || !code.matches("\\d{12}")) {
                 throw ApiException.invalidField(field, "须为 12 位社区代码 / " + field + " must be a 12-digit community code");
             }
-            if (!code.startsWith(street) || !inScope(code) || organisation.community(code).isEmpty()) {
+            if (!code.startsWith(street) || !reaches(code) || organisation.community(code).isEmpty()) {
                 throw new ApiException(404, "not-found", "未找到社区 / no such community", field);
             }
             return code;

@@ -172,7 +172,7 @@ public final class ProgrammeRegistry implements HealthCheck {
             return;
         }
         List<String> routeNames = routes.specs().stream()
-                .map(s -> s.method() + " " + ProgrammeApi.prefix(id) + s.path()).toList();
+                .map(s -> s.method() + " " + ProgrammeApi.path(id, s)).toList();
         Listed listed = listed(ref, id, roles, State.ACTIVE, null, routeNames).declaring(routes.roles(),
                 routes.reads());
         Hashtable<String, Object> props = new Hashtable<>();
@@ -467,6 +467,35 @@ public final class ProgrammeRegistry implements HealthCheck {
             }
         }
         return ids;
+    }
+
+    /** An ACTIVE programme's parts of the resident pages: whether its residentResources hold unit.js, poster.js. */
+    record Resident(String id, String nameZh, String nameEn, String version, boolean unit, boolean poster) {
+    }
+
+    /** The ACTIVE programmes that bring parts of the resident pages ({@code residentResources}). */
+    List<Resident> residents() {
+        List<Resident> out = new ArrayList<>();
+        for (Deployed d : deployed.values()) {
+            String folder = string(d.ref, ProgrammeDefinition.PREFIX_ + "residentResources");
+            Bundle b = d.ref.getBundle();
+            if (d.api == null || folder.isBlank() || b == null) {
+                continue;
+            }
+            String root = folder.replaceAll("^/+|/+$", "");
+            try {
+                boolean unit = b.getEntry(root + "/unit.js") != null;
+                boolean poster = b.getEntry(root + "/poster.js") != null;
+                if (unit || poster) {
+                    out.add(new Resident(d.listed.id(), d.listed.nameZh(), d.listed.nameEn(), d.listed.version(), unit,
+                            poster));
+                }
+            } catch (IllegalStateException e) {
+                // the bundle is going away
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Resident::id));
+        return out;
     }
 
     /** The ACTIVE programmes, serving routes: whose declared roles admit and whose grants are in force. */

@@ -57,6 +57,17 @@ public final class ProgrammeResource implements ApiResource {
                         return m;
                     }).toList();
                 })
+                // the resident pages (unit page, door poster): the programmes enabled here that bring parts of them
+                .get("/public/streets/{street}/programmes", Access.publicRoute(), r -> {
+                    String street = r.pathParam("street");
+                    if (!street.matches("\\d{9}") || organisation.street(street).isEmpty()) {
+                        throw new ApiException(404, "not-found", "未找到街道 / no such street", "street");
+                    }
+                    return registry.residents().stream().filter(p -> enablement.isEnabled(street, p.id()))
+                            .map(p -> Map.of("id", p.id(), "name", Map.of("zh", p.nameZh(), "en", p.nameEn()),
+                                    "version", p.version(), "resident", Map.of("unit", p.unit(), "poster", p.poster())))
+                            .toList();
+                })
                 .put("/streets/{street}/programmes/{programme}", Access.node("street", SWITCHERS), r -> {
                     String street = street(r);
                     String id = r.pathParam("programme");

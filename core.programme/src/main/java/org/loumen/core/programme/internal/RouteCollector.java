@@ -20,9 +20,14 @@ import org.loumen.security.Role;
 final class RouteCollector implements ProgrammeRoutes {
 
     /** One programme route: path relative to the programme, and who may call it. */
-    record Spec(String method, String path, ProgrammeHandler handler, Set<Role> roles, Set<String> programmeRoles) {
+    record Spec(String method, String path, ProgrammeHandler handler, Set<Role> roles, Set<String> programmeRoles,
+            boolean open) {
+        Spec(String method, String path, ProgrammeHandler handler, Set<Role> roles, Set<String> programmeRoles) {
+            this(method, path, handler, roles, programmeRoles, false);
+        }
+
         String shape() {
-            return method + " " + path.replaceAll("\\{[^}]+}", "{}");
+            return (open ? "PUBLIC " : "") + method + " " + path.replaceAll("\\{[^}]+}", "{}");
         }
     }
 
@@ -99,6 +104,11 @@ final class RouteCollector implements ProgrammeRoutes {
 
     private ProgrammeRoutes add(String method, String path, ProgrammeHandler handler, Set<Role> allowed,
             Set<String> programmeRoles) {
+        return add(method, path, handler, allowed, programmeRoles, false);
+    }
+
+    private ProgrammeRoutes add(String method, String path, ProgrammeHandler handler, Set<Role> allowed,
+            Set<String> programmeRoles, boolean open) {
         if (handler == null) {
             throw new IllegalArgumentException("route " + method + " " + path + " has no handler");
         }
@@ -113,7 +123,7 @@ final class RouteCollector implements ProgrammeRoutes {
                 throw new IllegalArgumentException("{street} is the platform's path parameter: " + path);
             }
         }
-        Spec spec = new Spec(method, path, handler, Set.copyOf(allowed), Set.copyOf(programmeRoles));
+        Spec spec = new Spec(method, path, handler, Set.copyOf(allowed), Set.copyOf(programmeRoles), open);
         for (Spec s : specs) {
             if (s.shape().equals(spec.shape())) {
                 throw new IllegalArgumentException("route " + method + " " + path + " is declared twice");
@@ -161,5 +171,15 @@ final class RouteCollector implements ProgrammeRoutes {
     @Override
     public ProgrammeRoutes delete(String path, ProgrammeHandler handler, Allowed allowed) {
         return add("DELETE", path, handler, allowed);
+    }
+
+    @Override
+    public ProgrammeRoutes publicGet(String path, ProgrammeHandler handler) {
+        return add("GET", path, handler, Set.of(), Set.of(), true);
+    }
+
+    @Override
+    public ProgrammeRoutes publicPost(String path, ProgrammeHandler handler) {
+        return add("POST", path, handler, Set.of(), Set.of(), true);
     }
 }
