@@ -129,7 +129,10 @@ final class Screening {
     /** A paired leader records a dispute in an open round of their community. */
     ApiResponse record(ProgrammeRequest r) throws ApiException {
         List<PairingEntity> all = store.pairings(r.street());
-        RoundEntity round = round(r, all);
+        RoundEntity round = store.find(RoundEntity.class, r.pathId("round").orElse(-1L));
+        if (round == null || !round.street.equals(r.street())) {
+            throw new ApiException(404, "not-found", "未找到排查 / no such screening round");
+        }
         Disputes.NewDispute body = r.body(Disputes.NewDispute.class);
         List<PairingEntity> mine = all.stream().filter(p -> p.endedOn == null && p.community.equals(round.community)
                 && Who.leaderOf(r, p) && (body.pairing() == null || body.pairing() == p.id)).toList();
