@@ -23,6 +23,7 @@ import org.loumen.testkit.ProgrammeTester;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.startlevel.BundleStartLevel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -55,6 +56,8 @@ class MediationIT extends PlatformTest {
         try (InputStream in = Files.newInputStream(jar)) {
             installed = bc.installBundle("itest:plugin.mediation", in);
         }
+        // at the framework's level (installed bundles get the initial level, 11, above the test launch's 10)
+        installed.adapt(BundleStartLevel.class).setStartLevel(10);
         installed.start();
     }
 
