@@ -178,7 +178,7 @@ export default {
                 select(form, 'satisfied', 'md-satisfied', [{ value: 'true', label: tr('满意', 'Satisfied') }, { value: 'false', label: tr('不满意', 'Not satisfied') }], null)}<//>` : null}
               <div class="col-12 d-grid d-md-flex gap-2">${generalError(stepForm)}
                 <${BusyButton} type="submit" size="lg" busy=${stepForm.busy} testid="md-step-submit">${tr('提交', 'Submit')}<//>
-                <button type="button" class="btn btn-lg btn-outline-secondary" onClick=${() => { step.value = ''; }}>${tr('取消', 'Cancel')}</button></div>
+                <button type="button" class="btn btn-lg btn-outline-dark" onClick=${() => { step.value = ''; }}>${tr('取消', 'Cancel')}</button></div>
             </form>` : null}
             <button type="button" class="btn btn-link mt-2" onClick=${() => { current.value = null; }}>${tr('关闭案件详情', 'Close the case details')}</button>
           </div></section>`;
@@ -301,7 +301,7 @@ export default {
             : html`<ul class="list-group mt-3" data-testid="md-disputes">${disputes.data.map((d) => html`<li class="list-group-item d-flex flex-column flex-md-row gap-2 align-items-md-center" key=${d.id}>
                 <div class="flex-grow-1"><div class="text-break fw-semibold">${d.summary}</div>
                   <div class="small">${tagged(RISKS, d.risk)} <span class="text-body-secondary">${named(CATEGORIES, d.category)} · ${d.parties} · ${date(d.recordedOn)}</span></div></div>
-                ${d.caseId ? html`<button type="button" class="btn btn-outline-secondary btn-lg text-nowrap" aria-label=${tr(`查看案件 ${d.caseId}`, `Open case ${d.caseId}`)}
+                ${d.caseId ? html`<button type="button" class="btn btn-outline-dark btn-lg text-nowrap" aria-label=${tr(`查看案件 ${d.caseId}`, `Open case ${d.caseId}`)}
                     onClick=${() => (casework.value ? openCase(d.caseId) : null)} disabled=${!casework.value}>${tr('已立案', 'A case')}</button>`
                   : casework.value ? html`<button type="button" class="btn btn-primary btn-lg text-nowrap" data-testid=${'md-to-case-' + d.id}
                     aria-label=${tr(`转为案件：排查记录 ${d.id}`, `Make dispute ${d.id} a case`)} onClick=${() => toCase(d)}>${tr('转为案件', 'Make it a case')}</button>` : null}
@@ -427,7 +427,7 @@ export default {
 
         const jumps = () => html`<nav class="d-flex flex-wrap gap-2 mb-3" aria-label=${tr('本页各部分', 'Parts of this page')}>
           ${[[casework.value, 'md-cases-h', '案件', 'Cases'], [!forbidden(rounds), 'md-rounds-h', '排查', 'Screening'], [true, 'md-pairings-h', '结对', 'Pairings']]
-            .filter((x) => x[0]).map((x) => html`<button type="button" class="btn btn-outline-secondary btn-lg"
+            .filter((x) => x[0]).map((x) => html`<button type="button" class="btn btn-outline-dark btn-lg"
               onClick=${() => { const h = element.querySelector('#' + x[1]); if (h) h.scrollIntoView({ block: 'start' }); }}>${tr(x[2], x[3])}</button>`)}
         </nav>`;
 
