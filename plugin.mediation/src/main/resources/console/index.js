@@ -380,8 +380,7 @@ export default {
           ${loaded(pairings, () => (!pairings.data.length ? html`<${Empty} text=${isStreet ? tr('还没有结对，请在下方添加。', 'No pairing yet: add one below.')
             : tr('还没有结对。', 'No pairing yet.')} />` : html`<ul class="list-group" data-testid="md-pairings">${pairings.data.map((p) => html`
               <li class="list-group-item d-flex flex-column flex-md-row gap-2 align-items-md-center" key=${p.id}>
-                <div class="flex-grow-1"><span class="fw-semibold">${p.mediatorName}</span>${p.mediatorPhone ? html` <span class="text-body-secondary">${p.mediatorPhone}</span>` : null}
-                  — ${p.leaderName || '#' + p.leader}
+                <div class="flex-grow-1"><span class="fw-semibold">${p.mediatorName}</span>${p.mediatorPhone ? html` <span class="text-body-secondary">${p.mediatorPhone}</span>` : null}${' — '}${p.leaderName || '#' + p.leader}
                   <div class="small text-body-secondary">${communityName(p.community)} · ${date(p.since)} – ${p.active ? tr('至今', 'now') : date(p.endedOn)}${p.endReason ? ' · ' + p.endReason : ''}</div></div>
                 ${p.active ? badge(tr('结对中', 'Active'), 'success') : badge(tr('已结束', 'Ended'), 'secondary')}
                 ${isStreet && p.active ? html`<button type="button" class="btn btn-outline-danger btn-lg text-nowrap" data-testid=${'md-end-' + p.id}
