@@ -86,7 +86,9 @@ class MediationBrowserIT extends BrowserTest {
         mediator.step("AGREE", "md-terms", "装修仅在工作日8时至18时进行");
         String asked = mediator.confirm();
         assertTrue(asked.contains("只能再回访和归档"), asked);
-        b.wait.until(d -> mediator.caseStatus().contains("达成协议"));
+        // settled: the next step offered is the follow-up visit
+        b.wait.until(d -> !d.findElements(By.cssSelector("[data-testid=md-step-FOLLOW_UP]")).isEmpty());
+        assertTrue(mediator.caseStatus().contains("协议内容"), mediator.caseStatus());
         mediator.scrollTo("md-case-h");
         b.shot("6-mediator-agreed");
         b.assertAccessible("mediation, a mediator's case");
