@@ -106,9 +106,13 @@ class ProgrammeE2EIT extends E2EBase {
     void shippedProgrammesAreDisabledUntilAStreetEnablesThemAndServeOnlyThatStreet() throws Exception {
         startPlatform();
         for (String id : List.of("volunteer-brands", "mediation", "elder-smartphone-training")) {
-            JsonNode p = awaitProgramme(id, e -> e != null && e.get("state").asText().equals("ACTIVE"), id + " ACTIVE");
-            assertEquals(0, p.get("enabledStreets").size(), p.toString());
-            assertEquals("programme-disabled", call("GET", base(SHUANGGANG, id) + (id.equals("mediation") ? "/cases"
+            JsonNode p = awaitProgramme(id, e -> e != null && e.get("state").asText().equals("ACTIVE")
+                    && (!id.equals("mediation") || e.get("enabledStreets").size() == 1), id + " ACTIVE");
+            // --demo enables a programme for its demoStreets (mediation: 双港镇) the first time; the rest stay off
+            String on = id.equals("mediation") ? "[\"" + SHUANGGANG + "\"]" : "[]";
+            assertEquals(on, p.get("enabledStreets").toString(), p.toString());
+            String street = id.equals("mediation") ? SHUANGXIN : SHUANGGANG;
+            assertEquals("programme-disabled", call("GET", base(street, id) + (id.equals("mediation") ? "/cases"
                     : id.equals("volunteer-brands") ? "/brands" : "/courses"), admin, null, 404).get("error").asText());
         }
         assertEquals("志愿服务品牌", programme("volunteer-brands").get("name").get("zh").asText());
@@ -135,20 +139,29 @@ class ProgrammeE2EIT extends E2EBase {
         assertEquals("not-found", call("GET", vb + "/brands", sx, null, 404).get("error").asText());
         call("PUT", "/api/v1/streets/" + SHUANGGANG + "/programmes/volunteer-brands", sx, "{\"enabled\":false}", 404);
 
-        // mediation: pair a mediator with a demo leader of 港湾家园, open and close a case
+        // mediation: an account granted 人民调解员 at 港湾家园, paired with a demo leader; a case accepted, mediated and
+        // settled by the mediator; a second agreement is refused by the case's state machine
         enable(SHUANGGANG, "mediation", true);
         String md = base(SHUANGGANG, "mediation");
         long leader = call("GET", "/api/v1/leaders?community=" + GANGWAN, admin, null, 200).get("items").get(0)
                 .get("id").asLong();
-        JsonNode pairing = call("POST", md + "/pairings", admin, "{\"community\":\"" + GANGWAN + "\",\"mediatorName\":"
-                + "\"王调解\",\"mediatorPhone\":\"13900001111\",\"leader\":" + leader + "}", 201);
+        String mediator = user("sg-e2e-mediator", "LEADER", GANGWAN, "Loumen-Med-4455");
+        call("POST", "/api/v1/programme-roles/grants", admin, "{\"username\":\"sg-e2e-mediator\",\"programme\":"
+                + "\"mediation\",\"role\":\"MEDIATOR\",\"node\":\"" + GANGWAN + "\"}", 201);
+        JsonNode pairing = call("POST", md + "/pairings", admin, "{\"community\":\"" + GANGWAN + "\",\"mediator\":"
+                + "\"sg-e2e-mediator\",\"mediatorName\":\"王调解\",\"mediatorPhone\":\"13900001111\",\"leader\":"
+                + leader + "}", 201);
         assertEquals("139****1111", pairing.get("mediatorPhone").asText());
-        long dispute = call("POST", md + "/cases", admin, "{\"pairing\":" + pairing.get("id").asLong() + ",\"kind\":"
-                + "\"NEIGHBOURS\",\"summary\":\"楼上漏水\",\"openedOn\":\"2026-11-20\"}", 201).get("id").asLong();
-        assertEquals("MEDIATED", call("POST", md + "/cases/" + dispute + "/closing", admin, "{\"outcome\":\"MEDIATED\","
-                + "\"closedOn\":\"2026-11-25\",\"note\":\"维修完毕\"}", 200).get("status").asText());
-        assertEquals("case-closed", call("POST", md + "/cases/" + dispute + "/closing", admin, "{\"outcome\":"
-                + "\"REFERRED\",\"closedOn\":\"2026-11-25\"}", 409).get("error").asText());
+        String accepted = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(3).toString();
+        long dispute = call("POST", md + "/cases", mediator, "{\"pairing\":" + pairing.get("id").asLong()
+                + ",\"category\":\"NEIGHBOURS\",\"parties\":\"楼上住户与楼下住户\",\"summary\":\"楼上漏水\","
+                + "\"risk\":\"LOW\",\"acceptedOn\":\"" + accepted + "\"}", 201).get("id").asLong();
+        call("POST", md + "/cases/" + dispute + "/sessions", mediator, "{\"heldOn\":\"" + accepted + "\","
+                + "\"attendees\":\"双方当事人、调解员\",\"notes\":\"查看漏水点\"}", 201);
+        assertEquals("AGREED", call("POST", md + "/cases/" + dispute + "/agreement", mediator, "{\"reachedOn\":\""
+                + accepted + "\",\"terms\":\"维修完毕\"}", 200).get("status").asText());
+        assertEquals("illegal-transition", call("POST", md + "/cases/" + dispute + "/agreement", mediator,
+                "{\"reachedOn\":\"" + accepted + "\",\"terms\":\"再次\"}", 409).get("error").asText());
 
         // elder smartphone training: a course, an elder enrolled and completed
         enable(SHUANGGANG, "elder-smartphone-training", true);
