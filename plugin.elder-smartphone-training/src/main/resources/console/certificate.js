@@ -23,7 +23,7 @@ export function certificateView(ctx, back, communityName) {
         return html`<div class="et-print-host">
           <div class="et-print-toolbar">
             <h2 class="h4 mb-0" tabindex="-1" data-focus>${tr('打印结业证书', 'Print the certificate')}</h2>
-            <button type="button" class="btn btn-outline-secondary btn-lg" onClick=${back}>← ${tr('返回', 'Back')}</button>
+            <button type="button" class="btn btn-outline-dark btn-lg" onClick=${back}>← ${tr('返回', 'Back')}</button>
             <button type="button" class="btn btn-primary btn-lg" data-testid="et-print" disabled=${!c} onClick=${() => window.print()}>${tr('打印', 'Print')}</button>
             <p class="small text-body-secondary w-100 mb-0">${tr('A4 纵向，按 100% 比例打印。', 'A4 portrait, print at 100%.')}</p>
           </div>

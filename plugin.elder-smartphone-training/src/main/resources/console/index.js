@@ -219,7 +219,7 @@ export default {
             ...c.volunteers.map((v) => ({ value: `V:${v}`, label: tr(`${v}（志愿者）`, `${v} (volunteer)`) })),
           ];
           return html`
-            <button type="button" class="btn btn-outline-secondary btn-lg et-big mb-3" data-testid="et-back" onClick=${() => go('list')}>← ${tr('全部培训班', 'All courses')}</button>
+            <button type="button" class="btn btn-outline-dark btn-lg et-big mb-3" data-testid="et-back" onClick=${() => go('list')}>← ${tr('全部培训班', 'All courses')}</button>
             <section class="card mb-3" aria-labelledby="et-course-h"><div class="card-body">
               <h2 class="card-title h4" id="et-course-h" tabindex="-1" data-focus>${c.title} ${statusBadge(c)}</h2>
               <p class="mb-1">${communityName(c.community)} · ${tr('开班', 'starts')} ${i18n.fmtDate(c.startsOn)}</p>
@@ -316,7 +316,7 @@ export default {
         const rollView = () => {
           const s = view.session;
           return html`
-            <button type="button" class="btn btn-outline-secondary btn-lg et-big mb-3" onClick=${() => go('course', { reload: true })}>← ${tr('返回培训班', 'Back to the course')}</button>
+            <button type="button" class="btn btn-outline-dark btn-lg et-big mb-3" onClick=${() => go('course', { reload: true })}>← ${tr('返回培训班', 'Back to the course')}</button>
             <section class="card mb-3" aria-labelledby="et-roll-h"><div class="card-body">
               <h2 class="card-title h4" id="et-roll-h" tabindex="-1" data-focus>${tr('签到', 'Roll')}：${i18n.fmtDate(s.heldOn)} ${s.topic || ''}</h2>
               <p>${tr('点一下学员姓名，勾上即为到课。', 'Tap a name: ticked means present.')}</p>
@@ -349,7 +349,7 @@ export default {
           if (!t) return html`<${Loading} />`;
           const c = d.course;
           return html`
-            <button type="button" class="btn btn-outline-secondary btn-lg et-big mb-3" onClick=${() => go('course', { reload: true })}>← ${tr('返回培训班', 'Back to the course')}</button>
+            <button type="button" class="btn btn-outline-dark btn-lg et-big mb-3" onClick=${() => go('course', { reload: true })}>← ${tr('返回培训班', 'Back to the course')}</button>
             <section class="card mb-3" aria-labelledby="et-check-h"><div class="card-body">
               <h2 class="card-title h4" id="et-check-h" tabindex="-1" data-focus>${tr(`${t.name} 的技能清单`, `${t.name}'s checklist`)}</h2>
               <p>${t.completedOn ? html`${badge(tr('已结业', 'Completed'), 'success')} ${i18n.fmtDate(t.completedOn)}` : tr('讲师看到老人独立完成后勾选；全部勾选即结业。', 'Tick a skill once the elder did it alone; all ticked: completed.')}</p>
@@ -357,7 +357,7 @@ export default {
               ${generalError(checklistForm)}
               <ul class="list-unstyled d-grid gap-2" data-testid="et-checklist">${c.skills.map((k) => {
                 const done = t.skills.includes(k);
-                return html`<li key=${k}><button type="button" class=${'btn btn-lg w-100 text-start et-skill ' + (done ? 'btn-success' : 'btn-outline-secondary')}
+                return html`<li key=${k}><button type="button" class=${'btn btn-lg w-100 text-start et-skill ' + (done ? 'btn-success' : 'btn-outline-dark')}
                   aria-pressed=${done ? 'true' : 'false'} data-testid=${'skill-' + k} disabled=${!d.mayTrain || busy.value === k || (done && !!t.completedOn) || c.status === 'CANCELLED'}
                   onClick=${() => tick(t, k, !done)}><span aria-hidden="true">${done ? '✔ ' : '○ '}</span>${skillName(k)}
                   <span class="float-end">${done ? tr('已掌握', 'Mastered') : tr('未掌握', 'Not yet')}</span></button></li>`;

@@ -27,12 +27,12 @@ class ElderTrainingBrowserIT extends BrowserTest {
         browser("training-street", Browser.DESKTOP);
         ElderTrainingPage page = new ElderTrainingPage(b, platform);
         page.signIn("shuanggang");
-        page.openPage().waitFor(RUNNING).waitFor("本街道统计");
+        page.openPage().waitInPage(RUNNING).waitInPage("本街道统计");
         assertTrue(page.text().contains("已取消"), "the cancelled demo course");
         b.shot("1-courses");
         b.assertAccessible("the courses");
 
-        page.openCourse(RUNNING).waitFor("技能清单：");
+        page.openCourse(RUNNING).waitInPage("技能清单：");
         b.shot("2-course");
         b.assertAccessible("a course");
         List<String> completed = page.trainees("certificate");
@@ -40,7 +40,7 @@ class ElderTrainingBrowserIT extends BrowserTest {
 
         page.press("certificate-" + completed.get(0));
         var sheet = b.find(By.cssSelector("[data-testid=et-certificate]"));
-        page.waitFor("结业证书");
+        page.waitInPage("结业证书");
         String no = b.find(By.cssSelector("[data-testid=et-certificate-no]")).getText();
         assertTrue(no.startsWith("ZNSJ-120112103-"), no);
         String font = String.valueOf(page.script("return getComputedStyle(document.querySelector('.et-sheet')).fontFamily"));
@@ -58,7 +58,7 @@ class ElderTrainingBrowserIT extends BrowserTest {
         browser("training-phone", Browser.PHONE);
         ElderTrainingPage page = new ElderTrainingPage(b, platform);
         page.signIn("gangwan");
-        page.openPage().waitFor(RUNNING);
+        page.openPage().waitInPage(RUNNING);
         assertEquals(0, page.overflow(), "no sideways scrolling at 390 px");
         b.shot("1-courses");
         page.openCourse(RUNNING);
@@ -83,7 +83,7 @@ class ElderTrainingBrowserIT extends BrowserTest {
         b.shot("3-roll");
         b.assertAccessible("the roll");
         page.press("save-roll");
-        page.waitFor("到课 1 / ");
+        page.waitInPage("到课 1 / ");
         JsonNode after = platform.get("gangwan", API + "/courses/" + id).get("sessions");
         for (JsonNode s : after) {
             if (s.get("id").asText().equals(lastHeld.get("id").asText())) {
@@ -112,13 +112,13 @@ class ElderTrainingBrowserIT extends BrowserTest {
 
         // enrol: too young is refused in words, then an elder of the community enrols
         b.find(By.xpath("//button[contains(., '返回培训班')]")).click();
-        page.waitFor("报名");
+        page.waitInPage("报名");
         page.enrol(3, "周奶奶", "1990");
-        page.waitFor("学员须年满 60 岁");
+        page.waitInPage("学员须年满 60 岁");
         b.shot("5-too-young");
         page.type("et-birthYear", "1951");
         page.press("enrol");
-        page.waitFor("周奶奶");
+        page.waitInPage("周奶奶");
         b.shot("6-enrolled");
         assertTrue(platform.get("gangwan", API + "/courses/" + id + "/trainees").toString().contains("周奶奶"));
         assertFalse(page.text().contains("phone"));

@@ -30,7 +30,7 @@ final class ElderTrainingPage extends ConsolePage {
     }
 
     /** Waits until the page shows the words. */
-    ElderTrainingPage waitFor(String text) {
+    ElderTrainingPage waitInPage(String text) {
         b.wait.until(d -> frame().getText().contains(text));
         return this;
     }
