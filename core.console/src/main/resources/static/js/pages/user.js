@@ -7,6 +7,7 @@ import { route } from '../router.js';
 import { PageHeader, Field, ErrorAlert, BusyButton, Loading, toast, useLoad, useForm, confirmAction } from '../ui.js';
 import { BindingPicker, bindingText, TemporaryPassword, grantable } from '../widgets/work-accounts.js';
 import { accountState } from './users.js';
+import { ProgrammeGrants } from '../widgets/programme-grants.js';
 
 export default defineComponent({
   setup() {
@@ -101,6 +102,7 @@ export default defineComponent({
             </fieldset>
             <div><${BusyButton} type="submit" busy=${form.busy} disabled=${!v.displayName.trim() || !v.bindings.length} testid="user-save">${tr('保存', 'Save')}<//></div>
           </form>
+          ${!self() ? html`<${ProgrammeGrants} username=${username} />` : null}
         </div>`;
     };
   },

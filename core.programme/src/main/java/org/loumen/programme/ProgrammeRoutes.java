@@ -12,7 +12,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * <p>Who may call a route: without roles, the programme's {@link ProgrammeDefinition#roles()} (by default district
  * admin, street admin and community secretary: not {@code LEADER}); naming roles <em>replaces</em> those defaults for
  * that route (e.g. writes for the street admin only); {@link Allowed} also names the programme's own roles
- * ({@link #role(ProgrammeRole)}). The auditor is never admitted.
+ * ({@link #role(ProgrammeRole)}). The auditor is never among the defaults.
  *
  * <p>Every write is recorded in the audit log, and so is every read: programme data is treated as personal.
  */

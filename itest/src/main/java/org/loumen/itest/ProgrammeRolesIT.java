@@ -108,13 +108,18 @@ class ProgrammeRolesIT extends PlatformTest {
         assertEquals(0, t.as(Role.STREET_ADMIN, SHUANGXIN).core("GET", "/api/v1/programme-roles/grants?programme="
                 + ID, null).json().size());
         // a secretary may grant it in their community, not in another one; a leader may not grant at all
+        assertEquals(404, secretary.core("POST", "/api/v1/programme-roles/grants", Map.of("username",
+                "t-nobody-here", "programme", ID, "role", "STEWARD", "node", GANGWAN)).status(),
+                "a grant names an existing account");
+        String extra = ProgrammeTester.username(Role.LEADER, GANGWAN);
+        t.as(Role.LEADER, GANGWAN); // the account exists
         ProgrammeTester.Response granted = secretary.core("POST", "/api/v1/programme-roles/grants", Map.of(
-                "username", "t-extra-steward", "programme", ID, "role", "STEWARD", "node", GANGWAN));
+                "username", extra, "programme", ID, "role", "STEWARD", "node", GANGWAN));
         assertEquals(201, granted.status(), granted.body());
         assertEquals(404, secretary.core("POST", "/api/v1/programme-roles/grants", Map.of("username",
-                "t-extra-steward", "programme", ID, "role", "STEWARD", "node", XINHUALI)).status());
+                extra, "programme", ID, "role", "STEWARD", "node", XINHUALI)).status());
         assertEquals(400, secretary.core("POST", "/api/v1/programme-roles/grants", Map.of("username",
-                "t-extra-steward", "programme", ID, "role", "STEWARD", "node", SHUANGGANG)).status(),
+                extra, "programme", ID, "role", "STEWARD", "node", SHUANGGANG)).status(),
                 "a community role is held at a community");
         long grant = granted.json().get("id").asLong();
         assertEquals(204, secretary.core("DELETE", "/api/v1/programme-roles/grants/" + grant, null).status());

@@ -9,6 +9,7 @@ import org.loumen.core.model.Building;
 import org.loumen.core.model.ModelException;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.programme.ProgrammeRole;
+import org.loumen.security.AccountDirectory;
 import org.loumen.security.Caller;
 import org.loumen.security.Role;
 import org.loumen.web.Access;
@@ -38,13 +39,15 @@ public final class ProgrammeRoleResource implements ApiResource {
     private final ProgrammeRegistry registry;
     private final RoleGrants grants;
     private final OrganisationService organisation;
+    private final AccountDirectory accounts;
 
     @Activate
     public ProgrammeRoleResource(@Reference ProgrammeRegistry registry, @Reference RoleGrants grants,
-            @Reference OrganisationService organisation) {
+            @Reference OrganisationService organisation, @Reference AccountDirectory accounts) {
         this.registry = registry;
         this.grants = grants;
         this.organisation = organisation;
+        this.accounts = accounts;
     }
 
     @Override
@@ -118,6 +121,9 @@ public final class ProgrammeRoleResource implements ApiResource {
         mayGrant(r.caller(), role.grantedBy(), node);
         if (!exists(node)) {
             throw new ApiException(404, "not-found", "未找到该地点 / no such place", "node");
+        }
+        if (!accounts.exists(username)) {
+            throw new ApiException(404, "account-unknown", "没有此账号 / no account " + username, "username");
         }
         var done = grants.grant(username, programme, roleId, node, role.grantedBy().name(), r.caller().username());
         r.auditDetail((done.getValue() ? "granted " : "already held: ") + done.getKey().qualified() + " at " + node

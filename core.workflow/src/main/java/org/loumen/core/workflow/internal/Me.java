@@ -22,12 +22,8 @@ final class Me {
         return caller.nodes(LEADER);
     }
 
-    /**
-     * The leader record my account is linked to, if any. Leader-linked accounts come with issue 12 (part A:
-     * {@code Caller.leaderId()}); until that is merged no caller is linked.
-     */
+    /** The leader record my account is linked to; empty for staff accounts and place-bound leader accounts. */
     static Optional<Long> leaderId(Caller caller) {
-        // MERGE (issue 12 A): return Optional.ofNullable(caller.leaderId());
-        return Optional.empty();
+        return Optional.ofNullable(caller.leaderId());
     }
 }
