@@ -318,7 +318,7 @@ export default {
           return html`
             <button type="button" class="btn btn-outline-dark btn-lg et-big mb-3" onClick=${() => go('course', { reload: true })}>← ${tr('返回培训班', 'Back to the course')}</button>
             <section class="card mb-3" aria-labelledby="et-roll-h"><div class="card-body">
-              <h2 class="card-title h4" id="et-roll-h" tabindex="-1" data-focus>${tr('签到', 'Roll')}：${i18n.fmtDate(s.heldOn)} ${s.topic || ''}</h2>
+              <h2 class="card-title h4" id="et-roll-h" tabindex="-1" data-focus>${tr('签到：', 'Roll: ')}${i18n.fmtDate(s.heldOn)} ${s.topic || ''}</h2>
               <p>${tr('点一下学员姓名，勾上即为到课。', 'Tap a name: ticked means present.')}</p>
               ${roll.error ? html`<${ErrorAlert} error=${roll.error} />` : !roll.data ? html`<${Loading} />` : roll.data.length === 0
                 ? html`<${Empty} text=${tr('本班没有在册学员。', 'No one is enrolled.')} />` : html`
