@@ -83,7 +83,7 @@ final class DemoBrands {
             return;
         }
         store.jpa.tx(TransactionType.Required, em -> {
-            LocalDate joined = today.minusYears(1).withDayOfYear(1);
+            LocalDate joined = today.minusYears(2);
             for (String name : d.leaders()) {
                 byName(leaders, name).ifPresent(l -> Roster.persistMember(em, b, "LEADER", l.id(), null, null, null,
                         joined, "demo"));
