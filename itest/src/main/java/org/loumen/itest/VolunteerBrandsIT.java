@@ -54,13 +54,17 @@ class VolunteerBrandsIT extends PlatformTest {
                     + "(-SNAPSHOT)?\\.jar")).findFirst().orElseThrow(() -> new AssertionError("build "
                             + "plugin.volunteer-brands first: no jar in " + target));
         }
-        bundle = context.installBundle(jar.toUri().toString());
+        // through the system bundle: the test's own context would uninstall it at the end of each test
+        bundle = context.getBundle(0).getBundleContext().installBundle(jar.toUri().toString());
+        // new bundles get a start level above this framework's (10), as FileInstall's deployments do in the launcher
+        bundle.adapt(org.osgi.framework.startlevel.BundleStartLevel.class).setStartLevel(10);
         bundle.start();
+        assertEquals(Bundle.ACTIVE, bundle.getState(), "the programme's bundle starts");
     }
 
     @AfterAll
     static void uninstall() throws Exception {
-        if (bundle != null) {
+        if (bundle != null && bundle.getState() != Bundle.UNINSTALLED) {
             bundle.uninstall();
             bundle = null;
         }
@@ -111,7 +115,7 @@ class VolunteerBrandsIT extends PlatformTest {
         // a leader without a leader record may not create brands, an auditor reaches nothing
         assertEquals(403, t.as(Role.LEADER, GANGWAN + "B001U01").post(SHUANGGANG, "/brands", Map.of("community",
                 GANGWAN, "name", "x", "founder", 1)).status());
-        assertEquals(403, t.as(Role.AUDITOR, SHUANGGANG).get(SHUANGGANG, "/brands").status());
+        assertEquals(403, t.as(Role.AUDITOR, DISTRICT).get(SHUANGGANG, "/brands").status());
         // another street, or this one switched off: 404 programme-disabled
         assertEquals("programme-disabled", t.as(Role.STREET_ADMIN, SHUANGXIN).get(SHUANGXIN, "/brands").error());
         t.disable(SHUANGGANG);
@@ -199,7 +203,7 @@ class VolunteerBrandsIT extends PlatformTest {
         assertEquals(404, secretary.post(SHUANGGANG, "/brands", Map.of("community", code, "name", "测试帮帮团",
                 "founder", 999_999)).status());
         ProgrammeTester.Response created = secretary.post(SHUANGGANG, "/brands", Map.of("community", code, "name",
-                "测试帮帮团", "slogan", "邻里守望", "founder", a));
+                "测试帮帮团", "slogan", "邻里守望", "founder", a, "foundedOn", today().minusDays(30).toString()));
         assertEquals(201, created.status(), created.body());
         long brand = created.json().get("id").asLong();
         assertEquals("志愿甲", created.json().get("founderName").asText());
@@ -217,14 +221,16 @@ class VolunteerBrandsIT extends PlatformTest {
         assertEquals("volunteerNo", lead.json("POST", members, Map.of("kind", "RESIDENT", "name", "王阿姨",
                 "volunteerNo", "12011219800101123X")).json().get("field").asText());
         Http.Response resident = lead.json("POST", members, Map.of("kind", "RESIDENT", "name", "王阿姨",
-                "volunteerNo", "SG-2026-0001", "skills", List.of("包饺子", "社区达人")));
+                "volunteerNo", "SG-2026-0001", "skills", List.of("包饺子", "社区达人"), "joinedOn",
+                today().minusDays(30).toString()));
         assertEquals(201, resident.status(), resident.body());
         long wang = resident.json().get("id").asLong();
         assertEquals(409, lead.json("POST", members, Map.of("kind", "RESIDENT", "name", "李叔", "volunteerNo",
                 "SG-2026-0001")).status());
         assertEquals("kind", lead.json("POST", members, Map.of("kind", "FRIEND", "name", "x")).json().get("field")
                 .asText());
-        Http.Response joined = admin.json("POST", members, Map.of("kind", "LEADER", "leader", b));
+        Http.Response joined = admin.json("POST", members, Map.of("kind", "LEADER", "leader", b, "joinedOn",
+                today().minusDays(30).toString()));
         assertEquals(201, joined.status(), joined.body());
         long bMember = joined.json().get("id").asLong();
         assertEquals(409, admin.json("POST", members, Map.of("kind", "LEADER", "leader", b)).status());
@@ -332,7 +338,7 @@ class VolunteerBrandsIT extends PlatformTest {
     /** A closed evaluation of the community at 100% for the leader, then an award round deciding them. */
     private void award(Http admin, String community, long leader) throws Exception {
         long evaluation = admin.json("POST", "/api/v1/evaluations", Map.of("community", community, "period",
-                "2026-H1")).json().get("id").asLong();
+                "2025-H2")).json().get("id").asLong();
         HttpResponse<String> codes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin.base()
                 + "/api/v1/evaluations/" + evaluation + "/ballot-codes")).header("Authorization", "Bearer "
                 + admin.token()).build(), HttpResponse.BodyHandlers.ofString());
@@ -344,7 +350,7 @@ class VolunteerBrandsIT extends PlatformTest {
             }
         }
         admin.send("POST", "/api/v1/evaluations/" + evaluation + "/close", null, null);
-        Http.Response round = admin.json("POST", "/api/v1/awards/rounds", Map.of("node", community, "period", "2026",
+        Http.Response round = admin.json("POST", "/api/v1/awards/rounds", Map.of("node", SHUANGGANG, "period", "2025",
                 "minSatisfaction", 90, "minReportsHandled", 0));
         assertEquals(201, round.status(), round.body());
         Http.Response decided = admin.json("POST", "/api/v1/awards/rounds/" + round.json().get("id").asLong()
