@@ -207,7 +207,7 @@ export default function brandPage(ctx) {
         <${Field} label=${tr('年度', 'Year')}>${({ id }) => html`<select id=${id} class="form-select form-select-lg" data-testid="vb-year"
           onChange=${(e) => { year.value = Number(e.target.value); ranking.reload(); }}>
           ${options([thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}` })), year.value)}</select>`}<//>
-        ${props.brand.manage ? html`<${BusyButton} kind="outline-primary" size="lg" busy=${exporting.value} testid="vb-export"
+        ${props.brand.manage ? html`<${BusyButton} kind="primary" size="lg" busy=${exporting.value} testid="vb-export"
           onClick=${exportCsv}>${tr('导出服务时长（CSV）', 'Export hours (CSV)')}<//>` : null}
         ${ranking.error ? html`<${ErrorAlert} error=${ranking.error} />` : !ranking.data ? html`<${Loading} />` : html`
           <${DataTable} rows=${ranking.data} rowKey="member" empty=${tr('这一年还没有已审核的服务时长。', 'No approved hours that year.')} columns=${[

@@ -42,7 +42,11 @@ class ProgrammesBrowserIT extends BrowserTest {
                 return;
             }
             switchOf(id).click();
-            if (!on) {
+            // switching off asks first; switching on asks too when the programme reads personal data (shown as
+            // an app's permissions)
+            b.wait.until(d -> !d.findElements(By.cssSelector("[data-testid=confirm]")).isEmpty()
+                    || enabled(id) == on);
+            if (!b.driver.findElements(By.cssSelector("[data-testid=confirm]")).isEmpty()) {
                 confirm();
             }
             b.wait.until(d -> enabled(id) == on);

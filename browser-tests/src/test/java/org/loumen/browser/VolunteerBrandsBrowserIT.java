@@ -76,7 +76,7 @@ class VolunteerBrandsBrowserIT extends BrowserTest {
         String leader = LeaderWorkspaceBrowserIT.gangwanLeader();
         browser("volunteer-brands-phone", Browser.PHONE);
         VolunteerBrandsPage phone = new VolunteerBrandsPage(b, platform);
-        phone.signIn(leader);
+        new WorkspacePage(b, platform).signInLeader(leader); // a leader lands on the workspace
         phone.openBrands();
         b.shot("7-phone-brands");
         phone.enterBrand("爱心妈妈帮帮团");
