@@ -59,6 +59,11 @@ class VolunteerBrandsIT extends PlatformTest {
         // new bundles get a start level above this framework's (10), as FileInstall's deployments do in the launcher
         bundle.adapt(org.osgi.framework.startlevel.BundleStartLevel.class).setStartLevel(10);
         bundle.start();
+        // a package refresh left by an earlier test may stop and restart it once: wait until it is up
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (bundle.getState() != Bundle.ACTIVE && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
         assertEquals(Bundle.ACTIVE, bundle.getState(), "the programme's bundle starts");
     }
 
