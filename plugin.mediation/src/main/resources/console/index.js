@@ -220,7 +220,7 @@ export default {
         const kase = reactive({ pairing: '', category: '', risk: 'LOW', parties: '', summary: '', acceptedOn: i18n.today() });
         const caseForm = useForm();
         const partyHelp = tr('不写姓名：写“3单元501住户与401住户”“王某”或首字母（W）；不写身份证号、电话',
-          'No names: write “the households of rooms 501 and 401”, a surname with 某, or initials (W); no ID or phone numbers');
+          'No names: write “the households of rooms 501 and 401”, a surname alone (Mr Wang) or initials (W); no ID or phone numbers');
         const newCase = async (e) => {
           e.preventDefault();
           const ok = await caseForm.run(() => ctx.api.post('/cases', {
