@@ -219,7 +219,7 @@ export default {
         // ---- a case brought directly ----
         const kase = reactive({ pairing: '', category: '', risk: 'LOW', parties: '', summary: '', acceptedOn: i18n.today() });
         const caseForm = useForm();
-        const partyHelp = tr('不写姓名：写“3单元501住户与401住户”“王某”或首字母（W）；不写身份证号、电话',
+        const partyHelp = () => tr('不写姓名：写“3单元501住户与401住户”“王某”或首字母（W）；不写身份证号、电话',
           'No names: write “the households of rooms 501 and 401”, a surname alone (Mr Wang) or initials (W); no ID or phone numbers');
         const newCase = async (e) => {
           e.preventDefault();
@@ -237,7 +237,7 @@ export default {
         const caseFields = (obj, f) => html`
           <${Field} col="col-12 col-md-4" label=${tr('纠纷类别', 'Category')} required error=${f.err('category')}>${select(obj, 'category', 'md-category', choices(CATEGORIES), tr('请选择', 'Choose'))}<//>
           <${Field} col="col-12 col-md-4" label=${tr('风险等级', 'Risk')} required error=${f.err('risk')}>${select(obj, 'risk', 'md-risk', choices(RISKS), null)}<//>
-          <${Field} col="col-12" label=${tr('当事人', 'Parties')} required error=${f.err('parties')} help=${partyHelp}>${input(obj, 'parties', 'md-parties', 'text', { maxlength: 200, autocomplete: 'off' })}<//>
+          <${Field} col="col-12" label=${tr('当事人', 'Parties')} required error=${f.err('parties')} help=${partyHelp()}>${input(obj, 'parties', 'md-parties', 'text', { maxlength: 200, autocomplete: 'off' })}<//>
           <${Field} col="col-12" label=${tr('纠纷概要', 'Summary')} required error=${f.err('summary')}>${area(obj, 'summary', 'md-summary', 500)}<//>`;
         const newCaseCard = () => (forbidden(cases) ? null : html`<section class="card mb-3" aria-labelledby="md-new-case-h"><div class="card-body">
           <h2 class="card-title h5" id="md-new-case-h">${tr('直接受理案件', 'Accept a case')}</h2>
