@@ -108,7 +108,7 @@ export default defineComponent({
         <p>${tr('下面是为您家服务的楼门栋长。请为每一位选择：满意、基本满意或不满意。', 'These leaders serve your household. Choose for each: satisfied, fairly satisfied or dissatisfied.')}</p>
         <form novalidate onSubmit=${toConfirm} data-testid="rate-form">
           ${b.leaders.map((l, i) => html`<fieldset class="section" key=${l.id} data-testid="rate-leader">
-            <legend class="h3 float-none mb-2">${i + 1}. ${l.name}<span class="fw-normal">（${l.roleLabel}）</span></legend>
+            <legend class="h3 mb-2">${i + 1}. ${l.name}<span class="fw-normal">（${l.roleLabel}）</span></legend>
             <div class="choice">
               ${RATINGS.map(([value, zh, en, kind]) => html`<span key=${value}>
                 <input type="radio" class="btn-check" name=${'rate-' + l.id} id=${'rate-' + l.id + '-' + value} value=${value}
