@@ -152,7 +152,7 @@ class MyBuildingBrowserIT extends BrowserTest {
         steward.submitSignIn(username, temporary);
         steward.changePassword(temporary, Platform.NEW_PASSWORD);
         stewardPhone.wait.until(d -> d.getCurrentUrl().contains("#/workspace/programmes"));
-        stewardPhone.click(By.cssSelector("[data-testid=ws-programmes] a[href*='my-building']"));
+        steward.tap(By.cssSelector("[data-testid=ws-programmes] a[href*='my-building']"));
         stewardPhone.find(By.cssSelector("[data-testid=mb-page]"));
         assertEquals("STEWARD", steward.actor());
         steward.tab("duties");
