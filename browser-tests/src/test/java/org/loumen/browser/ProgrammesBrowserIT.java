@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class ProgrammesBrowserIT extends BrowserTest {
 
     static final String SHUANGGANG = "120112103";
+    static final String SHUANGXIN = "120112001";
 
     /** The 特色项目 page as a street admin uses it. */
     static final class ProgrammesPage extends ConsolePage {
@@ -41,7 +42,11 @@ class ProgrammesBrowserIT extends BrowserTest {
                 return;
             }
             switchOf(id).click();
-            if (!on) {
+            // switching off asks first; switching on asks too when the programme reads personal data (shown as
+            // an app's permissions)
+            b.wait.until(d -> !d.findElements(By.cssSelector("[data-testid=confirm]")).isEmpty()
+                    || enabled(id) == on);
+            if (!b.driver.findElements(By.cssSelector("[data-testid=confirm]")).isEmpty()) {
                 confirm();
             }
             b.wait.until(d -> enabled(id) == on);
@@ -50,9 +55,10 @@ class ProgrammesBrowserIT extends BrowserTest {
 
     @Test
     void aStreetAdminSwitchesAProgrammeOnAndItsPageAppearsThenOffAndItGoes() throws Exception {
+        // 双新街道: --demo enables volunteer-brands for 双港镇 only (its demoStreets), so here it starts switched off
         browser("programmes-street", Browser.DESKTOP);
         ProgrammesPage page = new ProgrammesPage(b, platform);
-        page.signIn("shuanggang");
+        page.signIn("shuangxin");
         assertFalse(page.hasProgrammeInMenu("volunteer-brands"));
         page.go("/programmes");
         b.waitForText("志愿服务品牌");
@@ -62,7 +68,7 @@ class ProgrammesBrowserIT extends BrowserTest {
         page.switchProgramme("volunteer-brands", true);
         b.wait.until(d -> page.hasProgrammeInMenu("volunteer-brands"));
         b.shot("2-enabled");
-        JsonNode listed = platform.get("shuanggang", "/api/v1/streets/" + SHUANGGANG + "/programmes");
+        JsonNode listed = platform.get("shuangxin", "/api/v1/streets/" + SHUANGXIN + "/programmes");
         assertTrue(find(listed, "volunteer-brands").get("enabled").asBoolean());
 
         // the programme's own page, loaded from its bundle, works: add a brand and see it listed
@@ -70,14 +76,18 @@ class ProgrammesBrowserIT extends BrowserTest {
         b.find(By.cssSelector("[data-testid=volunteer-brands-page]"));
         b.waitForText("还没有志愿服务品牌");
         new org.openqa.selenium.support.ui.Select(b.find(By.cssSelector("[data-testid=vb-community]")))
-                .selectByValue("120112103001");
-        b.find(By.cssSelector("[data-testid=vb-name]")).sendKeys("爱心妈妈帮帮团");
-        b.click(By.cssSelector("[data-testid=add-brand]"));
-        b.wait.until(d -> d.findElement(By.cssSelector("[data-testid=volunteer-brands-page] table")).getText()
-                .contains("爱心妈妈帮帮团"));
+                .selectByValue("120112001001");
+        b.wait.until(d -> new org.openqa.selenium.support.ui.Select(d.findElement(By.cssSelector(
+                "[data-testid=vb-founder]"))).getOptions().size() > 1);
+        new org.openqa.selenium.support.ui.Select(b.find(By.cssSelector("[data-testid=vb-founder]")))
+                .selectByIndex(1);
+        b.find(By.cssSelector("[data-testid=vb-name]")).sendKeys("新华里志愿服务队");
+        b.click(By.cssSelector("[data-testid=vb-add-brand]"));
+        b.wait.until(d -> d.findElement(By.cssSelector("[data-testid=vb-brands]")).getText()
+                .contains("新华里志愿服务队"));
         b.shot("3-programme-page");
         b.assertAccessible("volunteer brands page");
-        assertEquals(1, platform.get("shuanggang", "/api/v1/streets/" + SHUANGGANG
+        assertEquals(1, platform.get("shuangxin", "/api/v1/streets/" + SHUANGXIN
                 + "/programmes/volunteer-brands/brands").size());
 
         page.go("/programmes");
@@ -85,7 +95,7 @@ class ProgrammesBrowserIT extends BrowserTest {
         b.wait.until(d -> !page.hasProgrammeInMenu("volunteer-brands"));
         b.shot("4-disabled");
         // the page itself is gone for the street too
-        page.open("/p/" + SHUANGGANG + "/volunteer-brands");
+        page.open("/p/" + SHUANGXIN + "/volunteer-brands");
         b.waitForText("未启用");
     }
 

@@ -24,4 +24,22 @@ class UserPage extends WorkPage {
         confirm();
         return textOf("temporary-password-value");
     }
+
+    /** Grants a programme role ({@code programme:ROLE}) at a community of the admin's street. */
+    void grantProgrammeRole(String qualified, String community) {
+        choose("programme-grant-role", qualified);
+        choose("programme-grant-community", community);
+        click("programme-grant-add");
+    }
+
+    /** The programme roles the account holds, as the page lists them. */
+    String programmeGrants() {
+        return textOf("programme-grant-list");
+    }
+
+    /** Revokes the first listed programme role, confirming. */
+    String revokeFirstProgrammeRole() {
+        b.click(org.openqa.selenium.By.cssSelector("[data-testid='programme-grant-list'] li button"));
+        return confirm();
+    }
 }

@@ -46,9 +46,22 @@ class UsersBrowserIT extends WorkBase {
         assertTrue(users.accounts().stream().anyMatch(r -> r.contains("chunhui.shuji")), users.accounts().toString());
 
         UserPage user = users.view("chunhui.shuji");
+        // a programme's own role (人民调解员 of mediation), granted at the community and revoked again
+        user.grantProgrammeRole("mediation:MEDIATOR", "120112103002");
+        user.waitText("programme-grant-list", "人民调解员");
+        assertTrue(user.programmeGrants().contains("春晖里"), user.programmeGrants());
+        b.shot("4-programme-role");
+        b.assertAccessible("account with a programme role");
+        JsonNode grants = platform.get("shuanggang", "/api/v1/programme-roles/grants?username=chunhui.shuji");
+        assertEquals("MEDIATOR", grants.get(0).get("role").asText());
+        assertEquals("120112103002", grants.get(0).get("node").asText());
+        String revoke = user.revokeFirstProgrammeRole();
+        assertTrue(revoke.contains("立即"), revoke);
+        user.waitText("programme-grants", "尚未授予项目角色");
+        assertEquals(0, platform.get("shuanggang", "/api/v1/programme-roles/grants?username=chunhui.shuji").size());
         String consequence = user.disable();
         assertTrue(consequence.contains("会话") && consequence.contains("不能再登录"), consequence);
-        b.shot("4-disabled");
+        b.shot("5-disabled");
         assertFalse(platform.get("shuanggang", "/api/v1/users/chunhui.shuji").get("enabled").asBoolean());
         JsonNode refused = platform.call("POST", "/api/v1/auth/login", null, Platform.JSON.writeValueAsString(
                 Map.of("username", "chunhui.shuji", "password", temporary)), 403);
@@ -58,7 +71,7 @@ class UsersBrowserIT extends WorkBase {
         UsersPage small = new UsersPage(phone, platform);
         small.signIn("shuanggang");
         small.openList();
-        phone.shot("5-phone");
+        phone.shot("6-phone");
         assertAccessiblePhone(phone, "accounts on a phone");
     }
 }

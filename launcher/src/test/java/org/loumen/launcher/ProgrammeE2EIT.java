@@ -102,13 +102,21 @@ class ProgrammeE2EIT extends E2EBase {
         return login(port, username, password);
     }
 
+    /** The shipped programmes whose demoStreets name 双港镇. */
+    static final java.util.Set<String> DEMO_ENABLED = java.util.Set.of("volunteer-brands", "mediation",
+            "elder-smartphone-training");
+
     @Test
     void shippedProgrammesAreDisabledUntilAStreetEnablesThemAndServeOnlyThatStreet() throws Exception {
         startPlatform();
         for (String id : List.of("volunteer-brands", "mediation", "elder-smartphone-training")) {
-            JsonNode p = awaitProgramme(id, e -> e != null && e.get("state").asText().equals("ACTIVE"), id + " ACTIVE");
-            assertEquals(0, p.get("enabledStreets").size(), p.toString());
-            assertEquals("programme-disabled", call("GET", base(SHUANGGANG, id) + (id.equals("mediation") ? "/cases"
+            // --demo enables a programme for its demoStreets (双港镇) the first time the platform sees it
+            boolean demo = DEMO_ENABLED.contains(id);
+            JsonNode p = awaitProgramme(id, e -> e != null && e.get("state").asText().equals("ACTIVE")
+                    && e.get("enabledStreets").size() == (demo ? 1 : 0), id + " ACTIVE");
+            assertEquals(demo ? "[\"" + SHUANGGANG + "\"]" : "[]", p.get("enabledStreets").toString(), p.toString());
+            assertEquals("programme-disabled", call("GET", base(demo ? SHUANGXIN : SHUANGGANG, id)
+                    + (id.equals("mediation") ? "/cases"
                     : id.equals("volunteer-brands") ? "/brands" : "/courses"), admin, null, 404).get("error").asText());
         }
         assertEquals("志愿服务品牌", programme("volunteer-brands").get("name").get("zh").asText());
@@ -117,17 +125,22 @@ class ProgrammeE2EIT extends E2EBase {
         // volunteer brands in 双港镇: a brand of 港湾家园, an activity, the summary
         enable(SHUANGGANG, "volunteer-brands", true);
         String vb = base(SHUANGGANG, "volunteer-brands");
+        long founder = call("GET", "/api/v1/leaders?community=" + GANGWAN, admin, null, 200).get("items").get(0)
+                .get("id").asLong();
         long brand = call("POST", vb + "/brands", admin, "{\"community\":\"" + GANGWAN + "\",\"name\":\"港湾之家\","
-                + "\"slogan\":\"邻里守望\"}", 201).get("id").asLong();
+                + "\"slogan\":\"邻里守望\",\"founder\":" + founder + "}", 201).get("id").asLong();
         assertEquals("name", call("POST", vb + "/brands", admin, "{\"community\":\"" + GANGWAN
                 + "\",\"name\":\" \"}", 400).get("field").asText());
         assertEquals("brand-exists", call("POST", vb + "/brands", admin, "{\"community\":\"" + GANGWAN
-                + "\",\"name\":\"港湾之家\"}", 409).get("error").asText());
+                + "\",\"name\":\"港湾之家\",\"founder\":" + founder + "}", 409).get("error").asText());
         call("POST", vb + "/brands/" + brand + "/activities", admin, "{\"heldOn\":\"2026-11-01\",\"title\":\"义务理发\","
                 + "\"volunteers\":6,\"hours\":12.5}", 201);
-        JsonNode summary = call("GET", vb + "/summary", admin, null, 200);
-        assertEquals("12.5", summary.get(0).get("serviceHours").decimalValue().toPlainString(), summary.toString());
-        assertEquals(6, summary.get(0).get("volunteerTurns").asInt());
+        JsonNode summary = null;
+        for (JsonNode row : call("GET", vb + "/summary", admin, null, 200)) {
+            summary = row.get("id").asLong() == brand ? row : summary; // beside the demo brands of 双港镇
+        }
+        assertEquals("12.5", summary.get("serviceHours").decimalValue().toPlainString(), summary.toString());
+        assertEquals(6, summary.get("volunteerTurns").asInt());
         // 双新 has not enabled it; 双新's admin cannot reach 双港's
         assertEquals("programme-disabled", call("GET", base(SHUANGXIN, "volunteer-brands") + "/brands", admin, null,
                 404).get("error").asText());
@@ -135,41 +148,55 @@ class ProgrammeE2EIT extends E2EBase {
         assertEquals("not-found", call("GET", vb + "/brands", sx, null, 404).get("error").asText());
         call("PUT", "/api/v1/streets/" + SHUANGGANG + "/programmes/volunteer-brands", sx, "{\"enabled\":false}", 404);
 
-        // mediation: pair a mediator with a demo leader of 港湾家园, open and close a case
+        // mediation: an account granted 人民调解员 at 港湾家园, paired with a demo leader; a case accepted, mediated and
+        // settled by the mediator; a second agreement is refused by the case's state machine
         enable(SHUANGGANG, "mediation", true);
         String md = base(SHUANGGANG, "mediation");
         long leader = call("GET", "/api/v1/leaders?community=" + GANGWAN, admin, null, 200).get("items").get(0)
                 .get("id").asLong();
-        JsonNode pairing = call("POST", md + "/pairings", admin, "{\"community\":\"" + GANGWAN + "\",\"mediatorName\":"
-                + "\"王调解\",\"mediatorPhone\":\"13900001111\",\"leader\":" + leader + "}", 201);
+        String mediator = user("sg-e2e-mediator", "LEADER", GANGWAN, "Loumen-Med-4455");
+        call("POST", "/api/v1/programme-roles/grants", admin, "{\"username\":\"sg-e2e-mediator\",\"programme\":"
+                + "\"mediation\",\"role\":\"MEDIATOR\",\"node\":\"" + GANGWAN + "\"}", 201);
+        JsonNode pairing = call("POST", md + "/pairings", admin, "{\"community\":\"" + GANGWAN + "\",\"mediator\":"
+                + "\"sg-e2e-mediator\",\"mediatorName\":\"王调解\",\"mediatorPhone\":\"13900001111\",\"leader\":"
+                + leader + "}", 201);
         assertEquals("139****1111", pairing.get("mediatorPhone").asText());
-        long dispute = call("POST", md + "/cases", admin, "{\"pairing\":" + pairing.get("id").asLong() + ",\"kind\":"
-                + "\"NEIGHBOURS\",\"summary\":\"楼上漏水\",\"openedOn\":\"2026-11-20\"}", 201).get("id").asLong();
-        assertEquals("MEDIATED", call("POST", md + "/cases/" + dispute + "/closing", admin, "{\"outcome\":\"MEDIATED\","
-                + "\"closedOn\":\"2026-11-25\",\"note\":\"维修完毕\"}", 200).get("status").asText());
-        assertEquals("case-closed", call("POST", md + "/cases/" + dispute + "/closing", admin, "{\"outcome\":"
-                + "\"REFERRED\",\"closedOn\":\"2026-11-25\"}", 409).get("error").asText());
+        String accepted = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(3).toString();
+        long dispute = call("POST", md + "/cases", mediator, "{\"pairing\":" + pairing.get("id").asLong()
+                + ",\"category\":\"NEIGHBOURS\",\"parties\":\"楼上住户与楼下住户\",\"summary\":\"楼上漏水\","
+                + "\"risk\":\"LOW\",\"acceptedOn\":\"" + accepted + "\"}", 201).get("id").asLong();
+        call("POST", md + "/cases/" + dispute + "/sessions", mediator, "{\"heldOn\":\"" + accepted + "\","
+                + "\"attendees\":\"双方当事人、调解员\",\"notes\":\"查看漏水点\"}", 201);
+        assertEquals("AGREED", call("POST", md + "/cases/" + dispute + "/agreement", mediator, "{\"reachedOn\":\""
+                + accepted + "\",\"terms\":\"维修完毕\"}", 200).get("status").asText());
+        assertEquals("illegal-transition", call("POST", md + "/cases/" + dispute + "/agreement", mediator,
+                "{\"reachedOn\":\"" + accepted + "\",\"terms\":\"再次\"}", 409).get("error").asText());
 
-        // elder smartphone training: a course, an elder enrolled and completed
-        enable(SHUANGGANG, "elder-smartphone-training", true);
+        // elder smartphone training (on in 双港镇 by --demo): a course, an elder of a household enrolled and completed
         String et = base(SHUANGGANG, "elder-smartphone-training");
         long course = call("POST", et + "/courses", admin, "{\"community\":\"" + GANGWAN + "\",\"title\":\"手机支付入门\","
                 + "\"skills\":[\"MOBILE_PAYMENT\",\"FRAUD_PREVENTION\"],\"startsOn\":\"2026-11-02\",\"capacity\":1}",
                 201).get("id").asLong();
-        long trainee = call("POST", et + "/courses/" + course + "/trainees", admin, "{\"name\":\"李大爷\","
-                + "\"birthYear\":1950}", 201).get("id").asLong();
-        assertEquals("course-full", call("POST", et + "/courses/" + course + "/trainees", admin, "{\"name\":\"张奶奶\","
-                + "\"birthYear\":1948}", 409).get("error").asText());
+        JsonNode households = call("GET", et + "/households?community=" + GANGWAN, admin, null, 200);
+        long trainee = call("POST", et + "/courses/" + course + "/trainees", admin, "{\"household\":"
+                + households.get(0).get("id").asLong() + ",\"name\":\"李大爷\",\"birthYear\":1950}", 201).get("id").asLong();
+        assertEquals("course-full", call("POST", et + "/courses/" + course + "/trainees", admin, "{\"household\":"
+                + households.get(1).get("id").asLong() + ",\"name\":\"张奶奶\",\"birthYear\":1948}", 409).get("error")
+                .asText());
         call("POST", et + "/courses/" + course + "/trainees/" + trainee + "/completion", admin,
                 "{\"completedOn\":\"2026-11-20\"}", 200);
-        assertEquals(1, call("GET", et + "/courses", admin, null, 200).get(0).get("completed").asInt());
-        // a leader bound to one unit of 港湾家园 enrols the elders they serve; a leader elsewhere sees nothing
+        assertEquals(1, call("GET", et + "/courses/" + course, admin, null, 200).get("course").get("completed").asInt());
+        // a leader bound to one unit of 港湾家园 enrols the elders of the households they serve; a leader elsewhere
+        // sees nothing
         String unit = call("GET", "/api/v1/communities/" + GANGWAN + "/buildings", admin, null, 200).get(0)
                 .get("units").get(0).get("code").asText();
         String leaderToken = user("sg-unit-leader", "LEADER", unit, "Loumen-Lead-7788");
         long open = call("POST", et + "/courses", admin, "{\"community\":\"" + GANGWAN + "\",\"title\":\"视频通话\","
                 + "\"skills\":[\"VIDEO_CALL\"],\"startsOn\":\"2026-11-02\",\"capacity\":10}", 201).get("id").asLong();
-        call("POST", et + "/courses/" + open + "/trainees", leaderToken, "{\"name\":\"赵奶奶\",\"birthYear\":1944}", 201);
+        JsonNode mine = call("GET", et + "/households?community=" + GANGWAN, leaderToken, null, 200);
+        mine.forEach(h -> assertTrue(h.get("unit").asText().startsWith(unit), mine.toString()));
+        call("POST", et + "/courses/" + open + "/trainees", leaderToken, "{\"household\":" + mine.get(0).get("id")
+                .asLong() + ",\"name\":\"赵奶奶\",\"birthYear\":1944}", 201);
         assertEquals(403, send(port, "POST", et + "/courses", leaderToken, "{}").statusCode(), "courses are staff's");
         String elsewhere = user("other-leader", "LEADER", "120112103002", "Loumen-Lead-9911");
         assertEquals(0, call("GET", et + "/courses", elsewhere, null, 200).size());

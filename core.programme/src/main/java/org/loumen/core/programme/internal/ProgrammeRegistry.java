@@ -106,12 +106,15 @@ public final class ProgrammeRegistry implements HealthCheck {
     private final DataGuard guard;
     private final DataAccess data;
     private final Map<ServiceReference<Programme>, Deployed> deployed = new ConcurrentHashMap<>();
+    private final ServingProgrammes serving;
     private volatile boolean active = true;
 
     @Activate
     public ProgrammeRegistry(BundleContext context, @Reference ServiceComponentRuntime scr,
             @Reference Enablement enablement, @Reference EventAdmin events,
-            @Reference OrganisationService organisation, @Reference DataGuard guard, @Reference DataAccess data) {
+            @Reference OrganisationService organisation, @Reference DataGuard guard, @Reference DataAccess data,
+            @Reference ServingProgrammes serving) {
+        this.serving = serving;
         this.data = data;
         this.organisation = organisation;
         this.guard = guard;
@@ -181,6 +184,7 @@ public final class ProgrammeRegistry implements HealthCheck {
         ServiceRegistration<ApiResource> api = context.registerService(ApiResource.class,
                 new ProgrammeApi(id, routes.specs(), enablement, organisation, routes.reads(), data), props);
         deployed.put(ref, new Deployed(ref, listed, api));
+        serving.set(activeIds());
         LOG.info("Programme {} {} ({}) deployed with {} routes", id, listed.version(), listed.bundle(),
                 routeNames.size());
         events.postEvent(new Event(TOPIC_DEPLOYED, Map.of("programme", id, "bundle", listed.bundle(),
@@ -189,6 +193,7 @@ public final class ProgrammeRegistry implements HealthCheck {
 
     synchronized void removeProgramme(ServiceReference<Programme> ref) {
         Deployed d = deployed.remove(ref);
+        serving.set(activeIds());
         if (d == null) {
             return;
         }
@@ -212,6 +217,7 @@ public final class ProgrammeRegistry implements HealthCheck {
             Deployed w = deployed.get(waiting);
             if (w != null && w.api == null && w.listed.id().equals(d.listed.id())) {
                 deployed.remove(waiting);
+                serving.set(activeIds());
                 addProgramme(waiting);
             }
         }
@@ -220,6 +226,7 @@ public final class ProgrammeRegistry implements HealthCheck {
     private void fail(ServiceReference<Programme> ref, Listed base, String reason) {
         LOG.error("Programme {} ({}) is FAILED: {}", base.id(), base.bundle(), reason);
         deployed.put(ref, new Deployed(ref, withState(base, State.FAILED, reason), null));
+        serving.set(activeIds());
     }
 
     /**

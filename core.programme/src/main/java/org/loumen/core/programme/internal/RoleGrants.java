@@ -32,15 +32,15 @@ public final class RoleGrants implements GrantedRoles {
     }
 
     private final JpaTemplate jpa;
-    private final ProgrammeRegistry registry;
+    private final ServingProgrammes serving;
     /** username -> grants; written only after the database committed. */
     private final Map<String, List<Stored>> byUser = new ConcurrentHashMap<>();
 
     @Activate
     public RoleGrants(@Reference(target = "(osgi.unit.name=loumen.programme)") JpaTemplate jpa,
-            @Reference ProgrammeRegistry registry) {
+            @Reference ServingProgrammes serving) {
         this.jpa = jpa;
-        this.registry = registry;
+        this.serving = serving;
         for (Stored s : all()) {
             byUser.computeIfAbsent(s.username(), k -> new ArrayList<>()).add(s);
         }
@@ -52,8 +52,8 @@ public final class RoleGrants implements GrantedRoles {
         if (held == null || held.isEmpty()) {
             return List.of();
         }
-        Set<String> serving = registry.activeIds();
-        return List.copyOf(held).stream().filter(s -> serving.contains(s.programme()))
+        Set<String> served = serving.ids();
+        return List.copyOf(held).stream().filter(s -> served.contains(s.programme()))
                 .map(s -> new Grant(s.qualified(), s.node())).toList();
     }
 

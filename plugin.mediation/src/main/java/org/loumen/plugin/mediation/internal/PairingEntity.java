@@ -10,7 +10,10 @@ import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
-/** A people's mediator paired with a building leader of a community (结对). */
+/**
+ * A people's mediator paired with a building leader of a community (结对), from {@code since} until {@code endedOn}
+ * (an ended pairing is kept: the history). Version 1 rows have no mediator account.
+ */
 @Entity
 @Table(name = "MD_PAIRING")
 public class PairingEntity {
@@ -37,6 +40,16 @@ public class PairingEntity {
 
     @Column(name = "SINCE", nullable = false)
     LocalDate since;
+
+    /** The mediator's account (holder of 人民调解员 at the community); {@code null} in version 1 rows. */
+    @Column(name = "MEDIATOR_USER", length = 64)
+    String mediator;
+
+    @Column(name = "ENDED_ON")
+    LocalDate endedOn;
+
+    @Column(name = "END_REASON", length = 200)
+    String endReason;
 
     @Version
     @Column(name = "VERSION")

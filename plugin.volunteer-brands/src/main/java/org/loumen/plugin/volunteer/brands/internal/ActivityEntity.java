@@ -11,7 +11,11 @@ import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
-/** One service activity of a brand: when, what, how many volunteers, how many service hours in total. */
+/**
+ * One service activity of a brand: when, what, how many volunteers, how many service hours in total. Since version 2
+ * an activity names the members who took part ({@link HoursEntity} rows of source {@code ACTIVITY}), and its volunteers
+ * and hours are their count and sum; activities of version 1 keep their totals without members.
+ */
 @Entity
 @Table(name = "VB_ACTIVITY")
 public class ActivityEntity {
@@ -38,6 +42,9 @@ public class ActivityEntity {
 
     @Column(name = "CREATED_BY", length = 64, nullable = false)
     String createdBy;
+
+    @Column(name = "PLACE", length = 100)
+    String place;
 
     @Version
     @Column(name = "VERSION")

@@ -10,7 +10,10 @@ import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
-/** A smartphone course (智能手机培训班) in one community. */
+/**
+ * A smartphone course (智能手机培训班) in one community. Columns only ever added: the first version's rows (no status,
+ * no volunteers) read as open courses without volunteer trainers.
+ */
 @Entity
 @Table(name = "ET_COURSE")
 public class CourseEntity {
@@ -29,7 +32,7 @@ public class CourseEntity {
     @Column(name = "TITLE", length = 100, nullable = false)
     String title;
 
-    /** Skill names joined by ';' (see {@link Skill}). */
+    /** Skill names joined by ';' (see {@link Skill}): the trainees' checklist. */
     @Column(name = "SKILLS", length = 200, nullable = false)
     String skills;
 
@@ -38,6 +41,17 @@ public class CourseEntity {
 
     @Column(name = "CAPACITY", nullable = false)
     int capacity;
+
+    /** Volunteer trainers named by the course (志愿者讲师), joined by ';'; null: none. Since 0.2. */
+    @Column(name = "VOLUNTEERS", length = 400)
+    String volunteers;
+
+    /** When the course was cancelled (取消); null while it runs. Since 0.2. */
+    @Column(name = "CANCELLED_ON")
+    LocalDate cancelledOn;
+
+    @Column(name = "CANCEL_REASON", length = 200)
+    String cancelReason;
 
     @Version
     @Column(name = "VERSION")

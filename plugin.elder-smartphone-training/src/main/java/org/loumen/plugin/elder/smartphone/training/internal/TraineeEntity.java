@@ -10,7 +10,12 @@ import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
-/** An elder enrolled in a course (学员); completed once they showed the course's skills. */
+/**
+ * An elder enrolled in a course (学员): linked to a household of the community (its id and unit, read through the
+ * declared household data), with the name and birth year the programme records itself — the core keeps no ages, so
+ * the birth year is how "60 or older" is checked. Nothing else about the person is kept. Completed once every skill
+ * of the course's checklist is ticked.
+ */
 @Entity
 @Table(name = "ET_TRAINEE")
 public class TraineeEntity {
@@ -31,6 +36,21 @@ public class TraineeEntity {
 
     @Column(name = "COMPLETED_ON")
     LocalDate completedOn;
+
+    /** The household (户) the elder lives in; null for trainees enrolled by the first version. Since 0.2. */
+    @Column(name = "HOUSEHOLD_ID")
+    Long household;
+
+    /** The household's unit code (…B003U02); null for the first version's trainees. Since 0.2. */
+    @Column(name = "UNIT", length = 24)
+    String unit;
+
+    @Column(name = "ENROLLED_ON")
+    LocalDate enrolledOn;
+
+    /** When the elder withdrew (退学); null while enrolled. Since 0.2. */
+    @Column(name = "WITHDRAWN_ON")
+    LocalDate withdrawnOn;
 
     @Version
     @Column(name = "VERSION")
