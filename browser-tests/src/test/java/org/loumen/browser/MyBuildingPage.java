@@ -42,16 +42,27 @@ final class MyBuildingPage extends ConsolePage {
     }
 
     MyBuildingPage tab(String name) {
-        b.click(By.cssSelector("[data-testid=mb-tab-" + name + "]"));
+        tap(By.cssSelector("[data-testid=mb-tab-" + name + "]"));
         return this;
     }
 
     void press(String testid) {
-        b.click(By.cssSelector("[data-testid='" + testid + "']"));
+        tap(By.cssSelector("[data-testid='" + testid + "']"));
     }
 
     void pressFirst(String prefix) {
-        b.click(By.cssSelector("[data-testid^='" + prefix + "']"));
+        tap(By.cssSelector("[data-testid^='" + prefix + "']"));
+    }
+
+    /**
+     * Brings the element to the middle of the window at once (the pages scroll smoothly, and a click while the page
+     * still glides lands on whatever passes under it), then clicks it as a person would.
+     */
+    void tap(By by) {
+        WebElement e = b.find(by);
+        ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", e);
+        b.click(by);
     }
 
     void type(String testid, String text) {
