@@ -109,18 +109,33 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Clicks as a person would: waits for the element, scrolls it to the middle of the window (clear of the sticky top
-     * bar), and tries again while something still covers it for a moment (a re-render, a closing dialog).
+     * Clicks as a person would: waits for the element, brings it at once to the middle of the window (clear of the
+     * sticky top bar), waits until it rests there for two frames (a list above it may still be filling in and push it
+     * down), and tries again while something still covers it for a moment (a re-render, a closing dialog).
      */
     public void click(By by) {
         new WebDriverWait(driver, Duration.ofSeconds(45)).ignoring(ElementClickInterceptedException.class)
                 .ignoring(StaleElementReferenceException.class).until(d -> {
                     WebElement e = clickable(by);
-                    ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+                    if (!Boolean.TRUE.equals(((JavascriptExecutor) d).executeAsyncScript(AT_REST, e))) {
+                        return false;
+                    }
                     e.click();
                     return true;
                 });
     }
+
+    /** Scrolls the element to the middle without animation; answers whether it stayed put over two frames, its middle in view. */
+    private static final String AT_REST = """
+            const [el, done] = arguments;
+            el.scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});
+            const a = el.getBoundingClientRect();
+            requestAnimationFrame(() => requestAnimationFrame(() => {
+              const r = el.getBoundingClientRect();
+              const middle = r.top + r.height / 2;
+              done(r.top === a.top && r.left === a.left && middle >= 0 && middle <= window.innerHeight);
+            }));
+            """;
 
     /** Waits until the page's text contains the words. */
     public void waitForText(String text) {
