@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import org.loumen.core.model.PublicLeader;
 import org.loumen.web.ApiException;
 
 /** The programme's words (categories of dispute, risk levels) and the rules of its request bodies. */
@@ -168,8 +169,8 @@ final class Disputes {
         return value.strip();
     }
 
-    /** 138****1234: phones leave the programme masked. */
+    /** 138****1234: the core's one masking rule (a number of another length is masked too, never shown whole). */
     static String mask(String phone) {
-        return phone == null || phone.length() != 11 ? phone : phone.substring(0, 3) + "****" + phone.substring(7);
+        return PublicLeader.maskPhone(phone);
     }
 }

@@ -84,6 +84,9 @@ class DisputesTest {
     @Test
     void phonesLeaveMasked() {
         assertEquals("138****1234", Disputes.mask("13800001234"));
+        assertEquals("022****5678", Disputes.mask("02212345678"));
+        assertEquals("028*****5678", Disputes.mask("028123455678"), "a number of another length is masked too");
+        assertEquals("******", Disputes.mask("123456"));
     }
 
     @Test

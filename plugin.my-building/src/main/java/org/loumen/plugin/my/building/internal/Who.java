@@ -3,6 +3,7 @@ package org.loumen.plugin.my.building.internal;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.loumen.core.model.PublicLeader;
 import org.loumen.programme.ProgrammeRequest;
 import org.loumen.security.Role;
 import org.loumen.web.ApiException;
@@ -50,8 +51,8 @@ final class Who {
         return new ApiException(404, "not-found", "未找到" + what + " / no such " + whatEn, field);
     }
 
-    /** 138****1234 */
+    /** 138****1234: the core's one masking rule (a number of another length is masked too, never shown whole). */
     static String mask(String phone) {
-        return phone == null || phone.length() != 11 ? phone : phone.substring(0, 3) + "****" + phone.substring(7);
+        return PublicLeader.maskPhone(phone);
     }
 }
