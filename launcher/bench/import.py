@@ -8,29 +8,17 @@ Target: an import of 6,000 leaders in 3 s or less on the 2-core reference machin
 
 Usage: launcher/bench/import.py [RUNS] [ROWS]   (build first: mvn -B package -DskipTests)
 """
-import os, random, statistics, sys, time
+import os, statistics, sys, time
 
-from loumen_bench import Platform
+from loumen_bench import Platform, leaders_csv
 
 runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
 rows = int(sys.argv[2]) if len(sys.argv) > 2 else 6000
 
-def csv(run):
-    rnd = random.Random(run)
-    edu = ["小学", "初中", "高中", "中专", "大专", "本科", "硕士", "博士"]
-    out = ["street,community,building,unit,role,name,gender,birth_date,education,party_member,phone,nomination"]
-    for i in range(rows):
-        community = f"基准{run}-{i // 300:02d}社区"       # 20 communities of 300 leaders
-        building = f"{(i % 300) // 6 + 1}号楼"            # 50 buildings, 6 units each
-        out.append(f"八里台镇,{community},{building},{i % 6 + 1}单元,楼门长,测试{i},{rnd.choice('男女')},"
-                   f"{rnd.randint(1950, 1995)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d},{rnd.choice(edu)},"
-                   f"{rnd.choice('是否')},15{run}{i:08d},{rnd.choice(['自荐', '推荐'])}")
-    return ("\n".join(out) + "\n").encode("gb18030")
-
 with Platform("Bench-Import-2026", "loumen-bench-import-") as platform:
     times = []
     for run in range(1, runs + 1):
-        body = csv(run)
+        body = leaders_csv(run, rows)
         t0 = time.monotonic()
         status, answer = platform.call("POST", "/api/v1/imports/leaders", body, "text/csv")
         elapsed = time.monotonic() - t0

@@ -8,55 +8,16 @@ so the poller costs the 2-core machine next to nothing.
 
 Usage: launcher/bench/startup.py [RUNS] [-- JVM options...]   (build first: mvn -B package -DskipTests)
 """
-import json, os, shutil, signal, socket, statistics, subprocess, sys, tempfile, time, urllib.request
+import os, shutil, statistics, sys, tempfile
 
-root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-jar = os.path.join(root, "launcher", "target", "loumen.jar")
+from loumen_bench import start_once
+
 args = sys.argv[1:]
 jvm = args[args.index("--") + 1:] if "--" in args else []
 runs = int(args[0]) if args and args[0] != "--" else 5
-if not os.path.isfile(jar):
-    sys.exit(f"no {jar}: build first (mvn -B package -DskipTests)")
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-def health(port):
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/health", timeout=2) as r:
-            return r.status, json.loads(r.read())
-    except Exception:
-        return None, None
 
 def one(data, label):
-    port = free_port()
-    log = open(os.path.join(data, f"bench-{label}.log"), "w")
-    t0 = time.monotonic()
-    p = subprocess.Popen(["java", *jvm, "-jar", jar, "--host", "127.0.0.1", "--port", str(port), "--data", data],
-                         stdout=log, stderr=subprocess.STDOUT)
-    first = up = None
-    try:
-        while up is None:
-            if p.poll() is not None:
-                sys.exit(f"loumen exited with {p.returncode}; see {log.name}")
-            status, body = health(port)
-            now = time.monotonic()
-            if status == 200 and first is None:
-                first = now - t0
-            if body and body.get("status") == "UP":
-                up = now - t0
-            time.sleep(0.02)
-            if now - t0 > 120:
-                sys.exit("not UP within 120 s")
-        time.sleep(2)
-        with open(f"/proc/{p.pid}/status") as f:
-            rss = next(int(l.split()[1]) for l in f if l.startswith("VmRSS")) // 1024
-    finally:
-        p.send_signal(signal.SIGTERM)
-        p.wait(60)
-    return first * 1000, up * 1000, rss
+    return start_once(data, label, jvm=jvm)
 
 data = tempfile.mkdtemp(prefix="loumen-bench-")
 try:
