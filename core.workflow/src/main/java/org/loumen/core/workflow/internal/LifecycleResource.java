@@ -114,7 +114,8 @@ public final class LifecycleResource implements ApiResource {
                     long id = r.pathId("leader").orElseThrow();
                     training.assessLeader(id, b.result(), b.note(), r.caller().username());
                     r.auditDetail("leader " + id + " assessed " + b.result());
-                    return Map.of("leader", id, "result", b.result(), "training", training.record(id));
+                    return Map.of("leader", id, "result", b.result(), "status", leaders.leader(id).orElseThrow()
+                            .status(), "training", training.record(id));
                 })
                 .post("/leaders/{leader}/certification", organisers, r -> {
                     // the work ID may be left out: the configured pattern then makes one
