@@ -8,7 +8,7 @@ import { scopeStreet } from '../auth.js';
 import { route, setQuery } from '../router.js';
 import { PageHeader, Field, options, ErrorAlert, BusyButton, DataTable, badge, toast, useLoad, useForm } from '../ui.js';
 import { statusBadge } from '../people.js';
-import { StreetChooser, mayRun, figureRow, PROVIDER_KIND } from '../widgets/training-common.js';
+import { StreetChooser, mayRun, figureRow, PROVIDER_KIND, streetFilter } from '../widgets/training-common.js';
 
 const NewProvider = defineComponent({
   props: { street: String, onDone: Function },
@@ -86,7 +86,7 @@ export default defineComponent({
     const street = computed(() => scopeStreet.value || route.query.street || '');
     const year = computed(() => Number(route.query.year) || Number(today().slice(0, 4)));
     const ui = reactive({ adding: false, onlyNone: true });
-    const coverage = useLoad(() => api.get('/capacity-training/coverage', { ...(street.value ? { street: street.value } : {}), year: year.value }));
+    const coverage = useLoad(() => api.get('/capacity-training/coverage', { ...streetFilter(street.value), year: year.value }));
     const providers = useLoad(() => (street.value ? api.get(`/streets/${street.value}/capacity-providers`) : Promise.resolve([])));
     const sessions = useLoad(() => (street.value ? api.get(`/streets/${street.value}/capacity-sessions`, { year: year.value }) : Promise.resolve([])));
     const hours = useLoad(() => (street.value ? api.get(`/streets/${street.value}/capacity-hours`, { year: year.value }) : Promise.resolve([])));

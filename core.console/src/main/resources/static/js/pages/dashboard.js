@@ -54,7 +54,7 @@ export default defineComponent({
     const workLog = useLoad(() => api.get('/work-log/stats', f.value));
     const communities = useLoad(() => communitiesOfScope());
     // training (入职培训 / 赋能培训): figures per street of the scope
-    const trainingFilter = () => (f.value.street || f.value.community ? { street: (f.value.street || f.value.community).slice(0, 9) } : {});
+    const trainingFilter = () => (f.value.street ? { street: f.value.street } : {}); // a community's scope is narrowed by the server
     const training = useLoad(async () => {
       const [onboarding, coverage] = await Promise.all([api.get('/training/figures', trainingFilter()), api.get('/capacity-training/coverage', trainingFilter())]);
       return onboarding.map((o) => ({ ...o, capacity: coverage.find((c) => c.street === o.street) }));

@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { scopeStreet } from '../auth.js';
 import { route, navigate, setQuery } from '../router.js';
 import { PageHeader, Field, ErrorAlert, BusyButton, DataTable, toast, useLoad, useForm } from '../ui.js';
-import { StreetChooser, mayRun, figureRow } from '../widgets/training-common.js';
+import { StreetChooser, mayRun, figureRow, streetFilter } from '../widgets/training-common.js';
 
 const lines = (s) => s.split('\n').map((x) => x.trim()).filter(Boolean);
 
@@ -54,12 +54,12 @@ export default defineComponent({
   setup() {
     const street = computed(() => scopeStreet.value || route.query.street || '');
     const adding = reactive({ on: false });
-    const batches = useLoad(() => api.get('/training-batches', street.value ? { street: street.value } : {}));
-    const figures = useLoad(() => api.get('/training/figures', street.value ? { street: street.value } : {}));
+    const batches = useLoad(() => api.get('/training-batches', streetFilter(street.value)));
+    const figures = useLoad(() => api.get('/training/figures', streetFilter(street.value)));
     watch(street, () => { batches.reload(); figures.reload(); });
     const sum = (k) => (figures.data || []).reduce((n, f) => n + f[k], 0);
     const columns = [
-      { key: 'title', label: () => tr('培训班', 'Batch'), sortable: true, cell: (b) => html`<a href=${'#/training/' + b.id} data-testid=${'batch-link-' + b.id}>${b.title}</a>` },
+      { key: 'title', label: () => tr('培训班', 'Batch'), sortable: true, cell: (b) => (mayRun() ? html`<a href=${'#/training/' + b.id} data-testid=${'batch-link-' + b.id}>${b.title}</a>` : b.title) },
       { key: 'streetName', label: () => tr('街镇', 'Street'), cell: (b) => b.streetName },
       { key: 'startsOn', label: () => tr('日期', 'Dates'), sortable: true, cell: (b) => `${fmtDate(b.startsOn)} – ${fmtDate(b.endsOn)}` },
       { key: 'place', label: () => tr('地点', 'Place') },

@@ -1,7 +1,7 @@
 // Shared by the training pages (入职培训, 赋能培训): the words of results and providers, and the street the page works on.
 import { html, defineComponent, ref, onMounted } from '../lib.js';
 import { tr } from '../i18n.js';
-import { has, scopeStreet } from '../auth.js';
+import { has, scope, scopeStreet } from '../auth.js';
 import { loadStreets } from '../places.js';
 import { Field, options, badge } from '../ui.js';
 
@@ -14,6 +14,14 @@ export function resultBadge(r) {
   return w ? badge(tr(w[0], w[1]), w[2]) : r;
 }
 export const PROVIDER_KIND = { STATION: ['街镇社工站', 'Social-work station'], VENTURE: ['公益创投项目', 'Charity-venture project'] };
+
+/**
+ * The street filter of a listing: only for callers who work at a street or above (a secretary's listing is narrowed
+ * to their communities by the server, and a street filter above their scope would be refused).
+ */
+export function streetFilter(street) {
+  return street && !(scope.node && scope.node.length > 9) ? { street } : {};
+}
 
 /** Whether the user runs training (street and district admins). */
 export function mayRun() { return has('STREET_ADMIN', 'DISTRICT_ADMIN'); }
