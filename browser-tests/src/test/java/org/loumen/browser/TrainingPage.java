@@ -12,7 +12,8 @@ class TrainingPage extends WorkPage {
     }
 
     TrainingPage openList() {
-        goAndSettle("/training");
+        go("/training");
+        b.wait.until(d -> d.getCurrentUrl().matches(".*#/training(\\?.*)?$"));
         b.find(id("training-figures"));
         return this;
     }
@@ -38,7 +39,7 @@ class TrainingPage extends WorkPage {
     }
 
     TrainingPage openBatch(long id) {
-        go("/training/" + id);
+        open("/training/" + id);
         b.find(id("batch-info"));
         return this;
     }
