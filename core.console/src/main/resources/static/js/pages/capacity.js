@@ -113,7 +113,7 @@ export default defineComponent({
     return () => html`<div>
       <${PageHeader} title=${tr('赋能培训', 'Capacity training')}>
         ${mayRun() && street.value && !ui.adding ? html`<button type="button" class="btn btn-primary" data-testid="session-new" disabled=${!(providers.data || []).length} onClick=${() => { ui.adding = true; }}>＋ ${tr('记录培训', 'Record a session')}</button>` : null}
-        <a class="btn btn-outline-primary" href="#/training">${tr('入职培训', 'Onboarding training')}</a>
+        <a class="btn btn-outline-dark" href="#/training">${tr('入职培训', 'Onboarding training')}</a>
       <//>
       <p class="text-body-secondary">${tr('五社联动：街镇社工站、社区公益创投项目为在任楼门栋长开展赋能培训。下表列出本年度的参训情况。',
         'Five-party linkage: the street\u2019s social-work station and charity-venture projects train serving leaders. Figures for the year.')}</p>

@@ -58,7 +58,7 @@ export default defineComponent({
     const figures = useLoad(() => api.get('/training/figures', streetFilter(street.value)));
     watch(street, () => { batches.reload(); figures.reload(); });
     const sum = (k) => (figures.data || []).reduce((n, f) => n + f[k], 0);
-    const columns = [
+    const allColumns = [
       { key: 'title', label: () => tr('培训班', 'Batch'), sortable: true, cell: (b) => (mayRun() ? html`<a href=${'#/training/' + b.id} data-testid=${'batch-link-' + b.id}>${b.title}</a>` : b.title) },
       { key: 'streetName', label: () => tr('街镇', 'Street'), cell: (b) => b.streetName },
       { key: 'startsOn', label: () => tr('日期', 'Dates'), sortable: true, cell: (b) => `${fmtDate(b.startsOn)} – ${fmtDate(b.endsOn)}` },
@@ -68,10 +68,12 @@ export default defineComponent({
       { key: 'failed', label: () => tr('不合格 / 缺考', 'Failed / absent'), class: 'text-end', cell: (b) => b.failed + b.absent },
       { key: 'certified', label: () => tr('已发证', 'Certified'), sortable: true, class: 'text-end' },
     ];
+    // one street's batches need no street column
+    const columns = computed(() => allColumns.filter((c) => c.key !== 'streetName' || !street.value));
     return () => html`<div>
       <${PageHeader} title=${tr('入职培训', 'Onboarding training')}>
         ${mayRun() && street.value && !adding.on ? html`<button type="button" class="btn btn-primary" data-testid="batch-new" onClick=${() => { adding.on = true; }}>＋ ${tr('新建培训班', 'New batch')}</button>` : null}
-        <a class="btn btn-outline-primary" href="#/capacity-training">${tr('赋能培训', 'Capacity training')}</a>
+        <a class="btn btn-outline-dark" href="#/capacity-training">${tr('赋能培训', 'Capacity training')}</a>
       <//>
       <p class="text-body-secondary">${tr('街镇统一开展入职培训，考核合格后发放工作证和袖标上岗；不合格或缺考的可参加下一期。',
         'The street runs onboarding training; those who pass get a work ID and an armband; those who fail or miss it join a later batch.')}</p>
@@ -89,7 +91,7 @@ export default defineComponent({
       <div class="card"><div class="card-body">
         <h2 class="card-title h5">${tr('培训班', 'Batches')}</h2>
         <${ErrorAlert} error=${batches.error} />
-        <${DataTable} columns=${columns} rows=${batches.data || []} caption=${tr('入职培训班', 'Onboarding batches')}
+        <${DataTable} columns=${columns.value} rows=${batches.data || []} caption=${tr('入职培训班', 'Onboarding batches')}
           empty=${mayRun() ? tr('还没有培训班：点“新建培训班”，再从已通过审议的候选人中报名。', 'No batches yet: create one, then enrol approved candidates.') : tr('本街镇还没有培训班。', 'The street has no batches yet.')} />
       </div></div>
     </div>`;
