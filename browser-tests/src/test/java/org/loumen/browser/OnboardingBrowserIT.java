@@ -100,4 +100,34 @@ class OnboardingBrowserIT extends WorkBase {
         phone.shot("6-roster-390");
         assertAccessiblePhone(phone, "training batch on a phone");
     }
+
+    @Test
+    void theStreetSeesCapacityTrainingCoverageAndWhoHasHadNone() throws Exception {
+        JsonNode coverage = platform.get("shuanggang", "/api/v1/capacity-training/coverage?street=120112103").get(0);
+        int uncovered = coverage.get("serving").asInt() - coverage.get("covered").asInt();
+        assertTrue(uncovered > 0, "the demo leaves some without training: " + coverage);
+
+        Browser b = browser("capacity", Browser.DESKTOP);
+        TrainingPage page = new TrainingPage(b, platform);
+        page.signIn("shuanggang");
+        page.go("/capacity-training");
+        assertEquals(String.format(java.util.Locale.ROOT, "%.2f%%", coverage.get("percent").asDouble()), page.figure("percent"));
+        assertEquals(Integer.toString(uncovered), page.figure("uncovered"));
+        b.wait.until(d -> page.rows("hours").size() == uncovered);
+        b.wait.until(d -> page.rows("sessions").size() >= 3);
+        b.shot("1-coverage");
+        b.assertAccessible("capacity training");
+
+        // a leader's page shows the training record with the hours of the year
+        long trained = platform.get("shuanggang", "/api/v1/streets/120112103/capacity-hours").findValues("leader")
+                .stream().map(JsonNode::asLong).reduce((x, y) -> y).orElseThrow();
+        page.open("/leaders/" + trained);
+        page.waitText("training-record", "学时");
+        b.shot("2-leader-record");
+
+        // the dashboard's row for the street
+        page.go("/");
+        page.waitText("table-training", "双港镇");
+        b.shot("3-dashboard");
+    }
 }

@@ -2,7 +2,7 @@
 // charity-venture project (公益创投): coverage this year, who has had none, hours per leader, the sessions, and for
 // street admins new providers and sessions with attendance.
 import { html, defineComponent, reactive, computed, watch } from '../lib.js';
-import { tr, fmtDate, today } from '../i18n.js';
+import { tr, fmtDate, today, fmtPercent } from '../i18n.js';
 import { api } from '../api.js';
 import { scopeStreet } from '../auth.js';
 import { route, setQuery } from '../router.js';
@@ -93,7 +93,7 @@ export default defineComponent({
     const reload = () => Promise.all([coverage.reload(), providers.reload(), sessions.reload(), hours.reload()]);
     watch([street, year], reload);
     const sum = (k) => (coverage.data || []).reduce((n, c) => n + Number(c[k]), 0);
-    const percent = () => { const c = coverage.data || []; if (c.length === 1) return c[0].percent + '%'; const s = sum('serving'); return s ? (Math.round((sum('covered') * 10000) / s) / 100).toFixed(2) + '%' : '0.00%'; };
+    const percent = () => { const c = coverage.data || []; if (c.length === 1) return fmtPercent(c[0].percent); const s = sum('serving'); return fmtPercent(s ? Math.round((sum('covered') * 10000) / s) / 100 : 0); };
     const shown = computed(() => (hours.data || []).filter((h) => !ui.onlyNone || h.sessions === 0));
 
     const hourColumns = [
