@@ -97,6 +97,7 @@ class OnboardingBrowserIT extends WorkBase {
         long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) phone.driver).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(overflow <= 0, "the page is wider than the phone by " + overflow + " px");
+        small.scrollTo("roster");
         phone.shot("6-roster-390");
         assertAccessiblePhone(phone, "training batch on a phone");
     }
@@ -115,6 +116,7 @@ class OnboardingBrowserIT extends WorkBase {
         assertEquals(Integer.toString(uncovered), page.figure("uncovered"));
         b.wait.until(d -> page.rows("hours").size() == uncovered);
         b.wait.until(d -> page.rows("sessions").size() >= 3);
+        page.scrollTo("training-figures");
         b.shot("1-coverage");
         b.assertAccessible("capacity training");
 
@@ -123,11 +125,13 @@ class OnboardingBrowserIT extends WorkBase {
                 .stream().map(JsonNode::asLong).reduce((x, y) -> y).orElseThrow();
         page.open("/leaders/" + trained);
         page.waitText("training-record", "学时");
+        page.scrollTo("training-record");
         b.shot("2-leader-record");
 
         // the dashboard's row for the street
         page.go("/");
         page.waitText("table-training", "双港镇");
+        page.scrollTo("table-training");
         b.shot("3-dashboard");
     }
 }

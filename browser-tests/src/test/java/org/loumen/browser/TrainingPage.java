@@ -88,6 +88,14 @@ class TrainingPage extends WorkPage {
         return b.find(id("workid-" + leader)).getText();
     }
 
+    /** Brings the element to the top of the window (for a screenshot of it). */
+    TrainingPage scrollTo(String testid) {
+        ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'start', behavior: 'instant'}); window.scrollBy(0, -70);",
+                el(testid));
+        return this;
+    }
+
     String result(long leader) {
         return textOf("result-" + leader);
     }

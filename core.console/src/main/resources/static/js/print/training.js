@@ -25,9 +25,9 @@ export default defineComponent({
         <p>${s.b.streetName}　培训日期：${cnDate(s.b.startsOn)} 至 ${cnDate(s.b.endsOn)}　地点：${s.b.place}</p>
         <p>授课人：${s.b.trainers.join('、')}　课程：${s.b.curriculum.join('；')}</p>
         <table><thead><tr><th>序号</th><th>姓名</th><th>社区</th>${s.b.days.map((d) => html`<th>${md(d)}</th>`)}<th>考核</th><th>备注</th><th>工作证号</th></tr></thead>
-          <tbody>${rows.map((r, i) => html`<tr><td>${p * PER_PAGE + i + 1}</td><td>${r.name}</td><td>${r.communityName}</td>
+          <tbody>${rows.map((r, i) => html`<tr><td>${p * PER_PAGE + i + 1}</td><td class="text-nowrap">${r.name}</td><td>${r.communityName}</td>
             ${s.b.days.map((d) => html`<td>${r.attended.includes(d) ? '√' : '—'}</td>`)}
-            <td>${r.result ? RESULT[r.result] : '待考核'}</td><td>${r.note || ''}</td><td>${r.workId || ''}</td></tr>`)}</tbody></table>
+            <td>${r.result ? RESULT[r.result] : '待考核'}</td><td>${r.note || ''}</td><td class="text-nowrap">${r.workId || ''}</td></tr>`)}</tbody></table>
         <p>报名 ${s.b.enrolled} 人，合格 ${s.b.passed} 人，不合格 ${s.b.failed} 人，缺考 ${s.b.absent} 人，已发证 ${s.b.certified} 人。　√ 出勤　— 缺勤</p>
         <p class="mt-4">街镇（盖章）：________________　　负责人签字：__________　　${cnDate(today())}</p>
       </section>`) : null}
