@@ -69,4 +69,14 @@ class CapacityTrainingIT extends PlatformTest {
         }
         assertEquals(403, secretary.json("POST", street + "/capacity-sessions", good).status());
     }
+
+    @Test
+    void myTrainingIsForLeadersOnly() throws Exception {
+        // an account bound as LEADER without a leader record (a helper such as a steward): an empty record, not an error
+        Http helper = user("cap-helper", "LEADER", GANGWAN + "B001U01");
+        JsonNode mine = helper.get("/api/v1/me/training").json();
+        assertEquals(0, mine.get("onboarding").size(), mine.toString());
+        assertEquals(0, mine.get("capacity").get("years").size(), mine.toString());
+        assertEquals(403, admin().get("/api/v1/me/training").status());
+    }
 }
