@@ -53,6 +53,12 @@ export default defineComponent({
     const care = useLoad(() => api.get('/care/overdue', f.value));
     const workLog = useLoad(() => api.get('/work-log/stats', f.value));
     const communities = useLoad(() => communitiesOfScope());
+    // training (入职培训 / 赋能培训): figures per street of the scope
+    const trainingFilter = () => (f.value.street ? { street: f.value.street } : {}); // a community's scope is narrowed by the server
+    const training = useLoad(async () => {
+      const [onboarding, coverage] = await Promise.all([api.get('/training/figures', trainingFilter()), api.get('/capacity-training/coverage', trainingFilter())]);
+      return onboarding.map((o) => ({ ...o, capacity: coverage.find((c) => c.street === o.street) }));
+    });
 
     const leaders = (q) => href('/leaders', { ...f.value, ...q });
 
@@ -197,6 +203,18 @@ export default defineComponent({
               <tbody>${w.duties.map((d) => html`<tr><th scope="row">${dutyName({ duty: d.duty, name: d.dutyLabel })}</th><td class="text-end">${fmtNumber(d.count)}</td>
                 <td class="text-end">${w.total ? fmtPercent(Math.round((d.count / w.total) * 10000) / 100) : '—'}</td></tr>`)}</tbody>
             </table></div>`, 'card-worklog')}</div>
+          <div class="col-12 col-xl-6">${card(tr('入职培训与赋能培训', 'Onboarding and capacity training'), training, (rows) => html`
+            <div class="table-responsive"><table class="table table-sm figures mb-0" data-testid="table-training">
+              <thead><tr><th scope="col">${tr('街镇', 'Street')}</th><th scope="col" class="text-end">${tr('参训', 'Trained')}</th><th scope="col" class="text-end">${tr('合格', 'Passed')}</th>
+                <th scope="col" class="text-end">${tr('已发证', 'Certified')}</th><th scope="col" class="text-end">${tr('待培训', 'Waiting')}</th><th scope="col" class="text-end">${tr('赋能培训覆盖率', 'Capacity coverage')}</th></tr></thead>
+              <tbody>${rows.map((r) => html`<tr>
+                <th scope="row"><a href=${href('/training', { street: r.street })}>${r.streetName}</a></th>
+                <td class="text-end" data-testid=${'training-trained-' + r.street}>${fmtNumber(r.trained)}</td><td class="text-end">${fmtNumber(r.passed)}</td>
+                <td class="text-end">${fmtNumber(r.certified)}</td><td class="text-end" data-testid=${'training-waiting-' + r.street}>${fmtNumber(r.waiting)}</td>
+                <td class="text-end"><a href=${href('/capacity-training', { street: r.street })} data-testid=${'training-coverage-' + r.street}>${r.capacity ? `${r.capacity.covered} / ${r.capacity.serving}（${fmtPercent(r.capacity.percent)}）` : '—'}</a></td></tr>`)}
+              </tbody></table></div>
+            <p class="small text-body-secondary mb-0">${tr('参训：报名过入职培训的人数；待培训：已通过审议未报名、或上次未通过待补训的人数；覆盖率：本年度参加过赋能培训的在任楼门栋长占比。',
+              'Trained: enrolled in onboarding at least once; waiting: approved but not enrolled, or to retake; coverage: serving leaders with capacity training this year.')}</p>`, 'card-training')}</div>
         </div>
       </div>`;
   },

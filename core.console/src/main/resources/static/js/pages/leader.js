@@ -16,7 +16,7 @@ import {
 
 /** The actions by the status a leader is in, as GET /leaders/{id}/actions names them (used until it answers). */
 const BY_STATUS = {
-  NOMINATED: ['decision'], APPROVED: ['training'], IN_TRAINING: ['certification'], CERTIFIED: ['activation'],
+  NOMINATED: ['decision'], APPROVED: ['training'], IN_TRAINING: ['assessment'], CERTIFIED: ['activation'],
   IN_SERVICE: ['suspend', 'resign', 'retire'], SUSPENDED: ['reinstate', 'resign', 'retire'],
 };
 
@@ -74,14 +74,28 @@ const ACTIONS = {
     ],
     path: 'training', body: (v) => ({ session: v.session.trim(), startsOn: v.startsOn || null }),
   },
+  assessment: {
+    zh: '录入培训考核结果', en: 'Record the training result', kind: 'primary',
+    intro: ['入职培训考核：合格后才能发证；不合格或缺考的，请写明情况，可参加下一期培训。', 'The onboarding assessment: only a pass leads to certification; for a fail or absence say why; they may join a later batch.'],
+    fields: [
+      { key: 'result', zh: '考核结果', en: 'Result', type: 'select', required: true, choices: [['PASSED', '合格', 'Passed'], ['FAILED', '不合格', 'Failed'], ['ABSENT', '缺考', 'Absent']] },
+      { key: 'note', zh: '备注（不合格、缺考须填写）', en: 'Note (required unless passed)', type: 'text', maxlength: 500 },
+    ],
+    path: 'assessment', body: (v) => ({ result: v.result || null, note: (v.note || '').trim() || null }),
+  },
+  reenrol: {
+    zh: '报名下一期入职培训', en: 'Enrol in a later batch', kind: 'primary', href: '#/training',
+    intro: ['上次培训未通过：在“入职培训”中选择下一期培训班报名。', 'The last training was not passed: enrol in a later batch on the onboarding training page.'],
+    fields: [], path: null, body: () => ({}),
+  },
   certification: {
     zh: '培训合格，发证', en: 'Passed: issue work ID', kind: 'primary',
-    intro: ['培训合格：登记工作证号和袖标发放日期。工作证号在本街镇内不能重复。', 'Passed training: record the work ID number and when the armband was issued. Work IDs are unique within the street.'],
+    intro: ['培训考核合格：登记袖标发放日期；工作证号可留空，按本街镇的编号规则自动生成，在本街镇内不重复。', 'Passed training: record when the armband was issued; leave the work ID empty to have it made by the street\u2019s pattern. Work IDs are unique within the street.'],
     fields: [
-      { key: 'workId', zh: '工作证号', en: 'Work ID', type: 'text', required: true, maxlength: 32 },
+      { key: 'workId', zh: '工作证号（可留空）', en: 'Work ID (may be empty)', type: 'text', maxlength: 32 },
       { key: 'armbandIssuedOn', zh: '袖标发放日期', en: 'Armband issued on', type: 'date', required: true, max: () => today() },
     ],
-    path: 'certification', body: (v) => ({ workId: v.workId.trim(), armbandIssuedOn: v.armbandIssuedOn }),
+    path: 'certification', body: (v) => ({ workId: (v.workId || '').trim() || null, armbandIssuedOn: v.armbandIssuedOn }),
   },
   activation: {
     zh: '上岗', en: 'Start service', kind: 'success',
@@ -169,6 +183,9 @@ function note(s, places) {
   if ((m = /^session (.+?)(?: from (\d{4}-\d{2}-\d{2}))?$/.exec(d))) {
     return tr(`培训班次：${m[1]}${m[2] ? `，${m[2]} 开班` : ''}`, `Session: ${m[1]}${m[2] ? `, from ${m[2]}` : ''}`);
   }
+  if ((m = /^batch (\d+) (.+) from (\d{4}-\d{2}-\d{2})$/.exec(d))) {
+    return tr(`报名入职培训班：${m[2]}，${m[3]} 开班`, `Enrolled in the batch ${m[2]}, from ${m[3]}`);
+  }
   if ((m = /^work ID (\S+), armband issued (\S+)$/.exec(d))) {
     return tr(`工作证号 ${m[1]}，袖标 ${m[2]} 发放`, `Work ID ${m[1]}, armband issued ${m[2]}`);
   }
@@ -181,6 +198,10 @@ export default defineComponent({
     const id = computed(() => route.params.id);
     const leader = useLoad(() => api.get(`/leaders/${id.value}`));
     const history = useLoad(() => api.get(`/leaders/${id.value}/history`));
+    const training = useLoad(async () => {
+      const [o, c] = await Promise.all([api.get(`/leaders/${id.value}/training`), api.get(`/leaders/${id.value}/capacity-training`)]);
+      return { onboarding: o.onboarding, capacity: c };
+    });
     const acts = reactive({ list: null, source: null, note: null });
     const loadActions = async () => {
       try {
@@ -193,7 +214,7 @@ export default defineComponent({
     };
     loadActions();
     const places = ref({});
-    const reloadAll = async () => { await Promise.all([leader.reload(), history.reload(), loadActions()]); };
+    const reloadAll = async () => { await Promise.all([leader.reload(), history.reload(), loadActions(), training.reload()]); };
     const allowed = computed(() => {
       const l = leader.data;
       if (!l) return [];
@@ -218,6 +239,8 @@ export default defineComponent({
       act.open = a; act.missing = {}; actForm.error = null; actForm.fields = {};
       act.v = Object.fromEntries(ACTIONS[a].fields.map((f) => [f.key, '']));
       if (a === 'decision') act.v.meetingDate = today();
+      if (a === 'assessment') act.v.result = 'PASSED';
+      if (a === 'certification') act.v.armbandIssuedOn = today();
       acts.note = null;
     };
     const runAction = async (e) => {
@@ -368,9 +391,11 @@ export default defineComponent({
         ${actForm.error && !actForm.error.field && actForm.error.code !== 'illegal-transition' ? html`<${ErrorAlert} error=${actForm.error} />` : null}
         <div class="row g-2">
           ${a.fields.map((f) => html`<${Field} key=${f.key} col=${f.type === 'number' ? 'col-6 col-md-2' : 'col-12 col-md-4'} label=${tr(f.zh, f.en)} required=${!!f.required} error=${act.missing[f.key] || actForm.err(f.key)}>${({ id, describedBy }) => html`
+            ${f.type === 'select' ? html`<select id=${id} name=${f.key} class="form-select" aria-describedby=${describedBy} onChange=${(e) => { act.v[f.key] = e.target.value; }}>
+                ${options(f.choices.map((c) => ({ value: c[0], label: tr(c[1], c[2]) })), act.v[f.key], tr('请选择', 'Choose'))}</select>` : html`
             <input id=${id} name=${f.key} class=${'form-control' + (act.missing[f.key] || actForm.err(f.key) ? ' is-invalid' : '')} type=${f.type}
                    min=${f.min} max=${f.max ? f.max() : null} maxlength=${f.maxlength} inputmode=${f.type === 'number' ? 'numeric' : null}
-                   aria-describedby=${describedBy} value=${act.v[f.key]} onInput=${(e) => { act.v[f.key] = e.target.value; }} />`}<//>`)}
+                   aria-describedby=${describedBy} value=${act.v[f.key]} onInput=${(e) => { act.v[f.key] = e.target.value; }} />`}`}<//>`)}
         </div>
         <div class="d-flex gap-2 mt-2">
           <${BusyButton} type="submit" busy=${actForm.busy} kind=${a.kind.startsWith('outline-') ? a.kind.slice(8) : a.kind} testid="action-submit">${tr('确定', 'Confirm')}：${tr(a.zh, a.en)}<//>
@@ -386,8 +411,8 @@ export default defineComponent({
           `无法办理“${ACTIONS[acts.note.action].zh}”：该楼门栋长现在的状态是“${label(STATUS, acts.note.from)}”（可能刚被他人办理）。下面是现在可办理的事项。`,
           `Could not ${ACTIONS[acts.note.action].en.toLowerCase()}: the leader is now ${label(STATUS, acts.note.from)} (perhaps someone else just acted). Below is what may be done now.`)}</div>` : null}
         ${allowed.value.length ? html`<div class="d-flex flex-wrap gap-2">
-            ${allowed.value.map((a) => html`<button type="button" key=${a} class=${`btn btn-${ACTIONS[a].kind}` + (act.open === a ? ' active' : '')}
-                data-action=${a} aria-expanded=${act.open === a ? 'true' : 'false'} onClick=${() => open(a)}>${tr(ACTIONS[a].zh, ACTIONS[a].en)}</button>`)}
+            ${allowed.value.map((a) => (ACTIONS[a].href ? html`<a key=${a} class=${`btn btn-${ACTIONS[a].kind}`} href=${ACTIONS[a].href} data-action=${a}>${tr(ACTIONS[a].zh, ACTIONS[a].en)}</a>` : html`<button type="button" key=${a} class=${`btn btn-${ACTIONS[a].kind}` + (act.open === a ? ' active' : '')}
+                data-action=${a} aria-expanded=${act.open === a ? 'true' : 'false'} onClick=${() => open(a)}>${tr(ACTIONS[a].zh, ACTIONS[a].en)}</button>`))}
           </div>`
           : html`<p class="mb-0 text-body-secondary" data-testid="no-actions">${tr(`状态为“${label(STATUS, l.status)}”，没有可办理的事项。`, `${label(STATUS, l.status)}: nothing to do.`)}</p>`}
         ${act.open && allowed.value.includes(act.open) ? actionForm(l) : null}
@@ -433,6 +458,34 @@ export default defineComponent({
         ? html`<${BusyButton} kind="outline-danger" busy=${consentForm.busy} testid="consent-withdraw" onClick=${() => setConsent(l, false)}>${tr('记录撤回同意', 'Record withdrawal')}<//>`
         : html`<${BusyButton} kind="outline-primary" busy=${consentForm.busy} testid="consent-give" onClick=${() => setConsent(l, true)}>${tr('记录本人同意公开', 'Record the leader\'s consent')}<//>`}
     </div></div>`;
+    // ---- training record: onboarding (入职培训) and capacity training (赋能培训) ----
+    const RESULT_WORDS = { PASSED: ['合格', 'Passed', 'success'], FAILED: ['不合格', 'Failed', 'danger'], ABSENT: ['缺考', 'Absent', 'secondary'] };
+    const resultBadge = (r) => { const w = RESULT_WORDS[r]; return w ? html`<span class=${'badge text-bg-' + w[2]}>${tr(w[0], w[1])}</span>` : html`<span class="badge text-bg-info">${tr('待考核', 'To assess')}</span>`; };
+    const onboardingColumns = [
+      { key: 'title', label: () => tr('培训班', 'Batch'), cell: (e) => (e.batch ? html`<a href=${'#/training/' + e.batch}>${e.title}</a>` : e.title) },
+      { key: 'startsOn', label: () => tr('日期', 'Dates'), cell: (e) => (e.startsOn ? `${fmtDate(e.startsOn)} – ${fmtDate(e.endsOn)}` : fmtDate(e.enrolledAt)) },
+      { key: 'days', label: () => tr('出勤', 'Attended'), cell: (e) => (e.days ? tr(`${e.daysAttended}/${e.days} 天`, `${e.daysAttended}/${e.days} days`) : '') },
+      { key: 'result', label: () => tr('考核', 'Result'), cell: (e) => resultBadge(e.result) },
+      { key: 'note', label: () => tr('备注', 'Note'), cell: (e) => e.note || '' },
+      { key: 'workId', label: () => tr('发证', 'Certified'), cell: (e) => (e.workId ? tr(`工作证号 ${e.workId}，袖标 ${fmtDate(e.armbandOn)}`, `Work ID ${e.workId}, armband ${fmtDate(e.armbandOn)}`) : '') },
+    ];
+    const capacityColumns = [
+      { key: 'heldOn', label: () => tr('日期', 'Date'), cell: (s) => fmtDate(s.heldOn) },
+      { key: 'topic', label: () => tr('主题', 'Topic') },
+      { key: 'provider', label: () => tr('培训机构', 'Provider') },
+      { key: 'hours', label: () => tr('学时', 'Hours'), class: 'text-end' },
+    ];
+    const trainingCard = () => html`<div class="card mb-3" data-testid="training-record"><div class="card-body">
+      <h2 class="card-title">${tr('培训记录', 'Training record')}</h2>
+      <${ErrorAlert} error=${training.error} />
+      <h3 class="h6">${tr('入职培训', 'Onboarding training')}</h3>
+      <${DataTable} columns=${onboardingColumns} rows=${training.data ? training.data.onboarding : []} rowKey="enrolledAt" caption=${tr('入职培训', 'Onboarding training')}
+                    empty=${tr('没有入职培训记录', 'No onboarding training recorded')} />
+      <h3 class="h6 mt-3">${tr('赋能培训', 'Capacity training')}
+        ${training.data ? html` <small class="text-body-secondary fw-normal" data-testid="capacity-years">${training.data.capacity.years.map((y) => tr(`${y.year}年 ${y.sessions} 次 ${y.hours} 学时`, `${y.year}: ${y.sessions} sessions, ${y.hours} h`)).join('；') || tr('（暂无）', '(none)')}</small>` : null}</h3>
+      <${DataTable} columns=${capacityColumns} rows=${training.data ? training.data.capacity.sessions : []} rowKey="session" caption=${tr('赋能培训', 'Capacity training')}
+                    empty=${tr('没有赋能培训记录', 'No capacity training recorded')} />
+    </div></div>`;
     const historyColumns = [
       { key: 'at', label: () => tr('时间', 'When'), cell: (s) => fmtDateTime(s.at) },
       { key: 'move', label: () => tr('变化', 'Change'), cell: (s) => html`${s.from ? label(STATUS, s.from) + ' → ' : ''}${label(STATUS, s.to)}` },
@@ -464,6 +517,7 @@ export default defineComponent({
                           empty=${l.status === 'CERTIFIED' ? tr('尚未上岗：点“上岗”后按提名的楼门开始履职', 'Not serving yet: Start service assigns the nominated place')
                             : tr('暂无楼门职务', 'No assignments')} />
           </div></div>
+          ${trainingCard()}
           <div class="card mb-3"><div class="card-body">
             <h2 class="card-title">${tr('履历', 'History')}</h2>
             <${ErrorAlert} error=${history.error} />

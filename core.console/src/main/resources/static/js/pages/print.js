@@ -10,6 +10,7 @@ const DOCS = {
   certificate: () => import('../print/certificate.js'),
   signin: () => import('../print/signin.js'),
   slips: () => import('../print/slips.js'),
+  training: () => import('../print/training.js'),
 };
 
 export default defineComponent({

@@ -17,6 +17,7 @@ const SECTIONS = {
   awards: () => import('./ws/results.js'),
   programmes: () => import('./ws/meetings.js'),
   consent: () => import('./ws/consent.js'),
+  training: () => import('./ws/training.js'),
 };
 
 const TILES = [
@@ -27,6 +28,7 @@ const TILES = [
   ['meetings', '◷', '我的例会', 'My meetings', '时间、纪要、我的任务', 'Dates, minutes, my tasks'],
   ['results', '✓', '评议结果', 'My evaluations', '群众满意度', 'Residents\' satisfaction'],
   ['awards', '★', '我的表彰', 'My awards', '可打印证书', 'Printable certificates'],
+  ['training', '✦', '我的培训', 'My training', '入职培训和赋能培训学时', 'Onboarding and hours'],
   ['programmes', '◈', '本街道特色项目', 'Street programmes', '已开展的项目', 'What runs in my street'],
   ['consent', '☏', '电话号码公开', 'My phone number', '是否让居民看到', 'Shown to residents or not'],
 ];

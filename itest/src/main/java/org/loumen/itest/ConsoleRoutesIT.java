@@ -268,6 +268,9 @@ class ConsoleRoutesIT extends PlatformTest {
         // what the actions say is what the routes do
         assertEquals(409, secretary.send("POST", leader + "/activation", null, null).status());
         assertEquals(200, secretary.json("POST", leader + "/training", Map.of("session", "2026 春季班")).status());
+        // certification needs a passed assessment (issue 20): the actions say so
+        assertEquals("[\"assessment\"]", secretary.get(leader + "/actions").json().get("actions").toString());
+        assertEquals(200, secretary.json("POST", leader + "/assessment", Map.of("result", "PASSED")).status());
         assertEquals("[\"certification\"]", secretary.get(leader + "/actions").json().get("actions").toString());
         assertEquals(200, secretary.json("POST", leader + "/certification", Map.of("workId", "GW-ACT-01",
                 "armbandIssuedOn", LocalDate.now(CHINA).toString())).status());

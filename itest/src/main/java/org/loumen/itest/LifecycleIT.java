@@ -79,6 +79,8 @@ class LifecycleIT extends PlatformTest {
             assertEquals(409, admin.send("POST", leader + "/activation", null, null).status(), "not trained yet");
             assertEquals("IN_TRAINING", admin.json("POST", leader + "/training", Map.of("session",
                     "2026 年第一期入职培训", "startsOn", "2026-03-10")).json().get("status").asText());
+            // certification needs a passed assessment (issue 20): the training is assessed first
+            assertEquals(200, admin.json("POST", leader + "/assessment", Map.of("result", "PASSED")).status());
             Http.Response certified = admin.json("POST", leader + "/certification", Map.of("workId", "BLT-0001",
                     "armbandIssuedOn", "2026-03-20"));
             assertEquals("CERTIFIED", certified.json().get("status").asText(), certified.body());

@@ -212,6 +212,7 @@ class LauncherE2EIT extends E2EBase {
         json(send(port, "POST", leader + "/decision", admin, "{\"meetingDate\":\"2026-01-05\",\"attendees\":21,"
                 + "\"votesFor\":15,\"votesAgainst\":4,\"abstentions\":2}"), 200);
         json(send(port, "POST", leader + "/training", admin, "{\"session\":\"第一期\"}"), 200);
+        json(send(port, "POST", leader + "/assessment", admin, "{\"result\":\"PASSED\"}"), 200); // a pass first
         json(send(port, "POST", leader + "/certification", admin, "{\"workId\":\"SG-E2E-1\","
                 + "\"armbandIssuedOn\":\"2026-01-20\"}"), 200);
         assertEquals("IN_SERVICE", json(send(port, "POST", leader + "/activation", admin, null), 200)

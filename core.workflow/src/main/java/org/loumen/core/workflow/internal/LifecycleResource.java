@@ -39,16 +39,22 @@ public final class LifecycleResource implements ApiResource {
     record CertificationBody(String workId, LocalDate armbandIssuedOn) {
     }
 
+    record AssessmentBody(TrainingRules.Result result, String note) {
+    }
+
     record StatusBody(LeaderStatus to, String reason) {
     }
 
     private final LifecycleService lifecycle;
     private final LeaderService leaders;
+    private final TrainingService training;
 
     @Activate
-    public LifecycleResource(@Reference LifecycleService lifecycle, @Reference LeaderService leaders) {
+    public LifecycleResource(@Reference LifecycleService lifecycle, @Reference LeaderService leaders,
+            @Reference TrainingService training) {
         this.lifecycle = lifecycle;
         this.leaders = leaders;
+        this.training = training;
     }
 
     @Override
@@ -95,23 +101,27 @@ public final class LifecycleResource implements ApiResource {
                     if (b.session() == null || b.session().isBlank() || b.session().length() > 100) {
                         throw ApiException.invalidField("session", "请写明培训班次 / session is required (1-100)");
                     }
-                    return lifecycle.move(r.pathId("leader").orElseThrow(), LeaderStatus.IN_TRAINING, r.caller().username(), null,
-                            "session " + b.session().strip() + (b.startsOn() == null ? "" : " from " + b.startsOn()),
-                            null, Map.of());
+                    // a session known by name only (a batch is the fuller way, POST /training-batches/{id}/enrolments):
+                    // the enrolment is kept, and certification still waits for its assessment
+                    var moved = lifecycle.move(r.pathId("leader").orElseThrow(), LeaderStatus.IN_TRAINING,
+                            r.caller().username(), null, "session " + b.session().strip() + (b.startsOn() == null ? ""
+                                    : " from " + b.startsOn()), null, Map.of());
+                    training.enrolInSession(moved, b.session().strip(), r.caller().username());
+                    return moved;
+                })
+                .post("/leaders/{leader}/assessment", organisers, r -> {
+                    AssessmentBody b = r.body(AssessmentBody.class);
+                    long id = r.pathId("leader").orElseThrow();
+                    training.assessLeader(id, b.result(), b.note(), r.caller().username());
+                    r.auditDetail("leader " + id + " assessed " + b.result());
+                    return Map.of("leader", id, "result", b.result(), "status", leaders.leader(id).orElseThrow()
+                            .status(), "training", training.record(id));
                 })
                 .post("/leaders/{leader}/certification", organisers, r -> {
+                    // the work ID may be left out: the configured pattern then makes one
                     CertificationBody b = r.body(CertificationBody.class);
-                    if (b.workId() == null || !b.workId().strip().matches("[A-Za-z0-9-]{1,32}")) {
-                        throw ApiException.invalidField("workId", "工作证号须为 1 至 32 位字母、数字或 - / workId is "
-                                + "1-32 letters, digits or -");
-                    }
-                    if (b.armbandIssuedOn() == null) {
-                        throw ApiException.invalidField("armbandIssuedOn", "请填写袖标发放日期 / armbandIssuedOn is "
-                                + "required");
-                    }
-                    return lifecycle.move(r.pathId("leader").orElseThrow(), LeaderStatus.CERTIFIED, r.caller().username(), null,
-                            "work ID " + b.workId().strip() + ", armband issued " + b.armbandIssuedOn(),
-                            b.workId().strip(), Map.of());
+                    return training.certify(r.pathId("leader").orElseThrow(), b.workId(), b.armbandIssuedOn(),
+                            r.caller().username());
                 })
                 .post("/leaders/{leader}/activation", organisers, r -> lifecycle.move(r.pathId("leader").orElseThrow(),
                         LeaderStatus.IN_SERVICE, r.caller().username(), null, "on the nominated place", null, Map.of()))
@@ -131,9 +141,27 @@ public final class LifecycleResource implements ApiResource {
                 .get("/leaders/{leader}/actions", organisers, r -> {
                     var l = leaders.leader(r.pathId("leader").orElseThrow()).orElseThrow(
                             () -> ApiException.notFound("楼门栋长", "leader", r.pathParam("leader")));
-                    return Map.of("status", l.status(), "actions", Lifecycle.actions(l.status()));
+                    return Map.of("status", l.status(), "actions", actions(l));
                 })
                 .get("/leaders/{leader}/history", organisers, r -> lifecycle.history(r.pathId("leader").orElseThrow()));
+    }
+
+    /**
+     * The lifecycle's actions, with the training's state: a leader in training is assessed before certification, and
+     * one whose last result was a fail or absence is enrolled again (in a batch).
+     */
+    private List<String> actions(org.loumen.core.model.Leader l) {
+        List<String> actions = Lifecycle.actions(l.status());
+        if (l.status() != LeaderStatus.IN_TRAINING) {
+            return actions;
+        }
+        List<TrainingRules.Result> results = training.record(l.id()).stream().map(e -> e.result() == null ? null
+                : TrainingRules.Result.valueOf(e.result())).toList();
+        return switch (TrainingRules.standing(results)) {
+            case PASSED -> actions;
+            case RETAKE -> List.of("reenrol");
+            default -> List.of("assessment");
+        };
     }
 
     private static int count(Integer value, String field, int min) throws ApiException {

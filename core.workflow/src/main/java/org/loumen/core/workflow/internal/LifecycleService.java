@@ -91,6 +91,11 @@ public final class LifecycleService {
                     + " / a leader who is " + l.status() + " cannot become " + to)
                     .with("from", l.status()).with("allowed", Lifecycle.allowed(l.status()));
         }
+        if (to == LeaderStatus.CERTIFIED && !TrainingRules.mayCertify(jpa.txExpr(em -> TrainingService.results(em,
+                id)))) {
+            throw new ApiException(409, "training-not-passed", "入职培训考核合格后才能发放工作证 / a work ID is issued only "
+                    + "after passing the onboarding training assessment", "leader");
+        }
         Leader moved;
         if (to == LeaderStatus.IN_SERVICE && l.status() == LeaderStatus.CERTIFIED) {
             NominationEntity n = jpa.txExpr(em -> em.find(NominationEntity.class, id));
