@@ -310,7 +310,7 @@ final class LeaderRecords {
         }
     }
 
-    Leader write(Function<EntityManager, Leader> work) throws ModelException {
+    private Leader write(Function<EntityManager, Leader> work) throws ModelException {
         return Tx.write(jpa, work);
     }
 }
