@@ -8,10 +8,11 @@
  * {@link org.loumen.web.Access#area} for work inside a node, such as a street's programmes; 2.2: shared input rules
  * {@link org.loumen.web.Inputs}, {@link org.loumen.web.StoreConflict}, bounded lists and Retry-After on errors; 2.3: {@link org.loumen.web.ApiRequest#hasBody()}, a body readable
  * both as bytes and as JSON, one {@code missing-body} code, strict JSON types, {@link org.loumen.web.Access#orGranted}
- * and {@link org.loumen.web.GrantedRoles} for roles that programmes declare).
+ * and {@link org.loumen.web.GrantedRoles} for roles that programmes declare; 2.4:
+ * {@link org.loumen.web.Diagnostics}, the shared reasons of health and the programme listing).
  */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package org.loumen.web;
 
 import org.osgi.annotation.bundle.Export;

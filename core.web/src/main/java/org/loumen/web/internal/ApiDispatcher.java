@@ -1,14 +1,8 @@
 package org.loumen.web.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.loumen.security.AuditRecord;
 import org.loumen.security.AuditTrail;
@@ -17,7 +11,6 @@ import org.loumen.security.Caller;
 import org.loumen.security.Role;
 import org.loumen.web.Access;
 import org.loumen.web.ApiException;
-import org.loumen.web.ApiRequest;
 import org.loumen.web.ApiResource;
 import org.loumen.web.ApiResponse;
 import org.loumen.web.GrantedRoles;
@@ -40,9 +33,6 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +42,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * The single entry point of {@code /api/v1}: matches routes of every {@link ApiResource}, authenticates the caller,
  * checks the route's {@link Access} rule ({@link Gate}), runs the handler and writes JSON. Refusals, writes and
  * personal-data reads are recorded in the {@link AuditTrail}. Every error leaves here as
- * {@code {"error","message"[,"field"]}}; no stack trace ever reaches a client.
+ * {@code {"error","message"[,"field"]}}; no stack trace ever reaches a client. The request it hands to handlers is
+ * {@link HttpApiRequest}, answers are written by {@link JsonResponses}, and what is recorded is {@link AuditPolicy}'s.
  */
 @RequireHttpWhiteboard
 @HttpWhiteboardServletName("loumen-api")
@@ -62,9 +53,6 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class ApiDispatcher extends HttpServlet {
 
     static final String PID = "org.loumen.web.api";
-
-    /** The one error code of a request whose body is required but missing (JSON or upload alike). */
-    static final String MISSING_BODY = "missing-body";
 
     /** Settings of the JSON API, editable at runtime through Config Admin (e.g. a DATA/conf/org.loumen.web.api.cfg). */
     @ObjectClassDefinition(id = PID, name = "Loumen JSON API / 接口设置",
@@ -105,6 +93,9 @@ public final class ApiDispatcher extends HttpServlet {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AuditTrail auditTrail;
+
+    /** What is recorded, and what a trail failure means; reads the trail as now bound. */
+    private final transient AuditPolicy audit = new AuditPolicy(() -> auditTrail);
 
     /** Roles granted beside the core's (programme roles); without it, granted roles admit nobody. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -173,11 +164,10 @@ public final class ApiDispatcher extends HttpServlet {
             }
             route = f.route();
             Access access = route.access();
-            Request request = new Request(req, path, f.params(), maxJsonBody, maxUpload);
+            HttpApiRequest request = new HttpApiRequest(req, path, f.params(), maxJsonBody, maxUpload);
             boolean guarded = access.kind() != Access.Kind.PUBLIC;
             Authenticator auth = authenticator;
-            AuditTrail audit = auditTrail;
-            if (guarded && (auth == null || audit == null)) {
+            if (guarded && (auth == null || auditTrail == null)) {
                 throw new ApiException(503, "security-unavailable",
                         "身份认证服务未就绪，请稍后再试 / identity and audit services are not ready; try again shortly");
             }
@@ -211,20 +201,20 @@ public final class ApiDispatcher extends HttpServlet {
             request.admit(caller, decision.scopes());
             Object result = route.handler().handle(request);
             int status = result instanceof ApiResponse r ? r.status() : result == null ? 204 : 200;
-            if (audits(route)) {
+            if (AuditPolicy.audits(route)) {
                 // a personal-data read is recorded before the data leaves; a write after it is done
-                record(route, req, caller, node, AuditRecord.Outcome.SUCCESS, status, request.auditDetail());
+                audit.record(route, req, caller, node, AuditRecord.Outcome.SUCCESS, status, request.auditDetail());
             }
             if (result instanceof ApiResponse r && r.contentType() != null) {
-                writeFile(resp, r);
+                JsonResponses.writeFile(resp, r);
             } else {
-                write(resp, status, result instanceof ApiResponse r ? r.body() : result);
+                JsonResponses.write(resp, status, result instanceof ApiResponse r ? r.body() : result);
             }
         } catch (ApiException e) {
-            if (route != null && isWrite(route)) {
-                recordQuietly(route, req, caller, node, AuditRecord.Outcome.FAILURE, e.status(), e.code());
+            if (route != null && AuditPolicy.isWrite(route)) {
+                audit.recordQuietly(route, req, caller, node, AuditRecord.Outcome.FAILURE, e.status(), e.code());
             }
-            writeError(resp, e);
+            JsonResponses.writeError(resp, e);
         } catch (RuntimeException e) {
             Optional<StoreConflict> conflict = StoreConflict.in(e);
             if (conflict.isPresent()) {
@@ -232,17 +222,17 @@ public final class ApiDispatcher extends HttpServlet {
                 ApiException answer = conflict.get().toApi();
                 LOG.info("{} {}: store conflict {} {}", method, path, conflict.get().sqlState(),
                         conflict.get().constraint());
-                if (route != null && isWrite(route)) {
-                    recordQuietly(route, req, caller, node, AuditRecord.Outcome.FAILURE, 409, answer.code());
+                if (route != null && AuditPolicy.isWrite(route)) {
+                    audit.recordQuietly(route, req, caller, node, AuditRecord.Outcome.FAILURE, 409, answer.code());
                 }
-                writeError(resp, answer);
+                JsonResponses.writeError(resp, answer);
                 return;
             }
             LOG.error("{} {} failed", method, path, e);
-            if (route != null && isWrite(route)) {
-                recordQuietly(route, req, caller, node, AuditRecord.Outcome.FAILURE, 500, "internal-error");
+            if (route != null && AuditPolicy.isWrite(route)) {
+                audit.recordQuietly(route, req, caller, node, AuditRecord.Outcome.FAILURE, 500, "internal-error");
             }
-            writeError(resp, new ApiException(500, "internal-error",
+            JsonResponses.writeError(resp, new ApiException(500, "internal-error",
                     "服务器内部错误，已记录 / internal error, logged on the server"));
         }
     }
@@ -256,115 +246,11 @@ public final class ApiDispatcher extends HttpServlet {
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
-    private static boolean isWrite(RouteTable.Route route) {
-        return !route.method().equals("GET") && !route.access().isAuditedByHandler();
-    }
-
-    private static boolean audits(RouteTable.Route route) {
-        return isWrite(route) || route.access().isPersonalData();
-    }
-
     /** Answers a refusal and records it. */
     private void deny(HttpServletResponse resp, RouteTable.Route route, HttpServletRequest req, Caller caller,
             String node, ApiException refusal) throws IOException {
-        recordQuietly(route, req, caller, node, AuditRecord.Outcome.DENIED, refusal.status(), refusal.code());
-        writeError(resp, refusal);
-    }
-
-    /**
-     * Records an access; throws when the trail cannot store it, so personal data is not returned unaudited.
-     */
-    private void record(RouteTable.Route route, HttpServletRequest req, Caller caller, String node,
-            AuditRecord.Outcome outcome, int status, String detail) throws ApiException {
-        AuditTrail audit = auditTrail;
-        try {
-            if (audit == null) {
-                throw new IllegalStateException("no audit trail");
-            }
-            audit.record(entry(route, req, caller, node, outcome, status, detail));
-        } catch (RuntimeException e) {
-            LOG.error("AUDIT NOT STORED: {} {} by {} -> {} {}", route.method(), req.getPathInfo(),
-                    actor(caller), outcome, status, e);
-            if (!isWrite(route)) {
-                throw new ApiException(503, "audit-unavailable",
-                        "审计日志不可用，已拒绝读取个人信息 / the audit log is unavailable, so personal data is not served");
-            }
-        }
-    }
-
-    /** Records an access that is refused or failed anyway; a trail failure is logged, not answered. */
-    private void recordQuietly(RouteTable.Route route, HttpServletRequest req, Caller caller, String node,
-            AuditRecord.Outcome outcome, int status, String detail) {
-        AuditTrail audit = auditTrail;
-        if (audit == null) {
-            return; // only public routes answer without a trail, and their refusals are the handlers' to record
-        }
-        try {
-            audit.record(entry(route, req, caller, node, outcome, status, detail));
-        } catch (RuntimeException e) {
-            LOG.error("AUDIT NOT STORED: {} {} by {} -> {} {}", route.method(), req.getPathInfo(),
-                    actor(caller), outcome, status, e);
-        }
-    }
-
-    private static AuditRecord entry(RouteTable.Route route, HttpServletRequest req, Caller caller, String node,
-            AuditRecord.Outcome outcome, int status, String detail) {
-        String object = Optional.ofNullable(req.getPathInfo()).orElse("/");
-        if (req.getQueryString() != null) {
-            object = object + "?" + req.getQueryString();
-        }
-        if (object.length() > 500) {
-            object = object.substring(0, 500);
-        }
-        return new AuditRecord(actor(caller), req.getRemoteAddr(), route.method() + " " + route.template(),
-                object, node, outcome, status, detail);
-    }
-
-    private static String actor(Caller caller) {
-        return caller.anonymous() ? "anonymous" : caller.username();
-    }
-
-    static void write(HttpServletResponse resp, int status, Object body) throws IOException {
-        resp.setStatus(status);
-        resp.setHeader("Cache-Control", "no-store");
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        if (body == null || status == 204) {
-            return;
-        }
-        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
-        resp.setContentType("application/json;charset=UTF-8");
-        resp.setContentLength(bytes.length);
-        resp.getOutputStream().write(bytes);
-    }
-
-    private static void writeFile(HttpServletResponse resp, ApiResponse r) throws IOException {
-        byte[] bytes = (byte[]) r.body();
-        resp.setStatus(r.status());
-        resp.setHeader("Cache-Control", "no-store");
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setContentType(r.contentType());
-        // RFC 6266/5987: an ASCII fallback and the UTF-8 name, so Chinese file names survive
-        String ascii = r.filename().replaceAll("[^A-Za-z0-9._-]", "_");
-        resp.setHeader("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(r.filename(), StandardCharsets.UTF_8).replace("+", "%20"));
-        resp.setContentLength(bytes.length);
-        resp.getOutputStream().write(bytes);
-    }
-
-    static void writeError(HttpServletResponse resp, ApiException e) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", e.code());
-        body.put("message", e.getMessage());
-        if (e.field() != null) {
-            body.put("field", e.field());
-        }
-        body.putAll(e.details());
-        if (!resp.isCommitted()) {
-            if (e.retryAfterSeconds() > 0) {
-                resp.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
-            }
-            write(resp, e.status(), body);
-        }
+        audit.recordQuietly(route, req, caller, node, AuditRecord.Outcome.DENIED, refusal.status(), refusal.code());
+        JsonResponses.writeError(resp, refusal);
     }
 
     /** Registers one resource's routes, tagged with the resource so they leave with it. */
@@ -403,214 +289,4 @@ public final class ApiDispatcher extends HttpServlet {
         }
     }
 
-    /** The servlet request seen through {@link ApiRequest}. */
-    static final class Request implements ApiRequest {
-        private final HttpServletRequest req;
-        private final String path;
-        private final Map<String, String> params;
-        private final int maxBody;
-        private final int maxUpload;
-        private Caller caller = Caller.ANONYMOUS;
-        private Set<String> scopes = Set.of();
-        private String auditDetail;
-
-        Request(HttpServletRequest req, String path, Map<String, String> params, int maxBody, int maxUpload) {
-            this.req = req;
-            this.path = path;
-            this.params = params;
-            this.maxBody = maxBody;
-            this.maxUpload = maxUpload;
-        }
-
-        /** The body as read once (both {@link #bytes()} and {@link #body(Class)} use it); {@code null} until read. */
-        private byte[] raw;
-        /** Whether the body was larger than the upload limit (then it is not kept). */
-        private boolean overLimit;
-
-        /** Reads the body once, up to the upload limit; every later call answers from what was read. */
-        private byte[] raw() throws ApiException {
-            if (raw == null && !overLimit) {
-                if (req.getContentLengthLong() > maxUpload) {
-                    overLimit = true;
-                } else {
-                    try (InputStream in = req.getInputStream()) {
-                        byte[] read = in.readNBytes(maxUpload + 1);
-                        if (read.length > maxUpload) {
-                            overLimit = true;
-                        } else {
-                            raw = read;
-                        }
-                    } catch (IOException e) {
-                        throw new ApiException(400, "invalid-body", "无法读取请求体 / could not read the request body");
-                    }
-                }
-            }
-            if (overLimit) {
-                throw tooLarge(maxUpload);
-            }
-            return raw;
-        }
-
-        static ApiException missingBody() {
-            return new ApiException(400, MISSING_BODY, "缺少请求体 / request body is missing");
-        }
-
-        @Override
-        public boolean hasBody() throws ApiException {
-            return raw().length > 0;
-        }
-
-        @Override
-        public byte[] bytes() throws ApiException {
-            byte[] bytes = raw();
-            if (bytes.length == 0) {
-                throw missingBody();
-            }
-            return bytes.clone();
-        }
-
-        void admit(Caller who, Set<String> nodes) {
-            this.caller = who;
-            this.scopes = Set.copyOf(nodes);
-        }
-
-        @Override
-        public Caller caller() {
-            return caller;
-        }
-
-        @Override
-        public Set<String> scopes() {
-            return scopes;
-        }
-
-        @Override
-        public void auditDetail(String detail) {
-            this.auditDetail = detail;
-        }
-
-        String auditDetail() {
-            return auditDetail;
-        }
-
-        @Override
-        public String method() {
-            return req.getMethod();
-        }
-
-        @Override
-        public String path() {
-            return path;
-        }
-
-        @Override
-        public String pathParam(String name) {
-            String v = params.get(name);
-            if (v == null) {
-                throw new IllegalArgumentException("route has no parameter {" + name + "}");
-            }
-            return v;
-        }
-
-        @Override
-        public Optional<String> query(String name) {
-            return Optional.ofNullable(req.getParameter(name)).map(String::strip).filter(s -> !s.isEmpty());
-        }
-
-        @Override
-        public List<String> queryAll(String name) {
-            String[] values = req.getParameterValues(name);
-            return values == null ? List.of() : Arrays.asList(values);
-        }
-
-        @Override
-        public int queryInt(String name, int defaultValue, int min, int max) throws ApiException {
-            Optional<String> raw = query(name);
-            if (raw.isEmpty()) {
-                return defaultValue;
-            }
-            try {
-                int v = Integer.parseInt(raw.get());
-                if (v >= min && v <= max) {
-                    return v;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new ApiException(400, "invalid-parameter", "参数 " + name + " 必须是 " + min + " 到 " + max
-                    + " 之间的整数 / parameter " + name + " must be an integer from " + min + " to " + max, name);
-        }
-
-        @Override
-        public <T> T body(Class<T> type) throws ApiException {
-            String contentType = Optional.ofNullable(req.getContentType()).orElse("");
-            if (!contentType.toLowerCase().startsWith("application/json")) {
-                throw new ApiException(415, "unsupported-media-type",
-                        "请求体须为 JSON (Content-Type: application/json) / body must be JSON");
-            }
-            if (req.getContentLengthLong() > maxBody) {
-                throw tooLarge(maxBody);
-            }
-            byte[] bytes = raw();
-            if (bytes.length > maxBody) {
-                throw tooLarge(maxBody);
-            }
-            if (bytes.length == 0) {
-                throw missingBody();
-            }
-            try {
-                T value = Json.MAPPER.readValue(new String(bytes, StandardCharsets.UTF_8), type);
-                if (value == null) {
-                    throw new ApiException(400, "invalid-json", "请求体不能为 null / body must not be null");
-                }
-                return value;
-            } catch (Json.Refused e) {
-                String field = fieldOf(e);
-                throw ApiException.invalidField(field, (field == null ? "" : field + ": ") + e.getOriginalMessage());
-            } catch (Json.WrongType e) {
-                String field = fieldOf(e);
-                throw ApiException.invalidField(field, (field == null ? "" : field + " ") + e.getOriginalMessage());
-            } catch (JsonMappingException e) {
-                String field = fieldOf(e);
-                throw new ApiException(400, "invalid-json", "JSON 格式或字段有误 / malformed JSON or wrong field"
-                        + (field == null ? "" : ": " + field), field);
-            } catch (JsonProcessingException e) {
-                throw new ApiException(400, "invalid-json", "JSON 格式有误 / malformed JSON at line "
-                        + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-            } catch (IOException e) {
-                throw new ApiException(400, "invalid-json", "无法读取请求体 / could not read the request body");
-            }
-        }
-
-        /** Built only when thrown: an exception captures its stack, and most bodies are within the limit. */
-        private static ApiException tooLarge(int limit) {
-            return new ApiException(413, "body-too-large", "请求体超过 " + limit + " 字节 / body larger than "
-                    + limit + " bytes");
-        }
-
-        private static String fieldOf(JsonMappingException e) {
-            StringBuilder sb = new StringBuilder();
-            for (JsonMappingException.Reference ref : e.getPath()) {
-                if (ref.getFieldName() != null) {
-                    if (sb.length() > 0) {
-                        sb.append('.');
-                    }
-                    sb.append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    sb.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            return sb.length() == 0 ? null : sb.toString();
-        }
-
-        @Override
-        public String remoteAddress() {
-            return req.getRemoteAddr();
-        }
-
-        @Override
-        public Optional<String> header(String name) {
-            return Optional.ofNullable(req.getHeader(name));
-        }
-    }
 }

@@ -41,20 +41,20 @@ public final class FallbackServlet extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Object status = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if ((status == null || Integer.valueOf(404).equals(status)) && starting()) {
-            ApiDispatcher.writeError(resp, StartupState.starting());
+            JsonResponses.writeError(resp, StartupState.starting());
             return;
         }
         if (status instanceof Integer code && code >= 400 && code <= 599) {
             if (code == 404) {
-                ApiDispatcher.writeError(resp, new ApiException(404, "not-found", "未找到 / not found: "
+                JsonResponses.writeError(resp, new ApiException(404, "not-found", "未找到 / not found: "
                         + req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
                 return;
             }
             String error = code >= 500 ? "internal-error" : "http-" + code;
-            ApiDispatcher.writeError(resp, new ApiException(code, error,
+            JsonResponses.writeError(resp, new ApiException(code, error,
                     (code >= 500 ? "服务器错误 / server error" : "请求无效 / request refused") + " (HTTP " + code + ")"));
             return;
         }
-        ApiDispatcher.writeError(resp, new ApiException(404, "not-found", "未找到 / not found: " + req.getRequestURI()));
+        JsonResponses.writeError(resp, new ApiException(404, "not-found", "未找到 / not found: " + req.getRequestURI()));
     }
 }

@@ -3,10 +3,8 @@ package org.loumen.web.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,19 +12,15 @@ import java.util.regex.Pattern;
 import org.loumen.security.Role;
 import org.loumen.web.Access;
 import org.loumen.web.ApiResource;
+import org.loumen.web.Diagnostics;
 import org.loumen.web.Routes;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
 import org.osgi.framework.SynchronousBundleListener;
-import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
-import org.osgi.framework.wiring.BundleCapability;
-import org.osgi.framework.wiring.BundleRequirement;
-import org.osgi.framework.wiring.BundleRevision;
-import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -34,14 +28,13 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
-import org.osgi.service.component.runtime.dto.ReferenceDTO;
-import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 /**
  * {@code GET /api/v1/health}: STARTING until the framework reaches the launch's start level; then UP when every
  * bundle is active and every enabled component is satisfied, otherwise DEGRADED, naming each bundle or component at
  * fault and why. Answers 200 in every case: the platform is serving. {@code /health/live} (liveness) answers 200
- * whenever the process serves HTTP; {@code /health/ready} (readiness) 503 {@code starting} until started.
+ * whenever the process serves HTTP; {@code /health/ready} (readiness) 503 {@code starting} until started. The reasons
+ * (root cause, imports nobody offers, missing services) are the shared {@link Diagnostics}'.
  */
 @Component(service = ApiResource.class)
 public final class HealthResource implements ApiResource {
@@ -67,6 +60,7 @@ public final class HealthResource implements ApiResource {
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
     private final StartupState startup;
+    private final Diagnostics diagnostics;
     private final Instant startedAt = Instant.now();
 
     /** Problems other bundles see (e.g. programmes FAILED with a duplicate id). */
@@ -77,8 +71,9 @@ public final class HealthResource implements ApiResource {
 
     @Activate
     public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr,
-            @Reference StartupState startup) {
+            @Reference StartupState startup, @Reference Diagnostics diagnostics) {
         this.context = context;
+        this.diagnostics = diagnostics;
         this.scr = scr;
         this.startup = startup;
         context.addBundleListener(startTimes);
@@ -146,7 +141,7 @@ public final class HealthResource implements ApiResource {
                 } else if (!starting && b.getState() != Bundle.STARTING && b.getState() != Bundle.UNINSTALLED
                         && !isFragment(b)) {
                     problems.add(new Problem(b.getSymbolicName(), null, stateName(b.getState()),
-                            bundleReason(b, bundles, frameworkLevel)));
+                            bundleReason(b, frameworkLevel)));
                 }
             } catch (IllegalStateException | IllegalArgumentException e) {
                 // uninstalled while we looked (a plug-in being removed): it is no longer part of the picture
@@ -163,9 +158,10 @@ public final class HealthResource implements ApiResource {
                 switch (c.state) {
                     case ComponentConfigurationDTO.ACTIVE, ComponentConfigurationDTO.SATISFIED -> componentsActive++;
                     case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> problems.add(new Problem(
-                            d.bundle.symbolicName, d.name, "UNSATISFIED_REFERENCE", missing(d, c.unsatisfiedReferences)));
+                            d.bundle.symbolicName, d.name, "UNSATISFIED_REFERENCE", "missing services: "
+                            + String.join(", ", diagnostics.missingServices(d, c.unsatisfiedReferences))));
                     case ComponentConfigurationDTO.FAILED_ACTIVATION -> problems.add(new Problem(
-                            d.bundle.symbolicName, d.name, "FAILED_ACTIVATION", rootCause(c.failure)));
+                            d.bundle.symbolicName, d.name, "FAILED_ACTIVATION", diagnostics.rootCause(c.failure)));
                     default -> {
                         // UNSATISFIED_CONFIGURATION: waiting for configuration is a normal state
                     }
@@ -192,23 +188,8 @@ public final class HealthResource implements ApiResource {
         return b.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
     }
 
-    private static Set<String> exportedPackages(Bundle[] bundles) {
-        Set<String> packages = new HashSet<>();
-        for (Bundle b : bundles) {
-            BundleWiring wiring = b.adapt(BundleWiring.class);
-            List<BundleCapability> capabilities = wiring == null ? null
-                    : wiring.getCapabilities(PackageNamespace.PACKAGE_NAMESPACE);
-            if (capabilities != null) { // null once the wiring is no longer in use (bundle refreshed or removed)
-                for (BundleCapability c : capabilities) {
-                    packages.add(String.valueOf(c.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE)));
-                }
-            }
-        }
-        return packages;
-    }
-
     /** Why a bundle is not active: for an unresolved one, the imported packages nobody exports. */
-    private static String bundleReason(Bundle b, Bundle[] bundles, FrameworkStartLevel framework) {
+    private String bundleReason(Bundle b, FrameworkStartLevel framework) {
         BundleStartLevel level = b.adapt(BundleStartLevel.class);
         String aboveLevel = level != null && framework != null && level.getStartLevel() > framework.getStartLevel()
                 ? "start level " + level.getStartLevel() + " is above the framework's " + framework.getStartLevel()
@@ -220,59 +201,17 @@ public final class HealthResource implements ApiResource {
         if (b.getState() != Bundle.INSTALLED) {
             return "state " + stateName(b.getState());
         }
-        BundleRevision revision = b.adapt(BundleRevision.class);
         List<String> missing = new ArrayList<>();
-        if (revision != null) {
-            // only computed for an unresolved bundle: health is polled, and this walks every wiring
-            Set<String> exported = exportedPackages(bundles);
-            for (BundleRequirement r : revision.getDeclaredRequirements(PackageNamespace.PACKAGE_NAMESPACE)) {
-                boolean optional = PackageNamespace.RESOLUTION_OPTIONAL
-                        .equals(r.getDirectives().get(PackageNamespace.REQUIREMENT_RESOLUTION_DIRECTIVE));
-                Matcher m = PACKAGE_FILTER.matcher(String.valueOf(r.getDirectives().get("filter")));
-                if (!optional && m.find() && !exported.contains(m.group(1))) {
-                    missing.add(m.group(1));
-                }
+        // only computed for an unresolved bundle: health is polled, and this walks every wiring
+        for (String filter : diagnostics.missingImports(b)) {
+            Matcher m = PACKAGE_FILTER.matcher(String.valueOf(filter));
+            if (m.find()) {
+                missing.add(m.group(1));
             }
         }
         // missing packages say more than the start level (which only says why no resolve was attempted)
         return !missing.isEmpty() ? "unresolved: missing packages " + String.join(", ", missing)
                 : aboveLevel != null ? aboveLevel : "unresolved";
-    }
-
-    /** Names the missing services by interface: constructor references have generated names like {@code $000}. */
-    static String missing(ComponentDescriptionDTO d, UnsatisfiedReferenceDTO[] refs) {
-        List<String> names = new ArrayList<>();
-        if (refs != null) {
-            for (UnsatisfiedReferenceDTO r : refs) {
-                String service = r.name;
-                if (d.references != null) {
-                    for (ReferenceDTO ref : d.references) {
-                        if (ref.name.equals(r.name)) {
-                            service = ref.interfaceName;
-                        }
-                    }
-                }
-                names.add(service + (r.target == null ? "" : " " + r.target));
-            }
-        }
-        return "missing services: " + String.join(", ", names);
-    }
-
-    /**
-     * The root cause of an activation failure, one line: SCR reports a whole stack trace whose first line is often
-     * only the reflective wrapper (InvocationTargetException); the last "Caused by:" says what went wrong.
-     */
-    static String rootCause(String failure) {
-        if (failure == null || failure.isBlank()) {
-            return "activation failed";
-        }
-        String cause = failure.lines().findFirst().orElse("").strip();
-        for (String line : failure.lines().toList()) {
-            if (line.startsWith("Caused by: ")) {
-                cause = line.substring("Caused by: ".length()).strip();
-            }
-        }
-        return cause;
     }
 
     private static String stateName(int state) {

@@ -243,7 +243,7 @@ final class ImportRows {
         try {
             LocalDate d = LocalDate.of(Integer.parseInt(m.group(o)), Integer.parseInt(m.group(o + 1)),
                     Integer.parseInt(m.group(o + 2)));
-            if (d.isAfter(LocalDate.now(JpaLeaderService.CHINA)) || d.getYear() < 1900) {
+            if (d.isAfter(LocalDate.now(Days.CHINA)) || d.getYear() < 1900) {
                 r.bad(column, "日期不合理 / not a plausible birth date");
                 return null;
             }

@@ -118,7 +118,7 @@ public final class JpaHouseholdService implements HouseholdService {
         }
         return jpa.txExpr(em -> {
             TypedQuery<Long> count = em.createQuery("select count(h) from HouseholdEntity h" + w, Long.class);
-            TypedQuery<HouseholdEntity> items = JpaLeaderService.readOnly(em.createQuery(
+            TypedQuery<HouseholdEntity> items = Reads.readOnly(em.createQuery(
                     "select h from HouseholdEntity h" + w + " order by h.unit, h.room", HouseholdEntity.class));
             for (TypedQuery<?> q : List.of(count, items)) {
                 Tx.bindScopes(q, scopes);
@@ -141,7 +141,7 @@ public final class JpaHouseholdService implements HouseholdService {
     private static List<Household> dtos(EntityManager em, List<HouseholdEntity> list) {
         Set<String> units = list.stream().map(h -> h.unit).collect(Collectors.toSet());
         Set<String> buildings = units.stream().map(u -> u.substring(0, u.indexOf('U'))).collect(Collectors.toSet());
-        Map<String, String> labels = JpaLeaderService.labels(em, buildings, units);
+        Map<String, String> labels = Reads.labels(em, buildings, units);
         return list.stream().map(h -> {
             String building = h.unit.substring(0, h.unit.indexOf('U'));
             return new Household(h.id, h.community.substring(0, 9), h.community, building, labels.get(building),

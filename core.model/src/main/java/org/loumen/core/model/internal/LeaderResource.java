@@ -139,13 +139,13 @@ public final class LeaderResource implements ApiResource {
                 .get("/exports/leaders", Access.within(STAFF).filteredBy("street").personalData(), r -> {
                     String street = code(r, "street", 9);
                     return ApiResponse.file("text/csv;charset=UTF-8", "楼门栋长" + (street == null ? "" : "-" + street)
-                            + "-" + LocalDate.now(JpaLeaderService.CHINA) + ".csv",
+                            + "-" + LocalDate.now(Days.CHINA) + ".csv",
                             leaders.exportLeaders(r.scopes(), street));
                 })
                 .get("/reports/leader-profile", Access.within(STAFF).filteredBy("street", "community"), r -> {
                     Optional<String> raw = r.query("asOf");
                     LocalDate asOf = raw.isPresent() ? Inputs.date("asOf", raw.get())
-                            : LocalDate.now(JpaLeaderService.CHINA);
+                            : LocalDate.now(Days.CHINA);
                     var p = leaders.profile(asOf, r.scopes(), code(r, "street", 9), code(r, "community", 12));
                     var f = p.figures();
                     Map<String, Object> out = new java.util.LinkedHashMap<>();
@@ -208,7 +208,7 @@ public final class LeaderResource implements ApiResource {
      * today, China time) and {@code communityName}.
      */
     private List<Map<String, Object>> listed(List<Leader> page) {
-        LocalDate today = LocalDate.now(JpaLeaderService.CHINA);
+        LocalDate today = LocalDate.now(Days.CHINA);
         Map<String, String> names = new HashMap<>();
         List<Map<String, Object>> out = new ArrayList<>();
         for (Leader l : page) {

@@ -71,7 +71,7 @@ public final class MyLeaderResource implements ApiResource {
         m.put("community", l.community());
         m.put("communityName", organisation.community(l.community()).map(Community::name).orElse(null));
         m.put("phoneConsent", l.phoneConsent());
-        m.put("places", places(l, LocalDate.now(JpaLeaderService.CHINA)));
+        m.put("places", places(l, LocalDate.now(Days.CHINA)));
         return m;
     }
 

@@ -35,7 +35,7 @@ final class Places {
 
     Places(EntityManager em) {
         this.em = em;
-        for (StreetEntity s : JpaLeaderService.readOnly(em.createQuery("select s from StreetEntity s",
+        for (StreetEntity s : Reads.readOnly(em.createQuery("select s from StreetEntity s",
                 StreetEntity.class)).getResultList()) {
             streetCodes.put(s.code(), s.code());
             streetCodes.putIfAbsent(s.name(), s.code());
@@ -43,7 +43,7 @@ final class Places {
                 streetCodes.putIfAbsent(s.nameEn(), s.code());
             }
         }
-        for (CommunityEntity c : JpaLeaderService.readOnly(em.createQuery("select c from CommunityEntity c",
+        for (CommunityEntity c : Reads.readOnly(em.createQuery("select c from CommunityEntity c",
                 CommunityEntity.class)).getResultList()) {
             communities.add(c.code());
             communityByStreetAndName.putIfAbsent(c.street() + "|" + c.name(), c.code());

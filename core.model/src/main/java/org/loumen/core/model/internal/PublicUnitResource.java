@@ -84,7 +84,7 @@ public final class PublicUnitResource implements ApiResource {
 
     /** The unit's leaders first, then the building's, each with the role they hold here. */
     private List<Map<String, Object>> serving(String unit, String building) {
-        LocalDate today = LocalDate.now(JpaLeaderService.CHINA);
+        LocalDate today = LocalDate.now(Days.CHINA);
         List<Map<String, Object>> unitLeaders = new ArrayList<>();
         List<Map<String, Object>> buildingLeaders = new ArrayList<>();
         for (Leader l : leaders.serving(unit, today)) {

@@ -30,7 +30,7 @@ class ProfileFiguresTest {
                 leader(LocalDate.of(1962, 7, 1), Education.PRIMARY, false), // 60 tomorrow: 59
                 leader(LocalDate.of(1962, 6, 29), Education.PRIMARY, false), // 60 since yesterday
                 leader(LocalDate.of(1964, 2, 29), Education.PRIMARY, false)); // leap day: 58
-        Figures f = JpaLeaderService.figures(l, asOf);
+        Figures f = ProfileReport.figures(l, asOf);
         assertEquals(4, f.total());
         assertEquals(2, f.under60());
         assertEquals(new BigDecimal("50.00"), f.under60Percent());
@@ -39,14 +39,14 @@ class ProfileFiguresTest {
     @Test
     void theJinnanFiguresRoundHalfUp() {
         // the case: 4,667 of 5,990 under 60 is 77.9131...%, printed 77.92% in the case but 77.91% rounded
-        assertEquals(new BigDecimal("77.91"), JpaLeaderService.percent(4667, 5990));
-        assertEquals(new BigDecimal("44.54"), JpaLeaderService.percent(2668, 5990));
-        assertEquals(new BigDecimal("12.50"), JpaLeaderService.percent(1, 8));
-        assertEquals(new BigDecimal("0.01"), JpaLeaderService.percent(1, 20000)); // 0.005 rounds up
-        assertEquals(new BigDecimal("0.00"), JpaLeaderService.percent(1, 20001));
-        assertEquals(new BigDecimal("66.67"), JpaLeaderService.percent(2, 3));
-        assertEquals(new BigDecimal("0.00"), JpaLeaderService.percent(0, 0));
-        assertEquals(new BigDecimal("100.00"), JpaLeaderService.percent(7, 7));
+        assertEquals(new BigDecimal("77.91"), ProfileReport.percent(4667, 5990));
+        assertEquals(new BigDecimal("44.54"), ProfileReport.percent(2668, 5990));
+        assertEquals(new BigDecimal("12.50"), ProfileReport.percent(1, 8));
+        assertEquals(new BigDecimal("0.01"), ProfileReport.percent(1, 20000)); // 0.005 rounds up
+        assertEquals(new BigDecimal("0.00"), ProfileReport.percent(1, 20001));
+        assertEquals(new BigDecimal("66.67"), ProfileReport.percent(2, 3));
+        assertEquals(new BigDecimal("0.00"), ProfileReport.percent(0, 0));
+        assertEquals(new BigDecimal("100.00"), ProfileReport.percent(7, 7));
     }
 
     @Test
@@ -56,7 +56,7 @@ class ProfileFiguresTest {
         for (Education e : Education.values()) {
             l.add(leader(LocalDate.of(1970, 1, 1), e, e.ordinal() % 2 == 0));
         }
-        Figures f = JpaLeaderService.figures(l, asOf);
+        Figures f = ProfileReport.figures(l, asOf);
         assertEquals(8, f.total());
         assertEquals(4, f.collegeOrAbove(), "大专 本科 硕士 博士");
         assertEquals(1, f.masters());
@@ -74,10 +74,10 @@ class ProfileFiguresTest {
             e.liaison = i < 2; // 一肩挑: 2 of 7
             l.add(e);
         }
-        Figures f = JpaLeaderService.figures(l, asOf);
+        Figures f = ProfileReport.figures(l, asOf);
         assertEquals(2, f.liaisons());
         assertEquals(new BigDecimal("28.57"), f.liaisonShare(), "2/7 = 28.571… rounds half-up to two decimals");
-        assertEquals(new BigDecimal("0.00"), JpaLeaderService.figures(List.of(), asOf).liaisonShare());
+        assertEquals(new BigDecimal("0.00"), ProfileReport.figures(List.of(), asOf).liaisonShare());
     }
 
     @Test

@@ -1,24 +1,16 @@
 package org.loumen.core.programme.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Hashtable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.loumen.core.model.OrganisationService;
 import org.loumen.programme.Programme;
@@ -27,25 +19,16 @@ import org.loumen.programme.ProgrammeRole;
 import org.loumen.programme.data.PersonalData;
 import org.loumen.security.Role;
 import org.loumen.web.ApiResource;
-import org.loumen.web.HealthCheck;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.framework.namespace.PackageNamespace;
-import org.osgi.framework.wiring.BundleCapability;
-import org.osgi.framework.wiring.BundleRequirement;
-import org.osgi.framework.wiring.BundleRevision;
-import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
@@ -53,11 +36,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The deployed programmes (已部署的项目): follows every {@link Programme} service, puts its routes on the API
- * whiteboard and takes them down when it goes. Programmes whose component could not start (failed activation,
- * missing services) are found through Service Component Runtime, so they are listed with the reason.
+ * whiteboard and takes them down when it goes. The listing, with the programmes whose component could not start
+ * (failed activation, missing services, bundle not resolved) and why, is {@link ProgrammeDiagnostics}'; health hears
+ * of programmes refused here through {@link ProgrammeHealth}.
  */
-@Component(service = { ProgrammeRegistry.class, HealthCheck.class }, immediate = true)
-public final class ProgrammeRegistry implements HealthCheck {
+@Component(service = ProgrammeRegistry.class, immediate = true)
+public final class ProgrammeRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgrammeRegistry.class);
 
@@ -99,27 +83,25 @@ public final class ProgrammeRegistry implements HealthCheck {
     }
 
     private final BundleContext context;
-    private final ServiceComponentRuntime scr;
+    private final ProgrammeDiagnostics diagnostics;
     private final Enablement enablement;
     private final EventAdmin events;
     private final OrganisationService organisation;
-    private final DataGuard guard;
     private final DataAccess data;
     private final Map<ServiceReference<Programme>, Deployed> deployed = new ConcurrentHashMap<>();
     private final ServingProgrammes serving;
     private volatile boolean active = true;
 
     @Activate
-    public ProgrammeRegistry(BundleContext context, @Reference ServiceComponentRuntime scr,
+    public ProgrammeRegistry(BundleContext context, @Reference ProgrammeDiagnostics diagnostics,
             @Reference Enablement enablement, @Reference EventAdmin events,
-            @Reference OrganisationService organisation, @Reference DataGuard guard, @Reference DataAccess data,
+            @Reference OrganisationService organisation, @Reference DataAccess data,
             @Reference ServingProgrammes serving) {
         this.serving = serving;
         this.data = data;
         this.organisation = organisation;
-        this.guard = guard;
         this.context = context;
-        this.scr = scr;
+        this.diagnostics = diagnostics;
         this.enablement = enablement;
         this.events = events;
     }
@@ -162,7 +144,7 @@ public final class ProgrammeRegistry implements HealthCheck {
             programme = null;
         }
         if (programme == null) {
-            fail(ref, base, activationFailure(bundle, id));
+            fail(ref, base, diagnostics.activationFailure(bundle, id));
             return;
         }
         RouteCollector routes = new RouteCollector(roles);
@@ -225,7 +207,7 @@ public final class ProgrammeRegistry implements HealthCheck {
 
     private void fail(ServiceReference<Programme> ref, Listed base, String reason) {
         LOG.error("Programme {} ({}) is FAILED: {}", base.id(), base.bundle(), reason);
-        deployed.put(ref, new Deployed(ref, withState(base, State.FAILED, reason), null));
+        deployed.put(ref, new Deployed(ref, diagnostics.withState(base, State.FAILED, reason), null));
         serving.set(activeIds());
     }
 
@@ -242,198 +224,17 @@ public final class ProgrammeRegistry implements HealthCheck {
 
     /** Every programme: those deployed (ACTIVE or FAILED) and those whose component did not get that far. */
     List<Listed> list() {
-        Map<String, Listed> out = new LinkedHashMap<>();
-        Set<String> seen = new HashSet<>();
+        Map<Object, Listed> known = new HashMap<>();
         for (Deployed d : deployed.values()) {
-            // a failure's reason may have become clearer (SCR records it after getService returned)
-            Listed l = d.listed.state() != State.FAILED ? d.listed
-                    : withState(d.listed, State.FAILED, d.listed.reason());
-            out.put(l.bundleId() + "/" + l.id() + "/" + d.ref.getProperty("service.id"), l);
-            seen.add(l.bundleId() + "/" + l.id());
+            Object serviceId = d.ref.getProperty("service.id");
+            known.put(serviceId != null ? serviceId : d.ref, d.listed);
         }
-        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
-            Object id = d.properties == null ? null : d.properties.get(ProgrammeDefinition.ID);
-            if (id == null || seen.contains(d.bundle.id + "/" + id)) {
-                continue;
-            }
-            Bundle bundle = context.getBundle(d.bundle.id);
-            if (bundle == null) {
-                continue;
-            }
-            try {
-                listComponent(out, d, id, bundle);
-            } catch (IllegalStateException | IllegalArgumentException e) {
-                // the bundle is being updated or uninstalled under us (a hot deploy): the next listing shows it
-                LOG.debug("Programme bundle {} changed while listed", d.bundle.id, e);
-            }
-        }
-        for (Bundle b : context.getBundles()) {
-            try {
-                listUnresolved(out, seen, b);
-            } catch (IllegalStateException e) {
-                LOG.debug("Bundle {} changed while listed", b.getBundleId(), e);
-            }
-        }
-        List<Listed> list = new ArrayList<>(out.values());
-        list.sort(Comparator.comparing(Listed::id).thenComparing(Listed::bundleId));
-        return list;
+        return diagnostics.list(known);
     }
 
-    /** A programme component SCR knows but that provides no service (yet): why not. */
-    private void listComponent(Map<String, Listed> out, ComponentDescriptionDTO d, Object id, Bundle bundle) {
-            State state = State.STOPPED;
-            String reason = "组件未启用 / component disabled";
-            for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
-                switch (c.state) {
-                    case ComponentConfigurationDTO.FAILED_ACTIVATION -> {
-                        state = State.FAILED;
-                        reason = rootCause(c.failure);
-                    }
-                    case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> {
-                        state = State.UNSATISFIED;
-                        reason = "missing services: " + Arrays.stream(c.unsatisfiedReferences)
-                                .map(u -> interfaceOf(d, u.name)).toList();
-                    }
-                    case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION -> {
-                        state = State.UNSATISFIED;
-                        reason = "waiting for its configuration";
-                    }
-                    default -> {
-                        state = State.UNSATISFIED;
-                        reason = "starting";
-                    }
-                }
-            }
-            Map<String, Object> p = d.properties;
-            out.put(d.bundle.id + "/" + id, new Listed(id.toString(),
-                    str(p.get(ProgrammeDefinition.PREFIX_ + "nameZh")),
-                    str(p.get(ProgrammeDefinition.PREFIX_ + "nameEn")),
-                    str(p.get(ProgrammeDefinition.PREFIX_ + "descriptionZh")),
-                    str(p.get(ProgrammeDefinition.PREFIX_ + "descriptionEn")), bundle.getVersion().toString(),
-                    bundle.getSymbolicName(), bundle.getBundleId(), state, reason,
-                    strings(p.get(ProgrammeDefinition.PREFIX_ + "roles")), List.of(),
-                    str(p.get(ProgrammeDefinition.PREFIX_ + "consoleResources")),
-                    str(p.get(ProgrammeDefinition.PREFIX_ + "consoleMenuZh")),
-                    str(p.get(ProgrammeDefinition.PREFIX_ + "consoleMenuEn")), List.of(), Set.of()));
-    }
-
-    /** A bundle that declares programmes but could not be resolved: FAILED, with the imports nobody offers. */
-    private void listUnresolved(Map<String, Listed> out, Set<String> seen, Bundle b) {
-        if (b.getState() == Bundle.INSTALLED) {
-            for (String id : declaredIds(b)) {
-                if (seen.add(b.getBundleId() + "/" + id)) {
-                    out.put(b.getBundleId() + "/" + id, new Listed(id, "", "", "", "", b.getVersion().toString(),
-                            b.getSymbolicName(), b.getBundleId(), State.FAILED, unresolved(b), List.of(),
-                            List.of(), "", "", "", List.of(), Set.of()));
-                }
-            }
-        }
-    }
-
-    private static final Pattern DECLARED_ID = Pattern.compile(
-            "<property\\s+name=\"" + Pattern.quote(ProgrammeDefinition.ID) + "\"[^>]*?value=\"([^\"]+)\"");
-
-    /**
-     * The programme ids an unresolved bundle declares in its component descriptions: SCR knows nothing of a bundle
-     * it cannot start, but its XML is readable without resolving it.
-     */
-    static List<String> declaredIds(Bundle b) {
-        String header = b.getHeaders("").get("Service-Component");
-        if (header == null) {
-            return List.of();
-        }
-        List<String> ids = new ArrayList<>();
-        for (String path : header.split(",")) {
-            URL entry = b.getEntry(path.strip());
-            if (entry == null) {
-                continue;
-            }
-            try (InputStream in = entry.openStream()) {
-                Matcher m = DECLARED_ID.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                while (m.find()) {
-                    ids.add(m.group(1));
-                }
-            } catch (IOException e) {
-                LOG.warn("Cannot read {} of {}", path, b.getSymbolicName());
-            }
-        }
-        return ids;
-    }
-
-    /** Why a bundle did not resolve: the package imports no bundle offers in a matching version. */
-    private String unresolved(Bundle b) {
-        Optional<String> refused = guard.refusal(b);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        BundleRevision revision = b.adapt(BundleRevision.class);
-        List<String> missing = new ArrayList<>();
-        if (revision != null) {
-            for (BundleRequirement r : revision.getDeclaredRequirements(PackageNamespace.PACKAGE_NAMESPACE)) {
-                if (PackageNamespace.RESOLUTION_OPTIONAL.equals(
-                        r.getDirectives().get(PackageNamespace.REQUIREMENT_RESOLUTION_DIRECTIVE))) {
-                    continue;
-                }
-                boolean offered = false;
-                for (Bundle other : context.getBundles()) {
-                    BundleWiring wiring = other.adapt(BundleWiring.class);
-                    List<BundleCapability> caps = wiring == null ? null
-                            : wiring.getCapabilities(PackageNamespace.PACKAGE_NAMESPACE);
-                    if (caps != null && caps.stream().anyMatch(r::matches)) {
-                        offered = true;
-                        break;
-                    }
-                }
-                if (!offered) {
-                    missing.add(r.getDirectives().get("filter"));
-                }
-            }
-        }
-        return "未能解析 / bundle not resolved" + (missing.isEmpty() ? "" : ": no bundle offers " + missing);
-    }
-
-    private Listed withState(Listed l, State state, String reason) {
-        String why = reason;
-        if (state == State.FAILED && reason != null && reason.startsWith("activation failed")) {
-            Bundle b = context.getBundle(l.bundleId());
-            why = b == null ? reason : activationFailure(b, l.id());
-        }
-        return new Listed(l.id(), l.nameZh(), l.nameEn(), l.descriptionZh(), l.descriptionEn(), l.version(), l.bundle(),
-                l.bundleId(), state, why, l.roles(), l.routes(), l.consoleResources(), l.consoleMenuZh(),
-                l.consoleMenuEn(), l.programmeRoles(), l.reads());
-    }
-
-    /** What SCR recorded about the programme component's failed activation. */
-    private String activationFailure(Bundle bundle, String id) {
-        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(bundle)) {
-            if (d.properties != null && String.valueOf(id).equals(str(d.properties.get(ProgrammeDefinition.ID)))) {
-                for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
-                    if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-                        return "activation failed: " + rootCause(c.failure);
-                    }
-                }
-            }
-        }
-        return "activation failed";
-    }
-
-    /** The last "Caused by" of a stack trace, or its first line: what went wrong, in one line. */
-    static String rootCause(String failure) {
-        if (failure == null || failure.isBlank()) {
-            return "activation failed";
-        }
-        String cause = failure.lines().findFirst().orElse("").strip();
-        for (String line : failure.lines().toList()) {
-            if (line.startsWith("Caused by: ")) {
-                cause = line.substring(11).strip();
-            }
-        }
-        return cause;
-    }
-
-    private static String interfaceOf(ComponentDescriptionDTO d, String reference) {
-        return d.references == null ? reference : Arrays.stream(d.references).filter(r -> r.name.equals(reference))
-                .map(r -> r.interfaceName).findFirst().orElse(reference);
+    /** The programmes deployed but not served (FAILED: a bad id, a duplicate, routes refused, activation failed). */
+    List<Listed> refused() {
+        return deployed.values().stream().filter(d -> d.api == null).map(Deployed::listed).toList();
     }
 
     private Listed listed(ServiceReference<Programme> ref, String id, Set<Role> roles, State state, String reason,
@@ -447,22 +248,6 @@ public final class ProgrammeRegistry implements HealthCheck {
                 routes, string(ref, ProgrammeDefinition.PREFIX_ + "consoleResources"),
                 string(ref, ProgrammeDefinition.PREFIX_ + "consoleMenuZh"),
                 string(ref, ProgrammeDefinition.PREFIX_ + "consoleMenuEn"), List.of(), Set.of());
-    }
-
-    /**
-     * The programmes FAILED although their component is active (a duplicate id, routes refused): SCR does not see
-     * them, so health is told here. Failed activations and unresolved bundles are health's own findings.
-     */
-    @Override
-    public List<HealthCheck.Problem> problems() {
-        List<HealthCheck.Problem> out = new ArrayList<>();
-        for (Deployed d : deployed.values()) {
-            if (d.api == null && (d.listed.reason() == null || !d.listed.reason().startsWith("activation failed"))) {
-                out.add(new HealthCheck.Problem(d.listed.bundle(), "programme " + d.listed.id(), "FAILED",
-                        d.listed.reason()));
-            }
-        }
-        return out;
     }
 
     /** The ids of the programmes being served. */
@@ -501,7 +286,7 @@ public final class ProgrammeRegistry implements HealthCheck {
                 // the bundle is going away
             }
         }
-        out.sort(java.util.Comparator.comparing(Resident::id));
+        out.sort(Comparator.comparing(Resident::id));
         return out;
     }
 
@@ -511,27 +296,13 @@ public final class ProgrammeRegistry implements HealthCheck {
     }
 
     private static String string(ServiceReference<?> ref, String key) {
-        return str(ref.getProperty(key));
-    }
-
-    private static String str(Object value) {
-        if (value instanceof String[] a) {
-            return a.length == 0 ? "" : a[0];
-        }
-        return value == null ? "" : value.toString();
-    }
-
-    private static List<String> strings(Object value) {
-        if (value instanceof String[] a) {
-            return List.of(a);
-        }
-        return value == null ? List.of() : List.of(value.toString());
+        return ServiceProps.str(ref.getProperty(key));
     }
 
     /** The roles the programme declares; unknown names are ignored, none at all means the default staff roles. */
     private static Set<Role> roles(ServiceReference<?> ref) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : strings(ref.getProperty(ProgrammeDefinition.PREFIX_ + "roles"))) {
+        for (String name : ServiceProps.strings(ref.getProperty(ProgrammeDefinition.PREFIX_ + "roles"))) {
             try {
                 roles.add(Role.valueOf(name));
             } catch (IllegalArgumentException e) {

@@ -35,12 +35,4 @@ class RouteCollectorTest {
         routes.put("/teams/{team}", r -> null); // another method is another route
         assertEquals(2, routes.specs().size());
     }
-
-    @Test
-    void anActivationFailureIsSaidInOneLine() {
-        assertEquals("java.lang.IllegalStateException: no database", ProgrammeRegistry.rootCause(
-                "java.lang.reflect.InvocationTargetException\n\tat x\nCaused by: java.lang.IllegalStateException: "
-                        + "no database\n\tat y"));
-        assertEquals("activation failed", ProgrammeRegistry.rootCause(null));
-    }
 }

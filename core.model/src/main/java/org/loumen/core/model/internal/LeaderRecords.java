@@ -1,0 +1,316 @@
+package org.loumen.core.model.internal;
+
+import static org.loumen.core.model.internal.LeaderQueries.count;
+import static org.loumen.core.model.internal.LeaderQueries.dtos;
+import static org.loumen.core.model.internal.LeaderQueries.existing;
+import static org.loumen.core.model.internal.LeaderQueries.query;
+import static org.loumen.core.model.internal.Reads.readOnly;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.model.Leader;
+import org.loumen.core.model.LeaderDraft;
+import org.loumen.core.model.LeaderQuery;
+import org.loumen.core.model.LeaderRole;
+import org.loumen.core.model.LeaderStatus;
+import org.loumen.core.model.ModelException;
+import org.loumen.core.model.ModelException.Reason;
+import org.loumen.core.model.Page;
+
+/**
+ * Browsing and editing leaders (楼门栋长信息): listing and search, create, update, retire, nomination, status moves
+ * (the workflow decides which are legal) and assignment to a building or unit. Part of {@link JpaLeaderService}.
+ */
+final class LeaderRecords {
+
+    private final JpaTemplate jpa;
+
+    LeaderRecords(JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
+
+    Page<Leader> find(Set<String> scopes, String street, String community, String q, int page, int size,
+            String sort) {
+        return find(scopes, LeaderQuery.of(street, community, q), page, size, sort);
+    }
+
+    Page<Leader> find(Set<String> scopes, LeaderQuery filter, int page, int size, String sort) {
+        return jpa.txExpr(em -> {
+            long total = count(em, scopes, filter);
+            List<LeaderEntity> leaders = query(em, scopes, filter, sort, (page - 1) * size, size);
+            return new Page<>(dtos(em, leaders, true), total);
+        });
+    }
+
+    Optional<Leader> leader(long id) {
+        return jpa.txExpr(em -> Optional.ofNullable(em.find(LeaderEntity.class, id))
+                .map(l -> dtos(em, List.of(l), true).get(0)));
+    }
+
+    Leader create(LeaderDraft d) throws ModelException {
+        requirePerson(d);
+        if (d.assignments() == null || d.assignments().isEmpty()) {
+            throw new ModelException(Reason.INVALID, "assignments", "至少需要一个楼门或楼栋 / at least one assignment");
+        }
+        return write(em -> {
+            LeaderEntity l = new LeaderEntity();
+            l.status = LeaderStatus.IN_SERVICE.name();
+            apply(em, l, d);
+            em.persist(l);
+            em.flush();
+            assign(em, l, d.assignments());
+            em.flush();
+            return dtos(em, List.of(l), false).get(0);
+        });
+    }
+
+    Leader update(long id, LeaderDraft d, long expectedVersion) throws ModelException {
+        if (d == null) {
+            throw new ModelException(Reason.INVALID, "leader", "缺少请求体 / body is missing");
+        }
+        return write(em -> {
+            LeaderEntity l = found(em, id, expectedVersion);
+            apply(em, l, d);
+            if (d.assignments() != null) {
+                if (!l.status.equals(LeaderStatus.IN_SERVICE.name())) {
+                    // only the certified serve: a new leader goes on duty through the lifecycle's activation
+                    throw invalid("assignments", "只有在任的楼门栋长可以调整楼门；新任须经培训持证后上岗 / only a "
+                            + "leader in service can be reassigned; a new leader starts through certification");
+                }
+                LocalDate today = LocalDate.now(Days.CHINA);
+                for (AssignmentEntity a : em.createQuery("select a from AssignmentEntity a where a.leader = :l",
+                        AssignmentEntity.class).setParameter("l", id).getResultList()) {
+                    if (a.end == null) {
+                        a.end = today;
+                    }
+                }
+                assign(em, l, d.assignments());
+            }
+            l.updatedAt = System.currentTimeMillis(); // always a change, so the version moves with new assignments too
+            em.flush();
+            return dtos(em, List.of(l), false).get(0);
+        });
+    }
+
+    Leader retire(long id, LocalDate on, long expectedVersion) throws ModelException {
+        LocalDate day = on == null ? LocalDate.now(Days.CHINA) : on;
+        return write(em -> {
+            LeaderEntity l = found(em, id, expectedVersion);
+            for (AssignmentEntity a : em.createQuery("select a from AssignmentEntity a where a.leader = :l",
+                    AssignmentEntity.class).setParameter("l", id).getResultList()) {
+                if (a.end == null || a.end.isAfter(day)) {
+                    a.end = day;
+                }
+            }
+            l.status = LeaderStatus.RETIRED.name();
+            em.flush();
+            return dtos(em, List.of(l), false).get(0);
+        });
+    }
+
+    List<Leader> serving(String unitCode, LocalDate day) {
+        if (unitCode == null || !unitCode.matches("\\d{12}B\\d{3}U\\d{2}")) {
+            return List.of();
+        }
+        String building = unitCode.substring(0, unitCode.indexOf('U'));
+        return jpa.txExpr(em -> {
+            List<Long> ids = em.createQuery("select a.leader from AssignmentEntity a where a.unit = :u or "
+                    + "(a.building = :b and a.unit is null)", Long.class).setParameter("u", unitCode)
+                    .setParameter("b", building).getResultList();
+            if (ids.isEmpty()) {
+                return List.<Leader>of();
+            }
+            List<LeaderEntity> leaders = readOnly(em.createQuery("select l from LeaderEntity l where l.id in :ids "
+                    + "order by l.id", LeaderEntity.class)).setParameter("ids", ids).getResultList();
+            return dtos(em, leaders, true).stream().filter(l -> l.status() == LeaderStatus.IN_SERVICE
+                    && l.assignments().stream().anyMatch(a -> a.activeOn(day) && (unitCode.equals(a.unit())
+                            || a.unit() == null && building.equals(a.building())))).toList();
+        });
+    }
+
+    Leader nominate(LeaderDraft d) throws ModelException {
+        requirePerson(d);
+        return write(em -> {
+            LeaderEntity l = new LeaderEntity();
+            l.status = LeaderStatus.NOMINATED.name();
+            apply(em, l, d);
+            em.persist(l);
+            em.flush();
+            return dtos(em, List.of(l), false).get(0);
+        });
+    }
+
+    Leader changeStatus(long id, LeaderStatus to, String workId) throws ModelException {
+        LocalDate today = LocalDate.now(Days.CHINA);
+        return write(em -> {
+            LeaderEntity l = existing(em, id);
+            if (workId != null) {
+                boolean taken = !em.createQuery("select l.id from LeaderEntity l where l.street = :s and "
+                        + "l.workId = :w and l.id <> :id", Long.class).setParameter("s", l.street)
+                        .setParameter("w", workId).setParameter("id", id).getResultList().isEmpty();
+                if (taken) {
+                    throw new Tx.Abort(new ModelException(Reason.CONFLICT, "workId",
+                            "本街道已有此工作证号 / this work ID is in use in the street"));
+                }
+                l.workId = workId;
+            }
+            if (to == LeaderStatus.RESIGNED || to == LeaderStatus.NOT_REAPPOINTED || to == LeaderStatus.RETIRED) {
+                for (AssignmentEntity a : em.createQuery("select a from AssignmentEntity a where a.leader = :l",
+                        AssignmentEntity.class).setParameter("l", id).getResultList()) {
+                    if (a.end == null || a.end.isAfter(today)) {
+                        a.end = today;
+                    }
+                }
+            }
+            l.status = to.name();
+            l.updatedAt = System.currentTimeMillis();
+            em.flush();
+            return dtos(em, List.of(l), false).get(0);
+        });
+    }
+
+    Leader assign(long id, LeaderDraft.Place place) throws ModelException {
+        return write(em -> {
+            LeaderEntity l = existing(em, id);
+            if (!l.status.equals(LeaderStatus.CERTIFIED.name()) && !l.status.equals(LeaderStatus.IN_SERVICE.name())) {
+                throw invalid("status", "只有持证的楼门栋长可以上岗 / only a certified leader may be assigned");
+            }
+            assign(em, l, List.of(place));
+            l.status = LeaderStatus.IN_SERVICE.name();
+            l.updatedAt = System.currentTimeMillis();
+            em.flush();
+            return dtos(em, List.of(l), false).get(0);
+        });
+    }
+
+    private static LeaderEntity found(EntityManager em, long id, long expectedVersion) {
+        LeaderEntity l = existing(em, id);
+        if (l.version != expectedVersion) {
+            throw new Tx.Abort(ModelException.stale());
+        }
+        return l;
+    }
+
+    /** Copies the given fields, validating each. */
+    static void apply(EntityManager em, LeaderEntity l, LeaderDraft d) {
+        if (d.name() != null) {
+            String name = d.name().strip();
+            if (name.isEmpty() || name.length() > 40) {
+                throw invalid("name", "姓名须为 1 至 40 个字符 / name must be 1-40 characters");
+            }
+            l.name = name;
+        }
+        if (d.gender() != null) {
+            l.gender = d.gender().name();
+        }
+        if (d.birthDate() != null) {
+            if (d.birthDate().isAfter(LocalDate.now(Days.CHINA)) || d.birthDate().getYear() < 1900) {
+                throw invalid("birthDate", "出生日期不合理 / not a plausible birth date");
+            }
+            l.birthDate = d.birthDate();
+        }
+        if (d.education() != null) {
+            l.education = d.education().name();
+        }
+        if (d.partyMember() != null) {
+            l.partyMember = d.partyMember();
+        }
+        if (d.nomination() != null) {
+            l.nomination = d.nomination().name();
+        }
+        if (d.liaison() != null) {
+            l.liaison = d.liaison();
+        }
+        if (d.phone() != null) {
+            if (!ImportRows.MOBILE.matcher(d.phone()).matches()) {
+                throw invalid("phone", "须为 11 位手机号码 / must be an 11-digit mobile number");
+            }
+            if (!d.phone().equals(l.phone) && !em.createQuery("select l.id from LeaderEntity l where l.phone = :p",
+                    Long.class).setParameter("p", d.phone()).getResultList().isEmpty()) {
+                throw new Tx.Abort(new ModelException(Reason.CONFLICT, "phone",
+                        "该手机号已被其他楼门栋长使用 / phone number in use"));
+            }
+            if (!d.phone().equals(l.phone)) {
+                // the consent was to publish the old number, not whatever number the leader has next
+                l.phoneConsentAt = null;
+                l.phoneConsentBy = null;
+            }
+            l.phone = d.phone();
+        }
+        if (d.community() != null) {
+            CommunityEntity c = em.find(CommunityEntity.class, d.community());
+            if (c == null) {
+                throw invalid("community", "没有此社区 / no such community");
+            }
+            l.community = c.code();
+            l.street = c.street();
+        }
+    }
+
+    private static void assign(EntityManager em, LeaderEntity l, List<LeaderDraft.Place> places) {
+        for (int i = 0; i < places.size(); i++) {
+            LeaderDraft.Place p = places.get(i);
+            String field = "assignments[" + i + "]";
+            if (p == null || p.role() == null || p.place() == null) {
+                throw invalid(field, "须给出 role 与 place / role and place are required");
+            }
+            AssignmentEntity a = new AssignmentEntity();
+            a.leader = l.id;
+            a.role = p.role().name();
+            a.start = p.start();
+            if (p.role() == LeaderRole.UNIT_LEADER) {
+                UnitEntity u = em.find(UnitEntity.class, p.place());
+                if (u == null || !u.code.startsWith(l.community)) {
+                    throw new Tx.Abort(new ModelException(Reason.INVALID, field + ".place",
+                            "本社区没有此单元 / no such unit in the leader's community"));
+                }
+                a.unit = u.code;
+                a.building = u.building;
+            } else {
+                BuildingEntity b = em.find(BuildingEntity.class, p.place());
+                if (b == null || !b.community.equals(l.community)) {
+                    throw new Tx.Abort(new ModelException(Reason.INVALID, field + ".place",
+                            "本社区没有此楼栋 / no such building in the leader's community"));
+                }
+                a.building = b.code;
+            }
+            em.persist(a);
+        }
+    }
+
+    private static Tx.Abort invalid(String field, String message) {
+        return new Tx.Abort(new ModelException(Reason.INVALID, field, message));
+    }
+
+    /** Every personal field is required when a person is first recorded. */
+    static void requirePerson(LeaderDraft d) throws ModelException {
+        if (d == null) {
+            throw new ModelException(Reason.INVALID, "leader", "缺少请求体 / body is missing");
+        }
+        require(d.name(), "name");
+        require(d.gender(), "gender");
+        require(d.birthDate(), "birthDate");
+        require(d.education(), "education");
+        require(d.partyMember(), "partyMember");
+        require(d.phone(), "phone");
+        require(d.nomination(), "nomination");
+        require(d.community(), "community");
+    }
+
+    private static void require(Object value, String field) throws ModelException {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            throw new ModelException(Reason.INVALID, field, "不能为空 / " + field + " is required");
+        }
+    }
+
+    private Leader write(Function<EntityManager, Leader> work) throws ModelException {
+        return Tx.write(jpa, work);
+    }
+}
