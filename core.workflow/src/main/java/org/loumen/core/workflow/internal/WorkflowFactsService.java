@@ -121,4 +121,23 @@ public final class WorkflowFactsService implements WorkflowFacts {
         }
         return out;
     }
+
+    @Override
+    public List<ReportFact> overdueReports(Set<String> scopes, Instant at, long afterId, int limit) {
+        if (scopes == null || scopes.isEmpty() || at == null || limit < 1) {
+            return List.of();
+        }
+        List<ReportEntity> rows = jpa.txExpr(em -> em.createQuery("select r from ReportEntity r where r.id > :after "
+                + "and r.dueAt < :at and r.status in ('REPORTED', 'ACCEPTED', 'ASSIGNED', 'REOPENED') order by r.id",
+                ReportEntity.class).setParameter("after", afterId).setParameter("at", at.toEpochMilli())
+                .setMaxResults(Math.min(limit, 5000)).getResultList());
+        List<ReportFact> out = new ArrayList<>();
+        for (ReportEntity r : rows) {
+            if (within(scopes, r.community)) {
+                out.add(new ReportFact(r.id, r.community, r.place, r.duty, r.urgency, r.status, r.escalated,
+                        Instant.ofEpochMilli(r.createdAt), Instant.ofEpochMilli(r.dueAt)));
+            }
+        }
+        return out;
+    }
 }
