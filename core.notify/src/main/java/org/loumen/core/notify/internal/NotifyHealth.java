@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Notification problems for {@code /health}: a who-hears-what rule that does not parse (its default is used
- * meanwhile), and a channel whose last three or more deliveries failed (unreachable host, refused). Pending deliveries
+ * meanwhile), and a registered channel whose last three or more deliveries failed (unreachable host, refused). Pending deliveries
  * are kept either way.
  */
 @Component(service = HealthCheck.class, configurationPid = NotifyConfig.PID)
@@ -22,11 +22,13 @@ public final class NotifyHealth implements HealthCheck {
     static final int FAILURES = 3;
 
     private final DeliveryWorker worker;
+    private final ChannelRegistry channels;
     private volatile NotifyConfig config;
 
     @Activate
-    public NotifyHealth(@Reference DeliveryWorker worker, NotifyConfig config) {
+    public NotifyHealth(@Reference DeliveryWorker worker, @Reference ChannelRegistry channels, NotifyConfig config) {
         this.worker = worker;
+        this.channels = channels;
         this.config = config;
     }
 
@@ -44,7 +46,8 @@ public final class NotifyHealth implements HealthCheck {
         rule(out, "leaderNotReappointed", c.leaderNotReappointed());
         rule(out, "programmeFailed", c.programmeFailed());
         for (Map.Entry<String, DeliveryWorker.ChannelState> s : worker.channelStates().entrySet()) {
-            if (!s.getValue().ok() && s.getValue().consecutiveFailures() >= FAILURES) {
+            if (!s.getValue().ok() && s.getValue().consecutiveFailures() >= FAILURES
+                    && channels.channel(s.getKey()).isPresent()) {
                 out.add(new Problem(BUNDLE, "notification channel " + s.getKey(), "UNREACHABLE",
                         s.getValue().consecutiveFailures() + " 次投递失败，将继续重试 / deliveries failed in a row, "
                                 + "retrying: " + s.getValue().lastError()));

@@ -100,6 +100,8 @@ public final class Scanner {
     @Deactivate
     void deactivate() {
         executor.shutdownNow();
+        // a node that stops gives the scan to the others at once (a crashed one holds it until it expires)
+        leases.release(LEASE);
     }
 
     /** Runs every scan now if this node gets the lease; one scan at a time per node. */
