@@ -145,7 +145,7 @@ const TopBar = defineComponent({
           ${session.user && !session.user.mustChangePassword && has(...WITH_LEADER) ? html`
             <a class="btn btn-sm btn-outline-light position-relative inbox-bell" href="#/notifications" data-testid="inbox-bell"
                aria-label=${inbox.unread ? tr(`通知，${inbox.unread} 条未读`, `Notifications, ${inbox.unread} unread`) : tr('通知', 'Notifications')}>
-              <span aria-hidden="true">🔔</span><span class="bell-label"> ${tr('通知', 'Notices')}</span>
+              <span aria-hidden="true" class="bell-icon">✉</span><span class="bell-label"> ${tr('通知', 'Notices')}</span>
               ${inbox.unread ? html`<span class="badge rounded-pill text-bg-danger inbox-count" data-testid="inbox-count" aria-hidden="true">${inbox.unread > 99 ? '99+' : inbox.unread}</span>` : null}</a>` : null}
           ${session.user ? html`
             <div class="position-relative">

@@ -40,7 +40,7 @@ const Deliveries = defineComponent({
       { key: 'channel', label: () => tr('渠道', 'Channel'), cell: (d) => html`<span class="mono">${d.channel}</span>` },
       { key: 'attempts', label: () => tr('次数', 'Attempts'), class: 'figures' },
       { key: 'lastError', label: () => tr('最后错误', 'Last error'), cell: (d) => html`<span class="small text-break">${half(d.lastError || '')}</span>` },
-      { key: 'act', label: () => tr('操作', 'Actions'), cell: (d) => html`<button type="button" class="btn btn-sm btn-outline-primary" data-testid="dead-retry" disabled=${retry.busy} onClick=${() => again(d)}>${tr('重试', 'Retry')}</button>` },
+      { key: 'act', label: () => tr('操作', 'Actions'), cell: (d) => html`<button type="button" class="btn btn-sm btn-outline-dark" data-testid="dead-retry" disabled=${retry.busy} onClick=${() => again(d)}>${tr('重试', 'Retry')}</button>` },
     ];
     return () => {
       const s = status.data;
@@ -90,11 +90,11 @@ export default defineComponent({
       return html`
         <div>
           <${PageHeader} title=${tr('通知', 'Notifications')}>
-            <${BusyButton} kind="outline-primary" busy=${all.busy} testid="read-all" disabled=${!data || data.unread === 0} onClick=${markAll}>${tr('全部标为已读', 'Mark all as read')}<//>
+            <${BusyButton} kind="outline-dark" busy=${all.busy} testid="read-all" disabled=${!data || data.unread === 0} onClick=${markAll}>${tr('全部标为已读', 'Mark all as read')}<//>
           <//>
           <div class="btn-group mb-3" role="group" aria-label=${tr('显示', 'Show')}>
-            <button type="button" class=${'btn ' + (!unreadOnly.value ? 'btn-primary' : 'btn-outline-primary')} aria-pressed=${!unreadOnly.value ? 'true' : 'false'} data-testid="show-all" onClick=${() => show(false)}>${tr('全部', 'All')}</button>
-            <button type="button" class=${'btn ' + (unreadOnly.value ? 'btn-primary' : 'btn-outline-primary')} aria-pressed=${unreadOnly.value ? 'true' : 'false'} data-testid="show-unread" onClick=${() => show(true)}>
+            <button type="button" class=${'btn ' + (!unreadOnly.value ? 'btn-primary' : 'btn-outline-dark')} aria-pressed=${!unreadOnly.value ? 'true' : 'false'} data-testid="show-all" onClick=${() => show(false)}>${tr('全部', 'All')}</button>
+            <button type="button" class=${'btn ' + (unreadOnly.value ? 'btn-primary' : 'btn-outline-dark')} aria-pressed=${unreadOnly.value ? 'true' : 'false'} data-testid="show-unread" onClick=${() => show(true)}>
               ${tr('未读', 'Unread')}${data ? ` (${fmtNumber(data.unread)})` : ''}</button>
           </div>
           ${all.error ? html`<${ErrorAlert} error=${all.error} />` : null}
@@ -112,7 +112,7 @@ export default defineComponent({
                   </div>
                   <p class="mb-1 mt-1">${half(n.body)}</p>
                   <div class="d-flex gap-2">
-                    ${n.link ? html`<a class="btn btn-sm btn-outline-primary" href=${'#' + n.link} data-testid="notice-open" onClick=${() => open(n)}>${tr('查看', 'Open')}</a>` : null}
+                    ${n.link ? html`<a class="btn btn-sm btn-outline-dark" href=${'#' + n.link} data-testid="notice-open" onClick=${() => open(n)}>${tr('查看', 'Open')}</a>` : null}
                     ${n.read ? null : html`<button type="button" class="btn btn-sm btn-link" data-testid="notice-read" onClick=${() => open(n)}>${tr('标为已读', 'Mark as read')}</button>`}
                   </div>
                 </div>

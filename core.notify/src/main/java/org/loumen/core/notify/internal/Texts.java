@@ -31,6 +31,15 @@ final class Texts {
         return name == null ? code : name + "（" + code + "）";
     }
 
+    /** The duty's Chinese name (五员), e.g. 平安稳定巡查员. */
+    String duty(Object d) {
+        try {
+            return org.loumen.core.model.Duty.valueOf(String.valueOf(d)).zh();
+        } catch (IllegalArgumentException e) {
+            return String.valueOf(d);
+        }
+    }
+
     String urgency(String u) {
         return URGENCY.getOrDefault(u, u);
     }

@@ -66,7 +66,7 @@ public final class WorkflowNotices implements EventHandler {
         String where = texts.community(community);
         notifier.publish(new Notice("report-major:" + report, "report.major", place,
                 "重大问题上报：问题 #" + report + " / Major problem reported: report #" + report,
-                where + " 上报了一件重大问题（" + e.getProperty(WorkflowTopics.PROP_DUTY) + "），请立即处理。"
+                where + " 上报了一件重大问题（" + texts.duty(e.getProperty(WorkflowTopics.PROP_DUTY)) + "），请立即处理。"
                         + " / A major problem was reported in " + where + "; please act at once.",
                 "/reports/" + report), new Audience(Rules.bindings(rules(config.majorReport(), "COMMUNITY_SECRETARY@community,STREET_ADMIN@street"), community),
                 List.of(), List.of()));
