@@ -113,6 +113,38 @@ class NotificationInboxIT extends PlatformTest {
         assertEquals(403, secretary.send("POST", "/api/v1/notifications/scan", null, null).status());
     }
 
+    @Test
+    void anOverdueCareVisitIsNoticedOnceByNumberOnly() throws Exception {
+        Http secretary = user("ntf-secretary", "COMMUNITY_SECRETARY", GANGWAN);
+        Http admin = admin();
+        JsonNode tagged = null;
+        for (JsonNode h : secretary.get("/api/v1/households?community=" + GANGWAN + "&size=200").json().get("items")) {
+            if (tagged == null && h.has("specialGroups") && h.get("specialGroups").size() > 0) {
+                tagged = h;
+            }
+        }
+        assertTrue(tagged != null, "the demo has tagged households in 港湾家园");
+        long household = tagged.get("id").asLong();
+        String day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(60).toString();
+        Http.Response visit = secretary.json("POST", "/api/v1/households/" + household + "/visits",
+                Map.of("visitedOn", day, "note", "两个月前走访"));
+        assertEquals(201, visit.status(), visit.body());
+        scan(admin);
+        scan(admin);
+        JsonNode page = secretary.get("/api/v1/me/notifications?size=100").json();
+        List<JsonNode> care = new ArrayList<>();
+        page.get("items").forEach(e -> {
+            if (e.get("kind").asText().equals("care.overdue") && e.get("title").asText().contains("#" + household)) {
+                care.add(e);
+            }
+        });
+        assertEquals(1, care.size(), page.toString());
+        String text = care.get(0).toString();
+        assertFalse(text.contains(tagged.get("headName") == null ? "\u0000" : tagged.get("headName").asText()),
+                "no household's name in a notice");
+        assertTrue(care.get(0).get("link").asText().startsWith("/care"), text);
+    }
+
     private Bundle bundle(String bsn) {
         for (Bundle b : FrameworkUtil.getBundle(getClass()).getBundleContext().getBundles()) {
             if (bsn.equals(b.getSymbolicName())) {

@@ -46,4 +46,13 @@ public interface WorkflowFacts {
     default List<ReportFact> overdueReports(Set<String> scopes, Instant at, long afterId, int limit) {
         return List.of();
     }
+
+    /**
+     * The care visits within scope whose day has passed (by the care plans' one rule), for scheduled scans.
+     *
+     * @since 1.1
+     */
+    default List<CareDue> overdueCare(Set<String> scopes) {
+        return List.of();
+    }
 }

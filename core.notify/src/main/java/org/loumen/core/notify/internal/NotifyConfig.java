@@ -37,6 +37,12 @@ public @interface NotifyConfig {
     @AttributeDefinition(name = "问题超时通知 / an overdue report tells (ROLE@level, …)")
     String reportOverdue() default "COMMUNITY_SECRETARY@community";
 
+    @AttributeDefinition(name = "关怀走访逾期通知 / an overdue care visit tells (ROLE@level, …)")
+    String careOverdue() default "COMMUNITY_SECRETARY@community";
+
+    @AttributeDefinition(name = "关怀走访逾期通知楼门长 / an overdue care visit also tells the unit's leaders")
+    boolean careOverdueToUnitLeaders() default true;
+
     @AttributeDefinition(name = "问题办结通知反映人 / tell a leader or staff reporter when their report is resolved")
     boolean reportResolvedToReporter() default true;
 

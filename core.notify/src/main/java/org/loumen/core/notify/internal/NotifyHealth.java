@@ -43,6 +43,7 @@ public final class NotifyHealth implements HealthCheck {
         NotifyConfig c = config;
         rule(out, "majorReport", c.majorReport());
         rule(out, "reportOverdue", c.reportOverdue());
+        rule(out, "careOverdue", c.careOverdue());
         rule(out, "leaderNotReappointed", c.leaderNotReappointed());
         rule(out, "programmeFailed", c.programmeFailed());
         for (Map.Entry<String, DeliveryWorker.ChannelState> s : worker.channelStates().entrySet()) {

@@ -3,6 +3,8 @@ package org.loumen.core.notify.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -12,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.OrganisationService;
+import org.loumen.core.model.LeaderService;
+import org.loumen.core.workflow.CareDue;
 import org.loumen.core.workflow.ReportFact;
 import org.loumen.core.workflow.WorkflowFacts;
 import org.loumen.lease.Leases;
@@ -30,7 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scheduled scans for what becomes due by the clock: open reports past their due time, programmes listed FAILED.
+ * Scheduled scans for what becomes due by the clock: open reports past their due time, care visits past their day,
+ * programmes listed FAILED.
  * Every {@code scanIntervalSeconds}, on the one node holding the lease {@code notify.scan}. Each condition has its own
  * notice key (a report overdue since its due time; a programme's failure and its reason), so a scan that finds it again
  * — after another scan or a restart — publishes nothing; the last run is kept in {@code NTF_SCAN}.
@@ -52,6 +57,7 @@ public final class Scanner {
     private final Notifier notifier;
     private final Leases leases;
     private final Texts texts;
+    private final LeaderService organisationLeaders;
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "loumen-notify-scan");
@@ -67,7 +73,8 @@ public final class Scanner {
     @Activate
     public Scanner(@Reference(target = "(osgi.unit.name=loumen.notify)") JpaTemplate jpa,
             @Reference WorkflowFacts facts, @Reference Notifier notifier, @Reference Leases leases,
-            @Reference OrganisationService organisation, NotifyConfig config) {
+            @Reference OrganisationService organisation, @Reference LeaderService leaderService, NotifyConfig config) {
+        this.organisationLeaders = leaderService;
         this.jpa = jpa;
         this.facts = facts;
         this.notifier = notifier;
@@ -94,7 +101,7 @@ public final class Scanner {
             } catch (RuntimeException e) {
                 LOG.warn("Notification scan failed: {}", e.toString());
             }
-        }, Math.min(s, 30), s, TimeUnit.SECONDS);
+        }, s, s, TimeUnit.SECONDS); // the first one interval after a start: it finds whatever the last one left
     }
 
     @Deactivate
@@ -113,6 +120,7 @@ public final class Scanner {
         long start = System.nanoTime();
         long[] counts = new long[2];
         overdueReports(counts);
+        overdueCare(counts);
         failedProgrammes(counts);
         long millis = (System.nanoTime() - start) / 1_000_000;
         record(counts[0], counts[1], millis);
@@ -146,6 +154,41 @@ public final class Scanner {
             }
             after = page.get(page.size() - 1).id();
         }
+    }
+
+    private void overdueCare(long[] counts) {
+        List<Rules.Rule> rules = WorkflowNotices.rules(config.careOverdue(), "COMMUNITY_SECRETARY@community");
+        List<CareDue> due = facts.overdueCare(Set.of(DISTRICT));
+        Set<String> seen = noticed(due.stream().map(Scanner::careKey).toList());
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        for (CareDue d : due) {
+            counts[0]++;
+            String key = careKey(d);
+            if (seen.contains(key)) {
+                continue;
+            }
+            List<Long> leaders = new ArrayList<>();
+            if (config.careOverdueToUnitLeaders()) {
+                try {
+                    leaders.addAll(organisationLeaders.serving(d.unit(), today).stream().map(l -> l.id()).toList());
+                } catch (RuntimeException e) {
+                    LOG.debug("Leaders of {} not found: {}", d.unit(), e.toString());
+                }
+            }
+            String community = d.unit().substring(0, Math.min(12, d.unit().length()));
+            String where = texts.community(community);
+            // the household by number only: its name and tags stay in the platform
+            counts[1] += notifier.publish(new Notice(key, "care.overdue", d.unit(),
+                    "关怀走访逾期：住户 #" + d.household() + " / Care visit overdue: household #" + d.household(),
+                    where + " 楼门 " + d.unit() + " 的一户关怀对象应于 " + d.nextDue() + " 前走访，尚未走访。 / A household in "
+                            + "unit " + d.unit() + " of " + where + " was due a visit by " + d.nextDue() + ".",
+                    "/care?unit=" + d.unit()), new Audience(Rules.bindings(rules, community), leaders, List.of()))
+                    > 0 ? 1 : 0;
+        }
+    }
+
+    static String careKey(CareDue d) {
+        return "care-overdue:" + d.household() + ":" + d.nextDue();
     }
 
     private void failedProgrammes(long[] counts) {
