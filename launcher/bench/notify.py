@@ -4,11 +4,11 @@
 1. Starts loumen.jar --demo with a DingTalk-format webhook (signed) pointing at a local receiver in this script, files
    REPORTS MAJOR reports as the demo community secretary (gangwan) one after another and measures, for each, the time from the 201
    answer to the robot message (naming that report) arriving. Prints median and p99.
-2. Stops the platform, seeds OPEN open overdue reports straight into its Derby database (SeedReports.java), starts it
-   again and runs the overdue scan (POST /api/v1/notifications/scan) twice: the first publishes one notice per report,
+2. Stops the platform, seeds OPEN open overdue reports and CARE overdue care plans (tagged households last visited
+   60 days ago) straight into its Derby database (SeedReports.java), starts it again and runs the scan (POST /api/v1/notifications/scan) twice: the first publishes one notice per report,
    the second finds every one already noticed (the steady state). Prints seconds and rows touched for each.
 
-Usage: launcher/bench/notify.py [REPORTS] [OPEN]   (defaults 200 and 100000; build first: mvn -B package -DskipTests)
+Usage: launcher/bench/notify.py [REPORTS] [OPEN] [CARE]   (defaults 200, 100000, 50000; build first: mvn -B package -DskipTests)
 """
 import glob, http.server, json, os, re, statistics, subprocess, sys, threading, time
 
@@ -16,6 +16,7 @@ from loumen_bench import Platform, ROOT, free_port
 
 reports = int(sys.argv[1]) if len(sys.argv) > 1 else 200
 open_reports = int(sys.argv[2]) if len(sys.argv) > 2 else 100000
+care_plans = int(sys.argv[3]) if len(sys.argv) > 3 else 50000
 UNIT = "120112103001B002U02"
 arrived = {}
 
@@ -92,8 +93,9 @@ try:
                       "derby-10.14.2.0.jar") + glob.glob("/work/m2-*/org/apache/derby/derby/10.14.2.0/derby-10.14.2.0.jar")
     t = time.monotonic()
     subprocess.run(["java", "-cp", derby[0], os.path.join(ROOT, "launcher", "bench", "SeedReports.java"),
-                    os.path.join(data, "db"), str(open_reports), UNIT[:12], UNIT], check=True)
-    print(f"seeded {open_reports} open overdue reports in {time.monotonic() - t:.1f} s")
+                    os.path.join(data, "db"), str(open_reports), UNIT[:12], UNIT, str(care_plans)], check=True)
+    print(f"seeded {open_reports} open overdue reports and {care_plans} overdue care plans in "
+          f"{time.monotonic() - t:.1f} s")
 
     with Platform("Bench-Notify-2026", "loumen-bench-notify-", args=["--demo"], data=data) as again:
         def last_scan():
