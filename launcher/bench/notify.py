@@ -67,10 +67,10 @@ try:
             {"username": "gangwan", "password": accounts["gangwan"]}).encode())[1])["token"]
         platform.token = first
         assert call("POST", "/api/v1/auth/password", json.dumps(
-            {"currentPassword": accounts["gangwan"], "newPassword": "Bench-Gangwan-2026"}).encode())[0] == 204
+            {"currentPassword": accounts["gangwan"], "newPassword": "Bench-Secretary-2026"}).encode())[0] == 204
         platform.token = None
         platform.token = json.loads(call("POST", "/api/v1/auth/login", json.dumps(
-            {"username": "gangwan", "password": "Bench-Gangwan-2026"}).encode())[1])["token"]
+            {"username": "gangwan", "password": "Bench-Secretary-2026"}).encode())[1])["token"]
         latencies = []
         for i in range(reports):
             body = json.dumps({"place": UNIT, "duty": "SAFETY_PATROLLER", "urgency": "MAJOR",

@@ -116,8 +116,8 @@ class NotificationsE2EIT extends E2EBase {
         }
         String token = login(port, "gangwan", first);
         assertEquals(204, send(port, "POST", "/api/v1/auth/password", token, JSON.writeValueAsString(Map.of(
-                "currentPassword", first, "newPassword", "E2E-Gangwan-2026"))).statusCode());
-        return login(port, "gangwan", "E2E-Gangwan-2026");
+                "currentPassword", first, "newPassword", "E2E-Secretary-2026"))).statusCode());
+        return login(port, "gangwan", "E2E-Secretary-2026");
     }
 
     private long file(int port, String token, String text) throws Exception {
