@@ -74,8 +74,7 @@ class NotificationInboxIT extends PlatformTest {
         secretary.send("POST", "/api/v1/me/notifications/read-all", null, null);
         assertEquals(0, unread(secretary));
         assertEquals(0, secretary.get("/api/v1/me/notifications?unread=true").json().get("total").asInt());
-        assertEquals(403, user("ntf-auditor", "AUDITOR", DISTRICT).get("/api/v1/me/notifications").status(),
-                "auditors receive no notices");
+        assertEquals(0, unread(user("ntf-auditor", "AUDITOR", DISTRICT)), "auditors receive no notices");
     }
 
     @Test
@@ -87,7 +86,14 @@ class NotificationInboxIT extends PlatformTest {
         long id = leader.json("POST", "/api/v1/reports", Map.of("place", unit, "duty", "SANITATION_SUPERVISOR",
                 "urgency", "NORMAL", "description", "垃圾桶满溢")).json().get("id").asLong();
         String link = "/reports/" + id;
+        try {
+            overdueOnce(admin, secretary, id, link);
+        } finally {
+            moveDeadline(id, System.currentTimeMillis() + 72 * 3_600_000L); // other tests count 港湾家园's overdue
+        }
+    }
 
+    private void overdueOnce(Http admin, Http secretary, long id, String link) throws Exception {
         JsonNode first = scan(admin);
         assertTrue(first.get("ran").asBoolean(), first.toString());
         assertEquals(0, count(secretary, link, "report.overdue"), "not due yet");

@@ -25,8 +25,6 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ApiResource.class)
 public final class NotificationResource implements ApiResource {
 
-    /** Everyone who may receive notices (auditors receive none). */
-    static final Role[] RECIPIENTS = { Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.COMMUNITY_SECRETARY, Role.LEADER };
     private static final Set<String> STATES = Set.of(DeliveryWorker.PENDING, DeliveryWorker.SENT, DeliveryWorker.DEAD);
 
     /** Body of {@code PUT /me/notification-channels/{channel}}. */
@@ -56,7 +54,8 @@ public final class NotificationResource implements ApiResource {
 
     @Override
     public void routes(Routes routes) {
-        Access mine = Access.within(RECIPIENTS);
+        // the caller's own inbox and choices: every signed-in account has one (an auditor's stays empty)
+        Access mine = Access.signedIn();
         Access it = Access.within(Role.DISTRICT_ADMIN);
         routes.get("/me/notifications", mine, r -> {
             boolean unread = r.query("unread").map(v -> v.equals("true") || v.equals("1")).orElse(false);
