@@ -92,7 +92,8 @@ try:
     derby = glob.glob(os.path.expanduser(os.environ.get("M2", "~/.m2")) + "/repository/org/apache/derby/derby/10.14.2.0/"
                       "derby-10.14.2.0.jar") + glob.glob("/work/m2-*/org/apache/derby/derby/10.14.2.0/derby-10.14.2.0.jar")
     t = time.monotonic()
-    subprocess.run(["java", "-cp", derby[0], os.path.join(ROOT, "launcher", "bench", "SeedReports.java"),
+    subprocess.run(["java", "-Dderby.stream.error.file=" + os.path.join(data, "seed-derby.log"), "-cp", derby[0],
+                    os.path.join(ROOT, "launcher", "bench", "SeedReports.java"),
                     os.path.join(data, "db"), str(open_reports), UNIT[:12], UNIT, str(care_plans)], check=True)
     print(f"seeded {open_reports} open overdue reports and {care_plans} overdue care plans in "
           f"{time.monotonic() - t:.1f} s")
