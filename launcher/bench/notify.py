@@ -8,7 +8,7 @@
    60 days ago) straight into its Derby database (SeedReports.java), starts it again and runs the scan (POST /api/v1/notifications/scan) twice: the first publishes one notice per report,
    the second finds every one already noticed (the steady state). Prints seconds and rows touched for each.
 
-Usage: launcher/bench/notify.py [REPORTS] [OPEN] [CARE]   (defaults 200, 100000, 50000; build first: mvn -B package -DskipTests)
+Usage: [MAVEN_REPO=~/.m2/repository] launcher/bench/notify.py [REPORTS] [OPEN] [CARE]   (defaults 200, 100000, 50000; build first: mvn -B package -DskipTests)
 """
 import glob, http.server, json, os, re, statistics, subprocess, sys, threading, time
 
@@ -89,8 +89,10 @@ try:
         print(f"MAJOR report 201 -> DingTalk robot message, {reports} reports: median "
               f"{statistics.median(latencies) * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms, worst {latencies[-1] * 1000:.1f} ms")
 
-    derby = glob.glob(os.path.expanduser(os.environ.get("M2", "~/.m2")) + "/repository/org/apache/derby/derby/10.14.2.0/"
-                      "derby-10.14.2.0.jar") + glob.glob("/work/m2-*/org/apache/derby/derby/10.14.2.0/derby-10.14.2.0.jar")
+    repo = os.environ.get("MAVEN_REPO", os.path.expanduser("~/.m2/repository"))  # the Maven repository the build used
+    derby = glob.glob(os.path.join(repo, "org/apache/derby/derby/10.14.2.0/derby-10.14.2.0.jar"))
+    if not derby:
+        sys.exit(f"no Derby 10.14.2.0 in {repo}: set MAVEN_REPO to the Maven repository the build used")
     t = time.monotonic()
     subprocess.run(["java", "-Dderby.stream.error.file=" + os.path.join(data, "seed-derby.log"), "-cp", derby[0],
                     os.path.join(ROOT, "launcher", "bench", "SeedReports.java"),
