@@ -8,7 +8,8 @@
    60 days ago) straight into its Derby database (SeedReports.java), starts it again and runs the scan (POST /api/v1/notifications/scan) twice: the first publishes one notice per report,
    the second finds every one already noticed (the steady state). Prints seconds and rows touched for each.
 
-Usage: [MAVEN_REPO=~/.m2/repository] launcher/bench/notify.py [REPORTS] [OPEN] [CARE]   (defaults 200, 100000, 50000; build first: mvn -B package -DskipTests)
+Usage: [MAVEN_REPO=~/.m2/repository] launcher/bench/notify.py [REPORTS] [OPEN] [CARE]
+       (defaults 200, 100000, 50000; build first: mvn -B package -DskipTests)
 """
 import glob, http.server, json, os, re, statistics, subprocess, sys, threading, time
 
