@@ -5,8 +5,9 @@
    REPORTS MAJOR reports as the demo community secretary (gangwan) one after another and measures, for each, the time from the 201
    answer to the robot message (naming that report) arriving. Prints median and p99.
 2. Stops the platform, seeds OPEN open overdue reports and CARE overdue care plans (tagged households last visited
-   60 days ago) straight into its Derby database (SeedReports.java), starts it again and runs the scan (POST /api/v1/notifications/scan) twice: the first publishes one notice per report,
-   the second finds every one already noticed (the steady state). Prints seconds and rows touched for each.
+   60 days ago) straight into its Derby database (SeedReports.java), starts it again and runs the scan
+   (POST /api/v1/notifications/scan) twice: the first publishes one notice per condition, the second finds every one
+   already noticed (the steady state). Prints seconds and rows touched for each.
 
 Usage: [MAVEN_REPO=~/.m2/repository] launcher/bench/notify.py [REPORTS] [OPEN] [CARE]
        (defaults 200, 100000, 50000; build first: mvn -B package -DskipTests)
