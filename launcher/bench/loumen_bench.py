@@ -14,15 +14,18 @@ def free_port():
 class Platform:
     """Starts loumen.jar with LOUMEN_ADMIN_PASSWORD, waits for UP and signs in; a context manager that stops it."""
 
-    def __init__(self, password, prefix, extra=(), data=None):
+    def __init__(self, password, prefix, args=(), data=None, before_start=None, keep=False):
+        self.keep = keep
         if not os.path.isfile(JAR):
             sys.exit(f"no {JAR}: build first (mvn -B package -DskipTests)")
         self.data = data or tempfile.mkdtemp(prefix=prefix)
+        if before_start:
+            before_start(self.data)
         self.port = free_port()
         env = dict(os.environ, LOUMEN_ADMIN_PASSWORD=password)
         self.process = subprocess.Popen(
-            ["java", "-jar", JAR, "--host", "127.0.0.1", "--port", str(self.port), "--data", self.data, *extra],
-            env=env, stdout=open(os.path.join(self.data, "bench.log"), "w"), stderr=subprocess.STDOUT)
+            ["java", "-jar", JAR, "--host", "127.0.0.1", "--port", str(self.port), "--data", self.data, *args], env=env,
+            stdout=open(os.path.join(self.data, "bench.log"), "w"), stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
@@ -54,7 +57,8 @@ class Platform:
     def __exit__(self, *exc):
         self.process.terminate()
         self.process.wait(60)
-        shutil.rmtree(self.data, ignore_errors=True)
+        if not self.keep:
+            shutil.rmtree(self.data, ignore_errors=True)
 
 
 def leaders_csv(run, rows, street="八里台镇"):
@@ -84,7 +88,7 @@ def health(port):
         return None, None
 
 
-def start_once(data, label, extra=(), jvm=()):
+def start_once(data, label, args=(), jvm=()):
     """Starts loumen.jar on DATA and stops it again: (ms to the first 200 on health, ms to UP, RSS in MB 2 s after UP).
     Polls every 20 ms, which costs the machine next to nothing."""
     import signal
@@ -92,7 +96,7 @@ def start_once(data, label, extra=(), jvm=()):
     log = open(os.path.join(data, f"bench-{label}.log"), "w")
     t0 = time.monotonic()
     p = subprocess.Popen(["java", *jvm, "-jar", JAR, "--host", "127.0.0.1", "--port", str(port), "--data", data,
-                          *extra], stdout=log, stderr=subprocess.STDOUT,
+                          *args], stdout=log, stderr=subprocess.STDOUT,
                          env=dict(os.environ, LOUMEN_ADMIN_PASSWORD=os.environ.get("LOUMEN_ADMIN_PASSWORD",
                                                                                     "Bench-Start-2026")))
     first = up = None

@@ -70,8 +70,8 @@ print(f"Loumen benchmark suite: {os.cpu_count()} cores, wrk -t2 -c{opts.connecti
 print("start-up", flush=True)
 data = tempfile.mkdtemp(prefix="loumen-bench-start-")
 try:
-    first = start_once(data, "first", extra=["--demo"])
-    starts = [start_once(data, str(i), extra=["--demo"]) for i in range(1, opts.runs + 1)]
+    first = start_once(data, "first", args=["--demo"])
+    starts = [start_once(data, str(i), args=["--demo"]) for i in range(1, opts.runs + 1)]
 finally:
     shutil.rmtree(data, ignore_errors=True)
 row("first start (empty folder, --demo): UP", f"{first[1]:.0f} ms")
@@ -81,7 +81,7 @@ row(f"warm start: status UP (median of {opts.runs})", f"{statistics.median(s[1] 
     "≤ 3,000 ms")
 row("RSS 2 s after UP, demo data (median)", f"{statistics.median(s[2] for s in starts):.0f} MB", "≤ 250 MB")
 
-with Platform("Bench-Suite-2026", "loumen-bench-suite-", extra=["--demo"]) as platform:
+with Platform("Bench-Suite-2026", "loumen-bench-suite-", args=["--demo"]) as platform:
     port = platform.port
     # 2. the baseline, deployed like any plug-in
     shutil.copy(BASELINE, os.path.join(platform.data, "plugins", ".baseline.part"))

@@ -6,6 +6,7 @@ import { has, scope, switchScope, bindings, loadMe, signOut, STAFF } from './aut
 import { route, defineRoutes, navigate } from './router.js';
 import { placeName } from './places.js';
 import { ConfirmHost, ToastHost, ErrorAlert, Loading, toast } from './ui.js';
+import { inbox, refreshUnread, watchUnread } from './inbox.js';
 
 const ALL_STAFF = STAFF;
 const WITH_LEADER = [...STAFF, 'LEADER'];
@@ -41,6 +42,7 @@ const PAGES = [
   { path: '/users', zh: '账号', en: 'Accounts', icon: '⚿', roles: ALL_STAFF, load: () => import('./pages/users.js') },
   { path: '/users/:username', roles: ALL_STAFF, load: () => import('./pages/user.js'), parent: '/users' },
   { path: '/audit', zh: '审计日志', en: 'Audit log', icon: '☰', roles: ['AUDITOR', 'DISTRICT_ADMIN'], load: () => import('./pages/audit.js') },
+  { path: '/notifications', roles: WITH_LEADER, load: () => import('./pages/notifications.js') },
   { path: '/print/:doc/:id', roles: WITH_LEADER, print: true, load: () => import('./pages/print.js') },
   { path: '/password', roles: null, load: () => import('./pages/password.js') },
   { path: '/login', roles: null, public: true, load: () => import('./pages/signin.js') },
@@ -143,6 +145,11 @@ const TopBar = defineComponent({
           <button type="button" class="btn btn-sm btn-outline-light" data-testid="lang" aria-label=${lang.value === 'en' ? '切换到中文' : 'Switch to English'}
                   onClick=${() => setLang(lang.value === 'en' ? 'zh' : 'en')} lang=${lang.value === 'en' ? 'zh-CN' : 'en'}>
             <span class="lang-long">${lang.value === 'en' ? '中文' : 'English'}</span><span class="lang-short" aria-hidden="true">${lang.value === 'en' ? '中' : 'EN'}</span></button>
+          ${session.user && !session.user.mustChangePassword && has(...WITH_LEADER) ? html`
+            <a class="btn btn-sm btn-outline-light position-relative inbox-bell" href="#/notifications" data-testid="inbox-bell"
+               aria-label=${inbox.unread ? tr(`通知，${inbox.unread} 条未读`, `Notifications, ${inbox.unread} unread`) : tr('通知', 'Notifications')}>
+              <span aria-hidden="true" class="bell-icon">✉</span><span class="bell-label"> ${tr('通知', 'Notices')}</span>
+              ${inbox.unread ? html`<span class="badge rounded-pill text-bg-danger inbox-count" data-testid="inbox-count" aria-hidden="true">${inbox.unread > 99 ? '99+' : inbox.unread}</span>` : null}</a>` : null}
           ${session.user ? html`
             <div class="position-relative">
               <button type="button" class="btn btn-sm btn-light" aria-haspopup="true" aria-expanded=${userMenu.value ? 'true' : 'false'}
@@ -230,6 +237,9 @@ const App = defineComponent({
     watch(() => [route.path, session.user && session.user.mustChangePassword, !!session.user], () => { if (ready.value) guard(); });
     watch(() => [session.user && session.user.username, scope.node], () => { if (session.user && !session.user.mustChangePassword) loadProgrammeMenu(); }, { immediate: true });
     watch(() => route.path, () => { menuOpen.value = false; });
+    watch(() => [session.user && session.user.username, session.user && session.user.mustChangePassword, route.path], () => {
+      if (session.user && !session.user.mustChangePassword && has(...WITH_LEADER)) { watchUnread(); refreshUnread(); }
+    }, { immediate: true });
     return () => {
       if (!ready.value) return html`<p class="boot">${tr('正在加载…', 'Loading…')}</p>`;
       const bare = !session.user || (route.match && route.match.public) || session.user.mustChangePassword;

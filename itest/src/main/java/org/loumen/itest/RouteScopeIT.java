@@ -67,6 +67,9 @@ class RouteScopeIT extends PlatformTest {
                 .get("items");
         assertTrue(sxLeaders.size() > 0 && sxHouseholds.size() > 0, "demo data of 双新 is loaded");
         FOREIGN.put("leader", sxLeaders.get(0).get("id").asText());
+        // notifications: an inbox entry or delivery by number (answered only to its owner / district IT), a channel
+        FOREIGN.put("id", "1");
+        FOREIGN.put("channel", "webhook.sx");
         Http.Response evaluation = admin.json("POST", "/api/v1/evaluations", Map.of("community", XINHUALI,
                 "period", "2025-H2"));
         assertTrue(evaluation.status() == 201 || evaluation.status() == 409, evaluation.body());

@@ -1,5 +1,6 @@
 package org.loumen.core.workflow;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,4 +35,24 @@ public interface WorkflowFacts {
      * lie within scope, newest first, at most 500.
      */
     List<ReportFact> reports(Set<String> scopes, String place);
+
+    /**
+     * Open problem reports (REPORTED, ACCEPTED, ASSIGNED, REOPENED) within scope that were due before {@code at}, in
+     * order of id after {@code afterId} (keyset paging: pass the last id seen, 0 to start), at most {@code limit}.
+     * For scheduled scans.
+     *
+     * @since 1.1
+     */
+    default List<ReportFact> overdueReports(Set<String> scopes, Instant at, long afterId, int limit) {
+        return List.of();
+    }
+
+    /**
+     * The care visits within scope whose day has passed (by the care plans' one rule), for scheduled scans.
+     *
+     * @since 1.1
+     */
+    default List<CareDue> overdueCare(Set<String> scopes) {
+        return List.of();
+    }
 }

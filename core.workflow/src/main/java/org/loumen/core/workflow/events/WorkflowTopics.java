@@ -27,6 +27,10 @@ public final class WorkflowTopics {
     public static final String PROP_SATISFACTION_PERCENT = "satisfactionPercent";
     /** Property: a problem report's id ({@code Long}). */
     public static final String PROP_REPORT = "report";
+    /** Property: the account that filed a report ({@code String}; absent for a resident's report). Since 1.1. */
+    public static final String PROP_REPORTER = "reporter";
+    /** Property: the unit, building or community code a report concerns ({@code String}). Since 1.1. */
+    public static final String PROP_PLACE = "place";
     /** Property: the duty of a report ({@code String}, a {@code Duty} name). */
     public static final String PROP_DUTY = "duty";
     /** Property: the urgency of a report ({@code String}). */

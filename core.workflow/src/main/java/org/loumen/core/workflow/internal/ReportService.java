@@ -354,7 +354,11 @@ public final class ReportService {
     }
 
     private void publish(View v, String topic) {
-        events.postEvent(new Event(TOPIC_PREFIX + topic, Map.of("report", v.id(), "community", v.community(),
-                "duty", v.duty().name(), "urgency", v.urgency().name())));
+        Map<String, Object> props = new LinkedHashMap<>(Map.of("report", v.id(), "community", v.community(),
+                "duty", v.duty().name(), "urgency", v.urgency().name(), "place", v.place()));
+        if (!RESIDENT.equals(v.reporter())) {
+            props.put("reporter", v.reporter());
+        }
+        events.postEvent(new Event(TOPIC_PREFIX + topic, props));
     }
 }

@@ -27,12 +27,14 @@ public final class WorkflowFactsService implements WorkflowFacts {
     private static final int MAX_REPORTS = 500;
 
     private final JpaTemplate jpa;
+    private final CareService care;
     private final LeaderService leaders;
     private final EvaluationService evaluations;
 
     @Activate
     public WorkflowFactsService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
-            @Reference LeaderService leaders, @Reference EvaluationService evaluations) {
+            @Reference LeaderService leaders, @Reference EvaluationService evaluations, @Reference CareService care) {
+        this.care = care;
         this.jpa = jpa;
         this.leaders = leaders;
         this.evaluations = evaluations;
@@ -118,6 +120,37 @@ public final class WorkflowFactsService implements WorkflowFacts {
             if (out.size() >= MAX_REPORTS) {
                 break;
             }
+        }
+        return out;
+    }
+
+    @Override
+    public List<ReportFact> overdueReports(Set<String> scopes, Instant at, long afterId, int limit) {
+        if (scopes == null || scopes.isEmpty() || at == null || limit < 1) {
+            return List.of();
+        }
+        List<ReportEntity> rows = jpa.txExpr(em -> em.createQuery("select r from ReportEntity r where r.id > :after "
+                + "and r.dueAt < :at and r.status in ('REPORTED', 'ACCEPTED', 'ASSIGNED', 'REOPENED') order by r.id",
+                ReportEntity.class).setParameter("after", afterId).setParameter("at", at.toEpochMilli())
+                .setMaxResults(Math.min(limit, 5000)).getResultList());
+        List<ReportFact> out = new ArrayList<>();
+        for (ReportEntity r : rows) {
+            if (within(scopes, r.community)) {
+                out.add(new ReportFact(r.id, r.community, r.place, r.duty, r.urgency, r.status, r.escalated,
+                        Instant.ofEpochMilli(r.createdAt), Instant.ofEpochMilli(r.dueAt)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<org.loumen.core.workflow.CareDue> overdueCare(Set<String> scopes) {
+        if (scopes == null || scopes.isEmpty()) {
+            return List.of();
+        }
+        List<org.loumen.core.workflow.CareDue> out = new ArrayList<>();
+        for (CareService.Plan p : care.plans(scopes, null, null, h -> true, true)) {
+            out.add(new org.loumen.core.workflow.CareDue(p.household(), p.unit(), p.nextDue()));
         }
         return out;
     }
