@@ -96,12 +96,12 @@ final class ProjectRules {
     record Queued(long id, Status status, boolean priority, LocalDate proposedOn) {
     }
 
-    /** The review queue's order: open before decided; priority first; open oldest first, decided newest first. */
+    /** The review queue's order: open before decided; among the open, priority first, then oldest first; decided newest first. */
     static final Comparator<Queued> QUEUE = (a, b) -> {
         if (a.status().open() != b.status().open()) {
             return a.status().open() ? -1 : 1;
         }
-        if (a.priority() != b.priority()) {
+        if (a.status().open() && a.priority() != b.priority()) {
             return a.priority() ? -1 : 1;
         }
         int byDay = a.status().open() ? a.proposedOn().compareTo(b.proposedOn())
