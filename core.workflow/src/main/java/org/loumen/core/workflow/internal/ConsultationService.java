@@ -224,8 +224,8 @@ public final class ConsultationService {
             throws ApiException {
         ConsultationEntity c = jpa.txExpr(em -> em.find(ConsultationEntity.class, id));
         if (!open(c)) {
-            throw ApiException.conflict("consultation-closed", "议事不在征询期内 / the consultation is not open")
-                    .with("field", code != null ? "code" : "household");
+            throw new ApiException(409, "consultation-closed", "议事不在征询期内 / the consultation is not open",
+                    code != null ? "code" : "household");
         }
         ConsultationRules.Answer a = ConsultationRules.answer(Kind.valueOf(c.kind), options(c).size(), choice, text);
         long now = System.currentTimeMillis();
@@ -257,8 +257,8 @@ public final class ConsultationService {
             stored = false;
         }
         if (!stored) {
-            throw ApiException.conflict("already-answered", "这户已经回答过 / this household has answered already")
-                    .with("field", code != null ? "code" : "household");
+            throw new ApiException(409, "already-answered", "这户已经回答过 / this household has answered already",
+                    code != null ? "code" : "household");
         }
     }
 

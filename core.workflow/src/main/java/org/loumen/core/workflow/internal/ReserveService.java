@@ -122,8 +122,8 @@ public final class ReserveService implements EventHandler {
             return entries(List.of(e)).get(0);
         } catch (RuntimeException e) {
             if (StoreConflict.in(e).map(StoreConflict::unique).orElse(false)) {
-                throw ApiException.conflict("already-in-reserve", "该楼门栋长已在储备队伍中 / the leader is in the "
-                        + "reserve already").with("field", "leader");
+                throw new ApiException(409, "already-in-reserve", "该楼门栋长已在储备队伍中 / the leader is in the "
+                        + "reserve already", "leader");
             }
             throw e;
         }
@@ -177,8 +177,8 @@ public final class ReserveService implements EventHandler {
             return r;
         });
         if (e == null) {
-            throw ApiException.conflict("already-appointed", "已从储备队伍任命过 / appointed from the reserve already")
-                    .with("field", "committee");
+            throw new ApiException(409, "already-appointed", "已从储备队伍任命过 / appointed from the reserve already",
+                    "committee");
         }
         return entries(List.of(e)).get(0);
     }
