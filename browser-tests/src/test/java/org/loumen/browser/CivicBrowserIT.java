@@ -65,7 +65,7 @@ class CivicBrowserIT extends WorkBase {
         desk.shot("5-reserve");
         desk.assertAccessible("reserve");
         street.goAndSettle("/");
-        street.waitText("card-civic", "项目");
+        street.waitText("table-civic", "项目");
         desk.shot("6-dashboard");
     }
 
@@ -103,6 +103,8 @@ class CivicBrowserIT extends WorkBase {
         assertEquals(1, results.get("byCode").asInt());
         resident.driver.navigate().refresh();
         unit.waitText("unit-consultations", (answered + 2) + " / ");
+        ((org.openqa.selenium.JavascriptExecutor) resident.driver).executeScript(
+                "document.querySelector(\"[data-testid='unit-consultations']\").scrollIntoView()");
         resident.shot("3-results");
 
         Browser desk = browser("civic-community", Browser.DESKTOP);

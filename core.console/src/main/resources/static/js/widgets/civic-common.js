@@ -32,8 +32,7 @@ export const RESERVE_SOURCE = words({
 /** ¥1,234.50 */
 export function yuan(v) {
   if (v === null || v === undefined || v === '') return '—';
-  const n = Number(v);
-  return '¥' + fmtNumber(Math.round(n * 100) / 100) + (Number.isInteger(n) ? '' : '');
+  return '¥' + fmtNumber(Math.round(Number(v) * 100) / 100);
 }
 
 /** The mark of an awarded leader's project, in words (never colour alone). */
