@@ -61,7 +61,8 @@ class CivicBrowserIT extends WorkBase {
         desk.shot("4-campaign");
         desk.assertAccessible("campaign");
         street.goAndSettle("/committees");
-        assertTrue(street.rows("reserve").stream().anyMatch(r -> r.contains("评优入库")), street.rows("reserve").toString());
+        assertTrue(street.rows("reserve").stream().anyMatch(r -> r.contains("评优入库")),
+                street.rows("reserve").toString());
         desk.shot("5-reserve");
         desk.assertAccessible("reserve");
         street.goAndSettle("/");

@@ -96,7 +96,10 @@ final class ProjectRules {
     record Queued(long id, Status status, boolean priority, LocalDate proposedOn) {
     }
 
-    /** The review queue's order: open before decided; among the open, priority first, then oldest first; decided newest first. */
+    /**
+     * The review queue's order: open before decided; among the open, priority first, then the oldest first; the
+     * decided newest first.
+     */
     static final Comparator<Queued> QUEUE = (a, b) -> {
         if (a.status().open() != b.status().open()) {
             return a.status().open() ? -1 : 1;
