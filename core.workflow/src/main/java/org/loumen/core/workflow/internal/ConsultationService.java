@@ -265,7 +265,8 @@ public final class ConsultationService {
     /** Closes a consultation before its day. */
     View close(long id) throws ApiException {
         int changed = jpa.txExpr(em -> em.createQuery("update ConsultationEntity c set c.closedOn = :t where "
-                + "c.id = :id and c.closedOn is null").setParameter("t", Civic.today()).setParameter("id", id).executeUpdate());
+                + "c.id = :id and c.closedOn is null").setParameter("t", Civic.today()).setParameter("id", id)
+                .executeUpdate());
         if (changed == 0) {
             throw ApiException.conflict("consultation-closed", "议事已结束 / closed already");
         }
