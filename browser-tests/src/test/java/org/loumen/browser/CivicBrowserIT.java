@@ -65,9 +65,15 @@ class CivicBrowserIT extends WorkBase {
                 street.rows("reserve").toString());
         desk.shot("5-reserve");
         desk.assertAccessible("reserve");
-        street.goAndSettle("/");
-        street.waitText("table-civic", "项目");
+        street.go("/");
+        desk.wait.until(d -> !d.findElements(By.cssSelector("[data-testid='table-civic']")).isEmpty());
+        ((org.openqa.selenium.JavascriptExecutor) desk.driver).executeScript(
+                "document.getElementById('card-civic').scrollIntoView()");
         desk.shot("6-dashboard");
+        String civic = desk.driver.findElement(By.cssSelector("[data-testid='table-civic']")).getText();
+        assertTrue(civic.contains("待审核项目") && civic.contains("楼门议事"), civic);
+        assertEquals(after.get("approved").asText() + "（" + after.get("approvedFromAwarded").asText() + "）",
+                desk.driver.findElement(By.cssSelector("[data-testid='stat-projects']")).getText());
     }
 
     @Test
