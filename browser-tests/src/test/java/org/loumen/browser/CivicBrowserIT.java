@@ -67,8 +67,9 @@ class CivicBrowserIT extends WorkBase {
         desk.assertAccessible("reserve");
         street.go("/");
         desk.wait.until(d -> !d.findElements(By.cssSelector("[data-testid='table-civic']")).isEmpty());
+        Thread.sleep(1500); // the charts above it are still being drawn
         ((org.openqa.selenium.JavascriptExecutor) desk.driver).executeScript(
-                "document.getElementById('card-civic').scrollIntoView()");
+                "document.getElementById('card-civic').scrollIntoView({behavior: 'instant', block: 'start'})");
         desk.shot("6-dashboard");
         String civic = desk.driver.findElement(By.cssSelector("[data-testid='table-civic']")).getText();
         assertTrue(civic.contains("待审核项目") && civic.contains("楼门议事"), civic);
@@ -110,8 +111,10 @@ class CivicBrowserIT extends WorkBase {
         assertEquals(1, results.get("byCode").asInt());
         resident.driver.navigate().refresh();
         unit.waitText("unit-consultations", (answered + 2) + " / ");
+        Thread.sleep(1000); // the unit page's other parts are still coming in above it
         ((org.openqa.selenium.JavascriptExecutor) resident.driver).executeScript(
-                "document.querySelector(\"[data-testid='unit-consultations']\").scrollIntoView()");
+                "document.querySelector(\"[data-testid='unit-consultations']\")"
+                        + ".scrollIntoView({behavior: 'instant', block: 'start'})");
         resident.shot("3-results");
 
         Browser desk = browser("civic-community", Browser.DESKTOP);

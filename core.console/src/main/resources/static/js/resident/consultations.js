@@ -76,7 +76,7 @@ export default defineComponent({
         ${c.kind === 'OPTIONS' ? html`<ul class="mb-0">${c.options.map((o) => html`<li key=${o.choice}>${o.option}：<strong>${o.count}</strong> ${tr('户', 'households')}</li>`)}</ul>`
           : html`<div>${tr(`收到意见 ${c.freeAnswers} 条，由社区整理。`, `${c.freeAnswers} answers, collected by the community.`)}</div>`}
       </li>`)}</ul>
-      ${s.list.some((c) => c.open) ? html`<h3 class="h5 mt-3">${tr('用户码回答', 'Answer with your household code')}</h3><${Answer} onDone=${load} />` : null}
+      ${s.list.some((c) => c.open) ? html`<h3 class="h5 mt-3">${tr('凭户码回答', 'Answer with your household code')}</h3><${Answer} onDone=${load} />` : null}
     </section>`);
   },
 });
