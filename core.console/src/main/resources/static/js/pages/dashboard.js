@@ -52,6 +52,7 @@ export default defineComponent({
     const evaluations = useLoad(() => api.get('/evaluations', { ...f.value, period: current, size: 200 }));
     const care = useLoad(() => api.get('/care/overdue', f.value));
     const workLog = useLoad(() => api.get('/work-log/stats', f.value));
+    const civic = useLoad(() => api.get('/civic/figures', { street: f.value.street }));
     const communities = useLoad(() => communitiesOfScope());
     // training (入职培训 / 赋能培训): figures per street of the scope
     const trainingFilter = () => (f.value.street ? { street: f.value.street } : {}); // a community's scope is narrowed by the server
@@ -215,10 +216,26 @@ export default defineComponent({
               </tbody></table></div>
             <p class="small text-body-secondary mb-0">${tr('参训：报名过入职培训的人数；待培训：已通过审议未报名、或上次未通过待补训的人数；覆盖率：本年度参加过赋能培训的在任楼门栋长占比。',
               'Trained: enrolled in onboarding at least once; waiting: approved but not enrolled, or to retake; coverage: serving leaders with capacity training this year.')}</p>`, 'card-training')}</div>
+          <div class="col-12 col-xl-6">${card(tr('项目扶持、储备、宣传与议事', 'Projects, reserve, publicity, consultations'), civic, (x) => civicFigures(x), 'card-civic')}</div>
         </div>
       </div>`;
   },
 });
+
+/** Projects supported (and how many came from awarded leaders), the reserve, publicity and consultations. */
+function civicFigures(x) {
+  const p = x.projects; const r = x.reserve; const b = x.publicity; const c = x.consultations;
+  const row = (label, value, link, testid) => html`<tr><th scope="row">${label}</th><td class="text-end"><a href=${link} data-testid=${testid}>${value}</a></td></tr>`;
+  return html`<div class="table-responsive"><table class="table table-sm figures mb-0" data-testid="table-civic">
+    <caption class="visually-hidden">${tr('项目扶持、储备、宣传与议事', 'Projects, reserve, publicity, consultations')}</caption>
+    <tbody>
+      ${row(tr(`${x.year} 年批准项目（其中优秀楼门栋长项目）`, `Projects approved in ${x.year} (by awarded leaders)`), `${fmtNumber(p.approved)}（${fmtNumber(p.approvedFromAwarded)}）`, '#/projects', 'stat-projects')}
+      ${row(tr('待审核项目', 'Projects awaiting review'), fmtNumber(p.open), '#/projects', 'stat-projects-open')}
+      ${row(tr('下属委员会储备人员（已任命）', 'In the reserve (appointed)'), `${fmtNumber(r.reserve)}（${fmtNumber(r.appointed)}）`, '#/committees', 'stat-reserve')}
+      ${row(tr(`${x.year} 年楼门宣传次数 / 覆盖户数`, `Publicity activities / households in ${x.year}`), `${fmtNumber(b.activities)} / ${fmtNumber(b.households)}`, '#/campaigns', 'stat-publicity')}
+      ${row(tr('楼门议事（征询中） / 回答户数', 'Consultations (open) / households answered'), `${fmtNumber(c.consultations)}（${fmtNumber(c.open)}） / ${fmtNumber(c.answered)}`, '#/consultations', 'stat-consultations')}
+    </tbody></table></div>`;
+}
 
 /** The communities of the scope, for "which have no evaluation yet". */
 async function communitiesOfScope() {

@@ -18,6 +18,9 @@ const SECTIONS = {
   programmes: () => import('./ws/meetings.js'),
   consent: () => import('./ws/consent.js'),
   training: () => import('./ws/training.js'),
+  projects: () => import('./ws/civic.js'),
+  publicity: () => import('./ws/civic.js'),
+  consult: () => import('./ws/civic.js'),
 };
 
 const TILES = [
@@ -30,6 +33,9 @@ const TILES = [
   ['awards', '★', '我的表彰', 'My awards', '可打印证书', 'Printable certificates'],
   ['training', '✦', '我的培训', 'My training', '入职培训和赋能培训学时', 'Onboarding and hours'],
   ['programmes', '◈', '本街道特色项目', 'Street programmes', '已开展的项目', 'What runs in my street'],
+  ['projects', '⚒', '项目申报', 'Propose a project', '楼门栋建设、志愿服务', 'Improvements, volunteer service'],
+  ['publicity', '✺', '宣传活动', 'Publicity', '记录楼门宣传', 'Record an activity'],
+  ['consult', '☍', '楼门议事', 'Consultations', '入户记录回答', 'Answers at the door'],
   ['consent', '☏', '电话号码公开', 'My phone number', '是否让居民看到', 'Shown to residents or not'],
 ];
 

@@ -7,6 +7,7 @@ import { api, ApiError } from '../api.js';
 import { masked } from '../easy.js';
 import { Field, Busy, errorNote, reportNumber } from './parts.js';
 import { ProgrammeParts } from './programmes.js';
+import Consultations from './consultations.js';
 
 const DUTIES = {
   POLICY_PUBLICIST: ['政策宣传', 'Policy information'], OPINION_INFORMANT: ['意见建议', 'Opinions and suggestions'],
@@ -167,6 +168,7 @@ export default defineComponent({
           <p>${tr('楼道、环境、安全、邻里之间有问题，都可以在这里告诉楼门栋长和社区。不用登录。', 'Tell the leaders and the community about a problem in the building, the surroundings, safety or between neighbours. No account needed.')}</p>
           <${ReportForm} unit=${u.code} />
         </section>
+        <${Consultations} unit=${u.code} />
         <section class="section" aria-labelledby="status-h">
           <h2 id="status-h">${tr('查询办理进度', 'Check a report')}</h2>
           <${StatusCheck} />

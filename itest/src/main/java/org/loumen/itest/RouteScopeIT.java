@@ -101,6 +101,20 @@ class RouteScopeIT extends PlatformTest {
         Http.Response round = admin.json("POST", "/api/v1/awards/rounds", Map.of("node", SHUANGXIN, "period", "2026"));
         assertEquals(201, round.status(), round.body());
         FOREIGN.put("round", round.json().get("id").asText());
+        // projects, the reserve, campaigns and consultations of 双新 (its demo data)
+        FOREIGN.put("project", admin.get("/api/v1/projects?street=" + SHUANGXIN).json().get("items").get(0).get("id")
+                .asText());
+        FOREIGN.put("entry", admin.get("/api/v1/reserve?street=" + SHUANGXIN).json().get(0).get("id").asText());
+        FOREIGN.put("committee", "MEDIATION");
+        for (JsonNode c : admin.get("/api/v1/campaigns?street=" + SHUANGXIN).json()) {
+            JsonNode activities = admin.get("/api/v1/campaigns/" + c.get("id").asText() + "/activities").json();
+            if (c.get("node").asText().equals(SHUANGXIN) && activities.size() > 0) {
+                FOREIGN.put("campaign", c.get("id").asText());
+                FOREIGN.put("activity", activities.get(0).get("id").asText());
+            }
+        }
+        FOREIGN.put("consultation", admin.get("/api/v1/consultations?street=" + SHUANGXIN).json().get(0).get("id")
+                .asText());
         // taken after 双新's secretary last signed in: nothing below may change the account
         JsonNode foreignBefore = admin.get("/api/v1/users/sx-secretary").json();
         FOREIGN.put("household", sxHouseholds.get(0).get("id").asText());
