@@ -18,16 +18,33 @@ public class AuditHeadEntity {
 
     @Id
     @Column(name = "ID")
-    int id;
+    private int id;
 
     @Column(name = "LAST_SEQ", nullable = false)
-    long lastSeq;
+    private long lastSeq;
 
     @Column(name = "LAST_HASH", length = 64, nullable = false)
-    String lastHash;
+    private String lastHash;
 
     protected AuditHeadEntity() {
         // JPA
+    }
+
+    long lastSeq() {
+        return lastSeq;
+    }
+
+    String lastHash() {
+        return lastHash;
+    }
+
+    /**
+     * Moves the head to a new last entry. Changed through a method of the entity, never by writing its fields from
+     * another class: EclipseLink's woven change tracking only sees writes made inside the entity.
+     */
+    void advance(long seq, String hash) {
+        this.lastSeq = seq;
+        this.lastHash = hash;
     }
 
     AuditHeadEntity(long lastSeq, String lastHash) {

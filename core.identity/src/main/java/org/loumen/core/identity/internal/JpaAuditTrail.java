@@ -119,16 +119,15 @@ public final class JpaAuditTrail implements AuditTrail {
     public void record(AuditRecord r) {
         jpa.tx(em -> {
             AuditHeadEntity head = em.find(AuditHeadEntity.class, AuditHeadEntity.ID, LockModeType.PESSIMISTIC_WRITE);
-            long seq = head.lastSeq + 1;
+            long seq = head.lastSeq() + 1;
             long at = clock.millis();
             AuditEntity e = new AuditEntity(seq, at, cut(r.actor(), 64), cut(r.client(), 64), cut(r.action(), 160),
                     cut(r.object(), 500), cut(r.node(), 200), r.outcome().name(), r.status(), cut(r.detail(), 500),
-                    head.lastHash, null);
+                    head.lastHash(), null);
             String hash = hash(e);
             em.persist(new AuditEntity(seq, at, e.actor(), e.client(), e.action(), e.object(), e.node(), e.outcome(),
-                    e.status(), e.detail(), head.lastHash, hash));
-            head.lastSeq = seq;
-            head.lastHash = hash;
+                    e.status(), e.detail(), head.lastHash(), hash));
+            head.advance(seq, hash);
         });
     }
 
