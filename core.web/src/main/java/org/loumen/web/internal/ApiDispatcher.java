@@ -77,6 +77,11 @@ public final class ApiDispatcher extends HttpServlet {
         @AttributeDefinition(name = "上传文件上限（字节） / largest upload, e.g. a CSV import (bytes)", min = "1024",
                 max = "1073741824")
         int maxUploadBytes() default DEFAULT_MAX_UPLOAD;
+
+        @AttributeDefinition(name = "受信任的反向代理地址 / trusted reverse proxies (addresses)", required = false,
+                description = "来自这些地址的请求按 X-Forwarded-For 认定客户端地址（如 nginx）/ for requests from these "
+                        + "addresses (e.g. nginx) the client's address is read from X-Forwarded-For")
+        String[] trustedProxies() default {};
     }
 
     private static final long serialVersionUID = 1L;
@@ -89,12 +94,22 @@ public final class ApiDispatcher extends HttpServlet {
 
     private volatile int maxJsonBody = DEFAULT_MAX_JSON_BODY;
     private volatile int maxUpload = DEFAULT_MAX_UPLOAD;
+    private volatile Set<String> trustedProxies = Set.of();
 
     @Activate
     @Modified
     void configure(Config config) {
         maxJsonBody = Math.max(1024, config.maxJsonBodyBytes());
         maxUpload = Math.max(1024, config.maxUploadBytes());
+        String[] proxies = config.trustedProxies();
+        // a .cfg file gives one string: addresses separated by commas
+        trustedProxies = proxies == null ? Set.of() : java.util.Arrays.stream(proxies)
+                .flatMap(p -> java.util.Arrays.stream(p.split(","))).map(String::strip).filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** The client's address: the peer, or behind a trusted proxy the one it forwarded for. */
+    private String client(HttpServletRequest req) {
+        return ClientAddress.of(req.getRemoteAddr(), req.getHeader("X-Forwarded-For"), trustedProxies);
     }
 
     private final transient RouteTable table = new RouteTable();
@@ -173,7 +188,7 @@ public final class ApiDispatcher extends HttpServlet {
             }
             route = f.route();
             Access access = route.access();
-            Request request = new Request(req, path, f.params(), maxJsonBody, maxUpload);
+            Request request = new Request(req, path, f.params(), maxJsonBody, maxUpload, client(req));
             boolean guarded = access.kind() != Access.Kind.PUBLIC;
             Authenticator auth = authenticator;
             AuditTrail audit = auditTrail;
@@ -307,7 +322,7 @@ public final class ApiDispatcher extends HttpServlet {
         }
     }
 
-    private static AuditRecord entry(RouteTable.Route route, HttpServletRequest req, Caller caller, String node,
+    private AuditRecord entry(RouteTable.Route route, HttpServletRequest req, Caller caller, String node,
             AuditRecord.Outcome outcome, int status, String detail) {
         String object = Optional.ofNullable(req.getPathInfo()).orElse("/");
         if (req.getQueryString() != null) {
@@ -316,7 +331,7 @@ public final class ApiDispatcher extends HttpServlet {
         if (object.length() > 500) {
             object = object.substring(0, 500);
         }
-        return new AuditRecord(actor(caller), req.getRemoteAddr(), route.method() + " " + route.template(),
+        return new AuditRecord(actor(caller), client(req), route.method() + " " + route.template(),
                 object, node, outcome, status, detail);
     }
 
@@ -413,9 +428,12 @@ public final class ApiDispatcher extends HttpServlet {
         private Caller caller = Caller.ANONYMOUS;
         private Set<String> scopes = Set.of();
         private String auditDetail;
+        private final String client;
 
-        Request(HttpServletRequest req, String path, Map<String, String> params, int maxBody, int maxUpload) {
+        Request(HttpServletRequest req, String path, Map<String, String> params, int maxBody, int maxUpload,
+                String client) {
             this.req = req;
+            this.client = client;
             this.path = path;
             this.params = params;
             this.maxBody = maxBody;
@@ -605,7 +623,7 @@ public final class ApiDispatcher extends HttpServlet {
 
         @Override
         public String remoteAddress() {
-            return req.getRemoteAddr();
+            return client;
         }
 
         @Override
