@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +23,14 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.loumen.security.Authenticator;
 import org.loumen.security.Caller;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.test.common.annotation.InjectService;
 
@@ -45,6 +49,18 @@ class NodeStateIT extends PlatformTest {
 
     @InjectService(timeout = 60_000)
     Authenticator authenticator;
+
+    @InjectService(timeout = 60_000)
+    ConfigurationAdmin configAdmin;
+
+    /** The failed sign-ins made here count against this client: forget them, as AuthIT does, for the next tests. */
+    @AfterEach
+    void forgetTheClientsFailures() throws Exception {
+        Configuration config = configAdmin.getConfiguration("org.loumen.identity", "?");
+        config.update(new Hashtable<>(Map.of("clientFreeFailures", 10)));
+        config.delete();
+        Thread.sleep(300);
+    }
 
     private Connection db() throws SQLException {
         Properties p = new Properties();
