@@ -44,9 +44,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class NodeStateIT extends PlatformTest {
 
-    @InjectService(filter = "(osgi.jdbc.driver.class=org.apache.derby.jdbc.EmbeddedDriver)", timeout = 60_000)
-    DataSourceFactory derby;
-
     @InjectService(timeout = 60_000)
     Authenticator authenticator;
 
@@ -62,14 +59,25 @@ class NodeStateIT extends PlatformTest {
         Thread.sleep(300);
     }
 
-    private Connection db() throws SQLException {
+    /**
+     * A connection to the platform's database, as another node would have: the platform's data source when there is
+     * one (service {@code osgi.jndi.service.name=loumen}, Derby or PostgreSQL), else the embedded Derby database.
+     */
+    private Connection db() throws Exception {
+        org.osgi.framework.BundleContext bc = FrameworkUtil.getBundle(NodeStateIT.class).getBundleContext();
+        org.osgi.framework.ServiceReference<?>[] shared = bc.getServiceReferences(DataSource.class.getName(),
+                "(osgi.jndi.service.name=loumen)");
+        if (shared != null && shared.length > 0) {
+            return ((DataSource) bc.getService(shared[0])).getConnection();
+        }
+        org.osgi.framework.ServiceReference<?>[] derby = bc.getServiceReferences(DataSourceFactory.class.getName(),
+                "(osgi.jdbc.driver.class=org.apache.derby.jdbc.EmbeddedDriver)");
         Properties p = new Properties();
         p.put(DataSourceFactory.JDBC_URL, "jdbc:derby:db");
-        DataSource ds = derby.createDataSource(p);
-        return ds.getConnection();
+        return ((DataSourceFactory) bc.getService(derby[0])).createDataSource(p).getConnection();
     }
 
-    private long count(String sql, Object... args) throws SQLException {
+    private long count(String sql, Object... args) throws Exception {
         try (Connection c = db(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
@@ -253,7 +261,7 @@ class NodeStateIT extends PlatformTest {
         }
         long micros = (System.nanoTime() - start) / 1000 / n;
         assertTrue(last.isPresent());
-        System.out.printf("NodeStateIT: a token check (session and account read from Derby) costs %d µs on average "
+        System.out.printf("NodeStateIT: a token check (session and account read from the database) costs %d µs on average "
                 + "over %d checks%n", micros, n);
     }
 }
