@@ -53,6 +53,9 @@ public final class Main {
      * @return an exit status to stop with, or -1 to go on and launch
      */
     static int prepare(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && BackupCommands.handles(args[0])) {
+            return BackupCommands.run(args, out, err);
+        }
         Options options;
         try {
             options = Options.parse(args);

@@ -16,7 +16,9 @@ record Options(int port, String host, Path data, boolean demo, boolean help) {
             "  --host ADDR  监听地址 / address to listen on (default: all; the debug jar: 127.0.0.1)",
             "  --data DIR   数据目录 / data folder: database, plug-ins, logs (default ./loumen-data)",
             "  --demo       载入演示数据 / seed demo data (idempotent)",
-            "  --help       显示本帮助 / show this help");
+            "  --help       显示本帮助 / show this help",
+            "       java -jar loumen.jar backup --data DIR --to FILE    在线备份 / online backup (see backup --help)",
+            "       java -jar loumen.jar restore --from FILE --data NEWDIR   恢复 / restore into a new folder");
 
     /** A command line that cannot be run: the message says which argument and why. */
     static final class UsageException extends Exception {

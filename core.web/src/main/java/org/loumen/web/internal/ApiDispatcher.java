@@ -1,8 +1,11 @@
 package org.loumen.web.internal;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.loumen.security.AuditRecord;
 import org.loumen.security.AuditTrail;
@@ -65,6 +68,11 @@ public final class ApiDispatcher extends HttpServlet {
         @AttributeDefinition(name = "上传文件上限（字节） / largest upload, e.g. a CSV import (bytes)", min = "1024",
                 max = "1073741824")
         int maxUploadBytes() default DEFAULT_MAX_UPLOAD;
+
+        @AttributeDefinition(name = "受信任的反向代理地址 / trusted reverse proxies (addresses)", required = false,
+                description = "来自这些地址的请求按 X-Forwarded-For 认定客户端地址（如 nginx）/ for requests from these "
+                        + "addresses (e.g. nginx) the client's address is read from X-Forwarded-For")
+        String[] trustedProxies() default {};
     }
 
     private static final long serialVersionUID = 1L;
@@ -77,12 +85,17 @@ public final class ApiDispatcher extends HttpServlet {
 
     private volatile int maxJsonBody = DEFAULT_MAX_JSON_BODY;
     private volatile int maxUpload = DEFAULT_MAX_UPLOAD;
+    private volatile Set<String> trustedProxies = Set.of();
 
     @Activate
     @Modified
     void configure(Config config) {
         maxJsonBody = Math.max(1024, config.maxJsonBodyBytes());
         maxUpload = Math.max(1024, config.maxUploadBytes());
+        String[] proxies = config.trustedProxies();
+        // a .cfg file gives one string: addresses separated by commas
+        trustedProxies = proxies == null ? Set.of() : Arrays.stream(proxies).flatMap(p -> Arrays.stream(p.split(",")))
+                .map(String::strip).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
     private final transient RouteTable table = new RouteTable();
@@ -145,6 +158,9 @@ public final class ApiDispatcher extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = Optional.ofNullable(req.getPathInfo()).orElse("/");
         String method = req.getMethod();
+        // the client's address, behind a trusted proxy the one it forwarded for: for the audit log and throttles
+        req.setAttribute(ClientAddress.ATTRIBUTE,
+                ClientAddress.of(req.getRemoteAddr(), req.getHeader("X-Forwarded-For"), trustedProxies));
         RouteTable.Route route = null;
         Caller caller = Caller.ANONYMOUS;
         String node = null;

@@ -80,7 +80,7 @@ final class AuditPolicy {
 
     static AuditRecord entry(RouteTable.Route route, HttpServletRequest req, Caller caller, String node,
             AuditRecord.Outcome outcome, int status, String detail) {
-        return entry(route, req.getPathInfo(), req.getQueryString(), req.getRemoteAddr(), caller, node, outcome,
+        return entry(route, req.getPathInfo(), req.getQueryString(), ClientAddress.of(req), caller, node, outcome,
                 status, detail);
     }
 

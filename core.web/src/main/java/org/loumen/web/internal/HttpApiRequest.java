@@ -228,7 +228,7 @@ final class HttpApiRequest implements ApiRequest {
 
     @Override
     public String remoteAddress() {
-        return req.getRemoteAddr();
+        return ClientAddress.of(req);
     }
 
     @Override

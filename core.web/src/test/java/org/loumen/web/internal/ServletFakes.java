@@ -103,6 +103,7 @@ final class ServletFakes {
                     case "getPathInfo" -> pathInfo;
                     case "getQueryString" -> query;
                     case "getRemoteAddr" -> "192.0.2.7";
+                    case "getAttribute" -> null; // no client address settled by a dispatcher: the peer is the client
                     case "getContentType" -> contentType;
                     case "getContentLengthLong" -> (long) (body == null ? -1 : body.length);
                     case "getInputStream" -> stream;

@@ -10,11 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.RollbackException;
 
@@ -42,8 +42,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accounts, sign-in and sessions (账号与登录). Authenticates every API request for the dispatcher; the account rows
- * it needs for that are cached in memory and replaced on every write made here (the only writer).
+ * Accounts, sign-in and sessions (账号与登录). Authenticates every API request for the dispatcher. Everything it
+ * decides by lives in the database, read fresh at each request, so that several nodes on one database agree at once:
+ * sessions ({@code IDN_SESSION}), accounts, and failed sign-ins and lockouts ({@code IDN_LOGIN_STATE}, also for names
+ * without an account), whose counters are updated under a row lock taken in the database, not in this JVM.
  */
 @Component(service = { Authenticator.class, IdentityService.class }, configurationPid = IdentityService.PID,
         immediate = true)
@@ -103,14 +105,11 @@ public final class IdentityService implements Authenticator {
     private final AuditTrail audit;
     private final Clock clock;
     private final Sessions sessions;
-    private final Map<String, Account> cache = new ConcurrentHashMap<>();
-    /** Serialises updates of sign-in counters (never held while hashing). */
-    private final Object loginLock = new Object();
     private volatile PasswordHasher hasher;
     private volatile ClientBackoff throttle;
     private volatile Config config;
-    /** Failure counts of names that have no account, kept like real accounts' so lockout tells nothing. */
-    private final PhantomLockouts phantoms = new PhantomLockouts();
+    /** When sign-in state of names without an account was last purged. */
+    private volatile long lastPhantomPurge;
     /** A hash to check unknown usernames against, so their answer takes as long as a wrong password's. */
     private volatile String decoyHash;
 
@@ -123,7 +122,7 @@ public final class IdentityService implements Authenticator {
         this.leaders = new LeaderLinks(leaders);
         this.audit = audit;
         this.clock = Clock.systemUTC();
-        this.sessions = new Sessions(clock, 0, 0);
+        this.sessions = new Sessions(new JpaSessionStore(jpa), clock, 0, 0);
         configure(config);
         new InitialAccounts(this, organisation, context).ensure();
     }
@@ -141,20 +140,23 @@ public final class IdentityService implements Authenticator {
 
     @Override
     public Optional<Caller> authenticate(String token) {
-        Optional<Sessions.Session> session = sessions.use(token);
+        // one transaction: the session's row (and, at most once a minute, its idle timer) and the account's row
+        Optional<Map.Entry<Sessions.Session, Optional<Account>>> found = jpa.txExpr(em -> sessions.use(token)
+                .map(s -> Map.entry(s, Optional.ofNullable(account(s.username())))));
+        Optional<Sessions.Session> session = found.map(Map.Entry::getKey);
         if (session.isEmpty()) {
             return Optional.empty();
         }
-        Account account = account(session.get().username);
+        Account account = found.get().getValue().orElse(null);
         if (account == null || !account.enabled()) {
-            sessions.revokeAll(session.get().username, null);
+            sessions.revokeAll(session.get().username(), null);
             return Optional.empty();
         }
         if (account.leaderId() != null) {
             // a leader's roles are read from the leader record at every request: leaving service ends them at once
             Optional<List<RoleBinding>> derived = leaders.bindings(account.leaderId());
             if (derived.isEmpty()) {
-                sessions.revokeAll(session.get().username, null);
+                sessions.revokeAll(session.get().username(), null);
                 return Optional.empty();
             }
             return Optional.of(account.caller(derived.get()));
@@ -162,17 +164,10 @@ public final class IdentityService implements Authenticator {
         return Optional.of(account.caller());
     }
 
+    /** The account as stored now: no cache, so a change made on another node counts at the next request. */
     private Account account(String username) {
-        Account cached = cache.get(username);
-        if (cached != null) {
-            return cached;
-        }
-        Account loaded = jpa.txExpr(em -> Optional.ofNullable(em.find(AccountEntity.class, username))
+        return jpa.txExpr(em -> Optional.ofNullable(em.find(AccountEntity.class, username))
                 .map(Account::of).orElse(null));
-        if (loaded != null) {
-            cache.put(username, loaded);
-        }
-        return loaded;
     }
 
     /** A successful sign-in. */
@@ -199,7 +194,9 @@ public final class IdentityService implements Authenticator {
         long now = clock.millis();
         if (found == null) {
             // an unknown name fails, and locks, exactly like a real account: lockout must not reveal which exist
-            long lockedUntil = phantoms.lockedUntil(shown, now);
+            purgePhantoms(now);
+            LoginStateEntity phantom = jpa.txExpr(em -> em.find(LoginStateEntity.class, shown));
+            long lockedUntil = phantom == null ? 0 : phantom.lockedUntil();
             if (lockedUntil > now) {
                 throttle.failed(client);
                 trail("anonymous", client, shown, Outcome.FAILURE, 423, "unknown account");
@@ -212,8 +209,7 @@ public final class IdentityService implements Authenticator {
             }
             hasher.matches(pw, decoy);
             throttle.failed(client);
-            Config c = config;
-            phantoms.fail(shown, now, c.lockoutThreshold(), c.lockoutMinutes() * 60_000L);
+            recordFailure(shown, now);
             trail("anonymous", client, shown, Outcome.FAILURE, 401, "unknown account");
             throw invalidCredentials();
         }
@@ -239,17 +235,13 @@ public final class IdentityService implements Authenticator {
             throw new ApiException(403, "leader-not-in-service", "您已不在任，无法登录 / you are no longer in service");
         }
         String rehash = hasher.outdated(found.passwordHash()) ? hasher.hash(pw) : null;
-        phantoms.forget(name);
-        synchronized (loginLock) {
-            jpa.tx(em -> {
-                loginState(em, name).succeed(now);
-                if (rehash != null) {
-                    AccountEntity a = em.find(AccountEntity.class, name);
-                    a.rehash(rehash);
-                }
-            });
-        }
-        cache.remove(name);
+        withLoginState(name, (em, s) -> {
+            s.succeed(now);
+            if (rehash != null) {
+                em.find(AccountEntity.class, name).rehash(rehash);
+            }
+            return null;
+        });
         Sessions.Issued issued = sessions.issue(name);
         trail(name, client, name, Outcome.SUCCESS, 200, null);
         return new Login(issued.token(), issued.expiresAt(), view(name).orElseThrow());
@@ -270,22 +262,49 @@ public final class IdentityService implements Authenticator {
                 + "attempts from this client; try again in " + seconds + " s").retryAfter(seconds);
     }
 
-    /** Counts a failed sign-in; the read-modify-write of the counters is serialised, and takes milliseconds. */
+    /** Counts a failed sign-in (of an account or of a name without one) under the row's lock in the database. */
     private boolean recordFailure(String name, long now) {
         Config c = config;
-        synchronized (loginLock) {
-            return jpa.txExpr(em -> loginState(em, name).fail(now, c.lockoutThreshold(),
-                    c.lockoutMinutes() * 60_000L));
+        return withLoginState(name, (em, s) -> s.fail(now, c.lockoutThreshold(), c.lockoutMinutes() * 60_000L));
+    }
+
+    /**
+     * Changes a name's sign-in counters under a row lock taken in the database ({@code SELECT … FOR UPDATE}), so that
+     * parallel failures on any number of nodes are all counted. The row is created when missing; when two nodes create
+     * it at once, the loser's transaction fails on the primary key and is tried again, finding the row.
+     */
+    private <T> T withLoginState(String name, java.util.function.BiFunction<EntityManager, LoginStateEntity, T> change) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return jpa.txExpr(em -> {
+                    LoginStateEntity s = em.find(LoginStateEntity.class, name, LockModeType.PESSIMISTIC_WRITE);
+                    if (s == null) {
+                        s = new LoginStateEntity(name);
+                        em.persist(s);
+                        em.flush();
+                    }
+                    return change.apply(em, s);
+                });
+            } catch (RuntimeException e) { // the first row of a name, created on two nodes at once
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
         }
     }
 
-    private static LoginStateEntity loginState(EntityManager em, String username) {
-        LoginStateEntity s = em.find(LoginStateEntity.class, username);
-        if (s == null) {
-            s = new LoginStateEntity(username);
-            em.persist(s);
+    /**
+     * Forgets, at most once a minute, the failures of names that have no account once they are a day old and not
+     * locked: the table cannot be filled by trying random names.
+     */
+    private void purgePhantoms(long now) {
+        if (now - lastPhantomPurge < 60_000) {
+            return;
         }
-        return s;
+        lastPhantomPurge = now;
+        jpa.tx(em -> em.createQuery("delete from LoginStateEntity s where s.lastLoginAt = 0 and s.lockedUntil < :now "
+                + "and s.lastFailureAt < :old and s.username not in (select a.username from AccountEntity a)")
+                .setParameter("now", now).setParameter("old", now - 86_400_000L).executeUpdate());
     }
 
     private void trail(String actor, String client, String object, Outcome outcome, int status, String detail) {
@@ -349,7 +368,6 @@ public final class IdentityService implements Authenticator {
         }
         String hash = hasher.hash(next);
         jpa.tx(em -> em.find(AccountEntity.class, name).setPassword(hash, false));
-        cache.remove(name);
         sessions.revokeAll(name, token);
         InitialAccounts.forgetInitialPassword(name);
     }
@@ -512,8 +530,6 @@ public final class IdentityService implements Authenticator {
             view = leaders.view(view);
         } catch (OptimisticLockException | RollbackException e) {
             throw stale();
-        } finally {
-            cache.remove(username);
         }
         if (Boolean.FALSE.equals(enabled)) {
             int ended = sessions.revokeAll(username, null);
@@ -527,22 +543,21 @@ public final class IdentityService implements Authenticator {
         checkManageable(actor, username);
         String pw = PasswordPolicy.generate();
         String hash = hasher.hash(pw);
-        synchronized (loginLock) {
-            jpa.tx(em -> {
-                em.find(AccountEntity.class, username).setPassword(hash, true);
-                loginState(em, username).unlock();
-            });
-        }
-        cache.remove(username);
+        withLoginState(username, (em, s) -> {
+            em.find(AccountEntity.class, username).setPassword(hash, true);
+            s.unlock();
+            return null;
+        });
         sessions.revokeAll(username, null);
         return pw;
     }
 
     UserView unlock(Caller actor, String username) throws ApiException {
         checkManageable(actor, username);
-        synchronized (loginLock) {
-            jpa.tx(em -> loginState(em, username).unlock());
-        }
+        withLoginState(username, (em, s) -> {
+            s.unlock();
+            return null;
+        });
         return view(username).orElseThrow();
     }
 

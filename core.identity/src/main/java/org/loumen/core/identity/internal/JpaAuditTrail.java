@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import javax.persistence.LockModeType;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The audit log in table {@code AUD_LOG} (审计日志). Entries are appended one at a time, each committed before
- * {@link #record} returns, and chained by hash. Nothing updates an entry; the only deletion is the purge of entries
+ * {@link #record} returns, and chained by hash; appends are serialised by a row lock on the chain's head
+ * ({@code AUD_HEAD}) in the database, so several nodes write one chain. Nothing updates an entry; the only deletion is the purge of entries
  * older than the retention period, which can never be set below 180 days.
  */
 @Component(service = { AuditTrail.class, JpaAuditTrail.class }, configurationPid = JpaAuditTrail.PID)
@@ -57,18 +59,36 @@ public final class JpaAuditTrail implements AuditTrail {
         return t;
     });
     private volatile int retentionDays;
-    private long lastSeq;
-    private String lastHash;
 
     @Activate
     public JpaAuditTrail(@Reference(target = "(osgi.unit.name=loumen.identity)") JpaTemplate jpa, Config config) {
         this.jpa = jpa;
         configure(config);
-        List<AuditEntity> last = jpa.txExpr(em -> em.createQuery("select e from AuditEntity e order by e.seq desc",
-                AuditEntity.class).setMaxResults(1).getResultList());
-        lastSeq = last.isEmpty() ? 0 : last.get(0).seq();
-        lastHash = last.isEmpty() ? GENESIS : last.get(0).hash();
+        ensureHead();
         purger.scheduleWithFixedDelay(this::purgeQuietly, 1, 360, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Creates the chain's head row from the last entry when there is none (a new database, or one from before the
+     * head existed). Two nodes starting at once may both try: the second insert fails on the key, and the row is there.
+     */
+    private void ensureHead() {
+        try {
+            jpa.tx(em -> {
+                if (em.find(AuditHeadEntity.class, AuditHeadEntity.ID) != null) {
+                    return;
+                }
+                List<AuditEntity> last = em.createQuery("select e from AuditEntity e order by e.seq desc",
+                        AuditEntity.class).setMaxResults(1).getResultList();
+                em.persist(last.isEmpty() ? new AuditHeadEntity(0, GENESIS)
+                        : new AuditHeadEntity(last.get(0).seq(), last.get(0).hash()));
+                em.flush();
+            });
+        } catch (RuntimeException e) {
+            if (jpa.txExpr(em -> em.find(AuditHeadEntity.class, AuditHeadEntity.ID)) == null) {
+                throw e;
+            }
+        }
     }
 
     @Modified
@@ -91,19 +111,24 @@ public final class JpaAuditTrail implements AuditTrail {
         purger.shutdownNow();
     }
 
+    /**
+     * Appends an entry, committed before it returns. The chain's head row is locked in the database for the append, so
+     * entries from every node line up in one chain (a wait of one short transaction when two nodes append at once).
+     */
     @Override
-    public synchronized void record(AuditRecord r) {
-        long seq = lastSeq + 1;
-        long at = clock.millis();
-        AuditEntity e = new AuditEntity(seq, at, cut(r.actor(), 64), cut(r.client(), 64), cut(r.action(), 160),
-                cut(r.object(), 500), cut(r.node(), 200), r.outcome().name(), r.status(), cut(r.detail(), 500),
-                lastHash, null);
-        String hash = hash(e);
-        AuditEntity sealed = new AuditEntity(seq, at, e.actor(), e.client(), e.action(), e.object(), e.node(),
-                e.outcome(), e.status(), e.detail(), lastHash, hash);
-        jpa.tx(em -> em.persist(sealed));
-        lastSeq = seq;
-        lastHash = hash;
+    public void record(AuditRecord r) {
+        jpa.tx(em -> {
+            AuditHeadEntity head = em.find(AuditHeadEntity.class, AuditHeadEntity.ID, LockModeType.PESSIMISTIC_WRITE);
+            long seq = head.lastSeq() + 1;
+            long at = clock.millis();
+            AuditEntity e = new AuditEntity(seq, at, cut(r.actor(), 64), cut(r.client(), 64), cut(r.action(), 160),
+                    cut(r.object(), 500), cut(r.node(), 200), r.outcome().name(), r.status(), cut(r.detail(), 500),
+                    head.lastHash(), null);
+            String hash = hash(e);
+            em.persist(new AuditEntity(seq, at, e.actor(), e.client(), e.action(), e.object(), e.node(), e.outcome(),
+                    e.status(), e.detail(), head.lastHash(), hash));
+            head.advance(seq, hash);
+        });
     }
 
     /** An entry as the API shows it. */

@@ -5,7 +5,10 @@ import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Table;
 
-/** Failed sign-ins and lockout of one account (登录失败与锁定); kept across restarts. */
+/**
+ * Failed sign-ins and lockout of one sign-in name (登录失败与锁定): an account's, or a name without an account (so
+ * that the lockout tells nothing about which accounts exist). Kept across restarts and shared by every node.
+ */
 @Entity
 @Table(name = "IDN_LOGIN_STATE")
 public class LoginStateEntity {
@@ -23,6 +26,10 @@ public class LoginStateEntity {
 
     @Column(name = "LAST_LOGIN_AT", nullable = false)
     private long lastLoginAt;
+
+    /** Epoch millis of the last failure (null in rows older than this column). */
+    @Column(name = "LAST_FAILURE_AT")
+    private Long lastFailureAt;
 
     protected LoginStateEntity() {
         // JPA
@@ -51,6 +58,7 @@ public class LoginStateEntity {
     /** Counts a failure; at the threshold the account locks and the count starts again. */
     boolean fail(long now, int threshold, long lockMillis) {
         failures++;
+        lastFailureAt = now;
         if (failures >= threshold) {
             failures = 0;
             lockedUntil = now + lockMillis;

@@ -6,18 +6,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which street enabled which programme. Kept in table {@code PRG_ENABLEMENT} and mirrored in memory, because every
- * programme request asks; a programme never seen before is disabled everywhere.
+ * programme request asks; a programme never seen before is disabled everywhere. Another node on the same database may
+ * switch a programme: the mirror polls a cheap stamp of the table (the sum of the rows' versions, which grows with
+ * every insert and update) every {@link #POLL_MILLIS} ms and reloads the table when it changed, so a switch made on
+ * another node is served here within about half a second. Events are posted by the node that made the switch only.
  */
 @Component(service = Enablement.class)
 public final class Enablement {
@@ -26,21 +35,63 @@ public final class Enablement {
     static final String TOPIC_ENABLED = "org/loumen/programme/ENABLED";
     static final String TOPIC_DISABLED = "org/loumen/programme/DISABLED";
 
+    /** How often the table's stamp is read for changes made by another node. */
+    static final long POLL_MILLIS = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(Enablement.class);
+
     private final JpaTemplate jpa;
     private final EventAdmin events;
     /** programme id -> streets that enabled it; written only after the database committed. */
-    private final Map<String, Set<String>> enabled = new ConcurrentHashMap<>();
+    private volatile Map<String, Set<String>> enabled = new ConcurrentHashMap<>();
+    /** The table's stamp when the mirror was last loaded. */
+    private long stamp = -1;
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "loumen-enablement-poll");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
     public Enablement(@Reference(target = "(osgi.unit.name=loumen.programme)") JpaTemplate jpa,
             @Reference EventAdmin events) {
         this.jpa = jpa;
         this.events = events;
+        refresh();
+        poller.scheduleWithFixedDelay(this::refreshQuietly, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void stop() {
+        poller.shutdownNow();
+    }
+
+    /** Reloads the mirror when the table changed since it was loaded (by any node); true when it reloaded. */
+    synchronized boolean refresh() {
+        long now = jpa.txExpr(TransactionType.Required, em -> {
+            Number sum = em.createQuery("SELECT SUM(e.version) FROM EnablementEntity e", Number.class)
+                    .getSingleResult();
+            return sum == null ? 0L : sum.longValue();
+        });
+        if (now == stamp) {
+            return false;
+        }
         List<EnablementEntity> rows = jpa.txExpr(TransactionType.Required, em -> em
                 .createQuery("SELECT e FROM EnablementEntity e WHERE e.enabled = TRUE", EnablementEntity.class)
                 .getResultList());
+        Map<String, Set<String>> loaded = new ConcurrentHashMap<>();
         for (EnablementEntity e : rows) {
-            streets(e.programme).add(e.street);
+            loaded.computeIfAbsent(e.programme, k -> ConcurrentHashMap.newKeySet()).add(e.street);
+        }
+        enabled = loaded;
+        stamp = now;
+        return true;
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("Programme enablement could not be reloaded: {}", e.toString());
         }
     }
 

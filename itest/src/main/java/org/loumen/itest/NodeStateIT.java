@@ -1,0 +1,267 @@
+package org.loumen.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.loumen.security.Authenticator;
+import org.loumen.security.Caller;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.test.common.annotation.InjectService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The state every node of a cluster must see at once lives in the database, shown on one node with Derby: a session
+ * is a row keyed by the token's SHA-256 and outlives a restart of the identity bundle, a lockout outlives it too, a
+ * programme switched in the table by "another node" is served within 2 s, and parallel audit appends form one chain
+ * whose head row follows the last entry. Also prints what a token check costs.
+ */
+class NodeStateIT extends PlatformTest {
+
+    @InjectService(timeout = 60_000)
+    Authenticator authenticator;
+
+    @InjectService(timeout = 60_000)
+    ConfigurationAdmin configAdmin;
+
+    /** The failed sign-ins made here count against this client: forget them, as AuthIT does, for the next tests. */
+    @AfterEach
+    void forgetTheClientsFailures() throws Exception {
+        Configuration config = configAdmin.getConfiguration("org.loumen.identity", "?");
+        config.update(new Hashtable<>(Map.of("clientFreeFailures", 10)));
+        config.delete();
+        Thread.sleep(300);
+    }
+
+    /**
+     * A connection to the platform's database, as another node would have: the platform's data source when there is
+     * one (service {@code osgi.jndi.service.name=loumen}, Derby or PostgreSQL), else the embedded Derby database.
+     */
+    private Connection db() throws Exception {
+        org.osgi.framework.BundleContext bc = FrameworkUtil.getBundle(NodeStateIT.class).getBundleContext();
+        org.osgi.framework.ServiceReference<?>[] shared = bc.getServiceReferences(DataSource.class.getName(),
+                "(osgi.jndi.service.name=loumen)");
+        if (shared != null && shared.length > 0) {
+            return ((DataSource) bc.getService(shared[0])).getConnection();
+        }
+        org.osgi.framework.ServiceReference<?>[] derby = bc.getServiceReferences(DataSourceFactory.class.getName(),
+                "(osgi.jdbc.driver.class=org.apache.derby.jdbc.EmbeddedDriver)");
+        Properties p = new Properties();
+        p.put(DataSourceFactory.JDBC_URL, "jdbc:derby:db");
+        return ((DataSourceFactory) bc.getService(derby[0])).createDataSource(p).getConnection();
+    }
+
+    private long count(String sql, Object... args) throws Exception {
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String sha256(String s) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void restartIdentity() throws Exception {
+        Bundle identity = null;
+        for (Bundle b : FrameworkUtil.getBundle(NodeStateIT.class).getBundleContext().getBundles()) {
+            if ("org.loumen.core.identity".equals(b.getSymbolicName())) {
+                identity = b;
+            }
+        }
+        identity.stop();
+        identity.start();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (http.get("/api/v1/health").status() != 200 || !http.get("/api/v1/health").body().contains("\"UP\"")) {
+            assertTrue(System.currentTimeMillis() < deadline, http.get("/api/v1/health").body());
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void aSessionIsAHashedRowAndOutlivesARestart() throws Exception {
+        Http admin = admin();
+        String token = admin.token();
+        assertEquals(1, count("select count(*) from IDN_SESSION where TOKEN_HASH = ?", sha256(token)));
+        assertEquals(0, count("select count(*) from IDN_SESSION where TOKEN_HASH = ?", token), "never the token");
+
+        restartIdentity();
+        assertEquals(200, admin.get("/api/v1/auth/me").status(), "still signed in after the restart");
+
+        assertEquals(204, admin.send("POST", "/api/v1/auth/logout", null, null).status());
+        assertEquals(0, count("select count(*) from IDN_SESSION where TOKEN_HASH = ?", sha256(token)));
+        assertEquals(401, admin.get("/api/v1/auth/me").status());
+    }
+
+    @Test
+    void aSessionEndedInTheTableEndsAtOnce() throws Exception {
+        Http admin = admin();
+        assertEquals(200, admin.get("/api/v1/auth/me").status());
+        // what another node does when it signs the user out: delete the row
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(
+                "delete from IDN_SESSION where TOKEN_HASH = ?")) {
+            ps.setString(1, sha256(admin.token()));
+            assertEquals(1, ps.executeUpdate());
+        }
+        assertEquals(401, admin.get("/api/v1/auth/me").status(), "no copy of the session is kept in memory");
+    }
+
+    @Test
+    void aLockoutOutlivesARestartAndNamesWithoutAnAccountLockToo() throws Exception {
+        user("node-locked", "COMMUNITY_SECRETARY", GANGWAN);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, http.json("POST", "/api/v1/auth/login",
+                    Map.of("username", "node-locked", "password", "Wrong-pass-" + i)).status());
+            assertEquals(401, http.json("POST", "/api/v1/auth/login",
+                    Map.of("username", "node-nobody", "password", "Wrong-pass-" + i)).status());
+        }
+        restartIdentity();
+        assertEquals(423, http.json("POST", "/api/v1/auth/login",
+                Map.of("username", "node-locked", "password", PASSWORD)).status(), "still locked after a restart");
+        assertEquals(423, http.json("POST", "/api/v1/auth/login",
+                Map.of("username", "node-nobody", "password", PASSWORD)).status(), "an unknown name as well");
+        assertEquals(1, count("select count(*) from IDN_LOGIN_STATE where USERNAME = 'node-nobody' and LOCKED_UNTIL > 0"));
+    }
+
+    @Test
+    void parallelFailuresOnOneNameAreAllCounted() throws Exception {
+        user("node-parallel", "COMMUNITY_SECRETARY", GANGWAN);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> http.json("POST", "/api/v1/auth/login",
+                        Map.of("username", "node-parallel", "password", "Wrong-pass-" + n)).status()));
+            }
+            for (Future<Integer> f : answers) {
+                assertEquals(401, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(4, count("select FAILURES from IDN_LOGIN_STATE where USERNAME = 'node-parallel'"),
+                "no failure lost to a race");
+    }
+
+    @Test
+    void aProgrammeSwitchedInTheTableIsServedWithinTwoSeconds() throws Exception {
+        Http admin = admin();
+        JsonNode list = admin.get("/api/v1/programmes").json();
+        assertTrue(list.size() > 0, list.toString());
+        String id = list.get(0).get("id").asText();
+        // what another node writes when a street admin there switches the programme on
+        try (Connection c = db()) {
+            boolean exists;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select count(*) from PRG_ENABLEMENT where STREET = ? and PROGRAMME = ?")) {
+                ps.setString(1, SHUANGXIN);
+                ps.setString(2, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    exists = rs.getLong(1) > 0;
+                }
+            }
+            String sql = exists
+                    ? "update PRG_ENABLEMENT set ENABLED = ?, VERSION = VERSION + 1 where STREET = ? and PROGRAMME = ?"
+                    : "insert into PRG_ENABLEMENT (ENABLED, STREET, PROGRAMME, CHANGED_BY, CHANGED_AT, VERSION) "
+                            + "values (?, ?, ?, 'node-b', 0, 1)";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setBoolean(1, true);
+                ps.setString(2, SHUANGXIN);
+                ps.setString(3, id);
+                assertEquals(1, ps.executeUpdate());
+            }
+        }
+        long start = System.nanoTime();
+        while (!enabledStreets(admin, id).contains(SHUANGXIN)) {
+            assertTrue(System.nanoTime() - start < 2_000_000_000L, "served within 2 s: " + enabledStreets(admin, id));
+            Thread.sleep(50);
+        }
+        System.out.printf("NodeStateIT: a switch made in the table was seen after %d ms%n",
+                (System.nanoTime() - start) / 1_000_000);
+        assertEquals(200, admin.json("PUT", "/api/v1/streets/" + SHUANGXIN + "/programmes/" + id,
+                Map.of("enabled", false)).status());
+        assertFalse(enabledStreets(admin, id).contains(SHUANGXIN), "a switch made here is served at once");
+    }
+
+    private static List<String> enabledStreets(Http admin, String id) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (JsonNode p : admin.get("/api/v1/programmes").json()) {
+            if (p.get("id").asText().equals(id)) {
+                p.path("enabledStreets").forEach(s -> out.add(s.asText()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void parallelAuditAppendsFormOneChainAndTheHeadFollowsIt() throws Exception {
+        Http admin = admin();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                answers.add(pool.submit(() -> admin.get("/api/v1/leaders?community=" + GANGWAN).status()));
+            }
+            for (Future<Integer> f : answers) {
+                assertEquals(200, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode verify = admin.get("/api/v1/audit/verify").json();
+        assertTrue(verify.get("intact").asBoolean(), verify.toString());
+        assertEquals(count("select max(SEQ) from AUD_LOG"), count("select LAST_SEQ from AUD_HEAD where ID = 1"));
+    }
+
+    @Test
+    void printsWhatATokenCheckCosts() throws Exception {
+        Http admin = admin();
+        String token = admin.token();
+        for (int i = 0; i < 500; i++) {
+            authenticator.authenticate(token);
+        }
+        int n = 5000;
+        long start = System.nanoTime();
+        Optional<Caller> last = Optional.empty();
+        for (int i = 0; i < n; i++) {
+            last = authenticator.authenticate(token);
+        }
+        long micros = (System.nanoTime() - start) / 1000 / n;
+        assertTrue(last.isPresent());
+        System.out.printf("NodeStateIT: a token check (session and account read from the database) costs %d µs on average "
+                + "over %d checks%n", micros, n);
+    }
+}
