@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,6 +185,7 @@ final class Migrate {
                 return EXIT_NOT_EMPTY;
             }
             List<Table> tables = readTables(from.getMetaData());
+            Map<String, String> uniqueConstraints = uniqueConstraints(from);
             out.println("Loumen migrate: " + tables.size() + " 张表 / tables  " + source + "  →  " + to);
             target.setAutoCommit(false);
             from.setAutoCommit(false);
@@ -200,8 +202,15 @@ final class Migrate {
                         if (ix.getValue().columns().equals(t.primaryKey())) {
                             continue;
                         }
-                        st.execute("CREATE " + (ix.getValue().unique() ? "UNIQUE " : "") + "INDEX " + ix.getKey()
-                                + " ON " + t.name() + " (" + String.join(", ", ix.getValue().columns()) + ")");
+                        String constraint = uniqueConstraints.get(ix.getKey());
+                        String columns = " (" + String.join(", ", ix.getValue().columns()) + ")";
+                        if (constraint != null) {
+                            // named as on Derby: a conflict names its field (StoreConflict reads <TABLE>_<FIELD>)
+                            st.execute("ALTER TABLE " + t.name() + " ADD CONSTRAINT " + constraint + " UNIQUE" + columns);
+                        } else {
+                            st.execute("CREATE " + (ix.getValue().unique() ? "UNIQUE " : "") + "INDEX " + ix.getKey()
+                                    + " ON " + t.name() + columns);
+                        }
                     }
                 }
                 for (Table t : tables) {
@@ -253,6 +262,20 @@ final class Migrate {
                 // XJ015: Derby shut down, as asked
             }
         }
+    }
+
+    /** Derby backs a named unique constraint with an index of a generated name: index name → constraint name. */
+    static Map<String, String> uniqueConstraints(Connection derby) throws SQLException {
+        Map<String, String> names = new LinkedHashMap<>();
+        try (Statement st = derby.createStatement();
+                ResultSet r = st.executeQuery("SELECT g.CONGLOMERATENAME, c.CONSTRAINTNAME FROM SYS.SYSCONSTRAINTS c "
+                        + "JOIN SYS.SYSKEYS k ON c.CONSTRAINTID = k.CONSTRAINTID "
+                        + "JOIN SYS.SYSCONGLOMERATES g ON k.CONGLOMERATEID = g.CONGLOMERATEID WHERE c.TYPE = 'U'")) {
+            while (r.next()) {
+                names.put(r.getString(1), r.getString(2));
+            }
+        }
+        return names;
     }
 
     /** Tables in the target's current schema. */
@@ -393,8 +416,9 @@ final class Migrate {
         } else if (v instanceof java.sql.Clob cl) {
             ps.setString(i, cl.getSubString(1, (int) cl.length()));
         } else if (v instanceof Timestamp ts) {
-            // wall-clock value as stored (TIMESTAMP without time zone on both sides)
-            ps.setObject(i, ts.toLocalDateTime());
+            // wall-clock value as stored (TIMESTAMP without time zone on both sides), to the microsecond: PostgreSQL
+            // keeps no finer (Derby keeps nanoseconds)
+            ps.setObject(i, ts.toLocalDateTime().truncatedTo(ChronoUnit.MICROS));
         } else if (v instanceof java.sql.Date d) {
             ps.setObject(i, d.toLocalDate());
         } else if (v instanceof java.sql.Time tm) {
@@ -449,7 +473,7 @@ final class Migrate {
             return java.util.HexFormat.of().formatHex(bytes);
         }
         if (v instanceof Timestamp ts) {
-            return ts.toLocalDateTime().toString();
+            return ts.toLocalDateTime().truncatedTo(ChronoUnit.MICROS).toString();
         }
         if (v instanceof java.sql.Date d) {
             return d.toLocalDate().toString();
