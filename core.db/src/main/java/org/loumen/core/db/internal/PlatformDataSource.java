@@ -97,6 +97,15 @@ public final class PlatformDataSource implements DataSource, HealthCheck {
             driver = new org.apache.derby.jdbc.EmbeddedDriver();
         }
         raw = new DriverSource(driver, settings.url(), props);
+        if (settings.product() == DatabaseSettings.Product.DERBY) {
+            // boot (or create) the embedded database here, once: on a busy machine creating it can take longer than
+            // a pooled request may wait for a connection
+            try (Connection c = raw.getConnection()) {
+                LOG.debug("Derby booted: {}", c.getMetaData().getDatabaseProductVersion());
+            } catch (SQLException e) {
+                LOG.error("Derby database cannot be opened (数据库无法打开): {}", e.toString());
+            }
+        }
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("loumen");
         hc.setDataSource(raw);
