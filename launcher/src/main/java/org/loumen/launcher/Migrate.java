@@ -239,6 +239,12 @@ final class Migrate {
                         mismatches.add(t.name());
                     }
                 }
+                String chain = tables.stream().anyMatch(t -> t.name().equals("AUD_LOG")) ? auditLinks(target) : null;
+                if (chain != null && chain.startsWith("broken")) {
+                    mismatches.add("AUD_LOG " + chain);
+                } else if (chain != null) {
+                    out.println("  审计链 / audit chain: " + chain);
+                }
                 if (!mismatches.isEmpty()) {
                     target.rollback();
                     err.println("loumen migrate: 复制后数据不一致，已回滚 / copied data differs, rolled back: " + mismatches);
@@ -276,6 +282,26 @@ final class Migrate {
             }
         }
         return names;
+    }
+
+    /**
+     * The audit log as copied: every entry's PREV_HASH is the HASH of the entry before it (the hashes themselves are
+     * recomputed by GET /api/v1/audit/verify once the platform runs on the target).
+     */
+    static String auditLinks(Connection target) throws SQLException {
+        long n = 0;
+        String prev = null;
+        try (Statement st = target.createStatement();
+                ResultSet r = st.executeQuery("SELECT SEQ, PREV_HASH, HASH FROM AUD_LOG ORDER BY SEQ")) {
+            while (r.next()) {
+                if (prev != null && !prev.equals(r.getString(2))) {
+                    return "broken at SEQ " + r.getLong(1);
+                }
+                prev = r.getString(3);
+                n++;
+            }
+        }
+        return n + " 条，逐条相连 / entries, each linked to the one before";
     }
 
     /** Tables in the target's current schema. */
