@@ -96,30 +96,29 @@ class MigrateE2EIT extends E2EBase {
         terminate(pg);
     }
 
-    /** Opens the 港湾家园 evaluation, casts one ballot per unit leader's household code, closes it. */
+    /**
+     * Opens the 港湾家园 evaluation, casts the ballots of the households of 1号楼1单元 for its unit leader (ratings
+     * varied), and closes it.
+     */
     private String closedEvaluation(int port, String token) throws Exception {
         JsonNode opened = json(send(port, "POST", "/api/v1/evaluations", token,
                 "{\"community\":\"120112103001\",\"period\":\"2026-H1\"}"), 201);
         String evaluation = opened.get("id").asText();
         String codes = send(port, "GET", "/api/v1/evaluations/" + evaluation + "/ballot-codes", token, null).body();
-        JsonNode leaders = json(send(port, "GET", "/api/v1/leaders?community=120112103001&size=200", token, null),
-                200);
-        List<String> ids = new ArrayList<>();
-        for (JsonNode l : leaders.get("items")) {
-            if ("IN_SERVICE".equals(l.get("status").asText())) {
-                ids.add(l.get("id").asText());
+        String leaders = send(port, "GET", "/api/v1/leaders?community=120112103001&size=200", token, null).body();
+        String leader = null;
+        for (String item : leaders.split("\\{\"id\":")) {
+            if (item.contains("\"unit\":\"120112103001B001U01\"")) {
+                leader = item.substring(0, item.indexOf(','));
             }
         }
-        Matcher code = Pattern.compile("([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})").matcher(codes);
+        assertTrue(leader != null, leaders);
+        Matcher code = Pattern.compile("\"1号楼1单元\\d+\",([0-9A-Z-]{14})").matcher(codes);
+        String[] ratings = {"SATISFIED", "FAIRLY_SATISFIED", "DISSATISFIED"};
         int cast = 0;
-        String[] ratings = {"SATISFIED", "FAIRLY_SATISFIED", "DISSATISFIED", "SATISFIED", "SATISFIED", "SATISFIED"};
-        while (code.find() && cast < 6) {
-            StringBuilder body = new StringBuilder("{\"code\":\"" + code.group(1) + "\",\"ratings\":[");
-            for (int i = 0; i < ids.size(); i++) {
-                body.append(i == 0 ? "" : ",").append("{\"leader\":\"").append(ids.get(i)).append("\",\"rating\":\"")
-                        .append(ratings[(cast + i) % ratings.length]).append("\"}");
-            }
-            HttpResponse<String> ballot = send(port, "POST", "/api/v1/ballots", null, body.append("]}").toString());
+        while (code.find()) {
+            HttpResponse<String> ballot = send(port, "POST", "/api/v1/ballots", null, "{\"code\":\"" + code.group(1)
+                    + "\",\"ratings\":[{\"leader\":\"" + leader + "\",\"rating\":\"" + ratings[cast % 3] + "\"}]}");
             assertEquals(201, ballot.statusCode(), ballot.body());
             cast++;
         }
