@@ -153,6 +153,7 @@ class MigrateE2EIT extends E2EBase {
     }
 
     static Map<String, Long> derbyCounts(Path db) throws SQLException {
+        System.setProperty("derby.stream.error.file", db.resolveSibling("logs/derby-counts.log").toString());
         try (Connection c = new org.apache.derby.jdbc.EmbeddedDriver().connect("jdbc:derby:" + db, new Properties())) {
             return counts(c, "APP");
         } finally {
