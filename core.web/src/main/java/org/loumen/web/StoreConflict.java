@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * A write the database refused because of another transaction: a unique key already taken (SQLState 23505) or a
- * lock conflict (deadlock 40001, lock timeout 40XL1/40XL2). The one place that recognises them: services retry such
+ * lock conflict (Derby: deadlock 40001, lock timeout 40XL1/40XL2; PostgreSQL: serialization failure 40001, deadlock
+ * 40P01, lock not available 55P03). The one place that recognises them: services retry such
  * a write ({@link #in}), and the dispatcher answers what is left as 409 {@code conflict} naming the field, never 500.
  *
  * <p>Unique constraints are named {@code <TABLE>_<FIELD>} (e.g. {@code MDL_LEADER_PHONE}), so the field is the last
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public record StoreConflict(String sqlState, String constraint) {
 
-    private static final Pattern NAMED = Pattern.compile("identified by '([A-Z0-9_]+)'");
+    /** Derby: {@code … identified by 'MDL_LEADER_PHONE' …}; PostgreSQL: {@code … unique constraint "mdl_leader_phone"}. */
+    private static final Pattern NAMED = Pattern.compile("identified by '([A-Z0-9_]+)'|constraint \"([A-Za-z0-9_]+)\"");
 
     /** The store conflict somewhere in the cause chain, if any. */
     public static Optional<StoreConflict> in(Throwable failure) {
@@ -27,9 +29,12 @@ public record StoreConflict(String sqlState, String constraint) {
             if (t instanceof SQLException sql) {
                 for (SQLException s = sql; s != null; s = s.getNextException()) {
                     String state = s.getSQLState();
-                    if (state != null && (state.equals("23505") || state.equals("40001") || state.startsWith("40XL"))) {
+                    if (state != null && (state.equals("23505") || state.equals("40001") || state.startsWith("40XL")
+                            || state.equals("40P01") || state.equals("55P03"))) {
                         Matcher m = NAMED.matcher(String.valueOf(s.getMessage()));
-                        return Optional.of(new StoreConflict(state, m.find() ? m.group(1) : null));
+                        String name = !m.find() ? null
+                                : m.group(1) != null ? m.group(1) : m.group(2).toUpperCase(Locale.ROOT);
+                        return Optional.of(new StoreConflict(state, name));
                     }
                 }
             }
@@ -47,8 +52,8 @@ public record StoreConflict(String sqlState, String constraint) {
         if (!unique()) {
             return null;
         }
-        if (constraint == null || constraint.startsWith("SQL")) {
-            return "code"; // a generated primary key
+        if (constraint == null || constraint.startsWith("SQL") || constraint.endsWith("_PKEY")) {
+            return "code"; // a generated primary key (Derby SQL…, PostgreSQL <table>_pkey)
         }
         int last = constraint.lastIndexOf('_');
         return constraint.substring(last + 1).toLowerCase(Locale.ROOT);

@@ -33,6 +33,9 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "migrate".equals(args[0])) {
+            System.exit(Migrate.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         int status = prepare(args, System.out, System.err);
         if (status >= 0) {
             System.exit(status);
@@ -77,6 +80,14 @@ public final class Main {
             err.println("loumen: 无法创建数据目录 / cannot create the data folder " + data + ": " + e.getMessage());
             return 1;
         }
+        String db;
+        try {
+            db = Database.url(options.db(), data);
+            Database.checkCredentialsFile(data);
+        } catch (Database.SettingsException e) {
+            err.println("loumen: " + e.getMessage());
+            return 1;
+        }
         if (!lockDataFolder(data)) {
             err.println("loumen: 数据目录正被另一个运行中的 Loumen 使用 / the data folder " + data
                     + " is in use by another running instance");
@@ -106,13 +117,17 @@ public final class Main {
             // a system property outranks the launch's own setting, so only an explicit --host is passed on
             System.setProperty("org.apache.felix.http.host", options.host());
         }
+        if (db != null) {
+            // read by org.loumen.core.db; the credentials never pass through here
+            System.setProperty("loumen.db.url", db);
+        }
         System.setProperty("felix.fileinstall.dir", data.resolve("plugins").toString());
         System.setProperty("derby.system.home", data.toString());
         System.setProperty("derby.stream.error.file", data.resolve("logs/derby.log").toString());
         // bnd's launcher: keep its bundle cache inside the data folder, rebuilt at each start
         System.setProperty("org.osgi.framework.storage", data.resolve("cache").toString());
         out.println("Loumen 楼门 starting: http://" + options.listenHost() + ":" + options.port() + "/api/v1/health  data="
-                + data + (options.demo() ? "  (demo data)" : ""));
+                + data + (options.demo() ? "  (demo data)" : "") + (db == null ? "" : "  db=" + db));
         return -1;
     }
 

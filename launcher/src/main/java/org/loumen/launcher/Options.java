@@ -3,7 +3,7 @@ package org.loumen.launcher;
 import java.nio.file.Path;
 
 /** The command line of {@code loumen.jar}. */
-record Options(int port, String host, Path data, boolean demo, boolean help) {
+record Options(int port, String host, Path data, boolean demo, boolean help, String db) {
 
     /** The address to listen on: the one given, or all interfaces. */
     String listenHost() {
@@ -11,11 +11,14 @@ record Options(int port, String host, Path data, boolean demo, boolean help) {
     }
 
     static final String USAGE = String.join("\n",
-            "用法 / usage: java -jar loumen.jar [--port 8080] [--host 0.0.0.0] [--data ./loumen-data] [--demo]",
+            "用法 / usage: java -jar loumen.jar [--port 8080] [--host 0.0.0.0] [--data ./loumen-data] [--demo] [--db URL]",
+            "       java -jar loumen.jar migrate --data DIR --to jdbc:postgresql://host:5432/loumen",
             "  --port N     HTTP 端口 / HTTP port (1-65535, default 8080)",
             "  --host ADDR  监听地址 / address to listen on (default: all; the debug jar: 127.0.0.1)",
             "  --data DIR   数据目录 / data folder: database, plug-ins, logs (default ./loumen-data)",
             "  --demo       载入演示数据 / seed demo data (idempotent)",
+            "  --db URL     数据库 / database: jdbc:postgresql://host:5432/loumen (default: embedded Derby in DATA/db);",
+            "               用户与密码 / user and password: LOUMEN_DB_USER, LOUMEN_DB_PASSWORD or DATA/conf/db.credentials",
             "  --help       显示本帮助 / show this help",
             "       java -jar loumen.jar backup --data DIR --to FILE    在线备份 / online backup (see backup --help)",
             "       java -jar loumen.jar restore --from FILE --data NEWDIR   恢复 / restore into a new folder");
@@ -35,6 +38,7 @@ record Options(int port, String host, Path data, boolean demo, boolean help) {
         Path data = Path.of("loumen-data");
         boolean demo = false;
         boolean help = false;
+        String db = null; // unset: DATA/conf/db.properties, else embedded Derby
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -78,11 +82,22 @@ record Options(int port, String host, Path data, boolean demo, boolean help) {
                     }
                     demo = true;
                 }
+                case "--db" -> {
+                    db = value != null ? value : next(args, ++i, arg);
+                    if (!db.startsWith("jdbc:postgresql:") && !db.startsWith("jdbc:derby:")) {
+                        throw new UsageException("--db 须为 jdbc:postgresql://主机:端口/库 / --db must be a JDBC URL such as "
+                                + "jdbc:postgresql://host:5432/loumen");
+                    }
+                    if (db.toLowerCase(java.util.Locale.ROOT).matches(".*[?&;]password=.*")) {
+                        throw new UsageException("--db 中不得含密码，请用环境变量 LOUMEN_DB_PASSWORD 或 DATA/conf/db.credentials"
+                                + " / --db must not carry a password: use LOUMEN_DB_PASSWORD or DATA/conf/db.credentials");
+                    }
+                }
                 case "--help", "-h" -> help = true;
                 default -> throw new UsageException("未知参数 / unknown argument: " + args[i]);
             }
         }
-        return new Options(port, host, data, demo, help);
+        return new Options(port, host, data, demo, help, db);
     }
 
     private static String next(String[] args, int i, String option) throws UsageException {

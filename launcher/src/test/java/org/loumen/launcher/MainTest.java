@@ -74,4 +74,21 @@ class MainTest {
         assertEquals(1, prepare("--data", file.toString()));
         assertEquals(1, errText().strip().lines().count(), errText());
     }
+
+    @Test
+    void anOpenCredentialsFileOrAPasswordInTheDatabaseUrlStopsTheStart(@TempDir Path data) throws Exception {
+        Path file = data.resolve("conf/db.credentials");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "user=loumen\npassword=do-not-print\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        assertEquals(1, prepare("--data", data.toString(), "--db", "jdbc:postgresql://127.0.0.1:1/loumen"));
+        assertTrue(errText().contains("chmod 600") && errText().contains("refused"), errText());
+        assertTrue(!errText().contains("do-not-print"), errText());
+
+        Files.delete(file);
+        Files.writeString(data.resolve("conf/db.properties"), "db.url=jdbc:postgresql://db/loumen?password=x\n");
+        err.reset();
+        assertEquals(1, prepare("--data", data.toString()));
+        assertTrue(errText().contains("must not carry a password"), errText());
+    }
 }

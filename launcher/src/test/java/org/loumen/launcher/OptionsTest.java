@@ -44,4 +44,16 @@ class OptionsTest {
         Options.UsageException e = assertThrows(Options.UsageException.class, () -> Options.parse("--verbose"));
         assertTrue(e.getMessage().contains("--verbose"));
     }
+
+    @Test
+    void theDatabaseIsAUrlWithoutAPassword() throws Exception {
+        assertEquals(null, Options.parse().db());
+        assertEquals("jdbc:postgresql://db:5432/loumen", Options.parse("--db", "jdbc:postgresql://db:5432/loumen").db());
+        assertEquals("jdbc:postgresql://db/loumen", Options.parse("--db=jdbc:postgresql://db/loumen").db());
+        assertThrows(Options.UsageException.class, () -> Options.parse("--db", "mysql://db/loumen"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--db"));
+        Options.UsageException e = assertThrows(Options.UsageException.class,
+                () -> Options.parse("--db", "jdbc:postgresql://db/loumen?user=x&password=leaked"));
+        assertTrue(e.getMessage().contains("LOUMEN_DB_PASSWORD") && !e.getMessage().contains("leaked"), e.getMessage());
+    }
 }
