@@ -1,6 +1,6 @@
 // 适老化 (age-friendly) pieces shared by the leader workspace and the resident pages: the 标准 / 大字 font switch
 // (remembered on this device: a display preference, no personal data) and the phone-sized one-column page.
-import { html, ref, defineComponent } from './lib.js';
+import { html, ref, defineComponent, onBeforeUnmount } from './lib.js';
 import { tr } from './i18n.js';
 
 const KEY = 'loumen.fontSize';
@@ -49,8 +49,37 @@ export function photoProblem(file) {
   return null;
 }
 
-/** A mobile number shown masked (138****1234) unless it may be shown in full. */
+/**
+ * The change handler of a photo input on a page being set up: adds the good files to `photos()` (each
+ * `{ file, url }`, at most PHOTO_COUNT), tells `onProblem` in words why others were left out (null when none was), and
+ * frees the previews when the page goes.
+ */
+export function usePhotoPicker(photos, onProblem) {
+  const previews = [];
+  onBeforeUnmount(() => previews.forEach((u) => URL.revokeObjectURL(u)));
+  return (e) => {
+    const files = [...e.target.files];
+    e.target.value = '';
+    const bad = [];
+    for (const file of files) {
+      const why = photoProblem(file);
+      if (why) { bad.push(why); continue; }
+      if (photos().length >= PHOTO_COUNT) { bad.push(tr(`最多 ${PHOTO_COUNT} 张照片`, `${PHOTO_COUNT} photos at most`)); break; }
+      const url = URL.createObjectURL(file);
+      previews.push(url);
+      photos().push({ file, url });
+    }
+    onProblem(bad.length ? bad.join('；') : null);
+  };
+}
+
+/**
+ * A phone number shown masked, by the server's rule (PublicLeader.maskPhone): 138****1234, the middle hidden whatever
+ * the length (a landline too), a short number all stars; a number the server already masked is left as it is.
+ */
 export function masked(phone) {
   if (!phone) return '';
-  return /^\d{11}$/.test(phone) ? phone.slice(0, 3) + '****' + phone.slice(7) : phone;
+  if (phone.includes('*')) return phone;
+  if (phone.length < 7) return '*'.repeat(phone.length);
+  return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);
 }

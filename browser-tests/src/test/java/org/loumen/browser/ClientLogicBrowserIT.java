@@ -69,6 +69,14 @@ class ClientLogicBrowserIT {
     }
 
     @Test
+    void phonesAreMaskedByTheServersRule() {
+        // the door poster masks a leader's number in the page: a landline or a short number must not show whole
+        assertEquals(List.of("138****1234", "022*****5678", "******", "138****1234", ""), run("easy.js",
+                "return [m.masked('13812341234'), m.masked('022123455678'), m.masked('123456'),"
+                        + " m.masked('138****1234'), m.masked(null)];"));
+    }
+
+    @Test
     void codesNameTheirKindOfNode() {
         assertEquals(List.of("district", "street", "community", "building", "unit"), run("auth.js",
                 "return ['120112','120112103','120112103001','120112103001B003','120112103001B003U02'].map(m.kindOf);"));

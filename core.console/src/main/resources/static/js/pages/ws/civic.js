@@ -2,10 +2,10 @@
 // 项目申报 (propose a project for my unit or building, follow my projects: an awarded leader's are marked 优先),
 // 宣传活动 (record a publicity activity of a campaign under 政策法规宣传员, with up to 3 photos),
 // 楼门议事 (the consultations of my places; record a household's answer at the door).
-import { html, defineComponent, reactive, onBeforeUnmount } from '../../lib.js';
+import { html, defineComponent, reactive } from '../../lib.js';
 import { tr, fmtDate, today } from '../../i18n.js';
 import { api, ApiError, uploadWithProgress } from '../../api.js';
-import { photoProblem, PHOTO_COUNT } from '../../easy.js';
+import { usePhotoPicker, PHOTO_COUNT } from '../../easy.js';
 import { toast } from '../../ui.js';
 import { SectionHead, myLeader, placeWords, placeCode, problem, loading } from './kit.js';
 import { PROJECT_STATUS, PROJECT_KIND, yuan, priorityMark } from '../../widgets/civic-common.js';
@@ -99,22 +99,7 @@ export const publicity = defineComponent({
     };
     load();
     myPlaces(s);
-    const previews = [];
-    onBeforeUnmount(() => previews.forEach((u) => URL.revokeObjectURL(u)));
-    const pick = (e) => {
-      const files = [...e.target.files];
-      e.target.value = '';
-      const bad = [];
-      for (const file of files) {
-        const why = photoProblem(file);
-        if (why) { bad.push(why); continue; }
-        if (v.photos.length >= PHOTO_COUNT) { bad.push(tr(`最多 ${PHOTO_COUNT} 张照片`, `${PHOTO_COUNT} photos at most`)); break; }
-        const url = URL.createObjectURL(file);
-        previews.push(url);
-        v.photos.push({ file, url });
-      }
-      v.fields = { ...v.fields, photo: bad.length ? bad.join('；') : null };
-    };
+    const pick = usePhotoPicker(() => v.photos, (why) => { v.fields = { ...v.fields, photo: why }; });
     const submit = async (e) => {
       e.preventDefault();
       const fields = {};

@@ -5,7 +5,7 @@ import { html, defineComponent, reactive, ref, onBeforeUnmount } from '../../lib
 import { tr, fmtDateTime } from '../../i18n.js';
 import { api, session, uploadWithProgress } from '../../api.js';
 import { navigate } from '../../router.js';
-import { photoProblem, PHOTO_COUNT } from '../../easy.js';
+import { usePhotoPicker, PHOTO_COUNT } from '../../easy.js';
 import { REPORT_STATUS, DUTY, URGENCY } from '../../widgets/work-common.js';
 import { SectionHead, myLeader, placeWords, placeCode, problem, loading } from './kit.js';
 import { toast } from '../../ui.js';
@@ -39,22 +39,7 @@ const NewReport = defineComponent({
       places.value = out;
       if (out.length === 1) v.place = out[0].code;
     }).catch((e) => { f.error = e; });
-    const previews = [];
-    onBeforeUnmount(() => previews.forEach((u) => URL.revokeObjectURL(u)));
-    const pick = (e) => {
-      const files = [...e.target.files];
-      e.target.value = '';
-      const bad = [];
-      for (const file of files) {
-        const why = photoProblem(file);
-        if (why) { bad.push(why); continue; }
-        if (v.photos.length >= PHOTO_COUNT) { bad.push(tr(`最多 ${PHOTO_COUNT} 张照片`, `${PHOTO_COUNT} photos at most`)); break; }
-        const url = URL.createObjectURL(file);
-        previews.push(url);
-        v.photos.push({ file, url });
-      }
-      f.fields = { ...f.fields, photo: bad.length ? bad.join('；') : null };
-    };
+    const pick = usePhotoPicker(() => v.photos, (why) => { f.fields = { ...f.fields, photo: why }; });
     const submit = async (e) => {
       e.preventDefault();
       const fields = {};
