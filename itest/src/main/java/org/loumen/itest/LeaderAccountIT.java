@@ -417,7 +417,10 @@ class LeaderAccountIT extends PlatformTest {
         }
         assertEquals(6, leaders.size(), leaders.toString());
         assertTrue(leaders.containsKey("13900000005"), "港湾家园's demo leader");
-        Http leader = firstSignIn("13900000005", leaders.get("13900000005"));
+        // the file's first password works unless an earlier test of this run made the first sign-in already
+        boolean fresh = http.json("POST", "/api/v1/auth/login", Map.of("username", "13900000005", "password",
+                leaders.get("13900000005"))).status() == 200;
+        Http leader = fresh ? firstSignIn("13900000005", leaders.get("13900000005")) : login("13900000005", PASSWORD);
         JsonNode bindings = leader.get("/api/v1/auth/me").json().get("user").get("bindings");
         assertEquals(GANGWAN + "B002U02", bindings.get(0).get("node").asText());
         JsonNode households = leader.get("/api/v1/households?unit=" + GANGWAN + "B002U02").json();

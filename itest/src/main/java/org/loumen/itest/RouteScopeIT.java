@@ -115,6 +115,27 @@ class RouteScopeIT extends PlatformTest {
         }
         FOREIGN.put("consultation", admin.get("/api/v1/consultations?street=" + SHUANGXIN).json().get(0).get("id")
                 .asText());
+        // onboarding and capacity training of 双新: a batch (and one of its days) and a session
+        Http.Response batch = admin.json("POST", "/api/v1/streets/" + SHUANGXIN + "/training-batches", Map.of(
+                "title", "双新入职培训（范围测试）", "startsOn", "2026-11-02", "endsOn", "2026-11-03",
+                "place", "双新街道党群服务中心", "trainers", List.of("赵老师"), "curriculum", List.of("五员职责")));
+        assertEquals(201, batch.status(), batch.body());
+        FOREIGN.put("batch", batch.json().get("id").asText());
+        FOREIGN.put("day", "2026-11-02");
+        Http.Response provider = admin.json("POST", "/api/v1/streets/" + SHUANGXIN + "/capacity-providers",
+                Map.of("kind", "STATION", "name", "双新街道社工站"));
+        assertEquals(201, provider.status(), provider.body());
+        String serving = null;
+        for (JsonNode l : sxLeaders) {
+            if (serving == null && l.get("status").asText().equals("IN_SERVICE")) {
+                serving = l.get("id").asText();
+            }
+        }
+        Http.Response session = admin.json("POST", "/api/v1/streets/" + SHUANGXIN + "/capacity-sessions", Map.of(
+                "provider", provider.json().get("id").asLong(), "heldOn", "2026-11-05", "topic", "矛盾调解技巧",
+                "hours", 2, "place", "社工站", "attendees", List.of(Long.parseLong(serving))));
+        assertEquals(201, session.status(), session.body());
+        FOREIGN.put("session", session.json().get("id").asText());
         // taken after 双新's secretary last signed in: nothing below may change the account
         JsonNode foreignBefore = admin.get("/api/v1/users/sx-secretary").json();
         FOREIGN.put("household", sxHouseholds.get(0).get("id").asText());

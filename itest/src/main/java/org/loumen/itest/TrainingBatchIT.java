@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +48,9 @@ class TrainingBatchIT extends PlatformTest {
     @Test
     void aBatchFromEnrolmentToCertificationOnlyAPassIsCertified() throws Exception {
         Http sg = user("sg-admin", "STREET_ADMIN", SHUANGGANG);
-        long a = approved(sg, GANGWAN, "培训甲", "13600001001");
-        long b = approved(sg, GANGWAN, "培训乙", "13600001002");
-        long c = approved(sg, "120112103002", "培训丙", "13600001003");
+        long a = approved(sg, GANGWAN, "培训甲", "13647001001");
+        long b = approved(sg, GANGWAN, "培训乙", "13647001002");
+        long c = approved(sg, "120112103002", "培训丙", "13647001003");
         LocalDate start = LocalDate.now(CHINA).minusDays(2);
 
         Http.Response bad = sg.json("POST", "/api/v1/streets/" + SHUANGGANG + "/training-batches",
@@ -162,7 +163,7 @@ class TrainingBatchIT extends PlatformTest {
     @Test
     void theOldFreeTextRouteIsAssessedBeforeCertification() throws Exception {
         Http sg = user("sg-admin", "STREET_ADMIN", SHUANGGANG);
-        long d = approved(sg, GANGWAN, "培训丁", "13600001004");
+        long d = approved(sg, GANGWAN, "培训丁", "13647001004");
         String leader = "/api/v1/leaders/" + d;
         assertEquals("IN_TRAINING", sg.json("POST", leader + "/training", Map.of("session", "2026 冬季班")).json()
                 .get("status").asText());
@@ -181,6 +182,41 @@ class TrainingBatchIT extends PlatformTest {
         JsonNode record = sg.get(leader + "/training").json().get("onboarding");
         assertEquals("2026 冬季班", record.get(0).get("title").asText());
         assertEquals("IT-OLD-1", record.get(0).get("workId").asText());
+    }
+
+    @Test
+    void parallelEnrolmentsEnrolEachLeaderOnceAndLeaveNoPartialWrite() throws Exception {
+        Http sg = user("sg-admin", "STREET_ADMIN", SHUANGGANG);
+        long a = approved(sg, GANGWAN, "并发甲", "13647002001");
+        long b = approved(sg, GANGWAN, "并发乙", "13647002002");
+        LocalDate start = LocalDate.now(CHINA).plusDays(20);
+        List<String> bases = new ArrayList<>();
+        for (String title : List.of("IT 并发一期", "IT 并发二期")) {
+            Http.Response created = sg.json("POST", "/api/v1/streets/" + SHUANGGANG + "/training-batches",
+                    batch(title, start, start));
+            assertEquals(201, created.status(), created.body());
+            bases.add("/api/v1/training-batches/" + created.json().get("id").asLong());
+        }
+        // eight requests at once, half into each batch, each naming both leaders: one wins, the others are refused
+        AtomicInteger turn = new AtomicInteger();
+        List<Integer> statuses = CivicTest.parallel(8, () -> sg.json("POST",
+                bases.get(turn.getAndIncrement() % 2) + "/enrolments", Map.of("leaders", List.of(a, b))));
+        assertEquals(1, statuses.stream().filter(x -> x == 200).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(x -> x == 409).count(), statuses.toString());
+        int enrolled = 0;
+        for (String base : bases) {
+            enrolled += sg.get(base + "/roster").json().size();
+        }
+        assertEquals(2, enrolled, "each leader enrolled once, both in the same batch");
+        assertEquals("IN_TRAINING", sg.get("/api/v1/leaders/" + a).json().get("status").asText());
+
+        // a leader who may not join among the chosen: nothing is kept, not even the free one's move
+        long c = approved(sg, GANGWAN, "并发丙", "13647002003");
+        Http.Response mixed = sg.json("POST", bases.get(1) + "/enrolments", Map.of("leaders", List.of(c, a)));
+        assertEquals(409, mixed.status(), mixed.body());
+        assertEquals("APPROVED", sg.get("/api/v1/leaders/" + c).json().get("status").asText());
+        assertEquals(enrolled, sg.get(bases.get(0) + "/roster").json().size() + sg.get(bases.get(1) + "/roster")
+                .json().size());
     }
 
     @Test

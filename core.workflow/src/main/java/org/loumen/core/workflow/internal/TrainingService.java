@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.Leader;
@@ -34,6 +35,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Onboarding training (入职培训) run by a street: batches, enrolment of approved leaders, attendance per day, the
@@ -78,6 +81,8 @@ public final class TrainingService {
     record StreetFigures(String street, String streetName, int batches, int trained, int passed, int failed,
             int certified, int inTraining, int waiting) {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingService.class);
 
     private final JpaTemplate jpa;
     private final LeaderService leaders;
@@ -302,7 +307,14 @@ public final class TrainingService {
 
     // ---- enrolment, attendance, assessment, certification
 
-    /** Enrols the leaders, all or none: each must be of the batch's street and free to enrol. */
+    /**
+     * Enrols the leaders, all or none: each must be of the batch's street and free to enrol.
+     *
+     * <p>Enrolments in a street are made one at a time on every node: the street's batch rows stay locked in the
+     * database while the leaders are checked, moved to IN_TRAINING and enrolled, so two requests never both find a
+     * leader free. The status moves are the model's own writes; if one is refused (someone changed that leader
+     * meanwhile) the moves already made are undone and the enrolments are not kept.
+     */
     List<RosterRow> enrol(long batch, List<Long> ids, String actor) throws ApiException {
         TrainingBatchEntity b = jpa.txExpr(em -> em.find(TrainingBatchEntity.class, batch));
         if (b == null) {
@@ -311,6 +323,42 @@ public final class TrainingService {
         if (ids == null || ids.isEmpty() || ids.size() > 500) {
             throw ApiException.invalidField("leaders", "请选择 1 至 500 位楼门栋长 / choose 1 to 500 leaders");
         }
+        try {
+            jpa.tx(em -> {
+                em.createQuery("select b from TrainingBatchEntity b where b.street = :s", TrainingBatchEntity.class)
+                        .setParameter("s", b.street).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+                List<Long> moved = new ArrayList<>();
+                try {
+                    for (Leader l : enrollable(em, b, ids)) {
+                        if (l.status() == LeaderStatus.APPROVED) {
+                            lifecycle.move(l.id(), LeaderStatus.IN_TRAINING, actor, null, "batch " + b.id + " "
+                                    + b.title + " from " + b.startsOn, null, Map.of("batch", b.id));
+                            moved.add(l.id());
+                        }
+                        em.persist(enrolment(batch, null, l, actor));
+                    }
+                    em.flush();
+                } catch (ApiException e) {
+                    undo(moved);
+                    throw new Refused(e);
+                } catch (RuntimeException e) {
+                    undo(moved);
+                    throw e;
+                }
+            });
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof Refused r) {
+                    throw r.refusal; // the template may have wrapped it
+                }
+            }
+            throw e;
+        }
+        return roster(batch);
+    }
+
+    /** The chosen leaders if every one may join the batch; otherwise the refusal naming the first who may not. */
+    private List<Leader> enrollable(EntityManager em, TrainingBatchEntity b, List<Long> ids) throws ApiException {
         List<Leader> chosen = new ArrayList<>();
         for (Long id : new LinkedHashSet<>(ids)) {
             Leader l = id == null ? null : leaders.leader(id).filter(x -> b.street.equals(x.street())).orElse(null);
@@ -318,12 +366,11 @@ public final class TrainingService {
                 throw ApiException.invalidField("leaders", "本街镇没有楼门栋长 " + id + " / no leader " + id
                         + " in the street");
             }
-            boolean inBatch = jpa.txExpr(em -> !em.createQuery("select e.id from TrainingEnrolmentEntity e where "
-                    + "e.batch = :b and e.leader = :l", Long.class).setParameter("b", batch).setParameter("l", id)
-                    .getResultList().isEmpty());
-            List<Result> results = jpa.txExpr(em -> results(em, id));
+            boolean inBatch = !em.createQuery("select e.id from TrainingEnrolmentEntity e where e.batch = :b and "
+                    + "e.leader = :l", Long.class).setParameter("b", b.id).setParameter("l", id).getResultList()
+                    .isEmpty();
             boolean free = (l.status() == LeaderStatus.APPROVED || l.status() == LeaderStatus.IN_TRAINING)
-                    && TrainingRules.mayEnrol(results) && !inBatch;
+                    && TrainingRules.mayEnrol(results(em, id)) && !inBatch;
             if (!free) {
                 throw new ApiException(409, "not-enrollable", l.name() + "不能报名：须为已通过审议的候选人，或上次培训"
                         + "未通过 / " + l.name() + " cannot be enrolled: only approved candidates, or those whose last "
@@ -331,14 +378,29 @@ public final class TrainingService {
             }
             chosen.add(l);
         }
-        for (Leader l : chosen) {
-            if (l.status() == LeaderStatus.APPROVED) {
-                lifecycle.move(l.id(), LeaderStatus.IN_TRAINING, actor, null, "batch " + b.id + " " + b.title
-                        + " from " + b.startsOn, null, Map.of("batch", b.id));
+        return chosen;
+    }
+
+    /** Puts leaders moved by an enrolment that is not kept back to APPROVED (the model's write, outside this one). */
+    private void undo(List<Long> moved) {
+        for (Long id : moved) {
+            try {
+                leaders.changeStatus(id, LeaderStatus.APPROVED, null);
+            } catch (Exception e) {
+                LOG.error("Enrolment not kept, but leader {} could not be put back to APPROVED", id, e);
             }
-            jpa.tx(em -> em.persist(enrolment(batch, null, l, actor)));
         }
-        return roster(batch);
+    }
+
+    /** Carries a refusal out of a transaction, which it rolls back. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final ApiException refusal;
+
+        Refused(ApiException refusal) {
+            super(refusal.getMessage(), null, false, false);
+            this.refusal = refusal;
+        }
     }
 
     /** The older free-text route: an enrolment in a session known by name only. */
