@@ -9,14 +9,12 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.test.common.annotation.InjectService;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -161,11 +159,9 @@ class NotificationInboxIT extends PlatformTest {
     }
 
     private void moveDeadline(long report, long dueAt) throws Exception {
-        DataSourceFactory dsf = context.getService(context.getServiceReferences(DataSourceFactory.class,
-                "(osgi.jdbc.driver.class=org.apache.derby.jdbc.EmbeddedDriver)").iterator().next());
-        Properties p = new Properties();
-        p.setProperty(DataSourceFactory.JDBC_URL, "jdbc:derby:db");
-        DataSource ds = dsf.createDataSource(p);
+        // the platform's own data source: Derby or PostgreSQL, whichever this run uses
+        DataSource ds = context.getService(context.getServiceReferences(DataSource.class,
+                "(osgi.jndi.service.name=loumen)").iterator().next());
         try (Connection c = ds.getConnection();
                 PreparedStatement s = c.prepareStatement("UPDATE WF_REPORT SET DUE_AT = ? WHERE ID = ?")) {
             s.setLong(1, dueAt);
