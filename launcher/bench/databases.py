@@ -12,7 +12,7 @@ Usage: launcher/bench/databases.py [BALLOTS]   (build first: mvn -B package -Dsk
 """
 import json, os, re, shutil, subprocess, sys, tempfile, time, zipfile
 
-from loumen_bench import JAR, ROOT, Platform
+from loumen_bench import JAR, ROOT, Platform, leaders_csv
 
 ballots = int(sys.argv[1]) if len(sys.argv) > 1 else 600_000
 here = os.path.dirname(os.path.abspath(__file__))
@@ -40,21 +40,9 @@ def tally(url, *creds):
                     *creds], check=True)
 
 
-def leaders_csv(rows=6000):
-    import random
-    rnd = random.Random(1)
-    edu = ["小学", "初中", "高中", "中专", "大专", "本科", "硕士", "博士"]
-    out = ["street,community,building,unit,role,name,gender,birth_date,education,party_member,phone,nomination"]
-    for i in range(rows):
-        out.append(f"八里台镇,基准-{i // 300:02d}社区,{(i % 300) // 6 + 1}号楼,{i % 6 + 1}单元,楼门长,测试{i},"
-                   f"{rnd.choice('男女')},{rnd.randint(1950, 1995)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d},"
-                   f"{rnd.choice(edu)},{rnd.choice('是否')},151{i:08d},{rnd.choice(['自荐', '推荐'])}")
-    return ("\n".join(out) + "\n").encode("gb18030")
-
-
 def platform_figures(label, args=(), env=None):
     with Platform("Bench-Database-2026", "loumen-bench-db-", args, env) as p:
-        body = leaders_csv()
+        body = leaders_csv(1, 6000)
         t0 = time.monotonic()
         status, answer = p.call("POST", "/api/v1/imports/leaders", body, "text/csv")
         took = time.monotonic() - t0
