@@ -39,20 +39,9 @@ final class ElderTrainingPage extends ConsolePage {
         return frame().getText();
     }
 
-    /**
-     * Presses a button as a person would: scrolled to the middle of the screen first, and only once it rests there (a
-     * list above it may still be filling in after the page came back from the roll or the checklist).
-     */
+    /** Presses a button as a person would ({@link Browser#click}: once it rests in the middle of the screen). */
     void press(String testid) {
-        By by = By.cssSelector("[data-testid='" + testid + "']");
-        b.wait.until(d -> {
-            WebElement e = b.find(by);
-            Object inView = ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});"
-                    + "const r = arguments[0].getBoundingClientRect();"
-                    + "return r.top >= 0 && r.bottom <= window.innerHeight;", e);
-            return Boolean.TRUE.equals(inView);
-        });
-        b.click(by);
+        b.click(By.cssSelector("[data-testid='" + testid + "']"));
     }
 
     void type(String testid, String text) {

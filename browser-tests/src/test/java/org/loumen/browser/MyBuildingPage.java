@@ -54,14 +54,8 @@ final class MyBuildingPage extends ConsolePage {
         tap(By.cssSelector("[data-testid^='" + prefix + "']"));
     }
 
-    /**
-     * Brings the element to the middle of the window at once (the pages scroll smoothly, and a click while the page
-     * still glides lands on whatever passes under it), then clicks it as a person would.
-     */
+    /** Clicks as a person would ({@link Browser#click}: once the element rests in the middle of the window). */
     void tap(By by) {
-        WebElement e = b.find(by);
-        ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", e);
         b.click(by);
     }
 
