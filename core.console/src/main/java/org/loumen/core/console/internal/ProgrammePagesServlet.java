@@ -66,14 +66,35 @@ public final class ProgrammePagesServlet extends HttpServlet {
         // <id>/<version>/<file>
         String[] parts = Optional.ofNullable(req.getPathInfo()).orElse("").replaceFirst("^/", "").split("/", 3);
         String kind = "/resident-pages".equals(req.getServletPath()) ? "residentResources" : "consoleResources";
-        Optional<StaticAssets.Asset> asset = parts.length == 3 ? assets(parts[0], kind).flatMap(a -> a.find(parts[2]))
-                : Optional.empty();
+        Optional<StaticAssets.Asset> asset;
+        ServiceReference<Programme> serving = programmes.get(parts[0]);
+        try {
+            asset = parts.length == 3 ? assets(parts[0], kind).flatMap(a -> a.find(parts[2])) : Optional.empty();
+        } catch (IllegalStateException | NullPointerException e) {
+            if (!changing(parts[0], serving)) {
+                throw e;
+            }
+            // a hot deploy is replacing the programme's jar: Felix fails reads of the closing revision (an NPE from
+            // inside getEntry or the entry's stream); the new version serves in a moment
+            resp.setHeader("Retry-After", "1");
+            resp.sendError(503);
+            return;
+        }
         if (asset.isEmpty()) {
             resp.sendError(404);
             return;
         }
         resp.setHeader("Cache-Control", "no-cache");
         ConsoleServlet.send(req, resp, asset.get());
+    }
+
+    /**
+     * Whether the programme's bundle changed since {@code serving} was looked up: its service replaced or gone, or its
+     * bundle no longer active (being updated, refreshed or removed).
+     */
+    private boolean changing(String id, ServiceReference<Programme> serving) {
+        Bundle bundle = serving == null ? null : serving.getBundle();
+        return programmes.get(id) != serving || bundle == null || bundle.getState() != Bundle.ACTIVE;
     }
 
     private Optional<StaticAssets> assets(String id, String kind) {

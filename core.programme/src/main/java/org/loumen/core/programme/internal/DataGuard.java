@@ -1,8 +1,6 @@
 package org.loumen.core.programme.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
@@ -121,12 +119,12 @@ public final class DataGuard implements ResolverHookFactory {
             }
         }
         for (String path : paths.toString().split(",")) {
-            URL entry = bundle.getEntry(path);
-            if (entry == null) {
-                continue;
-            }
-            try (InputStream in = entry.openStream()) {
-                Matcher m = DROPPING.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            try {
+                Optional<byte[]> xml = BundleEntries.read(bundle, path);
+                if (xml.isEmpty()) {
+                    continue;
+                }
+                Matcher m = DROPPING.matcher(new String(xml.get(), StandardCharsets.UTF_8));
                 if (m.find()) {
                     String reason = "拒绝运行：其持久化单元会删除数据表 / refused: its persistence unit would drop tables ("
                             + m.group(1) + "=" + m.group(2) + " in " + path + "); only create-or-extend-tables is allowed";

@@ -1,8 +1,6 @@
 package org.loumen.core.programme.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -165,12 +163,9 @@ public final class ProgrammeDiagnostics {
         }
         List<String> ids = new ArrayList<>();
         for (String path : header.split(",")) {
-            URL entry = b.getEntry(path.strip());
-            if (entry == null) {
-                continue;
-            }
-            try (InputStream in = entry.openStream()) {
-                ids.addAll(declaredIds(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            try {
+                BundleEntries.read(b, path.strip())
+                        .ifPresent(xml -> ids.addAll(declaredIds(new String(xml, StandardCharsets.UTF_8))));
             } catch (IOException e) {
                 LOG.warn("Cannot read {} of {}", path, b.getSymbolicName());
             }

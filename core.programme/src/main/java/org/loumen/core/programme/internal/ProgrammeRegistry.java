@@ -276,8 +276,8 @@ public final class ProgrammeRegistry {
             }
             String root = folder.replaceAll("^/+|/+$", "");
             try {
-                boolean unit = b.getEntry(root + "/unit.js") != null;
-                boolean poster = b.getEntry(root + "/poster.js") != null;
+                boolean unit = BundleEntries.has(b, root + "/unit.js");
+                boolean poster = BundleEntries.has(b, root + "/poster.js");
                 if (unit || poster) {
                     out.add(new Resident(d.listed.id(), d.listed.nameZh(), d.listed.nameEn(), d.listed.version(), unit,
                             poster));

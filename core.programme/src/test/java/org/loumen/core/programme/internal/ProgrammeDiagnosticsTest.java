@@ -1,19 +1,33 @@
 package org.loumen.core.programme.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.loumen.core.programme.internal.ProgrammeDiagnostics.ComponentState;
 import org.loumen.core.programme.internal.ProgrammeRegistry.Listed;
 import org.loumen.core.programme.internal.ProgrammeRegistry.State;
 import org.loumen.web.Diagnostics;
 import org.loumen.web.HealthCheck;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Version;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
@@ -111,5 +125,49 @@ class ProgrammeDiagnosticsTest {
                         "id mediation is already served by org.loumen.plugin.mediation 1.0.0"),
                 new HealthCheck.Problem("org.example.bad", "programme bad", "FAILED", "routes refused: bad path")),
                 problems);
+    }
+
+    /** A stand-in for a framework interface: the given methods answer, every other returns its type's default. */
+    @SuppressWarnings("unchecked")
+    private static <T> T stub(Class<T> type, Map<String, Function<Object[], Object>> answers) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (self, method, args) -> {
+            Function<Object[], Object> answer = answers.get(method.getName());
+            if (answer != null) {
+                return answer.apply(args);
+            }
+            Class<?> r = method.getReturnType();
+            Map<Class<?>, Object> defaults = Map.of(boolean.class, false, int.class, 0, long.class, 0L);
+            return defaults.get(r);
+        });
+    }
+
+    /** An INSTALLED (unresolved) bundle declaring its component XML at OSGI-INF/c.xml, read through {@code entry}. */
+    private static Bundle installed(long id, Function<Object[], Object> entry) {
+        Dictionary<String, String> headers = new Hashtable<>(Map.of("Service-Component", "OSGI-INF/c.xml"));
+        return stub(Bundle.class, Map.of("getState", a -> Bundle.INSTALLED, "getBundleId", a -> id,
+                "getHeaders", a -> headers, "getEntry", entry, "getVersion", a -> new Version(1, 0, 0),
+                "getSymbolicName", a -> "org.example.b" + id, "getLastModified", a -> 1L));
+    }
+
+    @Test
+    void aBundleReplacedWhileItIsListedIsLeftOutNotAFailedListing(@TempDir Path dir) throws Exception {
+        Path xml = Files.writeString(dir.resolve("c.xml"), "<scr:component name=\"a\"><property "
+                + "name=\"loumen.programme.id\" value=\"steady\"/></scr:component>", StandardCharsets.UTF_8);
+        URL url = xml.toUri().toURL();
+        Bundle steady = installed(11, a -> url);
+        // Felix, while an update or refresh closes the old revision: getEntry fails with an NPE from inside
+        Bundle replaced = installed(12, a -> {
+            throw new NullPointerException("BundleRevisionImpl.getContent() is null");
+        });
+        assertThrows(BundleEntries.BundleChanged.class, () -> ProgrammeDiagnostics.declaredIds(replaced));
+
+        BundleContext context = stub(BundleContext.class, Map.of("getBundles", a -> new Bundle[] { replaced, steady }));
+        ServiceComponentRuntime scr = stub(ServiceComponentRuntime.class,
+                Map.of("getComponentDescriptionDTOs", a -> List.of()));
+        ProgrammeDiagnostics diagnostics = new ProgrammeDiagnostics(context, scr, new DataGuard(context), SHARED);
+        List<Listed> listed = diagnostics.list(Map.of());
+        assertEquals(List.of("steady"), listed.stream().map(Listed::id).toList());
+        assertEquals(State.FAILED, listed.get(0).state());
+        assertEquals("未能解析 / bundle not resolved", listed.get(0).reason());
     }
 }
