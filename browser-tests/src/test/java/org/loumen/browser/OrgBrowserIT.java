@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,6 +38,37 @@ class OrgBrowserIT extends BrowserTest {
         org = new OrgPage(b, platform);
         org.signIn(user);
         return org.show();
+    }
+
+    @Test
+    void aSecretaryPrintsTheDoorPostersOfAWholeBuilding(TestInfo info) throws Exception {
+        String building = COMMUNITY + "B002";
+        List<String> units = new ArrayList<>();
+        for (JsonNode bd : platform.get("gangwan", "/api/v1/communities/" + COMMUNITY + "/buildings")) {
+            if (building.equals(bd.get("code").asText())) {
+                bd.get("units").forEach(u -> units.add(u.get("code").asText()));
+            }
+        }
+        assertTrue(units.size() >= 2, "the demo building has several units: " + units);
+        signedIn("gangwan", info);
+        org.expand(building).waitNode(units.get(0)).select(building);
+        b.click(By.cssSelector("[data-testid='print-posters']"));
+        b.wait.until(d -> d.findElements(By.cssSelector("[data-testid='poster'] svg.qr")).size() == units.size());
+        List<WebElement> posters = b.driver.findElements(By.cssSelector("[data-testid='poster']"));
+        assertEquals(units, posters.stream().map(p -> p.getAttribute("data-unit")).toList(), "one poster a unit, in order");
+        // each poster's QR code opens its own unit's page: the first read back from the page's pixels, every one
+        // drawn for its own unit's address (a code of its own)
+        assertEquals(platform.base() + "/u/" + units.get(0),
+                Qr.read(b.driver, posters.get(0).findElement(By.cssSelector("svg.qr"))));
+        List<String> paths = new ArrayList<>();
+        for (WebElement poster : posters) {
+            WebElement qr = poster.findElement(By.cssSelector("svg.qr"));
+            assertEquals(platform.base() + "/u/" + poster.getAttribute("data-unit"), qr.getAttribute("data-qr"));
+            paths.add(qr.findElement(By.cssSelector("path")).getAttribute("d"));
+        }
+        assertEquals(paths.size(), paths.stream().distinct().count(), "each poster has a code of its own");
+        assertTrue(b.text().contains("楼门公示牌"), "Chinese title on every poster");
+        b.shot("posters");
     }
 
     @Test

@@ -252,10 +252,12 @@ export default defineComponent({
         links.push([`#/households?community=${n.code}`, tr('本社区住户', 'Households of this community')]);
       }
       if (n.level === 'unit') links.push([`#/households?community=${n.code.slice(0, 12)}&unit=${n.code}`, tr('本单元住户', 'Households of this unit')]);
+      if (n.level === 'unit') links.push([`#/print/poster/${n.code}`, tr('打印楼门公示牌', 'Print the door poster'), 'print-poster']);
+      if (n.level === 'building' && n.children.length) links.push([`#/print/poster/${n.code}`, tr('打印本楼各单元公示牌', 'Print the door posters of every unit'), 'print-posters']);
       return html`<div data-testid="panel" data-code=${n.code}>
         <h2 class="card-title">${n.name}</h2>
         <dl class="row mb-2">${facts.map(([k, v]) => html`<dt class="col-4">${k}</dt><dd class="col-8">${v}</dd>`)}</dl>
-        ${links.length ? html`<p class="mb-2">${links.map(([h, t]) => html`<a class="me-3" href=${h}>${t}</a>`)}</p>` : null}
+        ${links.length ? html`<p class="mb-2">${links.map(([h, t, id]) => html`<a class="me-3" href=${h} data-testid=${id || null}>${t}</a>`)}</p>` : null}
         ${acts.length ? html`<div class="d-flex flex-wrap gap-2">${acts.map(([k, t, fn]) => html`<button type="button" class="btn btn-outline-primary btn-sm" data-testid=${'action-' + k}
             aria-expanded=${forms.open === k ? 'true' : 'false'} onClick=${fn}>${t}</button>`)}</div>`
           : html`<p class="small text-body-secondary mb-0">${tr('您在此处没有可做的修改。', 'Nothing you may change here.')}</p>`}
