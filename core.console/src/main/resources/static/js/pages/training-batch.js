@@ -199,7 +199,7 @@ export default defineComponent({
       if (!b) return html`<div><${PageHeader} title=${title} crumbs=${crumbs} /><${Loading} /></div>`;
       return html`<div>
         <${PageHeader} title=${title} crumbs=${crumbs}>
-          ${mayRun() && b.state === 'OPEN' && !editing.on ? html`<button type="button" class="btn btn-outline-primary" data-testid="batch-edit" onClick=${() => { editing.on = true; }}>${tr('修改培训班', 'Edit the batch')}</button>` : null}
+          ${mayRun() && b.state === 'OPEN' && !editing.on ? html`<button type="button" class="btn btn-outline-dark" data-testid="batch-edit" onClick=${() => { editing.on = true; }}>${tr('修改培训班', 'Edit the batch')}</button>` : null}
           <a class="btn btn-outline-dark" href=${'#/print/training/' + id} data-testid="print-roster">${tr('打印花名册和成绩', 'Print roster and results')}</a>
         <//>
         ${editing.on ? html`<${BatchForm} batch=${b} onDone=${() => { editing.on = false; reload(); }} onCancel=${() => { editing.on = false; }} />` : Info(b)}
