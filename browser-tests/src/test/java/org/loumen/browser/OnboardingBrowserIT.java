@@ -148,6 +148,8 @@ class OnboardingBrowserIT extends WorkBase {
         assertEquals("CANCELLED", cancelled.get("state").asText());
         assertEquals(2, cancelled.get("withdrawn").asInt());
         assertTrue(b.driver.findElements(WorkPage.id("batch-edit")).isEmpty(), "a cancelled batch is not edited");
+        page.waitText("roster", "培训班已取消");
+        page.scrollTo("batch-info");
         b.shot("4-cancelled");
         b.assertAccessible("cancelled batch");
     }

@@ -208,7 +208,8 @@ export default defineComponent({
           <h2 class="card-title h5">${tr('花名册', 'Roster')}</h2>
           <${ErrorAlert} error=${roster.error} />
           <div data-testid="roster"><${DataTable} columns=${rosterColumns()} rows=${roster.data || []} rowKey="leader" caption=${tr('花名册', 'Roster')}
-            empty=${tr('还没有学员：在上面勾选候选人并报名。', 'No trainees yet: tick candidates above and enrol them.')} /></div>
+            empty=${b.state === 'CANCELLED' ? tr('培训班已取消，学员已全部退训（记录保留在各人的培训记录中）。', 'The batch is cancelled: every trainee was withdrawn (kept in their training records).')
+              : tr('还没有学员：在上面勾选候选人并报名。', 'No trainees yet: tick candidates above and enrol them.')} /></div>
         </div>
         ${mayRun() && b.state !== 'CANCELLED' && roster.data && roster.data.length ? html`${Attendance(b)}${Assess()}${Certify()}` : null}
         ${mayRun() && b.state === 'OPEN' ? Changes(b) : null}
