@@ -103,6 +103,58 @@ class OnboardingBrowserIT extends WorkBase {
     }
 
     @Test
+    void aBatchIsEditedOneTraineeWithdrawnAndTheBatchCancelled() throws Exception {
+        long stays = approved("邵春雷", "13755550101");
+        long leaves = approved("纪晓燕", "13755550102");
+        LocalDate start = LocalDate.now(CHINA).plusDays(7);
+
+        Browser b = browser("onboarding-change", Browser.DESKTOP);
+        TrainingPage page = new TrainingPage(b, platform);
+        page.signIn("shuanggang");
+        page.openList();
+        long batch = page.createBatch("双港镇2026年第4期入职培训（改期）", start.toString(), start.plusDays(1).toString(),
+                "双港镇党群服务中心", "王老师", "五员职责\n问题时报与平台使用");
+        page.enrol(List.of(stays, leaves));
+        page.editPlace("港湾家园社区党群服务站二楼");
+        assertEquals("港湾家园社区党群服务站二楼", platform.get("shuanggang", "/api/v1/training-batches/" + batch)
+                .get("place").asText());
+        b.shot("1-edited");
+
+        String said = page.withdraw(leaves, "本人工作调动，下期再参加");
+        assertTrue(said.contains("纪晓燕") && said.contains("已通过审议"), said);
+        page.waitText("batch-counts", "退训 1");
+        assertEquals("APPROVED", platform.get("shuanggang", "/api/v1/leaders/" + leaves).get("status").asText());
+        assertEquals("IN_TRAINING", platform.get("shuanggang", "/api/v1/leaders/" + stays).get("status").asText());
+        page.scrollTo("batch-changes");
+        b.shot("2-withdrawn");
+        b.assertAccessible("batch with withdrawal");
+
+        // the same page on a 390 px phone: the withdraw and cancel forms fit
+        Browser phone = browser("onboarding-change-phone", Browser.PHONE);
+        TrainingPage small = new TrainingPage(phone, platform);
+        small.signIn("shuanggang");
+        small.openBatch(batch);
+        phone.wait.until(d -> small.roster().size() == 1);
+        long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) phone.driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(overflow <= 0, "the page is wider than the phone by " + overflow + " px");
+        small.scrollTo("batch-changes");
+        phone.shot("3-changes-390");
+
+        said = page.cancelBatch("场地检修，改期另行通知");
+        assertTrue(said.contains("1 人"), said);
+        assertEquals("APPROVED", platform.get("shuanggang", "/api/v1/leaders/" + stays).get("status").asText());
+        JsonNode cancelled = platform.get("shuanggang", "/api/v1/training-batches/" + batch);
+        assertEquals("CANCELLED", cancelled.get("state").asText());
+        assertEquals(2, cancelled.get("withdrawn").asInt());
+        assertTrue(b.driver.findElements(WorkPage.id("batch-edit")).isEmpty(), "a cancelled batch is not edited");
+        page.waitText("roster", "培训班已取消");
+        page.scrollTo("batch-info");
+        b.shot("4-cancelled");
+        b.assertAccessible("cancelled batch");
+    }
+
+    @Test
     void theStreetSeesCapacityTrainingCoverageAndWhoHasHadNone() throws Exception {
         JsonNode coverage = platform.get("shuanggang", "/api/v1/capacity-training/coverage?street=120112103").get(0);
         int uncovered = coverage.get("serving").asInt() - coverage.get("covered").asInt();

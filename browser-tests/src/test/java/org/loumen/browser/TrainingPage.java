@@ -114,4 +114,33 @@ class TrainingPage extends WorkPage {
         b.wait.until(d -> !d.findElements(By.cssSelector("[data-testid=sheets][data-ready=true]")).isEmpty());
         return textOf("training-sheet");
     }
+
+    /** Edits the batch's place from its page (修改培训班); waits until the page shows it. */
+    TrainingPage editPlace(String place) {
+        click("batch-edit");
+        type("batch-place", place);
+        click("batch-submit");
+        waitText("batch-info", place);
+        return this;
+    }
+
+    /** Withdraws one trainee (退训) with a reason, confirming; answers the confirmation's words. */
+    String withdraw(long leader, String reason) {
+        int before = roster().size();
+        choose("withdraw-leader", Long.toString(leader));
+        type("withdraw-reason", reason);
+        click("withdraw-submit");
+        String said = confirm();
+        b.wait.until(d -> roster().size() == before - 1);
+        return said;
+    }
+
+    /** Cancels the batch with a reason, confirming; answers the confirmation's words. */
+    String cancelBatch(String reason) {
+        type("cancel-reason", reason);
+        click("cancel-submit");
+        String said = confirm();
+        waitText("batch-cancelled", "已取消");
+        return said;
+    }
 }

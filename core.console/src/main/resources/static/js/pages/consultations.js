@@ -129,6 +129,7 @@ const Detail = defineComponent({
           <${BusyButton} type="submit" kind="outline-primary" busy=${linkForm.busy} disabled=${!link.id}>${tr('关联', 'Link')}<//>
           ${x.open && OPENERS.includes(scope.role) ? html`<button type="button" class="btn btn-outline-danger ms-auto" onClick=${close}>${tr('提前结束', 'Close now')}</button>` : null}
         </form>
+        ${x.open && waiting.length ? html`<p class="mb-2"><a class="btn btn-outline-dark" href=${'#/print/consultation/' + props.id} data-testid="print-consultation-slips">${tr(`打印户码通知单（${waiting.length} 户）`, `Print code slips (${waiting.length} households)`)}</a></p>` : null}
         <details><summary>${tr('各户户码（打印发给住户）', 'The households’ codes (print for the slips)')}</summary>
           <${TableCard} busy=${codes.loading} label=${tr('户码', 'Codes')} testid="consultation-codes">
             <${DataTable} columns=${codeColumns} rows=${codes.data || []} rowKey="code" caption=${tr('户码', 'Codes')} /><//>

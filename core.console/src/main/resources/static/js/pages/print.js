@@ -8,6 +8,7 @@ const DOCS = {
   poster: () => import('../print/poster.js'),
   card: () => import('../print/card.js'),
   certificate: () => import('../print/certificate.js'),
+  consultation: () => import('../print/consultation.js'),
   signin: () => import('../print/signin.js'),
   slips: () => import('../print/slips.js'),
   training: () => import('../print/training.js'),

@@ -5,7 +5,8 @@ import { html, defineComponent, reactive, computed } from '../lib.js';
 import { tr, fmtDate, today } from '../i18n.js';
 import { api } from '../api.js';
 import { route } from '../router.js';
-import { PageHeader, Field, options, ErrorAlert, BusyButton, DataTable, Loading, Empty, badge, toast, useLoad, useForm } from '../ui.js';
+import { PageHeader, Field, options, ErrorAlert, BusyButton, DataTable, Loading, Empty, badge, toast, useLoad, useForm, confirmAction } from '../ui.js';
+import { BatchForm } from './training.js';
 import { statusBadge } from '../people.js';
 import { RESULT, resultBadge, mayRun } from '../widgets/training-common.js';
 
@@ -16,6 +17,30 @@ export default defineComponent({
     const roster = useLoad(() => api.get(`/training-batches/${id}/roster`));
     const candidates = useLoad(() => (mayRun() ? api.get(`/training-batches/${id}/candidates`) : Promise.resolve([])));
     const reload = () => Promise.all([batch.reload(), roster.reload(), candidates.reload()]);
+
+    // ---- editing, cancelling, withdrawing one trainee (while no assessment is recorded)
+    const editing = reactive({ on: false });
+    const wd = reactive({ leader: '', reason: '' });
+    const wdForm = useForm();
+    const withdraw = async (e) => {
+      e.preventDefault();
+      const who = (roster.data || []).find((r) => String(r.leader) === wd.leader);
+      if (!who) return;
+      if (!(await confirmAction({ title: tr('退训', 'Withdraw from the batch'), body: tr(`${who.name} 将退出本班，恢复为“已通过审议”，可报名以后的培训班。退训记录保留。`,
+        `${who.name} leaves the batch and is approved again, free to join a later batch. The record is kept.`), ok: tr('退训', 'Withdraw') }))) return;
+      const r = await wdForm.run(() => api.post(`/training-batches/${id}/withdrawals`, { leader: Number(wd.leader), reason: wd.reason.trim() || null }));
+      if (r) { toast(tr(`${who.name} 已退训`, `${who.name} withdrawn`)); wd.leader = ''; wd.reason = ''; reload(); }
+    };
+    const cx = reactive({ reason: '' });
+    const cxForm = useForm();
+    const cancelBatch = async (e) => {
+      e.preventDefault();
+      const n = batch.data.enrolled;
+      if (!(await confirmAction({ title: tr('取消培训班', 'Cancel the batch'), body: tr(`取消后本班不再开课；已报名的 ${n} 人全部退训，恢复为“已通过审议”。培训班和报名记录保留。`,
+        `The batch will not run; its ${n} trainees are withdrawn and approved again. The batch and the enrolments are kept.`), ok: tr('取消培训班', 'Cancel the batch') }))) return;
+      const r = await cxForm.run(() => api.post(`/training-batches/${id}/cancellation`, { reason: cx.reason.trim() || null }));
+      if (r) { toast(tr('培训班已取消', 'Batch cancelled')); cx.reason = ''; reload(); }
+    };
 
     // ---- enrolment
     const pick = reactive({ chosen: new Set() });
@@ -70,7 +95,8 @@ export default defineComponent({
         <dt class="col-sm-2">${tr('地点', 'Place')}</dt><dd class="col-sm-10">${b.place}</dd>
         <dt class="col-sm-2">${tr('授课人', 'Trainers')}</dt><dd class="col-sm-10">${b.trainers.join('、')}</dd>
         <dt class="col-sm-2">${tr('课程', 'Curriculum')}</dt><dd class="col-sm-10"><ol class="mb-0 ps-3">${b.curriculum.map((c) => html`<li>${c}</li>`)}</ol></dd>
-        <dt class="col-sm-2">${tr('人数', 'Figures')}</dt><dd class="col-sm-10" data-testid="batch-counts">${tr(`报名 ${b.enrolled}，合格 ${b.passed}，不合格 ${b.failed}，缺考 ${b.absent}，已发证 ${b.certified}`, `${b.enrolled} enrolled, ${b.passed} passed, ${b.failed} failed, ${b.absent} absent, ${b.certified} certified`)}</dd>
+        ${b.state === 'CANCELLED' ? html`<dt class="col-sm-2">${tr('状态', 'State')}</dt><dd class="col-sm-10" data-testid="batch-cancelled">${badge(tr('已取消', 'Cancelled'), 'secondary')} ${fmtDate((b.cancelledAt || '').slice(0, 10))} ${b.cancelReason || ''}</dd>` : null}
+        <dt class="col-sm-2">${tr('人数', 'Figures')}</dt><dd class="col-sm-10" data-testid="batch-counts">${tr(`报名 ${b.enrolled}，合格 ${b.passed}，不合格 ${b.failed}，缺考 ${b.absent}，已发证 ${b.certified}`, `${b.enrolled} enrolled, ${b.passed} passed, ${b.failed} failed, ${b.absent} absent, ${b.certified} certified`)}${b.withdrawn ? tr(`，退训 ${b.withdrawn}`, `, ${b.withdrawn} withdrawn`) : ''}</dd>
       </dl></div>`;
 
     const Candidates = () => html`<div class="card card-body mb-3" data-testid="candidates">
@@ -86,6 +112,28 @@ export default defineComponent({
       </div>
       ${candidates.data && candidates.data.length ? html`<div class="mt-2"><${BusyButton} busy=${enrolForm.busy} disabled=${!pick.chosen.size} testid="enrol-submit" onClick=${enrol}>${tr(`报名所选（${pick.chosen.size} 人）`, `Enrol the chosen (${pick.chosen.size})`)}<//></div>` : null}
     </div>`;
+
+    const Changes = (b) => {
+      const open = (roster.data || []).filter((r) => !r.result);
+      return html`<div class="card card-body mb-3" data-testid="batch-changes">
+        <h2 class="card-title h5">${tr('退训和取消', 'Withdraw or cancel')} <small class="text-body-secondary fw-normal">${tr('（考核开始前）', '(before the assessment)')}</small></h2>
+        ${open.length ? html`<form class="row g-2 align-items-end mb-3" novalidate onSubmit=${withdraw} data-testid="withdraw-form">
+          ${wdForm.error && !wdForm.error.field ? html`<div class="col-12"><${ErrorAlert} error=${wdForm.error} /></div>` : null}
+          <${Field} col="col-12 col-md-4 mb-0" label=${tr('学员', 'Trainee')} required error=${wdForm.err('leader')}>${({ id: fid }) => html`
+            <select id=${fid} class="form-select" data-testid="withdraw-leader" onChange=${(e) => { wd.leader = e.target.value; }}>
+              ${options(open.map((r) => ({ value: r.leader, label: `${r.name}（${r.communityName}）` })), wd.leader, tr('请选择', 'Choose'))}</select>`}<//>
+          <${Field} col="col-12 col-md-5 mb-0" label=${tr('退训原因', 'Reason')} required error=${wdForm.err('reason')}>${({ id: fid }) => html`
+            <input id=${fid} class=${'form-control' + (wdForm.err('reason') ? ' is-invalid' : '')} maxlength="300" data-testid="withdraw-reason" value=${wd.reason} onInput=${(e) => { wd.reason = e.target.value; }} />`}<//>
+          <div class="col-12 col-md-3"><${BusyButton} type="submit" kind="outline-danger" busy=${wdForm.busy} disabled=${!wd.leader} testid="withdraw-submit">${tr('退训', 'Withdraw')}<//></div>
+        </form>` : null}
+        <form class="row g-2 align-items-end" novalidate onSubmit=${cancelBatch} data-testid="cancel-form">
+          ${cxForm.error && !cxForm.error.field ? html`<div class="col-12"><${ErrorAlert} error=${cxForm.error} /></div>` : null}
+          <${Field} col="col-12 col-md-9 mb-0" label=${tr('取消培训班的原因', 'Why the batch is cancelled')} required error=${cxForm.err('reason')}>${({ id: fid }) => html`
+            <input id=${fid} class=${'form-control' + (cxForm.err('reason') ? ' is-invalid' : '')} maxlength="300" data-testid="cancel-reason" value=${cx.reason} onInput=${(e) => { cx.reason = e.target.value; }} />`}<//>
+          <div class="col-12 col-md-3"><${BusyButton} type="submit" kind="danger" busy=${cxForm.busy} testid="cancel-submit">${tr('取消培训班', 'Cancel the batch')}<//></div>
+        </form>
+      </div>`;
+    };
 
     const Attendance = (b) => html`<div class="card card-body mb-3" data-testid="attendance">
       <h2 class="card-title h5">${tr('考勤', 'Attendance')}</h2>
@@ -151,17 +199,20 @@ export default defineComponent({
       if (!b) return html`<div><${PageHeader} title=${title} crumbs=${crumbs} /><${Loading} /></div>`;
       return html`<div>
         <${PageHeader} title=${title} crumbs=${crumbs}>
+          ${mayRun() && b.state === 'OPEN' && !editing.on ? html`<button type="button" class="btn btn-outline-dark" data-testid="batch-edit" onClick=${() => { editing.on = true; }}>${tr('修改培训班', 'Edit the batch')}</button>` : null}
           <a class="btn btn-outline-dark" href=${'#/print/training/' + id} data-testid="print-roster">${tr('打印花名册和成绩', 'Print roster and results')}</a>
         <//>
-        ${Info(b)}
-        ${mayRun() ? Candidates() : null}
+        ${editing.on ? html`<${BatchForm} batch=${b} onDone=${() => { editing.on = false; reload(); }} onCancel=${() => { editing.on = false; }} />` : Info(b)}
+        ${mayRun() && b.state !== 'CANCELLED' ? Candidates() : null}
         <div class="card card-body mb-3">
           <h2 class="card-title h5">${tr('花名册', 'Roster')}</h2>
           <${ErrorAlert} error=${roster.error} />
           <div data-testid="roster"><${DataTable} columns=${rosterColumns()} rows=${roster.data || []} rowKey="leader" caption=${tr('花名册', 'Roster')}
-            empty=${tr('还没有学员：在上面勾选候选人并报名。', 'No trainees yet: tick candidates above and enrol them.')} /></div>
+            empty=${b.state === 'CANCELLED' ? tr('培训班已取消，学员已全部退训（记录保留在各人的培训记录中）。', 'The batch is cancelled: every trainee was withdrawn (kept in their training records).')
+              : tr('还没有学员：在上面勾选候选人并报名。', 'No trainees yet: tick candidates above and enrol them.')} /></div>
         </div>
-        ${mayRun() && roster.data && roster.data.length ? html`${Attendance(b)}${Assess()}${Certify()}` : null}
+        ${mayRun() && b.state !== 'CANCELLED' && roster.data && roster.data.length ? html`${Attendance(b)}${Assess()}${Certify()}` : null}
+        ${mayRun() && b.state === 'OPEN' ? Changes(b) : null}
       </div>`;
     };
   },

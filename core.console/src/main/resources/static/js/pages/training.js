@@ -5,23 +5,24 @@ import { tr, fmtDate, today } from '../i18n.js';
 import { api } from '../api.js';
 import { scopeStreet } from '../auth.js';
 import { route, navigate, setQuery } from '../router.js';
-import { PageHeader, Field, ErrorAlert, BusyButton, DataTable, toast, useLoad, useForm } from '../ui.js';
+import { PageHeader, Field, ErrorAlert, BusyButton, DataTable, badge, toast, useLoad, useForm } from '../ui.js';
 import { StreetChooser, mayRun, figureRow, streetFilter } from '../widgets/training-common.js';
 
 const lines = (s) => s.split('\n').map((x) => x.trim()).filter(Boolean);
 
-const NewBatch = defineComponent({
-  props: { street: String, onDone: Function, onCancel: Function },
+/** A new batch of the street, or (given {@code batch}) the edit of one not yet finished (PUT /training-batches/{id}). */
+export const BatchForm = defineComponent({
+  props: { street: String, batch: Object, onDone: Function, onCancel: Function },
   setup(props) {
-    const v = reactive({ title: '', startsOn: today(), endsOn: today(), place: '', trainers: '', curriculum: '' });
+    const b0 = props.batch;
+    const v = reactive(b0 ? { title: b0.title, startsOn: b0.startsOn, endsOn: b0.endsOn, place: b0.place, trainers: b0.trainers.join('\n'), curriculum: b0.curriculum.join('\n') }
+      : { title: '', startsOn: today(), endsOn: today(), place: '', trainers: '', curriculum: '' });
     const form = useForm();
     const submit = async (e) => {
       e.preventDefault();
-      const b = await form.run(() => api.post(`/streets/${props.street}/training-batches`, {
-        title: v.title.trim(), startsOn: v.startsOn, endsOn: v.endsOn, place: v.place.trim(),
-        trainers: lines(v.trainers), curriculum: lines(v.curriculum),
-      }));
-      if (b) { toast(tr(`已创建培训班：${b.title}`, `Batch created: ${b.title}`)); props.onDone(b); }
+      const body = { title: v.title.trim(), startsOn: v.startsOn, endsOn: v.endsOn, place: v.place.trim(), trainers: lines(v.trainers), curriculum: lines(v.curriculum) };
+      const b = await form.run(() => (b0 ? api.put(`/training-batches/${b0.id}`, body) : api.post(`/streets/${props.street}/training-batches`, body)));
+      if (b) { toast(b0 ? tr(`已保存修改：${b.title}`, `Changes saved: ${b.title}`) : tr(`已创建培训班：${b.title}`, `Batch created: ${b.title}`)); props.onDone(b); }
     };
     const input = (key, label, attrs = {}) => html`<${Field} col=${attrs.col || 'col-12 col-md-6'} label=${label} required error=${form.err(key)}>${({ id }) => html`
       <input id=${id} class=${'form-control' + (form.err(key) ? ' is-invalid' : '')} type=${attrs.type || 'text'} maxlength=${attrs.maxlength}
@@ -30,7 +31,7 @@ const NewBatch = defineComponent({
       <textarea id=${id} rows="4" class=${'form-control' + (form.err(key) ? ' is-invalid' : '')} data-testid=${'batch-' + key}
                 value=${v[key]} onInput=${(e) => { v[key] = e.target.value; }}></textarea>`}<//>`;
     return () => html`<form class="card card-body mb-3" novalidate onSubmit=${submit} data-testid="batch-form">
-      <h2 class="card-title">${tr('新建入职培训班', 'New onboarding batch')}</h2>
+      <h2 class="card-title">${b0 ? tr('修改培训班', 'Edit the batch') : tr('新建入职培训班', 'New onboarding batch')}</h2>
       ${form.error && !form.error.field ? html`<${ErrorAlert} error=${form.error} />` : null}
       <div class="row g-2">
         ${input('title', tr('培训班名称', 'Title'), { maxlength: 100 })}
@@ -43,7 +44,7 @@ const NewBatch = defineComponent({
         ${area('curriculum', tr('课程内容', 'Curriculum'), tr('每行一项，如“五员职责”“问题时报”', 'One item a line'))}
       </div>
       <div class="d-flex gap-2">
-        <${BusyButton} type="submit" busy=${form.busy} testid="batch-submit">${tr('创建', 'Create')}<//>
+        <${BusyButton} type="submit" busy=${form.busy} testid="batch-submit">${b0 ? tr('保存修改', 'Save changes') : tr('创建', 'Create')}<//>
         <button type="button" class="btn btn-outline-secondary" onClick=${() => props.onCancel()}>${tr('取消', 'Cancel')}</button>
       </div>
     </form>`;
@@ -59,7 +60,7 @@ export default defineComponent({
     watch(street, () => { batches.reload(); figures.reload(); });
     const sum = (k) => (figures.data || []).reduce((n, f) => n + f[k], 0);
     const allColumns = [
-      { key: 'title', label: () => tr('培训班', 'Batch'), sortable: true, cell: (b) => (mayRun() ? html`<a href=${'#/training/' + b.id} data-testid=${'batch-link-' + b.id}>${b.title}</a>` : b.title) },
+      { key: 'title', label: () => tr('培训班', 'Batch'), sortable: true, cell: (b) => [(mayRun() ? html`<a href=${'#/training/' + b.id} data-testid=${'batch-link-' + b.id}>${b.title}</a>` : b.title), b.state === 'CANCELLED' ? html` ${badge(tr('已取消', 'Cancelled'), 'secondary')}` : null] },
       { key: 'streetName', label: () => tr('街镇', 'Street'), cell: (b) => b.streetName },
       { key: 'startsOn', label: () => tr('日期', 'Dates'), sortable: true, cell: (b) => `${fmtDate(b.startsOn)} – ${fmtDate(b.endsOn)}` },
       { key: 'place', label: () => tr('地点', 'Place') },
@@ -86,7 +87,7 @@ export default defineComponent({
         { key: 'inTraining', zh: '培训中', en: 'In training', value: figures.data ? sum('inTraining') : null },
         { key: 'waiting', zh: '待培训', en: 'Waiting', value: figures.data ? sum('waiting') : null },
       ])}
-      ${adding.on ? html`<${NewBatch} street=${street.value} onCancel=${() => { adding.on = false; }}
+      ${adding.on ? html`<${BatchForm} street=${street.value} onCancel=${() => { adding.on = false; }}
           onDone=${(b) => { adding.on = false; navigate('/training/' + b.id); }} />` : null}
       <div class="card"><div class="card-body">
         <h2 class="card-title h5">${tr('培训班', 'Batches')}</h2>

@@ -10,7 +10,7 @@ const Answer = defineComponent({
   setup(props) {
     const v = reactive({ code: '', found: null, choice: '', text: '', busy: false, error: null, field: null, done: false });
     const look = async (e) => {
-      e.preventDefault();
+      if (e) e.preventDefault();
       Object.assign(v, { busy: true, error: null, field: null, found: null });
       try {
         v.found = await api.post('/public/consultations/lookup', { code: v.code.trim() });
@@ -18,6 +18,14 @@ const Answer = defineComponent({
         if (err instanceof ApiError && err.field === 'code') v.field = err.text; else v.error = err;
       } finally { v.busy = false; }
     };
+    // the QR code of a printed slip opens /u/UNIT#CODE: the code comes in the fragment (never sent to the server),
+    // fills the form and leaves the address bar, as the ballot sheets' /v#CODE does
+    const fromLink = decodeURIComponent((location.hash || '').replace(/^#/, '')).trim();
+    if (/^[A-Za-z0-9-]{8,20}$/.test(fromLink)) {
+      v.code = fromLink;
+      history.replaceState(null, '', location.pathname + location.search);
+      look().then(() => { const h = document.getElementById('consult-h'); if (h) h.scrollIntoView({ block: 'start' }); });
+    }
     const send = async (e) => {
       e.preventDefault();
       Object.assign(v, { busy: true, error: null, field: null });

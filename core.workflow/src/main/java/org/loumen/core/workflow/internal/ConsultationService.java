@@ -44,7 +44,8 @@ public final class ConsultationService {
             long byCode, long doorToDoor, List<OptionCount> options, long freeAnswers, List<String> answers) {
     }
 
-    record Code(long household, String unitLabel, String room, String code, boolean used) {
+    /** A household's code; {@code unit} is its unit's code (the resident page /u/{unit} where it answers). */
+    record Code(long household, String unitLabel, String room, String code, boolean used, String unit) {
     }
 
     /** What a resident sees after typing a code. */
@@ -170,7 +171,7 @@ public final class ConsultationService {
         for (ConsultationCodeEntity k : codes) {
             Household h = homes.get(k.household);
             out.add(new Code(k.household, h == null ? null : h.buildingLabel() + h.unitLabel(), h == null ? null
-                    : h.room(), BallotCodes.format(k.code), k.used));
+                    : h.room(), BallotCodes.format(k.code), k.used, h == null ? null : h.unit()));
         }
         out.sort(java.util.Comparator.comparing((Code x) -> String.valueOf(x.unitLabel())).thenComparing(
                 x -> String.valueOf(x.room())));

@@ -43,6 +43,14 @@ final class Lifecycle {
     }
 
     /**
+     * The move back that only withdrawing from onboarding training makes (not a route's move, so not in
+     * {@link #allowed}): IN_TRAINING to APPROVED.
+     */
+    static boolean withdrawal(LeaderStatus from, LeaderStatus to) {
+        return from == LeaderStatus.IN_TRAINING && to == LeaderStatus.APPROVED;
+    }
+
+    /**
      * The actions staff may take now, one per route that makes a legal move from {@code from}, in the order of the
      * lifecycle: {@code decision} (POST /leaders/{id}/decision, to APPROVED or REJECTED), {@code training},
      * {@code certification}, {@code activation} (CERTIFIED to IN_SERVICE), {@code suspend}, {@code resign} and

@@ -103,11 +103,9 @@ public final class LifecycleResource implements ApiResource {
                     }
                     // a session known by name only (a batch is the fuller way, POST /training-batches/{id}/enrolments):
                     // the enrolment is kept, and certification still waits for its assessment
-                    var moved = lifecycle.move(r.pathId("leader").orElseThrow(), LeaderStatus.IN_TRAINING,
-                            r.caller().username(), null, "session " + b.session().strip() + (b.startsOn() == null ? ""
-                                    : " from " + b.startsOn()), null, Map.of());
-                    training.enrolInSession(moved, b.session().strip(), r.caller().username());
-                    return moved;
+                    return training.enrolInSession(r.pathId("leader").orElseThrow(), b.session().strip(),
+                            "session " + b.session().strip() + (b.startsOn() == null ? "" : " from " + b.startsOn()),
+                            r.caller().username());
                 })
                 .post("/leaders/{leader}/assessment", organisers, r -> {
                     AssessmentBody b = r.body(AssessmentBody.class);

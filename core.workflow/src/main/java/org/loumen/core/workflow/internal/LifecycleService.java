@@ -112,6 +112,22 @@ public final class LifecycleService {
         return moved;
     }
 
+    /**
+     * The one move back of the lifecycle: a leader in training whose enrolment is withdrawn (退训, the batch cancelled,
+     * or an enrolment a crash left half done) returns to APPROVED, the status they had — kept in the history like
+     * every move. No route makes it directly; {@link Lifecycle#withdrawal} is its rule.
+     */
+    Leader returnToApproved(long id, String actor, String reason, String details) throws ApiException {
+        Leader l = leaders.leader(id).orElseThrow(() -> ApiException.notFound("楼门栋长", "leader", "" + id));
+        if (!Lifecycle.withdrawal(l.status(), LeaderStatus.APPROVED)) {
+            throw new ApiException(409, "illegal-transition", "不能从" + l.status().zh() + "退回" + LeaderStatus.APPROVED
+                    .zh() + " / a leader who is " + l.status() + " cannot return to APPROVED").with("from", l.status());
+        }
+        Leader moved = model(() -> leaders.changeStatus(id, LeaderStatus.APPROVED, null));
+        record(moved, l.status(), LeaderStatus.APPROVED, actor, reason, details, Map.of());
+        return moved;
+    }
+
     List<Step> history(long id) {
         return jpa.txExpr(em -> em.createQuery("select s from LeaderStepEntity s where s.leader = :l order by s.id",
                 LeaderStepEntity.class).setParameter("l", id).getResultList().stream()

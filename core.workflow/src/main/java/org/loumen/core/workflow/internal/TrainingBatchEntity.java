@@ -52,4 +52,20 @@ public class TrainingBatchEntity {
 
     @Column(name = "CREATED_AT", nullable = false)
     long createdAt;
+
+    /** Cancelled (取消): its enrolments are withdrawn, the batch is kept as history and no longer changes. */
+    @Column(name = "CANCELLED_AT")
+    Long cancelledAt;
+
+    @Column(name = "CANCELLED_BY", length = 32)
+    String cancelledBy;
+
+    @Column(name = "CANCEL_REASON", length = 500)
+    String cancelReason;
+
+    @Column(name = "UPDATED_BY", length = 32)
+    String updatedBy;
+
+    @Column(name = "UPDATED_AT")
+    Long updatedAt;
 }

@@ -65,4 +65,26 @@ public class TrainingEnrolmentEntity {
 
     @Column(name = "ARMBAND_ON")
     LocalDate armbandOn;
+
+    /**
+     * A write across both stores still under way: {@code PENDING} while an enrolment's status moves are being made
+     * (the row is written first, as the intent), {@code WITHDRAWING} while a withdrawal's move back is being made;
+     * null once complete. A row left in either state by a crash is repaired at start-up (see TrainingRepair).
+     */
+    @Column(name = "STATE", length = 12)
+    String state;
+
+    /** The status this enrolment moved the leader from (APPROVED), or null when it moved nobody (a retake). */
+    @Column(name = "MOVED_FROM", length = 16)
+    String movedFrom;
+
+    /** Withdrawn from the batch (by withdrawal or the batch's cancellation): kept as history, no longer counted. */
+    @Column(name = "WITHDRAWN_AT")
+    Long withdrawnAt;
+
+    @Column(name = "WITHDRAWN_BY", length = 32)
+    String withdrawnBy;
+
+    @Column(name = "WITHDRAWN_REASON", length = 500)
+    String withdrawnReason;
 }

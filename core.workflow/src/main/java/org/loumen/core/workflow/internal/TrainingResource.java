@@ -31,6 +31,9 @@ public final class TrainingResource implements ApiResource {
     record AttendanceBody(List<Long> present) {
     }
 
+    record WithdrawBody(Long leader, String reason) {
+    }
+
     record AssessBody(Long leader, TrainingRules.Result result, String note) {
     }
 
@@ -66,6 +69,26 @@ public final class TrainingResource implements ApiResource {
                         r -> training.roster(r.pathId("batch").orElseThrow()))
                 .get("/training-batches/{batch}/candidates", runners.personalData(),
                         r -> training.candidates(r.pathId("batch").orElseThrow()))
+                .put("/training-batches/{batch}", runners, r -> {
+                    long id = r.pathId("batch").orElseThrow();
+                    r.auditDetail("training batch " + id + " edited");
+                    return training.update(id, r.body(TrainingService.BatchDraft.class), r.caller().username());
+                })
+                .post("/training-batches/{batch}/cancellation", runners, r -> {
+                    long id = r.pathId("batch").orElseThrow();
+                    TrainingService.Withdrawal b = r.body(TrainingService.Withdrawal.class);
+                    r.auditDetail("training batch " + id + " cancelled");
+                    return training.cancel(id, b.reason(), r.caller().username());
+                })
+                .post("/training-batches/{batch}/withdrawals", runners, r -> {
+                    WithdrawBody b = r.body(WithdrawBody.class);
+                    if (b.leader() == null) {
+                        throw ApiException.invalidField("leader", "请指明楼门栋长 / leader is required");
+                    }
+                    long id = r.pathId("batch").orElseThrow();
+                    r.auditDetail("leader " + b.leader() + " withdrawn from training batch " + id);
+                    return training.withdraw(id, b.leader(), b.reason(), r.caller().username());
+                })
                 .post("/training-batches/{batch}/enrolments", runners, r -> {
                     EnrolBody b = r.body(EnrolBody.class);
                     r.auditDetail("enrolled " + b.leaders());

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.loumen.core.model.LeaderStatus;
+
 /**
  * The rules of onboarding training (入职培训) in one place: an enrolment is assessed once as passed, failed or absent;
  * only a leader whose latest assessed enrolment passed may be certified (合格后发放工作证和袖标); a leader whose latest
@@ -69,6 +71,20 @@ final class TrainingRules {
     static boolean mayEnrol(List<Result> results) {
         Standing s = standing(results);
         return s == Standing.NONE || s == Standing.RETAKE;
+    }
+
+    /**
+     * Whether ending an enrolment that was never completed or is withdrawn puts the leader back to APPROVED: only when
+     * the enrolment itself moved them from APPROVED, they are still in training, and no other enrolment of theirs is
+     * open (a retake's enrolment moved nobody, so its withdrawal leaves the leader in training, free to re-enrol).
+     */
+    static boolean returnsToApproved(String movedFrom, LeaderStatus now, boolean otherOpen) {
+        return "APPROVED".equals(movedFrom) && now == LeaderStatus.IN_TRAINING && !otherOpen;
+    }
+
+    /** A batch's state: CANCELLED; ASSESSING once a result is recorded (no more edits); else OPEN. */
+    static String batchState(boolean cancelled, int assessed) {
+        return cancelled ? "CANCELLED" : assessed > 0 ? "ASSESSING" : "OPEN";
     }
 
     /** Whether the day lies within the batch's days. */

@@ -61,9 +61,18 @@ public final class TrainingService {
             List<String> curriculum) {
     }
 
+    /**
+     * A batch as the API shows it. {@code state}: OPEN (may be edited, cancelled), ASSESSING (an assessment is
+     * recorded: the batch is finished as far as edits go) or CANCELLED.
+     */
     record Batch(long id, String street, String streetName, String title, LocalDate startsOn, LocalDate endsOn,
             String place, List<String> trainers, List<String> curriculum, List<LocalDate> days, int enrolled,
-            int passed, int failed, int absent, int certified, String createdBy) {
+            int passed, int failed, int absent, int certified, String createdBy, String state, int withdrawn,
+            Instant cancelledAt, String cancelReason) {
+    }
+
+    /** Withdrawal or cancellation: why. */
+    record Withdrawal(String reason) {
     }
 
     record RosterRow(long leader, String name, String community, String communityName, String status,
@@ -75,7 +84,8 @@ public final class TrainingService {
     }
 
     record Enrolment(Long batch, String title, LocalDate startsOn, LocalDate endsOn, String result, String note,
-            int daysAttended, int days, String workId, LocalDate armbandOn, Instant enrolledAt) {
+            int daysAttended, int days, String workId, LocalDate armbandOn, Instant enrolledAt, Instant withdrawnAt,
+            String withdrawnReason) {
     }
 
     record StreetFigures(String street, String streetName, int batches, int trained, int passed, int failed,
@@ -89,6 +99,10 @@ public final class TrainingService {
     private final OrganisationService organisation;
     private final LifecycleService lifecycle;
     private volatile String pattern = TrainingRules.DEFAULT_PATTERN;
+    private final Map<String, Runnable> hooks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Enrolments still counted: not withdrawn, and not a write under way (JPQL, alias e). */
+    static final String ACTIVE = "e.withdrawnAt is null and e.state is null";
 
     @Activate
     public TrainingService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
@@ -101,6 +115,29 @@ public final class TrainingService {
         modified(config);
     }
 
+    /**
+     * Test hooks: a {@code Runnable} service with {@code loumen.test.hook=training.afterMove} runs after each status
+     * move of an enrolment, {@code training.afterWithdrawMark} after a withdrawal is written and before its move back.
+     * In-framework tests register one that throws an Error to stand for a crash at that point. None in production.
+     */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            target = "(loumen.test.hook=training.*)", unbind = "removeHook")
+    void addHook(Runnable hook, Map<String, Object> props) {
+        hooks.put(String.valueOf(props.get("loumen.test.hook")), hook);
+    }
+
+    void removeHook(Runnable hook, Map<String, Object> props) {
+        hooks.remove(String.valueOf(props.get("loumen.test.hook")), hook);
+    }
+
+    private void hook(String point) {
+        Runnable r = hooks.get(point);
+        if (r != null) {
+            r.run();
+        }
+    }
+
     @Modified
     void modified(Config config) {
         String p = config.workIdPattern();
@@ -110,8 +147,8 @@ public final class TrainingService {
 
     /** The results of a leader's onboarding enrolments, oldest first (null: not yet assessed). */
     static List<Result> results(EntityManager em, long leader) {
-        return em.createQuery("select e.result from TrainingEnrolmentEntity e where e.leader = :l order by e.id",
-                String.class).setParameter("l", leader).getResultList().stream()
+        return em.createQuery("select e.result from TrainingEnrolmentEntity e where e.leader = :l and "
+                + "e.withdrawnAt is null order by e.id", String.class).setParameter("l", leader).getResultList().stream()
                 .map(r -> r == null ? null : Result.valueOf(r)).toList();
     }
 
@@ -120,6 +157,34 @@ public final class TrainingService {
     Batch create(String street, BatchDraft d, String actor) throws ApiException {
         if (organisation.street(street).isEmpty()) {
             throw ApiException.notFound("街镇", "street", street);
+        }
+        BatchDraft v = checked(d);
+        long id = jpa.txExpr(em -> {
+            TrainingBatchEntity b = new TrainingBatchEntity();
+            b.street = street;
+            fill(b, v);
+            b.createdBy = actor;
+            b.createdAt = System.currentTimeMillis();
+            em.persist(b);
+            em.flush();
+            return b.id;
+        });
+        return batch(id).orElseThrow();
+    }
+
+    private static void fill(TrainingBatchEntity b, BatchDraft v) {
+        b.title = v.title();
+        b.startsOn = v.startsOn();
+        b.endsOn = v.endsOn();
+        b.place = v.place();
+        b.trainers = String.join("\n", v.trainers());
+        b.curriculum = String.join("\n", v.curriculum());
+    }
+
+    /** The draft checked and tidied, or the refusal naming the field. */
+    private static BatchDraft checked(BatchDraft d) throws ApiException {
+        if (d == null) {
+            throw ApiException.invalidField("title", "请填写培训班 / the batch is required");
         }
         String title = Inputs.text("title", d.title(), false);
         if (title == null || title.isBlank() || title.length() > 100) {
@@ -139,22 +204,68 @@ public final class TrainingService {
         List<String> trainers = lines("trainers", d.trainers(), 20, 50, "请填写至少一位授课人 / at least one trainer");
         List<String> curriculum = lines("curriculum", d.curriculum(), 30, 100,
                 "请填写至少一项课程 / at least one curriculum item");
-        long id = jpa.txExpr(em -> {
-            TrainingBatchEntity b = new TrainingBatchEntity();
-            b.street = street;
-            b.title = title.strip();
-            b.startsOn = d.startsOn();
-            b.endsOn = d.endsOn();
-            b.place = place.strip();
-            b.trainers = String.join("\n", trainers);
-            b.curriculum = String.join("\n", curriculum);
-            b.createdBy = actor;
-            b.createdAt = System.currentTimeMillis();
-            em.persist(b);
-            em.flush();
-            return b.id;
+        return new BatchDraft(title.strip(), d.startsOn(), d.endsOn(), place.strip(), trainers, curriculum);
+    }
+
+    /**
+     * Changes a batch's title, dates, place, trainers and curriculum while it is not finished: refused with 409 once
+     * cancelled or once an assessment is recorded, and when attendance was recorded on a day the new dates leave out.
+     */
+    Batch update(long id, BatchDraft d, String actor) throws ApiException {
+        BatchDraft v = checked(d);
+        String problem = jpa.txExpr(em -> {
+            TrainingBatchEntity b = em.find(TrainingBatchEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (b == null) {
+                return "not-found";
+            }
+            String closed = closedProblem(em, b);
+            if (closed != null) {
+                return closed;
+            }
+            List<LocalDate> outside = em.createQuery("select distinct a.attendedOn from TrainingAttendanceEntity a "
+                    + "where a.batch = :b and (a.attendedOn < :f or a.attendedOn > :t)", LocalDate.class)
+                    .setParameter("b", id).setParameter("f", v.startsOn()).setParameter("t", v.endsOn())
+                    .getResultList();
+            if (!outside.isEmpty()) {
+                return "attendance:" + outside.get(0);
+            }
+            fill(b, v);
+            b.updatedBy = actor;
+            b.updatedAt = System.currentTimeMillis();
+            return null;
         });
+        if ("not-found".equals(problem)) {
+            throw ApiException.notFound("培训班", "batch", "" + id);
+        }
+        if (problem != null && problem.startsWith("attendance:")) {
+            String day = problem.substring("attendance:".length());
+            throw new ApiException(409, "attendance-outside", "已在 " + day + " 记录出勤，新的起止日期须包含这一天 / "
+                    + "attendance is recorded on " + day + ": the new dates must include it", "startsOn");
+        }
+        refuseClosed(problem);
         return batch(id).orElseThrow();
+    }
+
+    /** Why the batch no longer changes (cancelled, or assessed), or null. */
+    private static String closedProblem(EntityManager em, TrainingBatchEntity b) {
+        if (b.cancelledAt != null) {
+            return "cancelled";
+        }
+        boolean assessed = !em.createQuery("select e.id from TrainingEnrolmentEntity e where e.batch = :b and "
+                + ACTIVE + " and e.result is not null", Long.class).setParameter("b", b.id).setMaxResults(1)
+                .getResultList().isEmpty();
+        return assessed ? "finished" : null;
+    }
+
+    private static void refuseClosed(String problem) throws ApiException {
+        if ("cancelled".equals(problem)) {
+            throw ApiException.conflict("batch-cancelled", "培训班已取消，不能再更改 / the batch is cancelled and no "
+                    + "longer changes");
+        }
+        if ("finished".equals(problem)) {
+            throw ApiException.conflict("batch-finished", "培训班已开始考核，不能再修改或取消 / the batch has "
+                    + "assessment results: it can no longer be edited or cancelled");
+        }
     }
 
     private static List<String> lines(String field, List<String> items, int max, int length, String missing)
@@ -215,6 +326,8 @@ public final class TrainingService {
 
     private Batch view(EntityManager em, TrainingBatchEntity b) {
         List<TrainingEnrolmentEntity> es = enrolments(em, b.id);
+        int withdrawn = em.createQuery("select count(e) from TrainingEnrolmentEntity e where e.batch = :b and "
+                + "e.withdrawnAt is not null", Long.class).setParameter("b", b.id).getSingleResult().intValue();
         int passed = 0;
         int failed = 0;
         int absent = 0;
@@ -232,12 +345,13 @@ public final class TrainingService {
         return new Batch(b.id, b.street, organisation.street(b.street).map(Street::name).orElse(b.street), b.title,
                 b.startsOn, b.endsOn, b.place, Arrays.asList(b.trainers.split("\n")),
                 Arrays.asList(b.curriculum.split("\n")), days, es.size(), passed, failed, absent, certified,
-                b.createdBy);
+                b.createdBy, TrainingRules.batchState(b.cancelledAt != null, passed + failed + absent),
+                withdrawn, b.cancelledAt == null ? null : Instant.ofEpochMilli(b.cancelledAt), b.cancelReason);
     }
 
     private static List<TrainingEnrolmentEntity> enrolments(EntityManager em, long batch) {
-        return em.createQuery("select e from TrainingEnrolmentEntity e where e.batch = :b order by e.id",
-                TrainingEnrolmentEntity.class).setParameter("b", batch).getResultList();
+        return em.createQuery("select e from TrainingEnrolmentEntity e where e.batch = :b and " + ACTIVE
+                + " order by e.id", TrainingEnrolmentEntity.class).setParameter("b", batch).getResultList();
     }
 
     private TrainingBatchEntity existingBatch(EntityManager em, long id) {
@@ -310,10 +424,14 @@ public final class TrainingService {
     /**
      * Enrols the leaders, all or none: each must be of the batch's street and free to enrol.
      *
-     * <p>Enrolments in a street are made one at a time on every node: the street's batch rows stay locked in the
-     * database while the leaders are checked, moved to IN_TRAINING and enrolled, so two requests never both find a
-     * leader free. The status moves are the model's own writes; if one is refused (someone changed that leader
-     * meanwhile) the moves already made are undone and the enrolments are not kept.
+     * <p>Enrolments in a street are decided one at a time on every node: the street's batch rows stay locked while
+     * the leaders are checked and their enrolments written, so two requests never both find a leader free.
+     *
+     * <p>The status moves (APPROVED to IN_TRAINING) are the model's own writes, in another store's transaction. So
+     * that a crash between the two stores can never leave a leader in training without an enrolment, the enrolments
+     * are written first as the intent ({@code state = PENDING}, with the status each one moves the leader from), then
+     * the moves are made, then the enrolments are marked complete. A refusal on the way undoes the moves made and
+     * removes the intent; a crash leaves the intent, which {@link #repair} finds at start-up and undoes the same way.
      */
     List<RosterRow> enrol(long batch, List<Long> ids, String actor) throws ApiException {
         TrainingBatchEntity b = jpa.txExpr(em -> em.find(TrainingBatchEntity.class, batch));
@@ -323,38 +441,74 @@ public final class TrainingService {
         if (ids == null || ids.isEmpty() || ids.size() > 500) {
             throw ApiException.invalidField("leaders", "请选择 1 至 500 位楼门栋长 / choose 1 to 500 leaders");
         }
+        List<Long> rows = new ArrayList<>();
+        List<Leader> toMove = new ArrayList<>();
         try {
             jpa.tx(em -> {
                 em.createQuery("select b from TrainingBatchEntity b where b.street = :s", TrainingBatchEntity.class)
                         .setParameter("s", b.street).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-                List<Long> moved = new ArrayList<>();
                 try {
-                    for (Leader l : enrollable(em, b, ids)) {
-                        if (l.status() == LeaderStatus.APPROVED) {
-                            lifecycle.move(l.id(), LeaderStatus.IN_TRAINING, actor, null, "batch " + b.id + " "
-                                    + b.title + " from " + b.startsOn, null, Map.of("batch", b.id));
-                            moved.add(l.id());
-                        }
-                        em.persist(enrolment(batch, null, l, actor));
+                    if (em.find(TrainingBatchEntity.class, batch).cancelledAt != null) {
+                        refuseClosed("cancelled");
                     }
-                    em.flush();
+                    for (Leader l : enrollable(em, b, ids)) {
+                        TrainingEnrolmentEntity e = enrolment(batch, null, l, actor);
+                        e.state = PENDING;
+                        if (l.status() == LeaderStatus.APPROVED) {
+                            e.movedFrom = LeaderStatus.APPROVED.name();
+                            toMove.add(l);
+                        }
+                        em.persist(e);
+                        em.flush();
+                        rows.add(e.id);
+                    }
                 } catch (ApiException e) {
-                    undo(moved);
                     throw new Refused(e);
-                } catch (RuntimeException e) {
-                    undo(moved);
-                    throw e;
                 }
             });
         } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof Refused r) {
-                    throw r.refusal; // the template may have wrapped it
-                }
+            rows.clear();
+            throw unwrap(e);
+        }
+        List<Long> moved = new ArrayList<>();
+        try {
+            for (Leader l : toMove) {
+                lifecycle.move(l.id(), LeaderStatus.IN_TRAINING, actor, null, "batch " + b.id + " " + b.title
+                        + " from " + b.startsOn, null, Map.of("batch", b.id));
+                moved.add(l.id());
+                hook("training.afterMove");
             }
+        } catch (ApiException | RuntimeException e) {
+            // refused (someone changed a leader meanwhile) or failed: nothing of this request is kept
+            undo(moved, actor);
+            jpa.tx(em -> em.createQuery("delete from TrainingEnrolmentEntity e where e.id in :ids")
+                    .setParameter("ids", rows).executeUpdate());
             throw e;
         }
+        jpa.tx(em -> em.createQuery("update TrainingEnrolmentEntity e set e.state = null where e.id in :ids")
+                .setParameter("ids", rows).executeUpdate());
         return roster(batch);
+    }
+
+    static final String PENDING = "PENDING";
+    static final String WITHDRAWING = "WITHDRAWING";
+
+    private static ApiException unwrapRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Refused r) {
+                return r.refusal; // the template may have wrapped it
+            }
+        }
+        return null;
+    }
+
+    /** The refusal carried out of a transaction, thrown as it is; any other failure rethrown. */
+    private static RuntimeException unwrap(RuntimeException e) throws ApiException {
+        ApiException refusal = unwrapRefusal(e);
+        if (refusal != null) {
+            throw refusal;
+        }
+        return e;
     }
 
     /** The chosen leaders if every one may join the batch; otherwise the refusal naming the first who may not. */
@@ -381,11 +535,11 @@ public final class TrainingService {
         return chosen;
     }
 
-    /** Puts leaders moved by an enrolment that is not kept back to APPROVED (the model's write, outside this one). */
-    private void undo(List<Long> moved) {
+    /** Puts leaders moved by an enrolment that is not kept back to APPROVED (with the step in their history). */
+    private void undo(List<Long> moved, String actor) {
         for (Long id : moved) {
             try {
-                leaders.changeStatus(id, LeaderStatus.APPROVED, null);
+                lifecycle.returnToApproved(id, actor, "报名未完成 / enrolment not completed", null);
             } catch (Exception e) {
                 LOG.error("Enrolment not kept, but leader {} could not be put back to APPROVED", id, e);
             }
@@ -404,8 +558,200 @@ public final class TrainingService {
     }
 
     /** The older free-text route: an enrolment in a session known by name only. */
-    void enrolInSession(Leader l, String session, String actor) {
-        jpa.tx(em -> em.persist(enrolment(null, session, l, actor)));
+    Leader enrolInSession(long leader, String session, String details, String actor) throws ApiException {
+        Leader l = leaders.leader(leader).orElseThrow(() -> ApiException.notFound("楼门栋长", "leader", "" + leader));
+        // the intent first, as for a batch (see enrol): a crash after the move is repaired at start-up
+        long row = jpa.txExpr(em -> {
+            TrainingEnrolmentEntity e = enrolment(null, session, l, actor);
+            e.state = PENDING;
+            e.movedFrom = l.status().name();
+            em.persist(e);
+            em.flush();
+            return e.id;
+        });
+        Leader moved;
+        try {
+            moved = lifecycle.move(leader, LeaderStatus.IN_TRAINING, actor, null, details, null, Map.of());
+            hook("training.afterMove");
+        } catch (ApiException | RuntimeException e) {
+            jpa.tx(em -> em.createQuery("delete from TrainingEnrolmentEntity e where e.id = :id")
+                    .setParameter("id", row).executeUpdate());
+            throw e;
+        }
+        jpa.tx(em -> em.find(TrainingEnrolmentEntity.class, row).state = null);
+        return moved;
+    }
+
+    // ---- withdrawal and cancellation
+
+    /**
+     * Withdraws one leader from the batch (退训) before they are assessed: the enrolment is kept as history but no
+     * longer counts, and a leader it moved into training goes back to APPROVED, free to join a later batch.
+     */
+    Batch withdraw(long batch, long leader, String reason, String actor) throws ApiException {
+        String why = reason(reason);
+        List<Long> rows = new ArrayList<>();
+        String problem = inStreetLock(batch, (em, b) -> {
+            if (b.cancelledAt != null) {
+                return "cancelled";
+            }
+            List<TrainingEnrolmentEntity> es = em.createQuery("select e from TrainingEnrolmentEntity e where "
+                    + "e.batch = :b and e.leader = :l and " + ACTIVE, TrainingEnrolmentEntity.class)
+                    .setParameter("b", batch).setParameter("l", leader).getResultList();
+            if (es.isEmpty()) {
+                return "not-enrolled";
+            }
+            if (es.get(0).result != null) {
+                return "assessed";
+            }
+            markWithdrawing(es.get(0), why, actor);
+            rows.add(es.get(0).id);
+            return null;
+        });
+        if ("not-enrolled".equals(problem)) {
+            throw ApiException.invalidField("leader", "该楼门栋长未报名本班 / the leader is not enrolled in this batch");
+        }
+        if ("assessed".equals(problem)) {
+            throw ApiException.conflict("already-assessed", "已有考核结果，不能退训 / the leader is assessed: the "
+                    + "enrolment can no longer be withdrawn");
+        }
+        refuseClosed(problem);
+        completeWithdrawals(rows, actor);
+        return batch(batch).orElseThrow();
+    }
+
+    /**
+     * Cancels a batch before any assessment: every enrolment is withdrawn (leaders it moved go back to APPROVED),
+     * and the batch is kept, marked cancelled, with the reason.
+     */
+    Batch cancel(long batch, String reason, String actor) throws ApiException {
+        String why = reason(reason);
+        List<Long> rows = new ArrayList<>();
+        String problem = inStreetLock(batch, (em, b) -> {
+            String closed = closedProblem(em, b);
+            if (closed != null) {
+                return closed;
+            }
+            b.cancelledAt = System.currentTimeMillis();
+            b.cancelledBy = actor;
+            b.cancelReason = why;
+            for (TrainingEnrolmentEntity e : enrolments(em, batch)) {
+                markWithdrawing(e, "培训班取消 / batch cancelled: " + why, actor);
+                rows.add(e.id);
+            }
+            return null;
+        });
+        refuseClosed(problem);
+        completeWithdrawals(rows, actor);
+        return batch(batch).orElseThrow();
+    }
+
+    private static String reason(String reason) throws ApiException {
+        String r = Inputs.text("reason", reason, false);
+        if (r == null || r.isBlank() || r.strip().length() > 300) {
+            throw ApiException.invalidField("reason", "请写明原因（1-300 字） / reason is required (1-300)");
+        }
+        return r.strip();
+    }
+
+    private static void markWithdrawing(TrainingEnrolmentEntity e, String why, String actor) {
+        e.state = WITHDRAWING;
+        e.withdrawnAt = System.currentTimeMillis();
+        e.withdrawnBy = actor;
+        e.withdrawnReason = why.length() > 500 ? why.substring(0, 500) : why;
+    }
+
+    interface Locked {
+        String apply(EntityManager em, TrainingBatchEntity b);
+    }
+
+    /** Runs the work with the batch's street locked (as enrolment does); "not-found" becomes the 404. */
+    private String inStreetLock(long batch, Locked work) throws ApiException {
+        String street = streetOf(batch).orElseThrow(() -> ApiException.notFound("培训班", "batch", "" + batch));
+        return jpa.txExpr(em -> {
+            em.createQuery("select b from TrainingBatchEntity b where b.street = :s", TrainingBatchEntity.class)
+                    .setParameter("s", street).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            return work.apply(em, em.find(TrainingBatchEntity.class, batch));
+        });
+    }
+
+    /**
+     * The second half of a withdrawal, once it is written: the leader the enrolment moved into training goes back to
+     * APPROVED (unless they have another open enrolment, or are no longer in training), then the row is complete.
+     * Safe to run again: {@link #repair} runs it for rows a crash left half done.
+     */
+    private void completeWithdrawals(List<Long> rows, String actor) {
+        for (Long row : rows) {
+            TrainingEnrolmentEntity e = jpa.txExpr(em -> em.find(TrainingEnrolmentEntity.class, row));
+            if (e == null || !WITHDRAWING.equals(e.state)) {
+                continue;
+            }
+            hook("training.afterWithdrawMark");
+            boolean otherOpen = jpa.txExpr(em -> !em.createQuery("select x.id from TrainingEnrolmentEntity x where "
+                    + "x.leader = :l and x.id <> :id and x.withdrawnAt is null and x.result is null", Long.class)
+                    .setParameter("l", e.leader).setParameter("id", row).getResultList().isEmpty());
+            Optional<Leader> l = leaders.leader(e.leader);
+            if (l.isPresent() && TrainingRules.returnsToApproved(e.movedFrom, l.get().status(), otherOpen)) {
+                try {
+                    lifecycle.returnToApproved(e.leader, actor, e.withdrawnReason, e.batch == null ? null
+                            : "withdrawn from batch " + e.batch);
+                } catch (ApiException ex) {
+                    LOG.warn("Leader {} withdrawn from batch {} but not put back to APPROVED: {}", e.leader, e.batch,
+                            ex.getMessage());
+                }
+            }
+            jpa.tx(em -> em.find(TrainingEnrolmentEntity.class, row).state = null);
+        }
+    }
+
+    // ---- repair of writes a crash left half done
+
+    /**
+     * Repairs rows a crash left between the two stores, older than the grace (so that writes under way on this or
+     * another node are left alone): an enrolment intent ({@code PENDING}) is undone — the leader it moved goes back
+     * to APPROVED and the intent is removed, as the request was never answered — and a withdrawal under way is
+     * completed. Each row is repaired under its own lock, so two nodes repairing at once do it once.
+     *
+     * @return how many rows were repaired
+     */
+    int repair(long graceMillis) {
+        long before = System.currentTimeMillis() - graceMillis;
+        List<Long> pending = jpa.txExpr(em -> em.createQuery("select e.id from TrainingEnrolmentEntity e where "
+                + "e.state = :p and e.enrolledAt <= :t", Long.class).setParameter("p", PENDING)
+                .setParameter("t", before).getResultList());
+        List<Long> withdrawing = jpa.txExpr(em -> em.createQuery("select e.id from TrainingEnrolmentEntity e where "
+                + "e.state = :w and e.withdrawnAt <= :t", Long.class).setParameter("w", WITHDRAWING)
+                .setParameter("t", before).getResultList());
+        int n = 0;
+        for (Long row : pending) {
+            boolean done = jpa.txExpr(em -> {
+                TrainingEnrolmentEntity e = em.find(TrainingEnrolmentEntity.class, row,
+                        LockModeType.PESSIMISTIC_WRITE);
+                if (e == null || !PENDING.equals(e.state)) {
+                    return false;
+                }
+                Optional<Leader> l = leaders.leader(e.leader);
+                if (l.isPresent() && TrainingRules.returnsToApproved(e.movedFrom, l.get().status(), false)) {
+                    try {
+                        lifecycle.returnToApproved(e.leader, "system", "报名未完成，启动时复原 / enrolment not "
+                                + "completed, repaired at start-up", e.batch == null ? null : "batch " + e.batch);
+                    } catch (ApiException ex) {
+                        LOG.warn("Could not put leader {} back to APPROVED: {}", e.leader, ex.getMessage());
+                        return false;
+                    }
+                }
+                em.remove(e);
+                LOG.warn("Repaired an enrolment a crash left half done: leader {}, batch {}", e.leader, e.batch);
+                return true;
+            });
+            n += done ? 1 : 0;
+        }
+        if (!withdrawing.isEmpty()) {
+            completeWithdrawals(withdrawing, "system");
+            n += withdrawing.size();
+            LOG.warn("Completed {} withdrawal(s) a crash left half done", withdrawing.size());
+        }
+        return n;
     }
 
     private static TrainingEnrolmentEntity enrolment(Long batch, String session, Leader l, String actor) {
@@ -425,6 +771,9 @@ public final class TrainingService {
         if (b == null) {
             throw ApiException.notFound("培训班", "batch", "" + batch);
         }
+        if (b.cancelledAt != null) {
+            refuseClosed("cancelled");
+        }
         if (!TrainingRules.withinBatch(day, b.startsOn, b.endsOn)) {
             throw ApiException.invalidField("day", "日期须在培训班起止日期之内 / day must lie within the batch");
         }
@@ -436,7 +785,7 @@ public final class TrainingService {
             ids.add(id);
         }
         Set<Long> enrolled = jpa.txExpr(em -> new HashSet<>(em.createQuery("select e.leader from "
-                + "TrainingEnrolmentEntity e where e.batch = :b", Long.class).setParameter("b", batch)
+                + "TrainingEnrolmentEntity e where e.batch = :b and " + ACTIVE, Long.class).setParameter("b", batch)
                 .getResultList()));
         for (Long id : ids) {
             if (!enrolled.contains(id)) {
@@ -462,9 +811,13 @@ public final class TrainingService {
     RosterRow assess(long batch, long leader, Result result, String note, String actor) throws ApiException {
         checkResult(result, note);
         String problem = jpa.txExpr(em -> {
+            TrainingBatchEntity b = em.find(TrainingBatchEntity.class, batch);
+            if (b != null && b.cancelledAt != null) {
+                return "cancelled";
+            }
             List<TrainingEnrolmentEntity> es = em.createQuery("select e from TrainingEnrolmentEntity e where "
-                    + "e.batch = :b and e.leader = :l", TrainingEnrolmentEntity.class).setParameter("b", batch)
-                    .setParameter("l", leader).getResultList();
+                    + "e.batch = :b and e.leader = :l and " + ACTIVE, TrainingEnrolmentEntity.class)
+                    .setParameter("b", batch).setParameter("l", leader).getResultList();
             if (es.isEmpty()) {
                 return "not-enrolled";
             }
@@ -474,7 +827,7 @@ public final class TrainingService {
             }
             // a later enrolment exists: this one is history
             boolean later = !em.createQuery("select e.id from TrainingEnrolmentEntity e where e.leader = :l and "
-                    + "e.id > :id", Long.class).setParameter("l", leader).setParameter("id", e.id).getResultList()
+                    + "e.withdrawnAt is null and e.id > :id", Long.class).setParameter("l", leader).setParameter("id", e.id).getResultList()
                     .isEmpty();
             if (later) {
                 return "superseded";
@@ -488,6 +841,7 @@ public final class TrainingService {
         if ("not-enrolled".equals(problem)) {
             throw ApiException.invalidField("leader", "该楼门栋长未报名本班 / the leader is not enrolled in this batch");
         }
+        refuseClosed(problem);
         if (problem != null) {
             throw ApiException.conflict(problem.equals("certified") ? "already-certified" : "superseded",
                     problem.equals("certified") ? "已发证，考核结果不能再改 / certified: the result is final"
@@ -502,8 +856,8 @@ public final class TrainingService {
         checkResult(result, note);
         boolean done = jpa.txExpr(em -> {
             List<TrainingEnrolmentEntity> es = em.createQuery("select e from TrainingEnrolmentEntity e where "
-                    + "e.leader = :l order by e.id desc", TrainingEnrolmentEntity.class).setParameter("l", leader)
-                    .setMaxResults(1).getResultList();
+                    + "e.leader = :l and " + ACTIVE + " order by e.id desc", TrainingEnrolmentEntity.class)
+                    .setParameter("l", leader).setMaxResults(1).getResultList();
             TrainingEnrolmentEntity e;
             if (es.isEmpty()) {
                 // in training before batches were kept: the assessment gets an enrolment of its own
@@ -552,8 +906,11 @@ public final class TrainingService {
         if (b == null) {
             throw ApiException.notFound("培训班", "batch", "" + batch);
         }
+        if (b.cancelledAt != null) {
+            refuseClosed("cancelled");
+        }
         boolean enrolled = jpa.txExpr(em -> !em.createQuery("select e.id from TrainingEnrolmentEntity e where "
-                + "e.batch = :b and e.leader = :l", Long.class).setParameter("b", batch).setParameter("l", leader)
+                + "e.batch = :b and e.leader = :l and " + ACTIVE, Long.class).setParameter("b", batch).setParameter("l", leader)
                 .getResultList().isEmpty());
         if (!enrolled) {
             throw ApiException.invalidField("leader", "该楼门栋长未报名本班 / the leader is not enrolled in this batch");
@@ -580,8 +937,8 @@ public final class TrainingService {
                 + ", armband issued " + armbandOn, issued, Map.of());
         jpa.tx(em -> {
             List<TrainingEnrolmentEntity> es = em.createQuery("select e from TrainingEnrolmentEntity e where "
-                    + "e.leader = :l order by e.id desc", TrainingEnrolmentEntity.class).setParameter("l", leader)
-                    .setMaxResults(1).getResultList();
+                    + "e.leader = :l and " + ACTIVE + " order by e.id desc", TrainingEnrolmentEntity.class)
+                    .setParameter("l", leader).setMaxResults(1).getResultList();
             if (!es.isEmpty()) {
                 es.get(0).workId = issued;
                 es.get(0).armbandOn = armbandOn;
@@ -609,7 +966,8 @@ public final class TrainingService {
         return jpa.txExpr(em -> {
             List<Enrolment> out = new ArrayList<>();
             for (TrainingEnrolmentEntity e : em.createQuery("select e from TrainingEnrolmentEntity e where "
-                    + "e.leader = :l order by e.id", TrainingEnrolmentEntity.class).setParameter("l", leader)
+                    + "e.leader = :l and (e.state is null or e.state <> :p) order by e.id",
+                    TrainingEnrolmentEntity.class).setParameter("l", leader).setParameter("p", PENDING)
                     .getResultList()) {
                 TrainingBatchEntity b = e.batch == null ? null : em.find(TrainingBatchEntity.class, e.batch);
                 int attended = b == null ? 0 : em.createQuery("select count(a) from TrainingAttendanceEntity a where "
@@ -618,7 +976,8 @@ public final class TrainingService {
                 int days = b == null ? 0 : (int) (b.endsOn.toEpochDay() - b.startsOn.toEpochDay() + 1);
                 out.add(new Enrolment(e.batch, b == null ? e.session : b.title, b == null ? null : b.startsOn,
                         b == null ? null : b.endsOn, e.result, e.note, attended, days, e.workId, e.armbandOn,
-                        Instant.ofEpochMilli(e.enrolledAt)));
+                        Instant.ofEpochMilli(e.enrolledAt), e.withdrawnAt == null ? null
+                                : Instant.ofEpochMilli(e.withdrawnAt), e.withdrawnReason));
             }
             return out;
         });
@@ -645,7 +1004,7 @@ public final class TrainingService {
             jpa.tx(em -> {
                 batches[0] = em.createQuery("select count(b) from TrainingBatchEntity b where b.street = :s",
                         Long.class).setParameter("s", s).getSingleResult().intValue();
-                var q = em.createQuery("select e from TrainingEnrolmentEntity e where "
+                var q = em.createQuery("select e from TrainingEnrolmentEntity e where e.withdrawnAt is null and "
                         + Scopes.clause("e.community", within) + " order by e.id", TrainingEnrolmentEntity.class);
                 Scopes.bind(q, within);
                 for (TrainingEnrolmentEntity e : q.getResultList()) {

@@ -73,4 +73,29 @@ class TrainingRulesTest {
         assertNotNull(TrainingRules.patternProblem("{name}-{seq}"));
         assertNotNull(TrainingRules.patternProblem(null));
     }
+
+    @Test
+    void aWithdrawalReturnsOnlyALeaderItsEnrolmentMovedAndWhoIsStillInTraining() {
+        assertTrue(TrainingRules.returnsToApproved("APPROVED", org.loumen.core.model.LeaderStatus.IN_TRAINING, false));
+        assertFalse(TrainingRules.returnsToApproved(null, org.loumen.core.model.LeaderStatus.IN_TRAINING, false),
+                "a retake's enrolment moved nobody: the leader stays in training, free to re-enrol");
+        assertFalse(TrainingRules.returnsToApproved("APPROVED", org.loumen.core.model.LeaderStatus.APPROVED, false),
+                "never moved (a crash before the move): nothing to undo");
+        assertFalse(TrainingRules.returnsToApproved("APPROVED", org.loumen.core.model.LeaderStatus.CERTIFIED, false));
+        assertFalse(TrainingRules.returnsToApproved("APPROVED", org.loumen.core.model.LeaderStatus.IN_TRAINING, true),
+                "another open enrolment keeps them in training");
+        assertTrue(Lifecycle.withdrawal(org.loumen.core.model.LeaderStatus.IN_TRAINING,
+                org.loumen.core.model.LeaderStatus.APPROVED));
+        assertFalse(Lifecycle.withdrawal(org.loumen.core.model.LeaderStatus.CERTIFIED,
+                org.loumen.core.model.LeaderStatus.APPROVED));
+        assertFalse(Lifecycle.legal(org.loumen.core.model.LeaderStatus.IN_TRAINING,
+                org.loumen.core.model.LeaderStatus.APPROVED), "no route makes the move back directly");
+    }
+
+    @Test
+    void aBatchIsOpenUntilAResultIsRecordedOrItIsCancelled() {
+        assertEquals("OPEN", TrainingRules.batchState(false, 0));
+        assertEquals("ASSESSING", TrainingRules.batchState(false, 1));
+        assertEquals("CANCELLED", TrainingRules.batchState(true, 3));
+    }
 }
