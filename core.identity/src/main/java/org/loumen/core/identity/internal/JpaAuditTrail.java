@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.persistence.LockModeType;
 import javax.persistence.TypedQuery;
@@ -136,7 +138,16 @@ public final class JpaAuditTrail implements AuditTrail {
         if (closed || !queue.offer(p)) {
             throw new IllegalStateException("the audit log is closed");
         }
-        Throwable failure = p.done.handle((v, t) -> t).join();
+        Throwable failure;
+        try {
+            // a bound, so that a request never hangs on a stuck database: an entry written after it is only an extra
+            failure = p.done.handle((v, t) -> t).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the audit entry was written", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the audit entry was not written within " + WAIT_SECONDS + " s", e);
+        }
         if (failure instanceof RuntimeException e) {
             throw e;
         }
@@ -152,6 +163,8 @@ public final class JpaAuditTrail implements AuditTrail {
         }
     }
 
+    /** The longest a caller waits for its group's commit. */
+    static final int WAIT_SECONDS = 60;
     /** The largest group one transaction writes. */
     static final int MAX_GROUP = 256;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -190,6 +203,10 @@ public final class JpaAuditTrail implements AuditTrail {
         try {
             append(group.stream().map(Pending::record).toList());
             group.forEach(p -> p.done.complete(null));
+        } catch (Error e) {
+            // the writer must live on (and no caller wait in vain), whatever went wrong
+            group.forEach(p -> p.done.completeExceptionally(e));
+            LOG.error("Audit group of {} entries not written", group.size(), e);
         } catch (RuntimeException e) {
             if (group.size() == 1) {
                 group.get(0).done.completeExceptionally(e);
