@@ -246,6 +246,56 @@ class NodeStateIT extends PlatformTest {
         assertEquals(count("select max(SEQ) from AUD_LOG"), count("select LAST_SEQ from AUD_HEAD where ID = 1"));
     }
 
+    /**
+     * Public reference reads are served from memory, and never stale after a write: a community added here is listed
+     * at once, one added by "another node" (a row inserted in the table) within 2 s, like the programme switch.
+     */
+    @Test
+    void cachedReferenceReadsSeeWritesHereAtOnceAndAnotherNodesWithinTwoSeconds() throws Exception {
+        Http admin = admin();
+        String street = "120112108"; // its 39x village numbers are this test's own
+        String path = "/api/v1/public/streets/" + street + "/communities";
+        assertEquals(200, http.get(path).status());
+        assertEquals(200, http.get(path).status()); // now cached
+        String here = street + "397";
+        assertEquals(201, admin.json("POST", "/api/v1/streets/" + street + "/communities",
+                Map.of("code", here, "name", "缓存测试甲村")).status());
+        assertTrue(http.get(path).body().contains(here), "a write made here is served at once");
+        long streetsBefore = communitiesOf(admin.get("/api/v1/streets").json(), street);
+
+        String other = street + "396";
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("insert into ORG_COMMUNITY (CODE, "
+                + "STREET_CODE, NAME, KIND, CREATED_AT, UPDATED_AT, VERSION) values (?, ?, ?, 'VILLAGE', ?, ?, 1)")) {
+            java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+            ps.setString(1, other);
+            ps.setString(2, street);
+            ps.setString(3, "缓存测试乙村");
+            ps.setTimestamp(4, now);
+            ps.setTimestamp(5, now);
+            assertEquals(1, ps.executeUpdate());
+        }
+        long start = System.nanoTime();
+        while (!http.get(path).body().contains(other)) {
+            assertTrue(System.nanoTime() - start < 2_000_000_000L, "another node's community within 2 s");
+            Thread.sleep(50);
+        }
+        while (communitiesOf(admin.get("/api/v1/streets").json(), street) != streetsBefore + 1) {
+            assertTrue(System.nanoTime() - start < 2_000_000_000L, "the street's count within 2 s");
+            Thread.sleep(50);
+        }
+        System.out.printf("NodeStateIT: a community added by another node was listed after %d ms%n",
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static long communitiesOf(JsonNode streets, String code) {
+        for (JsonNode s : streets) {
+            if (s.get("code").asText().equals(code)) {
+                return s.path("communities").asLong(-1);
+            }
+        }
+        return -1;
+    }
+
     @Test
     void printsWhatATokenCheckCosts() throws Exception {
         Http admin = admin();

@@ -88,6 +88,8 @@ public final class JpaHouseholdService implements HouseholdService {
                 throw refused;
             }
             throw e;
+        } finally {
+            ReferenceCache.changed(); // the import may have added communities
         }
     }
 

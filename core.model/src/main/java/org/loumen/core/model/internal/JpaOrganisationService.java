@@ -39,11 +39,15 @@ public final class JpaOrganisationService implements OrganisationService {
     private static final Logger LOG = LoggerFactory.getLogger(JpaOrganisationService.class);
 
     private final JpaTemplate jpa;
+    /** Streets and communities in memory for the public reads; see {@link ReferenceCache}. */
+    private final ReferenceCache cache;
 
     @Activate
     public JpaOrganisationService(@Reference(target = "(osgi.unit.name=loumen.core)") JpaTemplate jpa) {
         this.jpa = jpa;
+        this.cache = new ReferenceCache(this::stamp, System::currentTimeMillis);
         int added = loadReferenceData();
+        ReferenceCache.changed();
         if (added > 0) {
             LOG.info("Reference organisation tree: {} entries added", added);
         }
@@ -91,8 +95,21 @@ public final class JpaOrganisationService implements OrganisationService {
                 .orElseThrow(() -> new IllegalStateException("no district stored")));
     }
 
+    /** What changes when a street or community is added, removed or changed on any node: rows and versions. */
+    private Object stamp() {
+        return jpa.txExpr(em -> List.of(
+                List.of(em.createQuery("select count(s), sum(s.version) from StreetEntity s", Object[].class)
+                        .getSingleResult()),
+                List.of(em.createQuery("select count(c), sum(c.version) from CommunityEntity c", Object[].class)
+                        .getSingleResult())).toString());
+    }
+
     @Override
     public List<Street> streets() {
+        return cache.get("streets", this::loadStreets);
+    }
+
+    private List<Street> loadStreets() {
         return jpa.txExpr(em -> {
             Map<String, Integer> counts = communityCounts(em);
             return em.createQuery("select s from StreetEntity s order by s.code", StreetEntity.class)
@@ -124,10 +141,11 @@ public final class JpaOrganisationService implements OrganisationService {
         if (!DivisionCodes.isStreetCode(streetCode)) {
             throw new ModelException(Reason.INVALID, "street", "街道代码须为 9 位数字 / street code must be 9 digits");
         }
-        List<Community> result = jpa.txExpr(em -> em.find(StreetEntity.class, streetCode) == null ? null
-                : em.createQuery("select c from CommunityEntity c where c.street = :s order by c.code",
-                        CommunityEntity.class).setParameter("s", streetCode).getResultList().stream()
-                        .map(CommunityEntity::toDto).toList());
+        List<Community> result = cache.get("communities " + streetCode, () -> Optional.ofNullable(jpa.txExpr(
+                em -> em.find(StreetEntity.class, streetCode) == null ? null
+                        : em.createQuery("select c from CommunityEntity c where c.street = :s order by c.code",
+                                CommunityEntity.class).setParameter("s", streetCode).getResultList().stream()
+                                .map(CommunityEntity::toDto).toList()))).orElse(null);
         if (result == null) {
             throw new ModelException(Reason.NOT_FOUND, "street", "街道不存在 / no such street: " + streetCode);
         }
@@ -166,6 +184,7 @@ public final class JpaOrganisationService implements OrganisationService {
             em.flush();
             return entity.toDto();
         }));
+        ReferenceCache.changed();
         if (outcome == Reason.NOT_FOUND) {
             throw new ModelException(Reason.NOT_FOUND, "code", "所属街道不存在 / no street " + street);
         }
@@ -196,6 +215,8 @@ public final class JpaOrganisationService implements OrganisationService {
         } catch (OptimisticLockException | RollbackException e) {
             // a concurrent writer committed between our read and our flush
             outcome = Reason.STALE;
+        } finally {
+            ReferenceCache.changed();
         }
         if (outcome == Reason.NOT_FOUND) {
             throw new ModelException(Reason.NOT_FOUND, "code", "社区不存在 / no such community: " + code);

@@ -108,6 +108,8 @@ final class LeaderImportExport {
                 throw refused;
             }
             throw e;
+        } finally {
+            ReferenceCache.changed(); // the import may have added communities
         }
     }
 

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Profiles one route under load with JFR: starts loumen.jar --demo with a flight recording, loads the route with wrk,
+dumps the recording and prints the hottest frames (top of stack, and any frame of a Loumen class).
+
+Usage: launcher/bench/profile.py PATH [--signed-in] [--seconds 10] [--out /tmp/loumen.jfr]
+"""
+import argparse, collections, os, re, subprocess, sys
+
+from loumen_bench import Platform
+
+args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+args.add_argument("path")
+args.add_argument("--signed-in", action="store_true")
+args.add_argument("--seconds", type=int, default=10)
+args.add_argument("--connections", type=int, default=32)
+args.add_argument("--out", default="/tmp/loumen-profile.jfr")
+opts = args.parse_args()
+
+with Platform("Profile-Bench-2026", "loumen-profile-", args=["--demo"]) as p:
+    cmd = ["wrk", "-t2", f"-c{opts.connections}", f"-d{opts.seconds}s", "--latency"]
+    if opts.signed_in:
+        cmd += ["-H", f"Authorization: Bearer {p.token}"]
+    url = f"http://127.0.0.1:{p.port}{opts.path}"
+    subprocess.run(cmd + [url], capture_output=True)  # warm-up
+    # record only the measured load, not start-up and warm-up
+    subprocess.run(["jcmd", str(p.process.pid), "JFR.start", "name=load", "settings=profile"], capture_output=True)
+    out = subprocess.run(cmd + [url], capture_output=True, text=True).stdout
+    print(out, flush=True)
+    subprocess.run(["jcmd", str(p.process.pid), "JFR.dump", "name=load", "filename=" + opts.out], capture_output=True)
+
+text = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", opts.out], capture_output=True,
+                      text=True).stdout
+tops, loumen, inclusive = collections.Counter(), collections.Counter(), collections.Counter()
+samples = 0
+for event in text.split("jdk.ExecutionSample")[1:]:
+    frames = re.findall(r"^\s+([\w.$<>]+)\(", event, re.M)
+    if not frames:
+        continue
+    samples += 1
+    tops[frames[0]] += 1
+    seen = set()
+    for f in frames:
+        if f not in seen:
+            inclusive[f] += 1
+            seen.add(f)
+    for f in frames:
+        if f.startswith("org.loumen"):
+            loumen[f] += 1
+            break
+print(f"{samples} samples")
+print("top frames:")
+for f, n in tops.most_common(25):
+    print(f"  {100 * n / samples:5.1f}%  {f}")
+print("innermost Loumen frame:")
+for f, n in loumen.most_common(25):
+    print(f"  {100 * n / samples:5.1f}%  {f}")
+print("inclusive (selected):")
+for f, n in inclusive.most_common(400):
+    if re.search(r"loumen|eclipse.persistence.internal.sessions|derby.impl.store.raw.log|Connection.commit|"
+                 r"MessageDigest|jackson|EntityManagerImpl", f):
+        print(f"  {100 * n / samples:5.1f}%  {f}")
