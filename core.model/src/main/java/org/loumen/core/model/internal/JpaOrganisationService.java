@@ -1,5 +1,7 @@
 package org.loumen.core.model.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,7 @@ public final class JpaOrganisationService implements OrganisationService {
     @Activate
     public JpaOrganisationService(@Reference(target = "(osgi.unit.name=loumen.core)") JpaTemplate jpa) {
         this.jpa = jpa;
-        this.cache = new ReferenceCache(this::stamp, System::currentTimeMillis);
+        this.cache = new ReferenceCache(this::stamp, !embedded());
         int added = loadReferenceData();
         ReferenceCache.changed();
         if (added > 0) {
@@ -93,6 +95,21 @@ public final class JpaOrganisationService implements OrganisationService {
         return jpa.txExpr(em -> em.createQuery("select d from DistrictEntity d", DistrictEntity.class)
                 .setMaxResults(1).getResultList().stream().findFirst().map(DistrictEntity::toDto)
                 .orElseThrow(() -> new IllegalStateException("no district stored")));
+    }
+
+    /**
+     * Whether the database is embedded Derby, which no other process can open while this one runs (so no other node
+     * writes to it). A server database may be shared by several nodes.
+     */
+    private boolean embedded() {
+        String url = jpa.txExpr(em -> {
+            try {
+                return em.unwrap(Connection.class).getMetaData().getURL();
+            } catch (SQLException e) {
+                return null; // not known: treated as shared, which is always correct
+            }
+        });
+        return url != null && url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://");
     }
 
     /** What changes when a street or community is added, removed or changed on any node: rows and versions. */

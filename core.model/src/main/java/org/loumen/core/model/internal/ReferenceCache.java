@@ -3,7 +3,6 @@ package org.loumen.core.model.internal;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -12,17 +11,16 @@ import java.util.function.Supplier;
  * <ul>
  * <li>a write made on this node ({@link #changed()}, called after its transaction committed) empties the cache before
  * its answer leaves, so the next read loads afresh;</li>
- * <li>a write made by another node sharing the database is seen through a stamp of the tables (rows and the sum of
- * their versions, as the programme enablement is polled) read at most once a {@link #CHECK_MILLIS} by a request:
- * another node's change is served within that time.</li>
+ * <li>on a database other nodes may share (PostgreSQL), every read first reads a stamp of the tables (rows and the
+ * sum of their versions): one small query instead of the lists, and another node's committed change is seen by the
+ * next read here;</li>
+ * <li>on embedded Derby no other process can open the database while this one runs, so every write is made here and
+ * the first point suffices: the stamp is read once.</li>
  * </ul>
  * Every entry carries the generation it was loaded in and is served only while that generation is current, so a load
  * that overlapped a write is never served after it.
  */
 final class ReferenceCache {
-
-    /** How often a request reads the tables' stamp for changes made by another node. */
-    static final long CHECK_MILLIS = 1_000;
 
     /** One generation for the bundle: every write of streets or communities in it moves it on. */
     private static final AtomicLong GENERATION = new AtomicLong();
@@ -36,25 +34,26 @@ final class ReferenceCache {
     }
 
     private final Supplier<Object> stamp;
-    private final LongSupplier clock;
+    private final boolean shared;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    private Object seenStamp;
-    private volatile long checkedAt;
+    private volatile Object seenStamp;
     private volatile boolean checked;
 
     /**
      * @param stamp reads the tables' stamp from the database (any value with equals)
-     * @param clock milliseconds
+     * @param shared whether other nodes may write to the database: the stamp is then read before every read
      */
-    ReferenceCache(Supplier<Object> stamp, LongSupplier clock) {
+    ReferenceCache(Supplier<Object> stamp, boolean shared) {
         this.stamp = stamp;
-        this.clock = clock;
+        this.shared = shared;
     }
 
     /** The cached value of the key, or what the loader reads now (kept unless a write happened meanwhile). */
     @SuppressWarnings("unchecked")
     <T> T get(String key, Supplier<T> loader) {
-        checkStamp();
+        if (shared || !checked) {
+            checkStamp();
+        }
         long generation = GENERATION.get();
         Entry e = entries.get(key);
         if (e != null && e.generation() == generation) {
@@ -67,22 +66,14 @@ final class ReferenceCache {
         return value;
     }
 
+    /** Moves the generation on when the tables changed since the last read of the stamp (here or on another node). */
     private void checkStamp() {
-        long now = clock.getAsLong();
-        if (checked && now - checkedAt < CHECK_MILLIS) {
-            return;
+        Object current = stamp.get();
+        if (!Objects.equals(current, seenStamp)) {
+            // two readers may both see the change: moving the generation twice only costs one extra load
+            seenStamp = current;
+            changed();
         }
-        synchronized (this) {
-            if (checked && now - checkedAt < CHECK_MILLIS) {
-                return;
-            }
-            Object current = stamp.get();
-            if (!Objects.equals(current, seenStamp)) {
-                seenStamp = current;
-                changed();
-            }
-            checkedAt = now;
-            checked = true;
-        }
+        checked = true;
     }
 }

@@ -3,20 +3,19 @@ package org.loumen.core.model.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
 class ReferenceCacheTest {
 
-    private final AtomicLong now = new AtomicLong(1_000_000);
     private final AtomicReference<Object> stamp = new AtomicReference<>("s1");
     private final AtomicInteger stampReads = new AtomicInteger();
+    /** On a database other nodes share. */
     private final ReferenceCache cache = new ReferenceCache(() -> {
         stampReads.incrementAndGet();
         return stamp.get();
-    }, now::get);
+    }, true);
     private final AtomicInteger loads = new AtomicInteger();
 
     private String read(String value) {
@@ -27,15 +26,26 @@ class ReferenceCacheTest {
     }
 
     @Test
-    void servesFromMemoryAndReadsTheStampAtMostOncePerInterval() {
+    void servesFromMemoryAndOnASharedDatabaseReadsOnlyTheStampEachTime() {
         assertEquals("a", read("a"));
         assertEquals("a", read("b"));
         assertEquals("a", read("c"));
         assertEquals(1, loads.get());
+        assertEquals(3, stampReads.get());
+    }
+
+    @Test
+    void onAnEmbeddedDatabaseTheStampIsReadOnce() {
+        ReferenceCache embedded = new ReferenceCache(() -> {
+            stampReads.incrementAndGet();
+            return stamp.get();
+        }, false);
+        for (int i = 0; i < 5; i++) {
+            assertEquals("a", embedded.get("streets", () -> "a"));
+        }
         assertEquals(1, stampReads.get());
-        now.addAndGet(ReferenceCache.CHECK_MILLIS);
-        assertEquals("a", read("d"), "stamp unchanged: still cached");
-        assertEquals(2, stampReads.get());
+        ReferenceCache.changed();
+        assertEquals("b", embedded.get("streets", () -> "b"), "a write here is served at once");
     }
 
     @Test
@@ -47,11 +57,9 @@ class ReferenceCacheTest {
     }
 
     @Test
-    void aWriteOnAnotherNodeIsServedOnceTheStampIsReadAgain() {
+    void aWriteOnAnotherNodeIsServedByTheNextRead() {
         assertEquals("old", read("old"));
         stamp.set("s2"); // another node added a community
-        assertEquals("old", read("new"), "within the check interval");
-        now.addAndGet(ReferenceCache.CHECK_MILLIS);
         assertEquals("new", read("new"));
     }
 
