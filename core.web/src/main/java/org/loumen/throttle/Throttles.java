@@ -50,5 +50,8 @@ public interface Throttles {
 
         /** Records a failed attempt of the client. */
         void failed(String client);
+
+        /** Forgets every client's failures under this backoff's name (e.g. when its settings change). */
+        void forgetAll();
     }
 }

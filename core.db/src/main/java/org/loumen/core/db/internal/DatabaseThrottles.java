@@ -192,6 +192,17 @@ public final class DatabaseThrottles implements Throttles {
                 return true;
             });
         }
+
+        @Override
+        public void forgetAll() {
+            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM " + TABLE + " WHERE K LIKE ? ESCAPE '!'")) {
+                s.setString(1, prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+                s.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("throttle not cleared: " + e.getMessage(), e);
+            }
+        }
     }
 
     @Override

@@ -116,6 +116,10 @@ class DatabaseThrottlesTest {
         assertEquals(60_000, b.waitMillis("10.0.0.9"));
         Throttles.Backoff other = node().backoff("signin", 10, Duration.ofSeconds(60));
         assertEquals(0, other.waitMillis("10.0.0.9"), "another backoff's name is another count");
+        other.failed("10.0.0.9");
+        b.forgetAll();
+        assertEquals(0, a.waitMillis("10.0.0.9"), "forgotten on every node");
+        assertEquals(1, count("b:signin:10.0.0.9"), "another name's counts are kept");
     }
 
     @Test
@@ -171,6 +175,17 @@ class DatabaseThrottlesTest {
         assertEquals(0, t.sweep());
         clock.advance(Duration.ofMinutes(30));
         assertEquals(2, t.sweep());
+    }
+
+    private int count(String key) throws SQLException {
+        try (java.sql.Connection c = source.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM LMN_THROTTLE WHERE K = ?")) {
+            s.setString(1, key);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
     }
 
     @Test

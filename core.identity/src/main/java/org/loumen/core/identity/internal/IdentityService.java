@@ -137,6 +137,8 @@ public final class IdentityService implements Authenticator {
         this.decoyHash = null; // made at the first unknown name, not on the start-up path (a hash costs ~0.25 s)
         this.throttle = throttles.backoff("signin", c.clientFreeFailures(),
                 Duration.ofSeconds(c.clientMaxDelaySeconds()));
+        // settings applied (at start or when changed) start the counts afresh, on every node, as they did in memory
+        throttle.forgetAll();
         sessions.limits(Math.max(1, c.sessionIdleMinutes()) * 60_000L, Math.max(1, c.sessionMaxHours()) * 3_600_000L);
     }
 

@@ -134,6 +134,8 @@ public final class EvaluationService {
     void configure(Config c) {
         minimumBallots = c.minimumBallots();
         backoff = throttles.backoff("ballot-code", c.codeFreeFailures(), Duration.ofSeconds(c.codeMaxDelaySeconds()));
+        // settings applied (at start or when changed) start the counts afresh, on every node, as they did in memory
+        backoff.forgetAll();
     }
 
     /** The per-client backoff against guessing codes, shared by voting and looking a code up. */

@@ -93,6 +93,8 @@ public final class ResidentReports {
         config = c;
         lookups = throttle.backoff("report-number", c.lookupFreeFailures(),
                 Duration.ofSeconds(c.lookupMaxDelaySeconds()));
+        // settings applied (at start or when changed) start the counts afresh, on every node, as they did in memory
+        lookups.forgetAll();
     }
 
     /**

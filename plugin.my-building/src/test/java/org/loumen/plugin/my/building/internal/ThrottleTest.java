@@ -36,6 +36,11 @@ class ThrottleTest {
                 public void failed(String client) {
                     failures.merge(name + ":" + client, 1, Integer::sum);
                 }
+
+                @Override
+                public void forgetAll() {
+                    failures.clear();
+                }
             };
         }
 
