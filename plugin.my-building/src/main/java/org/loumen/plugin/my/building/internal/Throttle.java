@@ -21,6 +21,7 @@ final class Throttle {
         this.throttles = throttles;
         this.perHour = perHour;
         this.wrongCodes = throttles.backoff("my-building.code", 5, Duration.ofMinutes(10));
+        wrongCodes.forgetAll(); // started (or restarted with new settings): the counts start afresh, as in memory
     }
 
     /** Counts one write of the client, or refuses it (429) when it is over the hour's allowance or backing off. */
