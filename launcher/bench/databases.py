@@ -86,7 +86,7 @@ def record(what, label, value):
 
 def two_nodes(p, args, env):
     """A second loumen.jar on the same PostgreSQL; two wrk at once, one per node."""
-    with Platform("Bench-Database-2026", "loumen-bench-db-b-", args, env) as b:
+    with Platform("Bench-Database-2026", "loumen-bench-db-b-", args, env=env) as b:
         b.call("GET", "/api/v1/leaders?size=20")
         runs = [wrk(p.port, p.token, 1, 8), wrk(b.port, b.token, 1, 8)]
         outs = [r.communicate()[0] for r in runs]
@@ -120,7 +120,7 @@ def city(p, label):
 
 
 def platform_figures(label, args=(), env=None):
-    with Platform("Bench-Database-2026", "loumen-bench-db-", args, env) as p:
+    with Platform("Bench-Database-2026", "loumen-bench-db-", args, env=env) as p:
         body = leaders_csv(1, 6000)
         t0 = time.monotonic()
         status, answer = p.call("POST", "/api/v1/imports/leaders", body, "text/csv")
