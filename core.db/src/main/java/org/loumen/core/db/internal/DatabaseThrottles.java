@@ -213,49 +213,56 @@ public final class DatabaseThrottles implements Throttles {
             wait[0] = 0;
             long now = clock.millis();
             for (Limit l : sorted) {
-                String k = key("l:", l.key());
-                long w = l.window().toMillis();
-                try (PreparedStatement u = c.prepareStatement("UPDATE " + TABLE + " SET "
-                        + "N = CASE WHEN SINCE <= ? THEN 1 ELSE N + 1 END, "
-                        + "SINCE = CASE WHEN SINCE <= ? THEN CAST(? AS BIGINT) ELSE SINCE END, "
-                        + "EXPIRES = CASE WHEN SINCE <= ? THEN CAST(? AS BIGINT) ELSE EXPIRES END, LAST_AT = ? "
-                        + "WHERE K = ? AND (SINCE <= ? OR N < ?)")) {
-                    u.setLong(1, now - w);
-                    u.setLong(2, now - w);
-                    u.setLong(3, now);
-                    u.setLong(4, now - w);
-                    u.setLong(5, now + w);
-                    u.setLong(6, now);
-                    u.setString(7, k);
-                    u.setLong(8, now - w);
-                    u.setInt(9, l.max());
-                    if (u.executeUpdate() == 1) {
-                        continue;
-                    }
+                long refused = take(c, key("l:", l.key()), l.max(), l.window().toMillis(), now);
+                if (refused > 0) {
+                    wait[0] = refused;
+                    return false; // refused: the slots taken under earlier limits are rolled back
                 }
-                Long since = null;
-                try (PreparedStatement q = c.prepareStatement("SELECT SINCE FROM " + TABLE + " WHERE K = ?")) {
-                    q.setString(1, k);
-                    try (ResultSet r = q.executeQuery()) {
-                        if (r.next()) {
-                            since = r.getLong(1);
-                        }
-                    }
-                }
-                if (since == null) {
-                    if (l.max() < 1) {
-                        wait[0] = w;
-                        return false;
-                    }
-                    insert(c, k, now, 0, now + w);
-                    continue;
-                }
-                wait[0] = Math.max(1, since + w - now);
-                return false; // refused: the slots taken under earlier limits are rolled back
             }
             return true;
         });
         return wait[0];
+    }
+
+    /** Takes one slot on the row (in the caller's transaction): 0 when taken, else the milliseconds to wait. */
+    private static long take(Connection c, String k, int max, long w, long now) throws SQLException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try (PreparedStatement u = c.prepareStatement("UPDATE " + TABLE + " SET "
+                    + "N = CASE WHEN SINCE <= ? THEN 1 ELSE N + 1 END, "
+                    + "SINCE = CASE WHEN SINCE <= ? THEN CAST(? AS BIGINT) ELSE SINCE END, "
+                    + "EXPIRES = CASE WHEN SINCE <= ? THEN CAST(? AS BIGINT) ELSE EXPIRES END, LAST_AT = ? "
+                    + "WHERE K = ? AND (SINCE <= ? OR N < ?)")) {
+                u.setLong(1, now - w);
+                u.setLong(2, now - w);
+                u.setLong(3, now);
+                u.setLong(4, now - w);
+                u.setLong(5, now + w);
+                u.setLong(6, now);
+                u.setString(7, k);
+                u.setLong(8, now - w);
+                u.setInt(9, max);
+                if (u.executeUpdate() == 1) {
+                    return 0;
+                }
+            }
+            if (max < 1) {
+                return w;
+            }
+            try (PreparedStatement q = c.prepareStatement("SELECT N, SINCE FROM " + TABLE + " WHERE K = ?")) {
+                q.setString(1, k);
+                try (ResultSet r = q.executeQuery()) {
+                    if (!r.next()) {
+                        insert(c, k, now, 0, now + w); // a lost race with another insert: 23505, tried again
+                        return 0;
+                    }
+                    if (r.getInt(1) >= max && r.getLong(2) > now - w) {
+                        return Math.max(1, r.getLong(2) + w - now);
+                    }
+                    // the row was inserted (or its window ended) after the update looked: update it again
+                }
+            }
+        }
+        throw new SQLException("throttle row kept changing", "40001");
     }
 
     @Override

@@ -146,6 +146,23 @@ class DatabaseThrottlesTest {
     }
 
     @Test
+    void parallelFirstRequestsOnANewKeyAreAllTakenUnderTheLimit() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            DatabaseThrottles a = node();
+            DatabaseThrottles b = node();
+            Limit roomy = new Limit("writes:fresh-" + round, 100, Duration.ofHours(1));
+            List<Callable<Long>> tries = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                DatabaseThrottles on = i % 2 == 0 ? a : b;
+                tries.add(() -> on.acquire(roomy));
+            }
+            for (Future<Long> f : pool.invokeAll(tries)) {
+                assertEquals(0, f.get(), "a race to create the row refuses nobody");
+            }
+        }
+    }
+
+    @Test
     void aSlotIsTakenUnderEveryLimitOrNoneAndCanBeGivenBack() throws SQLException {
         DatabaseThrottles t = node();
         Limit unit = new Limit("reports:unit:U1", 2, Duration.ofHours(24));
