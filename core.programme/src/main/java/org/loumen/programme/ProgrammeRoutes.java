@@ -83,8 +83,9 @@ public interface ProgrammeRoutes {
      * {@code programme-disabled} elsewhere). The caller is anonymous and {@link ProgrammeRequest#scopes()} is empty;
      * {@link ProgrammeRequest#place(String, String)} and {@link ProgrammeRequest#community(String, String)} check only
      * that the place exists in the street; {@link ProgrammeRequest#data()} reads nothing (every kind is refused). The
-     * answer must hold no personal data, and a public write should be throttled by the programme (e.g. with
-     * {@link org.loumen.security.ClientBackoff} on {@link ProgrammeRequest#remoteAddress()}). Writes are audited.
+     * answer must hold no personal data, and a public write should be throttled by the programme (e.g. with the
+     * platform's {@link org.loumen.throttle.Throttles}, shared by every node, on
+     * {@link ProgrammeRequest#remoteAddress()}). Writes are audited.
      *
      * @since 1.2
      */

@@ -129,6 +129,9 @@ final class BackupCommands {
         if (!Files.isDirectory(data.resolve("db"))) {
             err.println("loumen backup: " + data + " 不是 Loumen 数据目录（没有 db/）/ is not a Loumen data folder (no db/ "
                     + "in it)");
+            // a node on PostgreSQL (--db or conf/db.properties) keeps no database in its folder
+            err.println("  PostgreSQL 上请用 pg_dump 备份（见 docs/deployment.md）/ on PostgreSQL back up with pg_dump "
+                    + "(see docs/deployment.md)");
             return 1;
         }
         if (Files.exists(target)) {

@@ -31,7 +31,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the other's writes at once: a token signed in on A works on B and a sign-out on B ends it on A; a lockout made on A
  * refuses on B; a programme switched on A is served on B within 2 s; one ballot code sent in parallel to A and B
  * gives exactly one ballot; audit entries written on both form one intact chain; a rename or a disabled account on A
- * shows on B at the next request; a session outlives the node that issued it.
+ * shows on B at the next request; a session outlives the node that issued it. The throttles are global: a client's
+ * failed sign-ins and unknown ballot codes, and its resident reports, sent to A and B in turn, are counted together.
  */
 class TwoNodeE2EIT extends E2EBase {
 
@@ -80,12 +81,30 @@ class TwoNodeE2EIT extends E2EBase {
         for (int i = 0; i < 5; i++) {
             int port = i % 2 == 0 ? a : b;
             int n = i;
-            failures.add(() -> send(port, "POST", "/api/v1/auth/login", null,
-                    "{\"username\":\"two-split\",\"password\":\"Wrong-Pass-" + n + "\"}").statusCode());
+            // from a client address of their own: the sign-in backoff of 127.0.0.1 (global too) stays out of it
+            failures.add(() -> from("127.0.0.13", port, "/api/v1/auth/login",
+                    "{\"username\":\"two-split\",\"password\":\"Wrong-Pass-" + n + "\"}"));
         }
         assertEquals(List.of(401, 401, 401, 401, 401), parallel(failures));
         assertEquals(423, send(a, "POST", "/api/v1/auth/login", null,
                 "{\"username\":\"two-split\",\"password\":\"Right-Pass-2026!\"}").statusCode(), "no failure lost");
+
+        // 2b. the throttles against guessing and flooding count both nodes' requests together (one row each in
+        // LMN_THROTTLE): every client below has an address of its own (127.0.0.x), and its requests alternate A, B
+        assertGlobalBackoff(a, b, "127.0.0.21", "/api/v1/auth/login", 401,
+                n -> "{\"username\":\"two-guess-" + n + "\",\"password\":\"Wrong-Pass-1\"}");
+        assertGlobalBackoff(a, b, "127.0.0.22", "/api/v1/ballots", 404,
+                n -> "{\"code\":\"0000-0000-0000\",\"ratings\":[{\"leader\":\"1\","
+                        + "\"rating\":\"SATISFIED\"}]}");
+        String unit = json(send(a, "GET", "/api/v1/communities/" + GANGWAN + "/buildings", token, null), 200).get(0)
+                .get("units").get(0).get("code").asText();
+        List<Integer> reports = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            reports.add(from("127.0.0.23", i % 2 == 0 ? a : b, "/api/v1/public/units/" + unit + "/reports",
+                    "{\"description\":\"双节点限流 " + i + "\"}"));
+        }
+        // five reports an hour from one address, counted over both nodes (per node it would have been eight)
+        assertEquals(List.of(201, 201, 201, 201, 201, 429, 429, 429), reports, "resident report limit per client");
 
         // 3. a programme switched on A is served on B within 2 s
         JsonNode programmes = json(send(b, "GET", "/api/v1/programmes", token, null), 200);
@@ -153,6 +172,53 @@ class TwoNodeE2EIT extends E2EBase {
         terminate(nodeA);
         assertEquals(200, send(b, "GET", "/api/v1/auth/me", token, null).statusCode());
         terminate(nodeB);
+    }
+
+    /**
+     * Failed attempts from one client alternate between the nodes: with the default 10 free failures the 11th
+     * failure starts the wait, so exactly 11 are answered before the first 429 (counted per node it would be 20),
+     * and both nodes then refuse the client.
+     */
+    private void assertGlobalBackoff(int a, int b, String client, String path, int failure,
+            java.util.function.IntFunction<String> body) throws Exception {
+        int failed = 0;
+        boolean refusedOnA = false;
+        boolean refusedOnB = false;
+        for (int n = 0; n < 60 && !(refusedOnA && refusedOnB); n++) {
+            boolean onA = n % 2 == 0;
+            int status = from(client, onA ? a : b, path, body.apply(n));
+            if (status == 429) {
+                if (!refusedOnA && !refusedOnB) {
+                    assertEquals(11, failed, path + ": the first 429 comes after 11 failures over both nodes");
+                }
+                refusedOnA |= onA;
+                refusedOnB |= !onA;
+            } else {
+                assertEquals(failure, status, path);
+                failed++;
+            }
+        }
+        assertTrue(refusedOnA && refusedOnB, path + ": both nodes refuse the client");
+    }
+
+    /**
+     * POSTs JSON from a client address of its own (a loopback address other than 127.0.0.1, bound on this side),
+     * and returns the status: the nodes see a different client, with no proxy and no header involved.
+     */
+    static int from(String client, int port, String path, String json) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+                java.net.InetAddress.getByName(client), 0)) {
+            s.setSoTimeout(20_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: "
+                    + "application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().write(body);
+            s.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
     }
 
     private List<String> streets(int port, String token, String programme) throws Exception {

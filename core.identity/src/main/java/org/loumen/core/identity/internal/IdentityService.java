@@ -1,6 +1,7 @@
 package org.loumen.core.identity.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,9 +27,9 @@ import org.loumen.security.AuditRecord.Outcome;
 import org.loumen.security.AuditTrail;
 import org.loumen.security.Authenticator;
 import org.loumen.security.Caller;
-import org.loumen.security.ClientBackoff;
 import org.loumen.security.Role;
 import org.loumen.security.RoleBinding;
+import org.loumen.throttle.Throttles;
 import org.loumen.web.ApiException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -106,7 +107,8 @@ public final class IdentityService implements Authenticator {
     private final Clock clock;
     private final Sessions sessions;
     private volatile PasswordHasher hasher;
-    private volatile ClientBackoff throttle;
+    private final Throttles throttles;
+    private volatile Throttles.Backoff throttle;
     private volatile Config config;
     /** When sign-in state of names without an account was last purged. */
     private volatile long lastPhantomPurge;
@@ -116,11 +118,12 @@ public final class IdentityService implements Authenticator {
     @Activate
     public IdentityService(@Reference(target = "(osgi.unit.name=loumen.identity)") JpaTemplate jpa,
             @Reference OrganisationService organisation, @Reference LeaderService leaders,
-            @Reference AuditTrail audit, BundleContext context, Config config) {
+            @Reference AuditTrail audit, @Reference Throttles throttles, BundleContext context, Config config) {
         this.jpa = jpa;
         this.organisation = organisation;
         this.leaders = new LeaderLinks(leaders);
         this.audit = audit;
+        this.throttles = throttles;
         this.clock = Clock.systemUTC();
         this.sessions = new Sessions(new JpaSessionStore(jpa), clock, 0, 0);
         configure(config);
@@ -132,7 +135,10 @@ public final class IdentityService implements Authenticator {
         this.config = c;
         this.hasher = new PasswordHasher(c.passwordHashIterations());
         this.decoyHash = null; // made at the first unknown name, not on the start-up path (a hash costs ~0.25 s)
-        this.throttle = new ClientBackoff(clock, c.clientFreeFailures(), c.clientMaxDelaySeconds());
+        this.throttle = throttles.backoff("signin", c.clientFreeFailures(),
+                Duration.ofSeconds(c.clientMaxDelaySeconds()));
+        // settings applied (at start or when changed) start the counts afresh, on every node, as they did in memory
+        throttle.forgetAll();
         sessions.limits(Math.max(1, c.sessionIdleMinutes()) * 60_000L, Math.max(1, c.sessionMaxHours()) * 3_600_000L);
     }
 

@@ -1,12 +1,12 @@
 package org.loumen.core.workflow.internal;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.loumen.security.ClientBackoff;
 import org.loumen.security.Role;
+import org.loumen.throttle.Throttles;
 import org.loumen.web.Access;
 import org.loumen.web.ApiException;
 import org.loumen.web.ApiRequest;
@@ -49,11 +49,12 @@ public final class ConsultationResource implements ApiResource {
     }
 
     private final ConsultationService consultations;
-    private final ClientBackoff backoff = new ClientBackoff(Clock.systemUTC(), 10, 60);
+    private final Throttles.Backoff backoff;
 
     @Activate
-    public ConsultationResource(@Reference ConsultationService consultations) {
+    public ConsultationResource(@Reference ConsultationService consultations, @Reference Throttles throttles) {
         this.consultations = consultations;
+        this.backoff = throttles.backoff("consultation-code", 10, Duration.ofSeconds(60));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.loumen.core.workflow.internal;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,7 +27,7 @@ import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
 import org.loumen.core.model.OrganisationService;
-import org.loumen.security.ClientBackoff;
+import org.loumen.throttle.Throttles;
 import org.loumen.web.ApiException;
 import org.loumen.web.StoreConflict;
 import org.osgi.service.component.annotations.Activate;
@@ -110,13 +111,16 @@ public final class EvaluationService {
     private final LifecycleService lifecycle;
     private final OrganisationService organisation;
     private final Clock clock = Clock.systemUTC();
-    private volatile ClientBackoff backoff;
+    private final Throttles throttles;
+    private volatile Throttles.Backoff backoff;
     private volatile int minimumBallots;
 
     @Activate
     public EvaluationService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
             @Reference LeaderService leaders, @Reference HouseholdService households, @Reference EventAdmin events,
-            @Reference LifecycleService lifecycle, @Reference OrganisationService organisation, Config config) {
+            @Reference LifecycleService lifecycle, @Reference OrganisationService organisation,
+            @Reference Throttles throttles, Config config) {
+        this.throttles = throttles;
         this.lifecycle = lifecycle;
         this.organisation = organisation;
         this.jpa = jpa;
@@ -129,11 +133,13 @@ public final class EvaluationService {
     @Modified
     void configure(Config c) {
         minimumBallots = c.minimumBallots();
-        backoff = new ClientBackoff(clock, c.codeFreeFailures(), c.codeMaxDelaySeconds());
+        backoff = throttles.backoff("ballot-code", c.codeFreeFailures(), Duration.ofSeconds(c.codeMaxDelaySeconds()));
+        // settings applied (at start or when changed) start the counts afresh, on every node, as they did in memory
+        backoff.forgetAll();
     }
 
     /** The per-client backoff against guessing codes, shared by voting and looking a code up. */
-    ClientBackoff backoff() {
+    Throttles.Backoff backoff() {
         return backoff;
     }
 

@@ -1,6 +1,7 @@
 package org.loumen.core.workflow.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import org.loumen.core.model.Duty;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.core.workflow.internal.ReportFlow.Status;
 import org.loumen.core.workflow.internal.ReportFlow.Urgency;
-import org.loumen.security.ClientBackoff;
+import org.loumen.throttle.Throttles;
 import org.loumen.web.ApiException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -72,13 +73,15 @@ public final class ResidentReports {
     private final ReportService reports;
     private final OrganisationService organisation;
     private final Clock clock = Clock.systemUTC();
-    private final Throttle throttle = new Throttle(clock);
+    private final Throttles throttle;
     private volatile Config config;
-    private volatile ClientBackoff lookups;
+    private volatile Throttles.Backoff lookups;
 
     @Activate
     public ResidentReports(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
-            @Reference ReportService reports, @Reference OrganisationService organisation, Config config) {
+            @Reference ReportService reports, @Reference OrganisationService organisation, @Reference Throttles throttles,
+            Config config) {
+        this.throttle = throttles;
         this.jpa = jpa;
         this.reports = reports;
         this.organisation = organisation;
@@ -88,7 +91,10 @@ public final class ResidentReports {
     @Modified
     void configure(Config c) {
         config = c;
-        lookups = new ClientBackoff(clock, c.lookupFreeFailures(), c.lookupMaxDelaySeconds());
+        lookups = throttle.backoff("report-number", c.lookupFreeFailures(),
+                Duration.ofSeconds(c.lookupMaxDelaySeconds()));
+        // settings applied (at start or when changed) start the counts afresh, on every node, as they did in memory
+        lookups.forgetAll();
     }
 
     /**
@@ -116,9 +122,9 @@ public final class ResidentReports {
             }
         }
         Config c = config;
-        Throttle.Limit[] limits = { new Throttle.Limit("client:" + client, c.clientLimit(),
-                c.clientWindowMinutes() * 60_000L), new Throttle.Limit("unit:" + unit, c.unitLimit(),
-                        c.unitWindowHours() * 3_600_000L) };
+        Throttles.Limit[] limits = { new Throttles.Limit("reports:client:" + client, c.clientLimit(),
+                Duration.ofMinutes(c.clientWindowMinutes())), new Throttles.Limit("reports:unit:" + unit,
+                        c.unitLimit(), Duration.ofHours(c.unitWindowHours())) };
         long wait = throttle.acquire(limits);
         if (wait > 0) {
             long seconds = (wait + 999) / 1000;
@@ -137,7 +143,7 @@ public final class ResidentReports {
         }
     }
 
-    private RuntimeException released(RuntimeException e, Throttle.Limit[] limits) {
+    private RuntimeException released(RuntimeException e, Throttles.Limit[] limits) {
         throttle.release(limits);
         return e;
     }

@@ -16,6 +16,7 @@ import org.loumen.programme.ProgrammeRole;
 import org.loumen.programme.ProgrammeRoutes;
 import org.loumen.programme.data.PersonalData;
 import org.loumen.security.Role;
+import org.loumen.throttle.Throttles;
 import org.loumen.web.ApiException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -71,7 +72,7 @@ public final class MyBuilding implements Programme {
     @Activate
     public MyBuilding(BundleContext context, Config config,
             @Reference(target = "(osgi.unit.name=loumen.programme.my-building)") JpaTemplate jpa,
-            @Reference OrganisationService organisation,
+            @Reference OrganisationService organisation, @Reference Throttles throttles,
             @Reference(target = "(osgi.condition.id=loumen.model.seeded)") Condition treeReady) {
         Tx tx = new Tx(jpa);
         places = new Places(organisation);
@@ -83,7 +84,7 @@ public final class MyBuilding implements Programme {
         points = new Points(tx, households);
         shop = new Shop(tx, households);
         ranking = new Ranking(tx, places);
-        residents = new Residents(tx, households, stewards, config.residentWritesPerHour());
+        residents = new Residents(tx, households, stewards, throttles, config.residentWritesPerHour());
         if (Boolean.parseBoolean(context.getProperty("loumen.demo"))) {
             new DemoSeed(jpa, places, ranking).seed("120112103");
         }

@@ -1,6 +1,5 @@
 package org.loumen.plugin.my.building.internal;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -11,6 +10,7 @@ import java.util.Map;
 import javax.persistence.EntityManager;
 
 import org.loumen.programme.ProgrammeRequest;
+import org.loumen.throttle.Throttles;
 import org.loumen.web.ApiException;
 import org.loumen.web.ApiResponse;
 
@@ -31,11 +31,11 @@ final class Residents {
     private final Stewards stewards;
     private final Throttle throttle;
 
-    Residents(Tx tx, Households households, Stewards stewards, int writesPerHour) {
+    Residents(Tx tx, Households households, Stewards stewards, Throttles throttles, int writesPerHour) {
         this.tx = tx;
         this.households = households;
         this.stewards = stewards;
-        this.throttle = new Throttle(Clock.systemUTC(), writesPerHour);
+        this.throttle = new Throttle(throttles, writesPerHour);
     }
 
     private static String unit(ProgrammeRequest r) throws ApiException {

@@ -1,39 +1,27 @@
 package org.loumen.plugin.my.building.internal;
 
-import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
 
-import org.loumen.security.ClientBackoff;
+import org.loumen.throttle.Throttles;
 import org.loumen.web.ApiException;
 
 /**
  * Resident actions are throttled per client address: at most {@code perHour} writes an hour, and wrong household
- * codes back off (the platform's {@link ClientBackoff}: after 5 wrong codes each try waits twice as long), so codes
- * cannot be found by trying. A refusal is 429 and records nothing.
+ * codes back off (after 5 wrong codes each try waits twice as long), so codes cannot be found by trying. Both counts
+ * are the platform's {@link Throttles}, kept in its database, so every node counts together. A refusal is 429 and
+ * records nothing.
  */
 final class Throttle {
 
-    private static final int MAX_CLIENTS = 50_000;
-
-    private final Clock clock;
+    private final Throttles throttles;
     private final int perHour;
-    private final ClientBackoff wrongCodes;
-    private final Map<String, Deque<Long>> writes = new LinkedHashMap<>(256, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+    private final Throttles.Backoff wrongCodes;
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Deque<Long>> eldest) {
-            return size() > MAX_CLIENTS;
-        }
-    };
-
-    Throttle(Clock clock, int perHour) {
-        this.clock = clock;
+    Throttle(Throttles throttles, int perHour) {
+        this.throttles = throttles;
         this.perHour = perHour;
-        this.wrongCodes = new ClientBackoff(clock, 5, 600);
+        this.wrongCodes = throttles.backoff("my-building.code", 5, Duration.ofMinutes(10));
+        wrongCodes.forgetAll(); // started (or restarted with new settings): the counts start afresh, as in memory
     }
 
     /** Counts one write of the client, or refuses it (429) when it is over the hour's allowance or backing off. */
@@ -42,16 +30,9 @@ final class Throttle {
         if (wait > 0) {
             throw tooMany(wait);
         }
-        long now = clock.millis();
-        synchronized (writes) {
-            Deque<Long> times = writes.computeIfAbsent(client, k -> new ArrayDeque<>());
-            while (!times.isEmpty() && now - times.peekFirst() > 3_600_000L) {
-                times.removeFirst();
-            }
-            if (times.size() >= perHour) {
-                throw tooMany(3_600_000L - (now - times.peekFirst()));
-            }
-            times.addLast(now);
+        wait = throttles.acquire(new Throttles.Limit("my-building.writes:" + client, perHour, Duration.ofHours(1)));
+        if (wait > 0) {
+            throw tooMany(wait);
         }
     }
 
