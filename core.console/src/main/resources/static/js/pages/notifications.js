@@ -58,7 +58,7 @@ const Deliveries = defineComponent({
                 ${tr('死信', 'Dead letters')} <strong class="figures" data-testid="dead-count">${fmtNumber(s.deliveries.DEAD)}</strong>
                 ${s.lastScan ? html` · ${tr('上次扫描', 'Last scan')} ${fmtDateTime(s.lastScan.at)}` : null}</p>
               <ul class="list-unstyled mb-3">
-                ${s.channels.length === 0 ? html`<li class="text-body-secondary">${tr('尚未配置外部渠道（DATA/conf/org.loumen.notify.webhook-*.cfg）。', 'No outside channel configured yet (DATA/conf/org.loumen.notify.webhook-*.cfg).')}</li>` : null}
+                ${s.channels.length === 0 ? html`<li class="text-body-secondary">${tr('尚未配置外部渠道（DATA/conf/org.loumen.notify.webhook-*.cfg 或 email-*.cfg）。', 'No outside channel configured yet (DATA/conf/org.loumen.notify.webhook-*.cfg or email-*.cfg).')}</li>` : null}
                 ${s.channels.map((c) => html`<li key=${c.id}><span class="mono">${c.id}</span> ${c.ok ? badge(tr('正常', 'OK'), 'success') : badge(tr('失败', 'Failing'), 'danger')}
                   ${c.ok ? null : html` <span class="small">${half(c.lastError || '')}</span>`}</li>`)}
               </ul>` : null}
