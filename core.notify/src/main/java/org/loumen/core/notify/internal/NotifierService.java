@@ -91,11 +91,18 @@ public final class NotifierService implements Notifier {
                             + "c.username in :u", ChannelChoiceEntity.class)
                             .setParameter("u", users.subList(i, Math.min(users.size(), i + 500))).getResultList());
                 }
+                // the keys published before, in one query per 500 (a key written meanwhile by another node fails
+                // the transaction on the primary key, and the batch is then published one by one)
                 Set<String> keys = new HashSet<>();
+                List<String> asked = batch.stream().map(p -> p.notice().key()).distinct().toList();
+                for (int i = 0; i < asked.size(); i += 500) {
+                    keys.addAll(em.createQuery("select n.key from NoticeEntity n where n.key in :k", String.class)
+                            .setParameter("k", asked.subList(i, Math.min(asked.size(), i + 500))).getResultList());
+                }
                 int count = 0;
                 for (Publication p : batch) {
                     Notice notice = p.notice();
-                    if (!keys.add(notice.key()) || em.find(NoticeEntity.class, notice.key()) != null) {
+                    if (!keys.add(notice.key())) {
                         continue;
                     }
                     Set<String> to = memo.get(p.audience());
