@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,11 +25,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The scans for meetings a community did not hold (→ its secretary and the street admin) and for a half-year ending
  * without a closed evaluation (→ the secretary, N days before): once per condition however many scans, nothing to
- * other streets. 和平苑 (120112001002) is used by no other test: it held no meeting and closed no evaluation.
+ * other streets. The community is new in each run (other tests' scans may have told of the demo communities already,
+ * before this test's accounts existed): it held no meeting and closed no evaluation.
  */
 class NotificationScansIT extends PlatformTest {
-
-    private static final String HEPING = "120112001002";
 
     @InjectService
     ConfigurationAdmin configAdmin;
@@ -49,10 +49,19 @@ class NotificationScansIT extends PlatformTest {
 
     @Test
     void missedMeetingsAndADueEvaluationAreToldOnceToTheRightPeople() throws Exception {
-        Http secretary = user("ntf-scan-hp-sec", "COMMUNITY_SECRETARY", HEPING);
+        Http admin = admin();
         Http streetAdmin = user("ntf-scan-sx-admin", "STREET_ADMIN", SHUANGXIN);
         Http otherStreet = user("ntf-scan-sg-admin", "STREET_ADMIN", SHUANGGANG);
-        Http admin = admin();
+        String community = null;
+        for (int attempt = 0; attempt < 50 && community == null; attempt++) {
+            String code = SHUANGXIN + (700 + ThreadLocalRandom.current().nextInt(299));
+            Http.Response r = admin.json("POST", "/api/v1/streets/" + SHUANGXIN + "/communities",
+                    Map.of("code", code, "name", "通知扫描测试" + code.substring(9)));
+            community = r.status() == 201 ? code : null;
+        }
+        assertTrue(community != null, "a community of this run's own");
+        String heping = community;
+        Http secretary = user("ntf-scan-" + community.substring(9) + "-sec", "COMMUNITY_SECRETARY", community);
         Http.until(() -> admin.get("/api/v1/notifications/status"), r -> r.status() == 200, 10, "notifications");
 
         for (int i = 0; i < 2; i++) {
@@ -63,7 +72,7 @@ class NotificationScansIT extends PlatformTest {
 
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         LocalDate lastMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
-        List<JsonNode> mine = entries(secretary, HEPING);
+        List<JsonNode> mine = entries(secretary, heping);
         List<JsonNode> missed = ofKind(mine, "meeting.missed");
         assertEquals(2, missed.size(), "the weekly and the month-end meeting, once each: " + mine);
         assertTrue(missed.stream().anyMatch(e -> e.get("body").asText().contains(lastMonday.toString())
@@ -74,10 +83,10 @@ class NotificationScansIT extends PlatformTest {
         assertEquals(1, due.size(), "one reminder per community and half-year: " + mine);
         assertTrue(due.get(0).get("title").asText().startsWith("半年评议待完成"), due.toString());
 
-        List<JsonNode> street = entries(streetAdmin, HEPING);
+        List<JsonNode> street = entries(streetAdmin, heping);
         assertEquals(2, ofKind(street, "meeting.missed").size(), street.toString());
         assertEquals(0, ofKind(street, "evaluation.due").size(), "the reminder is the secretary's: " + street);
-        assertEquals(0, entries(otherStreet, HEPING).size(), "nothing to another street");
+        assertEquals(0, entries(otherStreet, heping).size(), "nothing to another street");
     }
 
     private static List<JsonNode> entries(Http user, String node) throws Exception {

@@ -113,14 +113,15 @@ public final class EmailChannel implements NotificationChannel, HealthCheck {
         InternetAddress from = null;
         try {
             String f = c.from() == null ? "" : c.from().strip();
-            from = new InternetAddress(f, true);
-            if (!f.contains("@")) {
-                throw new jakarta.mail.internet.AddressException(f);
-            }
             String name = c.fromName() == null ? "" : c.fromName().strip();
-            if (!name.isEmpty()) {
-                from = new InternetAddress(from.getAddress(), name, StandardCharsets.UTF_8.name());
-            }
+            // encoding the sender's name (RFC 2047) needs Jakarta Mail's stream provider: found through MailLoader
+            from = MailLoader.call(() -> {
+                InternetAddress a = new InternetAddress(f, true);
+                if (!f.contains("@")) {
+                    throw new jakarta.mail.internet.AddressException(f);
+                }
+                return name.isEmpty() ? a : new InternetAddress(a.getAddress(), name, StandardCharsets.UTF_8.name());
+            });
         } catch (Exception e) {
             from = null;
             problems.add("发件地址无效 / from is not an e-mail address");
