@@ -78,6 +78,53 @@ class NotificationsBrowserIT extends WorkBase {
         b.shot("other-street-empty");
     }
 
+    @Test
+    void aUserChoosesEmailForMajorReports() throws Exception {
+        // district IT sets up the e-mail channel as an operator does (no server needed to choose it)
+        configure("org.loumen.notify.email-browser", "loumen.notify.channel=email.browser\nhost=127.0.0.1\n"
+                + "port=2525\nfrom=noreply@loumen.test\n");
+        try {
+            Browser b = browser("notifications-email", Browser.DESKTOP);
+            NotificationsPage page = new NotificationsPage(b, platform);
+            page.signIn("shuangxin");
+            page.openFromBell();
+            String form = page.channelForm("email.browser");
+            assertTrue(form.contains("我的电子邮箱") && form.contains("重大问题上报"), form);
+            page.chooseChannel("not-an-address", "report.major");
+            assertTrue(page.channelError().contains("电子邮箱格式不正确"), "a clear message under the field");
+            b.shot("email-bad-address");
+            page.chooseChannel("shuangxin-office@example.cn");
+            b.wait.until(d -> {
+                try {
+                    JsonNode mine = platform.get("shuangxin", "/api/v1/me/notification-channels");
+                    for (JsonNode c : mine) {
+                        if (c.get("channel").asText().equals("email.browser") && c.get("enabled").asBoolean()
+                                && c.get("address").asText().equals("shuangxin-office@example.cn")) {
+                            return c.get("kinds").toString().contains("report.major");
+                        }
+                    }
+                    return false;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            b.shot("email-chosen");
+            b.assertAccessible("my channels");
+
+            Browser phone = browser("notifications-email-phone", Browser.PHONE);
+            NotificationsPage small = new NotificationsPage(phone, platform);
+            small.signIn("shuangxin");
+            small.openFromBell();
+            assertTrue(small.channelForm("email.browser").contains("我的电子邮箱"));
+            phone.find(org.openqa.selenium.By.cssSelector("[data-testid='my-channels']"));
+            ((org.openqa.selenium.JavascriptExecutor) phone.driver).executeScript(
+                    "document.querySelector(\"[data-testid='my-channels']\").scrollIntoView({block:'start'})");
+            phone.shot("email-phone");
+        } finally {
+            java.nio.file.Files.deleteIfExists(dataDir().resolve("conf").resolve("org.loumen.notify.email-browser.cfg"));
+        }
+    }
+
     private static void settleEmpty(NotificationsPage page) {
         page.settle();
     }

@@ -58,4 +58,34 @@ class NotificationsPage extends WorkPage {
         b.wait.until(d -> !d.findElements(id("deliveries")).isEmpty());
         return textOf("deliveries");
     }
+
+    /** Waits for the e-mail channel's form in 我的接收方式 and answers its text. */
+    String channelForm(String channel) {
+        b.wait.until(d -> !d.findElements(By.cssSelector("[data-testid='channel-choice'][data-channel='" + channel
+                + "']")).isEmpty());
+        return b.find(By.cssSelector("[data-testid='channel-choice'][data-channel='" + channel + "']")).getText();
+    }
+
+    /** Types the address, switches the channel on, ticks the kinds given, and saves. */
+    NotificationsPage chooseChannel(String address, String... kinds) {
+        type("channel-address", address);
+        if (!el("channel-enabled").isSelected()) {
+            click("channel-enabled");
+        }
+        for (String k : kinds) {
+            By box = By.cssSelector("[data-testid='channel-kind'][data-kind='" + k + "']");
+            if (!b.find(box).isSelected()) {
+                b.click(box);
+            }
+        }
+        click("channel-save");
+        return this;
+    }
+
+    /** Waits for the error under a field of the channel's form and answers it. */
+    String channelError() {
+        b.wait.until(d -> !d.findElements(By.cssSelector("[data-testid='channel-choice'] .invalid-feedback"))
+                .isEmpty());
+        return b.find(By.cssSelector("[data-testid='channel-choice'] .invalid-feedback")).getText();
+    }
 }

@@ -1,10 +1,10 @@
 // 通知 (inbox): what the user was told — a MAJOR report, an overdue report, a result — newest first, with a link to
 // the object; read one, or all. District IT also sees the deliveries to outside channels and the dead letters.
-import { html, defineComponent, ref } from '../lib.js';
+import { html, defineComponent, ref, reactive } from '../lib.js';
 import { tr, fmtDateTime, fmtNumber } from '../i18n.js';
 import { api } from '../api.js';
 import { has } from '../auth.js';
-import { PageHeader, ErrorAlert, BusyButton, DataTable, Pager, Empty, badge, useLoad, useForm, toast } from '../ui.js';
+import { PageHeader, ErrorAlert, BusyButton, DataTable, Pager, Empty, Field, badge, useLoad, useForm, toast } from '../ui.js';
 import { refreshUnread } from '../inbox.js';
 
 const SIZE = 20;
@@ -13,6 +13,9 @@ const KINDS = {
   'report.major': ['重大问题', 'Major problem', 'danger'],
   'report.overdue': ['超时', 'Overdue', 'warning'],
   'report.resolved': ['已办结', 'Resolved', 'success'],
+  'care.overdue': ['走访逾期', 'Visit overdue', 'warning'],
+  'meeting.missed': ['例会未开', 'Meeting missed', 'warning'],
+  'evaluation.due': ['评议待完成', 'Evaluation due', 'info'],
   'leader.notReappointed': ['不再选任', 'Not reappointed', 'secondary'],
   'programme.failed': ['项目故障', 'Programme failed', 'danger'],
 };
@@ -55,7 +58,7 @@ const Deliveries = defineComponent({
                 ${tr('死信', 'Dead letters')} <strong class="figures" data-testid="dead-count">${fmtNumber(s.deliveries.DEAD)}</strong>
                 ${s.lastScan ? html` · ${tr('上次扫描', 'Last scan')} ${fmtDateTime(s.lastScan.at)}` : null}</p>
               <ul class="list-unstyled mb-3">
-                ${s.channels.length === 0 ? html`<li class="text-body-secondary">${tr('尚未配置外部渠道（DATA/conf/org.loumen.notify.webhook-*.cfg）。', 'No outside channel configured yet (DATA/conf/org.loumen.notify.webhook-*.cfg).')}</li>` : null}
+                ${s.channels.length === 0 ? html`<li class="text-body-secondary">${tr('尚未配置外部渠道（DATA/conf/org.loumen.notify.webhook-*.cfg 或 email-*.cfg）。', 'No outside channel configured yet (DATA/conf/org.loumen.notify.webhook-*.cfg or email-*.cfg).')}</li>` : null}
                 ${s.channels.map((c) => html`<li key=${c.id}><span class="mono">${c.id}</span> ${c.ok ? badge(tr('正常', 'OK'), 'success') : badge(tr('失败', 'Failing'), 'danger')}
                   ${c.ok ? null : html` <span class="small">${half(c.lastError || '')}</span>`}</li>`)}
               </ul>` : null}
@@ -66,6 +69,68 @@ const Deliveries = defineComponent({
           </div>
         </section>`;
     };
+  },
+});
+
+// 我的接收方式: the user's own address on each personal channel (e-mail), on or off, and for which kinds of notice
+// (none ticked: every kind). Group channels (robots) are set up by district IT, not here.
+const OneChannel = defineComponent({
+  props: { choice: Object, kinds: Array },
+  setup(props) {
+    const v = reactive({ address: props.choice.address || '', enabled: props.choice.enabled, kinds: [...(props.choice.kinds || [])] });
+    const form = useForm();
+    const toggle = (k) => { v.kinds = v.kinds.includes(k) ? v.kinds.filter((x) => x !== k) : [...v.kinds, k]; };
+    const save = async (e) => {
+      e.preventDefault();
+      const r = await form.run(() => api.put(`/me/notification-channels/${encodeURIComponent(props.choice.channel)}`,
+        { address: v.address, enabled: v.enabled, kinds: v.kinds }));
+      if (r !== undefined) toast(tr('接收方式已保存', 'Saved'));
+    };
+    const email = () => props.choice.channel.startsWith('email');
+    return () => html`
+      <form class="border rounded p-3 mb-3" onSubmit=${save} novalidate data-testid="channel-choice" data-channel=${props.choice.channel}>
+        <h3 class="h6"><span class="mono">${props.choice.channel}</span> ${email() ? tr('（电子邮件）', ' (e-mail)') : null}</h3>
+        ${form.error && !form.error.field ? html`<${ErrorAlert} error=${form.error} />` : null}
+        <${Field} label=${email() ? tr('我的电子邮箱', 'My e-mail address') : tr('我的接收地址', 'My address')} error=${form.err('address')}>${({ id, describedBy }) => html`
+          <input id=${id} type=${email() ? 'email' : 'text'} class=${'form-control' + (form.err('address') ? ' is-invalid' : '')} maxlength="200"
+                 autocomplete="email" value=${v.address} aria-describedby=${describedBy} data-testid="channel-address"
+                 onInput=${(e) => { v.address = e.target.value; }} />`}<//>
+        <div class="form-check form-switch mb-2">
+          <input class="form-check-input" type="checkbox" role="switch" id=${'on-' + props.choice.channel} checked=${v.enabled}
+                 data-testid="channel-enabled" onChange=${(e) => { v.enabled = e.target.checked; }} />
+          <label class="form-check-label" for=${'on-' + props.choice.channel}>${tr('通过此渠道接收通知', 'Send me notices this way')}</label>
+        </div>
+        <fieldset class="mb-2" disabled=${!v.enabled}>
+          <legend class="form-label fs-6 mb-1">${tr('接收哪些通知（不选即全部）', 'Which notices (none ticked: all)')}</legend>
+          ${form.err('kinds') ? html`<div class="invalid-feedback d-block" role="alert">${form.err('kinds')}</div>` : null}
+          <div class="d-flex flex-wrap gap-3">
+            ${(props.kinds || []).map((k) => html`
+              <div class="form-check" key=${k.kind}>
+                <input class="form-check-input" type="checkbox" id=${props.choice.channel + '-' + k.kind} checked=${v.kinds.includes(k.kind)}
+                       data-testid="channel-kind" data-kind=${k.kind} onChange=${() => toggle(k.kind)} />
+                <label class="form-check-label" for=${props.choice.channel + '-' + k.kind}>${half(k.label)}</label>
+              </div>`)}
+          </div>
+        </fieldset>
+        <${BusyButton} type="submit" busy=${form.busy} testid="channel-save">${tr('保存', 'Save')}<//>
+      </form>`;
+  },
+});
+
+const MyChannels = defineComponent({
+  setup() {
+    const choices = useLoad(() => api.get('/me/notification-channels'));
+    const kinds = useLoad(() => api.get('/me/notification-kinds'));
+    return () => html`
+      <section class="card mt-4" aria-labelledby="ntf-mine" data-testid="my-channels">
+        <div class="card-body">
+          <h2 id="ntf-mine" class="h5">${tr('我的接收方式', 'How I am told')}</h2>
+          <p class="text-body-secondary">${tr('站内通知总会保留在上方。选择电子邮件后，通知也会发到您的邮箱（只含摘要和链接，不含住户信息）。', 'Notices always stay in the list above. With e-mail chosen they also go to your mailbox (a summary and a link, never a household\'s details).')}</p>
+          ${choices.error ? html`<${ErrorAlert} error=${choices.error} />` : null}
+          ${choices.data && choices.data.length === 0 ? html`<p class="mb-0" data-testid="no-personal-channel">${tr('区级运维尚未配置电子邮件等个人渠道。', 'District IT has not set up e-mail or another personal channel yet.')}</p>` : null}
+          ${(choices.data || []).map((c) => html`<${OneChannel} key=${c.channel} choice=${c} kinds=${kinds.data || []} />`)}
+        </div>
+      </section>`;
   },
 });
 
@@ -119,6 +184,7 @@ export default defineComponent({
               </li>`)}
           </ul>
           ${data && data.total > SIZE ? html`<${Pager} page=${page.value} size=${SIZE} total=${data.total} onPage=${(p) => { page.value = p; list.reload(); }} />` : null}
+          <${MyChannels} />
           ${has('DISTRICT_ADMIN') ? html`<${Deliveries} />` : null}
         </div>`;
     };

@@ -1,6 +1,7 @@
 package org.loumen.core.workflow;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +54,27 @@ public interface WorkflowFacts {
      * @since 1.1
      */
     default List<CareDue> overdueCare(Set<String> scopes) {
+        return List.of();
+    }
+
+    /**
+     * The communities within scope that held no weekly meeting in the last complete week (Monday to Sunday) before
+     * {@code today}, or no month-end meeting in the last complete month, by the meetings' one cadence rule. For
+     * scheduled scans.
+     *
+     * @since 1.2
+     */
+    default List<MissedMeeting> missedMeetings(Set<String> scopes, LocalDate today) {
+        return List.of();
+    }
+
+    /**
+     * The codes of the communities within scope without a closed evaluation (评议) for the half-year {@code period}
+     * (e.g. {@code 2026-H2}): none opened, or one still open. For scheduled scans.
+     *
+     * @since 1.2
+     */
+    default List<String> withoutClosedEvaluation(Set<String> scopes, String period) {
         return List.of();
     }
 }

@@ -8,7 +8,7 @@
  * <p>To react to the mechanism, subscribe to the Event Admin topics of {@link org.loumen.core.workflow.events}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.loumen.core.workflow;
 
 import org.osgi.annotation.bundle.Export;

@@ -27,4 +27,13 @@ public class ChannelChoiceEntity {
 
     @Column(name = "ENABLED", nullable = false)
     boolean enabled;
+
+    /** The kinds of notice wanted on this channel, by prefix, comma-separated; {@code null} or empty: every kind. */
+    @Column(name = "KINDS", length = 400)
+    String kinds;
+
+    /** Whether a notice of this kind goes to this channel by the user's choice. */
+    boolean wants(String kind) {
+        return ChannelChoices.wants(ChannelChoices.kinds(kinds), kind);
+    }
 }

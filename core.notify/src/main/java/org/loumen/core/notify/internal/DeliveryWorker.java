@@ -1,16 +1,12 @@
 package org.loumen.core.notify.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.notify.DeliveryException;
@@ -49,15 +45,9 @@ public final class DeliveryWorker {
     private final JpaTemplate jpa;
     private final ChannelRegistry channels;
     private final Clock clock = Clock.systemUTC();
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "loumen-notify-delivery");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean kicked = new AtomicBoolean();
+    private final PeriodicTask task = new PeriodicTask("loumen-notify-delivery", this::runOnce);
     private final Map<String, ChannelState> states = new ConcurrentHashMap<>();
     private volatile NotifyConfig config;
-    private ScheduledFuture<?> poll;
 
     @Activate
     public DeliveryWorker(@Reference(target = "(osgi.unit.name=loumen.notify)") JpaTemplate jpa,
@@ -69,48 +59,27 @@ public final class DeliveryWorker {
     }
 
     @Modified
-    synchronized void modified(NotifyConfig c) {
+    void modified(NotifyConfig c) {
         this.config = c;
         schedule();
     }
 
-    private synchronized void schedule() {
-        if (poll != null) {
-            poll.cancel(false);
-        }
-        int s = Math.max(1, config.deliveryIntervalSeconds());
-        poll = executor.scheduleWithFixedDelay(this::runSafely, s, s, TimeUnit.SECONDS);
+    private void schedule() {
+        task.every(Duration.ofSeconds(Math.max(1, config.deliveryIntervalSeconds())));
     }
 
     @Deactivate
     void deactivate() {
-        executor.shutdownNow();
+        task.close();
     }
 
     /** Wakes the worker now (after a publication), coalescing wake-ups that come while it is busy. */
     void kick() {
-        if (kicked.compareAndSet(false, true)) {
-            try {
-                executor.execute(() -> {
-                    kicked.set(false);
-                    runSafely();
-                });
-            } catch (RuntimeException e) {
-                kicked.set(false); // shutting down
-            }
-        }
+        task.kick();
     }
 
     Map<String, ChannelState> channelStates() {
         return Map.copyOf(states);
-    }
-
-    private void runSafely() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            LOG.warn("Notification delivery round failed: {}", e.toString());
-        }
     }
 
     /** Sends what is due now; returns how many deliveries were attempted. */
@@ -181,7 +150,7 @@ public final class DeliveryWorker {
                 d.lastError = null;
             });
             states.put(c.d().channel, new ChannelState(true, null, 0, clock.instant()));
-        } catch (DeliveryException | RuntimeException e) {
+        } catch (DeliveryException | RuntimeException | LinkageError e) {
             String error = shorten(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             long later = clock.millis();
             update(id, d -> {

@@ -28,7 +28,7 @@ public final class NotificationResource implements ApiResource {
     private static final Set<String> STATES = Set.of(DeliveryWorker.PENDING, DeliveryWorker.SENT, DeliveryWorker.DEAD);
 
     /** Body of {@code PUT /me/notification-channels/{channel}}. */
-    public record ChoiceBody(String address, Boolean enabled) {
+    public record ChoiceBody(String address, Boolean enabled, List<String> kinds) {
     }
 
     private final Inbox inbox;
@@ -76,8 +76,10 @@ public final class NotificationResource implements ApiResource {
                 .put("/me/notification-channels/{channel}", mine, r -> {
                     ChoiceBody b = r.body(ChoiceBody.class);
                     return choices.set(r.caller().username(), r.pathParam("channel"), b.address(),
-                            b.enabled() == null || b.enabled());
+                            b.enabled() == null || b.enabled(), b.kinds());
                 })
+                .get("/me/notification-kinds", mine, r -> ChannelChoices.KNOWN.entrySet().stream()
+                        .map(e -> Map.of("kind", e.getKey(), "label", e.getValue())).toList())
                 .get("/notifications/status", it, r -> status())
                 .get("/notifications/deliveries", it, r -> {
                     String state = r.query("state").orElse(DeliveryWorker.DEAD);

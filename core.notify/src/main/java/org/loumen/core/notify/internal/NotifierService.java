@@ -1,6 +1,9 @@
 package org.loumen.core.notify.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,62 +50,126 @@ public final class NotifierService implements Notifier {
         this.worker = worker;
     }
 
+    /** A notice with its audience, for {@link #publishAll}. */
+    record Publication(Notice notice, Audience audience) {
+    }
+
+    /** What a batch wrote: notices new and reaching someone, and inbox entries (accounts) written. */
+    record Published(int notices, int accounts) {
+    }
+
     @Override
     public int publish(Notice notice, Audience audience) {
-        Set<String> users = recipients(audience);
+        return publishAll(List.of(new Publication(notice, audience))).accounts();
+    }
+
+    /**
+     * Publishes many notices in one transaction (a scan's page): what {@link #publish} does for each, with each
+     * audience's recipients looked up once and the recipients' channel choices in one query. If the transaction fails
+     * (one of the keys written at the same moment by another node), each is published on its own.
+     *
+     * @return how many new notices reached someone, and how many inbox entries were written
+     */
+    Published publishAll(List<Publication> batch) {
+        if (batch.isEmpty()) {
+            return new Published(0, 0);
+        }
+        Map<Audience, Set<String>> memo = new HashMap<>();
         Map<String, NotificationChannel> all = channels.all();
+        Set<String> everyone = new LinkedHashSet<>();
+        for (Publication p : batch) {
+            everyone.addAll(memo.computeIfAbsent(p.audience(), this::recipients));
+        }
         long now = clock.millis();
-        int written;
+        int[] reached = new int[2];
         try {
-            written = jpa.txExpr(em -> {
-                if (em.find(NoticeEntity.class, notice.key()) != null) {
-                    return 0;
+            int written = jpa.txExpr(em -> {
+                List<ChannelChoiceEntity> choices = new ArrayList<>();
+                List<String> users = List.copyOf(everyone);
+                for (int i = 0; i < users.size(); i += 500) {
+                    choices.addAll(em.createQuery("select c from ChannelChoiceEntity c where c.enabled = true and "
+                            + "c.username in :u", ChannelChoiceEntity.class)
+                            .setParameter("u", users.subList(i, Math.min(users.size(), i + 500))).getResultList());
                 }
-                NoticeEntity n = new NoticeEntity();
-                n.key = notice.key();
-                n.kind = notice.kind();
-                n.node = notice.node();
-                n.title = notice.title();
-                n.body = notice.body();
-                n.link = notice.link();
-                n.createdAt = now;
-                em.persist(n);
-                for (String u : users) {
-                    InboxEntity i = new InboxEntity();
-                    i.noticeKey = notice.key();
-                    i.username = u;
-                    i.createdAt = now;
-                    em.persist(i);
+                // the keys published before, in one query per 500 (a key written meanwhile by another node fails
+                // the transaction on the primary key, and the batch is then published one by one)
+                Set<String> keys = new HashSet<>();
+                List<String> asked = batch.stream().map(p -> p.notice().key()).distinct().toList();
+                for (int i = 0; i < asked.size(); i += 500) {
+                    keys.addAll(em.createQuery("select n.key from NoticeEntity n where n.key in :k", String.class)
+                            .setParameter("k", asked.subList(i, Math.min(asked.size(), i + 500))).getResultList());
                 }
-                for (Map.Entry<String, NotificationChannel> c : all.entrySet()) {
-                    if (c.getValue().personal() || !accepts(c.getValue(), notice)) {
+                int count = 0;
+                for (Publication p : batch) {
+                    Notice notice = p.notice();
+                    if (!keys.add(notice.key())) {
                         continue;
                     }
-                    em.persist(delivery(notice.key(), c.getKey(), null, null, now));
-                }
-                if (!users.isEmpty()) {
-                    List<ChannelChoiceEntity> choices = em.createQuery("select c from ChannelChoiceEntity c where "
-                            + "c.enabled = true and c.username in :u", ChannelChoiceEntity.class)
-                            .setParameter("u", List.copyOf(users)).getResultList();
-                    for (ChannelChoiceEntity c : choices) {
-                        NotificationChannel ch = all.get(c.channel);
-                        if (ch != null && ch.personal() && accepts(ch, notice)) {
-                            em.persist(delivery(notice.key(), c.channel, c.username, c.address, now));
-                        }
+                    Set<String> to = memo.get(p.audience());
+                    write(em, notice, to, choices, all, now);
+                    count++;
+                    if (!to.isEmpty()) {
+                        reached[0]++;
+                        reached[1] += to.size();
                     }
                 }
                 em.flush();
-                return Math.max(users.size(), 1);
+                return count;
             });
+            if (written > 0) {
+                worker.kick();
+            }
+            return new Published(reached[0], reached[1]);
         } catch (RuntimeException e) {
-            // the same key published at the same moment by another thread or node: that one wrote it
-            LOG.debug("Notice {} not written: {}", notice.key(), e.toString());
-            return 0;
+            if (batch.size() == 1) {
+                // the same key published at the same moment by another thread or node: that one wrote it
+                LOG.debug("Notice {} not written: {}", batch.get(0).notice().key(), e.toString());
+                return new Published(0, 0);
+            }
+            int notices = 0;
+            int accounts = 0;
+            for (Publication p : batch) {
+                Published one = publishAll(List.of(p));
+                notices += one.notices();
+                accounts += one.accounts();
+            }
+            return new Published(notices, accounts);
         }
-        if (written > 0) {
-            worker.kick();
+    }
+
+    private static void write(javax.persistence.EntityManager em, Notice notice, Set<String> users,
+            List<ChannelChoiceEntity> choices, Map<String, NotificationChannel> all, long now) {
+        NoticeEntity n = new NoticeEntity();
+        n.key = notice.key();
+        n.kind = notice.kind();
+        n.node = notice.node();
+        n.title = notice.title();
+        n.body = notice.body();
+        n.link = notice.link();
+        n.createdAt = now;
+        em.persist(n);
+        for (String u : users) {
+            InboxEntity i = new InboxEntity();
+            i.noticeKey = notice.key();
+            i.username = u;
+            i.createdAt = now;
+            em.persist(i);
         }
-        return users.isEmpty() ? 0 : written;
+        for (Map.Entry<String, NotificationChannel> c : all.entrySet()) {
+            if (c.getValue().personal() || !accepts(c.getValue(), notice)) {
+                continue;
+            }
+            em.persist(delivery(notice.key(), c.getKey(), null, null, now));
+        }
+        for (ChannelChoiceEntity c : choices) {
+            if (!users.contains(c.username)) {
+                continue;
+            }
+            NotificationChannel ch = all.get(c.channel);
+            if (ch != null && ch.personal() && c.wants(notice.kind()) && accepts(ch, notice)) {
+                em.persist(delivery(notice.key(), c.channel, c.username, c.address, now));
+            }
+        }
     }
 
     private static boolean accepts(NotificationChannel c, Notice n) {

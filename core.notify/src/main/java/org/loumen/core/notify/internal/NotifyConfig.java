@@ -51,4 +51,17 @@ public @interface NotifyConfig {
 
     @AttributeDefinition(name = "项目部署失败通知 / a programme FAILED tells (ROLE@level, …)")
     String programmeFailed() default "DISTRICT_ADMIN@district";
+
+    @AttributeDefinition(name = "例会未开通知 / a missed weekly or month-end meeting tells (ROLE@level, …)")
+    String meetingMissed() default "COMMUNITY_SECRETARY@community,STREET_ADMIN@street";
+
+    @AttributeDefinition(name = "半年评议提醒 / no closed evaluation near the half-year's end tells (ROLE@level, …)")
+    String evaluationDue() default "COMMUNITY_SECRETARY@community";
+
+    @AttributeDefinition(name = "半年评议提前提醒天数 / remind this many days before the half-year ends", min = "1",
+            max = "180")
+    int evaluationDueDays() default 14;
+
+    @AttributeDefinition(name = "扫描每批通知数 / notices written per transaction in a scan", min = "1", max = "5000")
+    int scanBatch() default 500;
 }

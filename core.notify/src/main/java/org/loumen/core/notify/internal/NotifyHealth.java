@@ -46,6 +46,8 @@ public final class NotifyHealth implements HealthCheck {
         rule(out, "careOverdue", c.careOverdue());
         rule(out, "leaderNotReappointed", c.leaderNotReappointed());
         rule(out, "programmeFailed", c.programmeFailed());
+        rule(out, "meetingMissed", c.meetingMissed());
+        rule(out, "evaluationDue", c.evaluationDue());
         for (Map.Entry<String, DeliveryWorker.ChannelState> s : worker.channelStates().entrySet()) {
             if (!s.getValue().ok() && s.getValue().consecutiveFailures() >= FAILURES
                     && channels.channel(s.getKey()).isPresent()) {

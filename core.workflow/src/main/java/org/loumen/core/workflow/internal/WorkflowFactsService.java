@@ -1,19 +1,29 @@
 package org.loumen.core.workflow.internal;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.model.Community;
 import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
+import org.loumen.core.model.ModelException;
+import org.loumen.core.model.OrganisationService;
+import org.loumen.core.model.Street;
 import org.loumen.core.workflow.AwardFact;
 import org.loumen.core.workflow.EvaluationOutcome;
+import org.loumen.core.workflow.MissedMeeting;
 import org.loumen.core.workflow.ReportFact;
 import org.loumen.core.workflow.WorkflowFacts;
 import org.osgi.service.component.annotations.Activate;
@@ -31,9 +41,13 @@ public final class WorkflowFactsService implements WorkflowFacts {
     private final LeaderService leaders;
     private final EvaluationService evaluations;
 
+    private final OrganisationService organisation;
+
     @Activate
     public WorkflowFactsService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
-            @Reference LeaderService leaders, @Reference EvaluationService evaluations, @Reference CareService care) {
+            @Reference LeaderService leaders, @Reference EvaluationService evaluations, @Reference CareService care,
+            @Reference OrganisationService organisation) {
+        this.organisation = organisation;
         this.care = care;
         this.jpa = jpa;
         this.leaders = leaders;
@@ -153,5 +167,60 @@ public final class WorkflowFactsService implements WorkflowFacts {
             out.add(new org.loumen.core.workflow.CareDue(p.household(), p.unit(), p.nextDue()));
         }
         return out;
+    }
+
+    /** The codes of the communities within scope. */
+    private List<String> communities(Set<String> scopes) {
+        List<String> out = new ArrayList<>();
+        for (Street s : organisation.streets()) {
+            try {
+                organisation.communities(s.code()).stream().map(Community::code)
+                        .filter(c -> within(scopes, c)).forEach(out::add);
+            } catch (ModelException e) {
+                // a street removed meanwhile
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<MissedMeeting> missedMeetings(Set<String> scopes,
+            LocalDate today) {
+        if (scopes == null || scopes.isEmpty()) {
+            return List.of();
+        }
+        LocalDate weekFrom = today.with(TemporalAdjusters.previousOrSame(
+                DayOfWeek.MONDAY)).minusWeeks(1);
+        YearMonth month = YearMonth.from(today).minusMonths(1);
+        LocalDate since = weekFrom.isBefore(month.atDay(1)) ? weekFrom : month.atDay(1);
+        Map<String, List<LocalDate>> weekly = new HashMap<>();
+        Map<String, List<LocalDate>> monthly = new HashMap<>();
+        for (Object[] r : jpa.txExpr(em -> em.createQuery("select m.community, m.kind, m.heldOn from MeetingEntity m "
+                + "where m.status = 'HELD' and m.heldOn >= :since", Object[].class).setParameter("since", since)
+                .getResultList())) {
+            (r[1].equals("WEEKLY") ? weekly : monthly).computeIfAbsent((String) r[0], k -> new ArrayList<>())
+                    .add((LocalDate) r[2]);
+        }
+        List<MissedMeeting> out = new ArrayList<>();
+        for (String c : communities(scopes)) {
+            if (Cadence.missedWeeks(weekly.getOrDefault(c, List.of()), today, 1) > 0) {
+                out.add(new org.loumen.core.workflow.MissedMeeting(c, "WEEKLY", weekFrom, weekFrom.plusDays(6)));
+            }
+            if (Cadence.missedMonths(monthly.getOrDefault(c, List.of()), today, 1) > 0) {
+                out.add(new org.loumen.core.workflow.MissedMeeting(c, "MONTHLY", month.atDay(1), month.atEndOfMonth()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> withoutClosedEvaluation(Set<String> scopes, String period) {
+        if (scopes == null || scopes.isEmpty() || period == null) {
+            return List.of();
+        }
+        Set<String> closed = new HashSet<>(jpa.txExpr(em -> em.createQuery("select e.community from "
+                + "EvaluationEntity e where e.period = :p and e.status = 'CLOSED'", String.class)
+                .setParameter("p", period).getResultList()));
+        return communities(scopes).stream().filter(c -> !closed.contains(c)).toList();
     }
 }
