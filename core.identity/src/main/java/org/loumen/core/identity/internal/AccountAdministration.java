@@ -18,7 +18,6 @@ import org.loumen.core.model.OrganisationService;
 import org.loumen.security.Caller;
 import org.loumen.security.Role;
 import org.loumen.security.RoleBinding;
-import org.loumen.web.ApiException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -125,7 +124,7 @@ public final class AccountAdministration {
      * user must change it at first sign-in.
      */
     Created create(Caller actor, String username, String displayName, List<RoleBinding> requested, String password)
-            throws ApiException {
+            throws AccountException {
         String name = AccountRules.username(username);
         String display = displayName(displayName);
         List<RoleBinding> bindings = checkBindings(actor, requested);
@@ -133,13 +132,14 @@ public final class AccountAdministration {
         String pw = generated ? PasswordPolicy.generate() : password;
         String problem = PasswordPolicy.problem(name, pw).orElse(null);
         if (problem != null) {
-            throw ApiException.invalidField("password", problem);
+            throw AccountException.invalid("password", problem);
         }
         String hash = identity.hasher().hash(pw);
         long now = clock.millis();
         UserView view = store.inTx(em -> {
             if (em.find(AccountEntity.class, name) != null) {
-                throw new AccountStore.Refused(ApiException.conflict("username-taken", "用户名已存在 / username taken: " + name));
+                throw new AccountStore.Refused(new AccountException(AccountException.Reason.CONFLICT, "username-taken",
+                        "用户名已存在 / username taken: " + name, null));
             }
             AccountEntity a = new AccountEntity(name, display, hash, true, bindings, now, actor.username());
             em.persist(a);
@@ -154,10 +154,10 @@ public final class AccountAdministration {
      * now and every role it is given; nobody changes their own account this way.
      */
     UserView update(Caller actor, String username, String displayName, List<RoleBinding> requested, Boolean enabled,
-            long expectedVersion) throws ApiException {
+            long expectedVersion) throws AccountException {
         checkManageable(actor, username);
         if (requested != null && store.account(username).leaderId() != null) {
-            throw ApiException.invalidField("bindings", "楼门栋长账号的权限来自其任职，不能在此修改 / a leader account's "
+            throw AccountException.invalid("bindings", "楼门栋长账号的权限来自其任职，不能在此修改 / a leader account's "
                     + "roles come from the leader's assignments and cannot be set here");
         }
         String display = displayName == null ? null : displayName(displayName);
@@ -193,7 +193,7 @@ public final class AccountAdministration {
     }
 
     /** Sets a generated password the user must change, unlocks the account and ends its sessions. */
-    String resetPassword(Caller actor, String username) throws ApiException {
+    String resetPassword(Caller actor, String username) throws AccountException {
         checkManageable(actor, username);
         String pw = PasswordPolicy.generate();
         String hash = identity.hasher().hash(pw);
@@ -206,7 +206,7 @@ public final class AccountAdministration {
         return pw;
     }
 
-    UserView unlock(Caller actor, String username) throws ApiException {
+    UserView unlock(Caller actor, String username) throws AccountException {
         checkManageable(actor, username);
         store.withLoginState(username, (em, s) -> {
             s.unlock();
@@ -215,22 +215,23 @@ public final class AccountAdministration {
         return store.view(username).orElseThrow();
     }
 
-    private void checkManageable(Caller actor, String username) throws ApiException {
+    private void checkManageable(Caller actor, String username) throws AccountException {
         if (username.equals(actor.username())) {
-            throw new ApiException(403, "own-account", "不能在此修改自己的账号，修改密码请用 /auth/password / you cannot "
-                    + "manage your own account here; change your password at /auth/password");
+            throw new AccountException(AccountException.Reason.NOT_ALLOWED, "own-account",
+                    "不能在此修改自己的账号，修改密码请用 /auth/password / you cannot "
+                    + "manage your own account here; change your password at /auth/password", null);
         }
         Account target = store.account(username);
         if (target == null) {
-            throw ApiException.notFound("账号", "account", username);
+            throw AccountException.notFound(username);
         }
         List<RoleBinding> held = target.leaderId() == null ? target.bindings()
                 : List.of(leaders.managedAt(target.leaderId())
                         .orElse(new RoleBinding(Role.DISTRICT_ADMIN, organisation.district().code())));
         for (RoleBinding b : held) {
             if (!mayGrant(actor, b)) {
-                throw new ApiException(403, "forbidden", "无权管理持有 " + b.role().zh() + " 角色的账号 / you may not "
-                        + "manage an account holding " + b.role() + " at " + b.node());
+                throw new AccountException(AccountException.Reason.NOT_ALLOWED, "forbidden", "无权管理持有 " + b.role().zh() + " 角色的账号 / you may not "
+                        + "manage an account holding " + b.role() + " at " + b.node(), null);
             }
         }
     }
@@ -240,7 +241,7 @@ public final class AccountAdministration {
     }
 
     /** Validates requested roles against the organisation as it is now: see {@link AccountRules#bindings}. */
-    private List<RoleBinding> checkBindings(Caller actor, List<RoleBinding> requested) throws ApiException {
+    private List<RoleBinding> checkBindings(Caller actor, List<RoleBinding> requested) throws AccountException {
         String district = organisation.district().code();
         return AccountRules.bindings(actor, requested, district, (role, node) -> switch (role) {
             case DISTRICT_ADMIN, AUDITOR -> node.equals(district);
@@ -263,12 +264,11 @@ public final class AccountAdministration {
         }
     }
 
-    private static String displayName(String displayName) throws ApiException {
+    private static String displayName(String displayName) throws AccountException {
         return AccountRules.displayName(displayName);
     }
 
-    private static ApiException stale() {
-        return new ApiException(409, "stale-version",
-                "数据已被他人修改，请刷新后重试 / changed by someone else since you read it; reload and retry", "version");
+    private static AccountException stale() {
+        return AccountException.stale();
     }
 }

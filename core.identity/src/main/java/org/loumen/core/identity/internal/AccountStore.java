@@ -11,7 +11,6 @@ import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.security.RoleBinding;
-import org.loumen.web.ApiException;
 
 /**
  * The account rows both halves of identity read and change (账号数据): accounts as stored now (no cache, so a change
@@ -21,12 +20,12 @@ import org.loumen.web.ApiException;
  */
 final class AccountStore {
 
-    /** Carries an API refusal out of a transaction lambda, rolling the transaction back. */
+    /** Carries a refusal out of a transaction lambda, rolling the transaction back. */
     static final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final transient ApiException answer;
+        final transient AccountException answer;
 
-        Refused(ApiException answer) {
+        Refused(AccountException answer) {
             super(answer.getMessage(), null, false, false);
             this.answer = answer;
         }
@@ -97,7 +96,7 @@ final class AccountStore {
     }
 
     /** Runs work in a transaction; a {@link Refused} thrown inside leaves as its answer. */
-    <T> T inTx(Function<EntityManager, T> work) throws ApiException {
+    <T> T inTx(Function<EntityManager, T> work) throws AccountException {
         try {
             return jpa.txExpr(work::apply);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package org.loumen.core.model.internal;
 import java.util.List;
 import java.util.Set;
 
+import org.loumen.core.model.http.ModelAnswers;
 import org.loumen.core.model.Household;
 import org.loumen.core.model.HouseholdDraft;
 import org.loumen.core.model.HouseholdService;
@@ -76,7 +77,7 @@ public final class HouseholdResource implements ApiResource {
                                 .orElseThrow(() -> ApiException.notFound("住户", "household", r.pathParam("household")))))
                 .post("/units/{unit}/households", Access.node("unit", LeaderResource.STAFF), r -> {
                     Body b = r.body(Body.class);
-                    Household h = OrganisationResource.model(() -> households.create(new HouseholdDraft(
+                    Household h = ModelAnswers.call(() -> households.create(new HouseholdDraft(
                             r.pathParam("unit"), b.room(), b.headName(), b.members(), b.phone(), b.specialGroups())));
                     r.auditDetail("household " + h.id());
                     return ApiResponse.created(visible(r, h));
@@ -89,7 +90,7 @@ public final class HouseholdResource implements ApiResource {
                     if (b.unit() != null && !r.inScope(b.unit())) {
                         throw ApiException.invalidField("unit", "不在您的管辖范围 / outside your scope");
                     }
-                    return visible(r, OrganisationResource.model(() -> households.update(
+                    return visible(r, ModelAnswers.call(() -> households.update(
                             r.pathId("household").orElseThrow(), new HouseholdDraft(b.unit(), b.room(),
                                     b.headName(), b.members(), b.phone(), b.specialGroups()), b.version())));
                 })

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.model.http.ModelAnswers;
 import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderDraft;
 import org.loumen.core.model.LeaderRole;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
-import org.loumen.core.model.ModelException;
 import org.loumen.web.ApiException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -62,7 +62,7 @@ public final class LifecycleService {
         if (nominatedBy == null || nominatedBy.isBlank() || nominatedBy.length() > 60) {
             throw ApiException.invalidField("nominatedBy", "请写明推荐人（自荐写本人） / who nominated (1-60 characters)");
         }
-        Leader l = model(() -> leaders.nominate(person));
+        Leader l = ModelAnswers.call(() -> leaders.nominate(person));
         jpa.tx(em -> {
             NominationEntity n = new NominationEntity();
             n.leader = l.id();
@@ -103,10 +103,10 @@ public final class LifecycleService {
                 throw ApiException.conflict("no-nomination", "没有提名记录，无法确定上岗楼门 / no nomination says "
                         + "where the leader serves");
             }
-            moved = model(() -> leaders.assign(id, new LeaderDraft.Place(LeaderRole.valueOf(n.role), n.place,
+            moved = ModelAnswers.call(() -> leaders.assign(id, new LeaderDraft.Place(LeaderRole.valueOf(n.role), n.place,
                     LocalDate.now(EvaluationService.CHINA))));
         } else {
-            moved = model(() -> leaders.changeStatus(id, to, workId));
+            moved = ModelAnswers.call(() -> leaders.changeStatus(id, to, workId));
         }
         record(moved, l.status(), to, actor, reason, details, extra);
         return moved;
@@ -139,26 +139,5 @@ public final class LifecycleService {
             props.put("from", from.name());
         }
         events.postEvent(new Event(TOPIC_PREFIX + to.name(), props));
-    }
-
-    /** A model call whose refusal becomes the matching HTTP answer. */
-    interface ModelCall<T> {
-        T call() throws ModelException;
-    }
-
-    static <T> T model(ModelCall<T> call) throws ApiException {
-        try {
-            return call.call();
-        } catch (ModelException e) {
-            int status = switch (e.reason()) {
-                case INVALID -> 400;
-                case NOT_FOUND -> 404;
-                case CONFLICT, STALE -> 409;
-            };
-            throw new ApiException(status, e.reason() == ModelException.Reason.INVALID ? "invalid-field"
-                    : e.reason() == ModelException.Reason.NOT_FOUND ? "not-found"
-                    : e.reason() == ModelException.Reason.STALE ? "stale-version" : "conflict", e.getMessage(),
-                    e.field());
-        }
     }
 }
