@@ -61,9 +61,9 @@ class ProgrammeIT extends PlatformTest {
     ServiceRegistration<Programme> deploy(String id, Programme programme) {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(ProgrammeDefinition.ID, id);
-        props.put(ProgrammeDefinition.PREFIX_ + "nameZh", "回声");
-        props.put(ProgrammeDefinition.PREFIX_ + "nameEn", "Echo");
-        props.put(ProgrammeDefinition.PREFIX_ + "roles",
+        props.put(ProgrammeDefinition.NAME_ZH, "回声");
+        props.put(ProgrammeDefinition.NAME_EN, "Echo");
+        props.put(ProgrammeDefinition.ROLES,
                 new String[] { "DISTRICT_ADMIN", "STREET_ADMIN", "COMMUNITY_SECRETARY" });
         return context.registerService(Programme.class, programme, props);
     }

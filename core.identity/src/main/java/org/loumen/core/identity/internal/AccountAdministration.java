@@ -13,6 +13,7 @@ import javax.persistence.OptimisticLockException;
 import javax.persistence.RollbackException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.security.Caller;
@@ -253,7 +254,7 @@ public final class AccountAdministration {
 
     /** Whether a building ({@code …B003}) or unit ({@code …B003U02}) code names an existing place. */
     private boolean placeExists(String code) {
-        if (!code.matches("\\d{12}B\\d{3}(U\\d{2})?")) {
+        if (!DivisionCodes.hasBuildingOrUnitForm(code)) {
             return false;
         }
         try {

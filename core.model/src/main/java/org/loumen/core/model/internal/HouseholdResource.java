@@ -3,6 +3,7 @@ package org.loumen.core.model.internal;
 import java.util.List;
 import java.util.Set;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.http.ModelAnswers;
 import org.loumen.core.model.Household;
 import org.loumen.core.model.HouseholdDraft;
@@ -61,7 +62,7 @@ public final class HouseholdResource implements ApiResource {
                         }
                     }
                     String building = r.query("building").orElse(null);
-                    if (building != null && !building.matches("\\d{12}B\\d{3}")) {
+                    if (building != null && !DivisionCodes.hasBuildingForm(building)) {
                         throw new ApiException(400, "invalid-parameter", "building 须为楼栋代码（如 120112103001B001） "
                                 + "/ building must be a building code such as 120112103001B001", "building");
                     }

@@ -160,7 +160,7 @@ public final class Scanner {
         List<Rules.Rule> rules = WorkflowNotices.rules(config.careOverdue(), "COMMUNITY_SECRETARY@community");
         List<CareDue> due = facts.overdueCare(Set.of(DISTRICT));
         Set<String> seen = noticed(due.stream().map(Scanner::careKey).toList());
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = org.loumen.core.model.ChinaTime.today();
         for (CareDue d : due) {
             counts[0]++;
             String key = careKey(d);

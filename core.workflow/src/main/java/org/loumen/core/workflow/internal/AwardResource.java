@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.security.Role;
 import org.loumen.web.Access;
 import org.loumen.web.ApiException;
@@ -41,7 +42,7 @@ public final class AwardResource implements ApiResource {
         NodeResolver node = r -> r.pathId("round").flatMap(awards::round).map(v -> List.of(v.node())).orElse(List.of());
         routes.post("/awards/rounds", Access.within(SELECTORS), r -> {
             RoundBody b = r.body(RoundBody.class);
-            if (b.node() == null || !b.node().matches("\\d{6}|\\d{9}")) {
+            if (!DivisionCodes.hasDistrictForm(b.node()) && !DivisionCodes.hasStreetForm(b.node())) {
                 throw ApiException.invalidField("node", "须为区（6 位）或街道（9 位）代码 / node must be the district's "
                         + "or a street's code");
             }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.workflow.events.WorkflowTopics;
 import org.loumen.core.model.Assignment;
 import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderService;
@@ -226,8 +227,8 @@ public final class AwardService {
             throw ApiException.conflict("round-decided", "本轮评选已有决定 / the round has been decided already");
         }
         RoundView r = round(id).orElseThrow();
-        events.postEvent(new Event("org/loumen/award/DECIDED", Map.of("round", id, "node", r.node(),
-                "period", r.period(), "awardees", out.stream().map(Award::leader).toList())));
+        events.postEvent(new Event(WorkflowTopics.AWARD_DECIDED, Map.of(WorkflowTopics.PROP_ROUND, id,
+                WorkflowTopics.PROP_NODE, r.node(), WorkflowTopics.PROP_PERIOD, r.period(), WorkflowTopics.PROP_AWARDEES, out.stream().map(Award::leader).toList())));
         return out;
     }
 

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.workflow.events.WorkflowTopics;
 import org.loumen.core.model.Household;
 import org.loumen.core.model.HouseholdService;
 import org.loumen.core.model.OrganisationService;
@@ -215,8 +216,8 @@ public final class CareService {
             em.persist(v);
             return new Visit(v.id, v.household, v.visitor, v.visitedOn, v.note, Instant.ofEpochMilli(v.createdAt));
         });
-        events.postEvent(new Event("org/loumen/care/VISITED", Map.of("household", h.id(), "community",
-                h.community(), "visitedOn", visitedOn.toString())));
+        events.postEvent(new Event(WorkflowTopics.CARE_VISITED, Map.of(WorkflowTopics.PROP_HOUSEHOLD, h.id(),
+                WorkflowTopics.PROP_COMMUNITY, h.community(), WorkflowTopics.PROP_VISITED_ON, visitedOn.toString())));
         return recorded;
     }
 

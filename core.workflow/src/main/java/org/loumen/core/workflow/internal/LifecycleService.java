@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.workflow.events.WorkflowTopics;
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.http.ModelAnswers;
 import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderDraft;
@@ -29,7 +31,7 @@ import org.osgi.service.event.EventAdmin;
 @Component(service = LifecycleService.class)
 public final class LifecycleService {
 
-    static final String TOPIC_PREFIX = "org/loumen/leader/";
+    static final String TOPIC_PREFIX = WorkflowTopics.LEADER_PREFIX;
 
     /** A move of the history as the API shows it. */
     record Step(String from, String to, Instant at, String actor, String reason, String details) {
@@ -53,7 +55,7 @@ public final class LifecycleService {
         if (role == null) {
             throw ApiException.invalidField("role", "须为 UNIT_LEADER 或 BUILDING_LEADER / role is required");
         }
-        String pattern = role == LeaderRole.UNIT_LEADER ? "\\d{12}B\\d{3}U\\d{2}" : "\\d{12}B\\d{3}";
+        String pattern = role == LeaderRole.UNIT_LEADER ? DivisionCodes.UNIT_FORM : DivisionCodes.BUILDING_FORM;
         if (place == null || !place.matches(pattern) || !place.startsWith(person.community())) {
             throw ApiException.invalidField("place", "须为本社区的" + (role == LeaderRole.UNIT_LEADER ? "单元" : "楼栋")
                     + "代码 / place must be a " + (role == LeaderRole.UNIT_LEADER ? "unit" : "building")
@@ -132,11 +134,11 @@ public final class LifecycleService {
             em.persist(s);
         });
         Map<String, Object> props = new HashMap<>(extra);
-        props.put("leader", l.id());
-        props.put("to", to.name());
-        props.put("community", l.community());
+        props.put(WorkflowTopics.PROP_LEADER, l.id());
+        props.put(WorkflowTopics.PROP_TO, to.name());
+        props.put(WorkflowTopics.PROP_COMMUNITY, l.community());
         if (from != null) {
-            props.put("from", from.name());
+            props.put(WorkflowTopics.PROP_FROM, from.name());
         }
         events.postEvent(new Event(TOPIC_PREFIX + to.name(), props));
     }

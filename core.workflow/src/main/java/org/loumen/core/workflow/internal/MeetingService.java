@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.workflow.events.WorkflowTopics;
 import org.loumen.core.model.Community;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.ModelException;
@@ -90,8 +91,8 @@ public final class MeetingService {
     }
 
     private void publish(View v, String what) {
-        events.postEvent(new Event("org/loumen/meeting/" + what, Map.of("meeting", v.id(), "community",
-                v.community(), "kind", v.kind().name())));
+        events.postEvent(new Event(WorkflowTopics.MEETING_PREFIX + what, Map.of(WorkflowTopics.PROP_MEETING, v.id(),
+                WorkflowTopics.PROP_COMMUNITY, v.community(), WorkflowTopics.PROP_KIND, v.kind().name())));
     }
 
     /** Records that the meeting was held: who attended, the minutes, the action items. */
