@@ -1,0 +1,47 @@
+package org.loumen.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * 接口文档: a signed-in street admin opens the API browser from the user menu and finds every route group there,
+ * rendered by Swagger UI under the console's strict Content-Security-Policy; without signing in the page says so.
+ */
+class ApiDocsBrowserIT extends WorkBase {
+
+    @Test
+    void staffOpenTheApiBrowserFromTheUserMenu() {
+        Browser b = browser("api-docs", Browser.DESKTOP);
+        ConsolePage console = new ConsolePage(b, platform);
+        console.signIn("shuanggang");
+        b.click(By.cssSelector("[data-testid=user-menu]"));
+        b.click(By.cssSelector("[data-testid=api-docs]"));
+        WebDriverWait slow = new WebDriverWait(b.driver, Duration.ofSeconds(30));
+        slow.until(d -> !d.findElements(By.cssSelector("#swagger .opblock")).isEmpty());
+        String text = b.text();
+        assertTrue(text.contains("楼门栋长工作平台 接口"), "the document's title");
+        assertTrue(text.contains("org.loumen.core.model") && text.contains("org.loumen.core.identity"),
+                "route groups by bundle");
+        assertTrue(b.driver.findElements(By.cssSelector("#swagger .opblock")).size() > 50, "every route is listed");
+        assertEquals(List.of(), b.consoleErrors(), "no CSP violation, no failed script");
+        b.shot("1-api-browser");
+
+        // a route opened: its access rule is in the description
+        b.click(By.cssSelector("#swagger .opblock-summary"));
+        slow.until(d -> d.findElement(By.tagName("body")).getText().contains("访问规则 / access"));
+        b.shot("2-route-opened");
+        assertEquals(List.of(), b.consoleErrors());
+
+        Browser phone = browser("api-docs-phone", Browser.PHONE);
+        phone.driver.get(platform.base() + "/api-docs");
+        phone.wait.until(d -> d.findElement(By.id("api-docs-status")).getText().contains("请先在工作平台登录"));
+        phone.shot("3-not-signed-in");
+    }
+}
