@@ -37,6 +37,11 @@ final class WorkflowException extends Exception {
         return new WorkflowException(Reason.INVALID, "invalid-field", message, field);
     }
 
+    /** The request conflicts with the current state. */
+    static WorkflowException conflict(String code, String message) {
+        return new WorkflowException(Reason.CONFLICT, code, message, null);
+    }
+
     Reason reason() {
         return reason;
     }
