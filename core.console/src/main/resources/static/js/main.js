@@ -163,6 +163,7 @@ const TopBar = defineComponent({
                 <ul class="dropdown-menu dropdown-menu-end show user-menu">
                   <li><span class="dropdown-item-text small text-body-secondary">${session.user.username}</span></li>
                   <li><a class="dropdown-item" href="#/password" onClick=${() => { userMenu.value = false; }}>${tr('修改密码', 'Change password')}</a></li>
+                  ${has(...ALL_STAFF, 'AUDITOR') ? html`<li><a class="dropdown-item" href="/api-docs" data-testid="api-docs">${tr('接口文档', 'API documentation')}</a></li>` : null}
                   <li><button type="button" class="dropdown-item" data-testid="sign-out" onClick=${doSignOut}>${tr('退出登录', 'Sign out')}</button></li>
                 </ul>` : null}
             </div>` : null}

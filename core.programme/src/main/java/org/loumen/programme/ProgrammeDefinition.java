@@ -30,6 +30,76 @@ public @interface ProgrammeDefinition {
     /** The service property that holds {@link #id()}. */
     String ID = PREFIX_ + "id";
 
+    /**
+     * The service property that holds {@link #nameZh()}.
+     *
+     * @since 1.3
+     */
+    String NAME_ZH = PREFIX_ + "nameZh";
+
+    /**
+     * The service property that holds {@link #nameEn()}.
+     *
+     * @since 1.3
+     */
+    String NAME_EN = PREFIX_ + "nameEn";
+
+    /**
+     * The service property that holds {@link #descriptionZh()}.
+     *
+     * @since 1.3
+     */
+    String DESCRIPTION_ZH = PREFIX_ + "descriptionZh";
+
+    /**
+     * The service property that holds {@link #descriptionEn()}.
+     *
+     * @since 1.3
+     */
+    String DESCRIPTION_EN = PREFIX_ + "descriptionEn";
+
+    /**
+     * The service property that holds {@link #roles()}.
+     *
+     * @since 1.3
+     */
+    String ROLES = PREFIX_ + "roles";
+
+    /**
+     * The service property that holds {@link #consoleResources()}.
+     *
+     * @since 1.3
+     */
+    String CONSOLE_RESOURCES = PREFIX_ + "consoleResources";
+
+    /**
+     * The service property that holds {@link #consoleMenuZh()}.
+     *
+     * @since 1.3
+     */
+    String CONSOLE_MENU_ZH = PREFIX_ + "consoleMenuZh";
+
+    /**
+     * The service property that holds {@link #consoleMenuEn()}.
+     *
+     * @since 1.3
+     */
+    String CONSOLE_MENU_EN = PREFIX_ + "consoleMenuEn";
+
+    /**
+     * The service property that holds {@link #residentResources()}.
+     *
+     * @since 1.3
+     */
+    String RESIDENT_RESOURCES = PREFIX_ + "residentResources";
+
+    /**
+     * The service property that holds {@link #demoStreets()}.
+     *
+     * @since 1.3
+     */
+    String DEMO_STREETS = PREFIX_ + "demoStreets";
+
     /** What an id may look like: lower-case letters, digits and dashes, 1–40 characters. */
     String ID_PATTERN = "[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?";
 

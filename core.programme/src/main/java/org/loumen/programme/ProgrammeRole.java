@@ -2,6 +2,7 @@ package org.loumen.programme;
 
 import java.util.Objects;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.security.Role;
 
 /**
@@ -26,13 +27,13 @@ public record ProgrammeRole(String id, String nameZh, String nameEn, Role grante
     /** The level of the organisation tree a programme role is held at, by the shape of the node's code. */
     public enum Level {
         /** a street (街道/镇): 9 digits */
-        STREET("\\d{9}"),
+        STREET(DivisionCodes.STREET_FORM),
         /** a community (社区/村): 12 digits */
-        COMMUNITY("\\d{12}"),
+        COMMUNITY(DivisionCodes.COMMUNITY_FORM),
         /** a building (楼栋): community + B + 3 digits */
-        BUILDING("\\d{12}B\\d{3}"),
+        BUILDING(DivisionCodes.BUILDING_FORM),
         /** a unit (楼门): building + U + 2 digits */
-        UNIT("\\d{12}B\\d{3}U\\d{2}");
+        UNIT(DivisionCodes.UNIT_FORM);
 
         private final String pattern;
 

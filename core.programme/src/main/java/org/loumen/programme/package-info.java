@@ -14,9 +14,10 @@
  * routes ({@link org.loumen.programme.ProgrammeRoutes#publicGet}) and the programme's parts of the unit page and door
  * poster ({@link org.loumen.programme.ProgrammeDefinition#residentResources()}). Personal data of the core is reached only that
  * way; workflow facts through {@code org.loumen.workflow.api}, events named in {@code org.loumen.workflow.events}.
+ * Version 1.3 names every service property of {@link org.loumen.programme.ProgrammeDefinition} as a constant.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.loumen.programme;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,10 +9,11 @@
  * {@link org.loumen.web.Inputs}, {@link org.loumen.web.StoreConflict}, bounded lists and Retry-After on errors; 2.3: {@link org.loumen.web.ApiRequest#hasBody()}, a body readable
  * both as bytes and as JSON, one {@code missing-body} code, strict JSON types, {@link org.loumen.web.Access#orGranted}
  * and {@link org.loumen.web.GrantedRoles} for roles that programmes declare; 2.4:
- * {@link org.loumen.web.Diagnostics}, the shared reasons of health and the programme listing).
+ * {@link org.loumen.web.Diagnostics}, the shared reasons of health and the programme listing; 2.5:
+ * {@link org.loumen.web.JsonBodies}, an answer written as JSON by the dispatcher's own rules before it leaves).
  */
 @Export
-@Version("2.4.0")
+@Version("2.5.0")
 package org.loumen.web;
 
 import org.osgi.annotation.bundle.Export;

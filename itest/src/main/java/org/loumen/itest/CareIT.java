@@ -27,11 +27,8 @@ class CareIT extends PlatformTest {
                 household.get("version").asLong()));
         assertEquals(200, tagged.status(), tagged.body());
 
-        java.util.List<org.osgi.service.event.Event> seen = java.util.Collections.synchronizedList(
-                new java.util.ArrayList<>());
-        org.osgi.framework.ServiceRegistration<org.osgi.service.event.EventHandler> subscriber = context
-                .registerService(org.osgi.service.event.EventHandler.class, seen::add, new java.util.Hashtable<>(
-                        Map.of(org.osgi.service.event.EventConstants.EVENT_TOPIC, "org/loumen/care/*")));
+        EventCollector subscriber = EventCollector.listen(context, "org/loumen/care/*");
+        java.util.List<org.osgi.service.event.Event> seen = subscriber.seen();
         Http leader = user("care-leader", "LEADER", unit);
         JsonNode plan = null;
         for (JsonNode p : leader.get("/api/v1/care/plans").json()) {
@@ -58,7 +55,7 @@ class CareIT extends PlatformTest {
         Http.until(() -> http.get("/api/v1/health"), x -> seen.stream().anyMatch(e -> e.getTopic().equals(
                 "org/loumen/care/VISITED") && Long.valueOf(id).equals(e.getProperty("household"))), 10,
                 "VISITED event");
-        subscriber.unregister();
+        subscriber.close();
         for (JsonNode p : leader.get("/api/v1/care/plans?overdue=true").json()) {
             assertTrue(p.get("overdue").asBoolean());
         }

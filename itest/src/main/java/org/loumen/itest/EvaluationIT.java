@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +20,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventConstants;
-import org.osgi.service.event.EventHandler;
 import org.osgi.test.common.annotation.InjectService;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,10 +70,8 @@ class EvaluationIT extends PlatformTest {
             leader.put(l.get("name").asText(), l.get("id").asLong());
         }
 
-        List<Event> seen = Collections.synchronizedList(new ArrayList<>());
-        Hashtable<String, Object> topics = new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC,
-                new String[] { "org/loumen/evaluation/*", "org/loumen/leader/*" }));
-        ServiceRegistration<EventHandler> subscriber = context.registerService(EventHandler.class, seen::add, topics);
+        EventCollector subscriber = EventCollector.listen(context, "org/loumen/evaluation/*", "org/loumen/leader/*");
+        List<Event> seen = subscriber.seen();
         try {
             assertEquals(400, admin.json("POST", "/api/v1/evaluations", Map.of("community", community,
                     "period", "2026-H3")).status());
@@ -184,7 +178,7 @@ class EvaluationIT extends PlatformTest {
                             && Long.valueOf(id).equals(e.getProperty("evaluation"))), 10, "CLOSED event");
             assertTrue(seen.stream().anyMatch(e -> e.getTopic().equals("org/loumen/evaluation/OPENED")));
         } finally {
-            subscriber.unregister();
+            subscriber.close();
         }
 
         // guessing codes is throttled per client

@@ -8,16 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventConstants;
-import org.osgi.service.event.EventHandler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -47,9 +42,8 @@ class LifecycleIT extends PlatformTest {
         }
         String unit = community + "B001U01";
 
-        List<Event> seen = Collections.synchronizedList(new ArrayList<>());
-        ServiceRegistration<EventHandler> subscriber = context.registerService(EventHandler.class, seen::add,
-                new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, "org/loumen/leader/*")));
+        EventCollector subscriber = EventCollector.listen(context, "org/loumen/leader/*");
+        List<Event> seen = subscriber.seen();
         try {
             Http.Response nominated = admin.json("POST", "/api/v1/communities/" + community + "/nominations", Map.of(
                     "name", "新楼长", "gender", "FEMALE", "birthDate", "1980-08-08", "education", "BACHELOR",
@@ -131,7 +125,7 @@ class LifecycleIT extends PlatformTest {
             assertTrue(seen.stream().anyMatch(e -> e.getTopic().equals("org/loumen/leader/CERTIFIED")
                     && Long.valueOf(id).equals(e.getProperty("leader"))));
         } finally {
-            subscriber.unregister();
+            subscriber.close();
         }
     }
 }

@@ -24,11 +24,8 @@ class MeetingIT extends PlatformTest {
         Http secretary = user("sg-secretary", "COMMUNITY_SECRETARY", GANGWAN);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         LocalDate lastWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1).plusDays(2);
-        java.util.List<org.osgi.service.event.Event> seen = java.util.Collections.synchronizedList(
-                new java.util.ArrayList<>());
-        org.osgi.framework.ServiceRegistration<org.osgi.service.event.EventHandler> subscriber = context
-                .registerService(org.osgi.service.event.EventHandler.class, seen::add, new java.util.Hashtable<>(
-                        Map.of(org.osgi.service.event.EventConstants.EVENT_TOPIC, "org/loumen/meeting/*")));
+        EventCollector subscriber = EventCollector.listen(context, "org/loumen/meeting/*");
+        java.util.List<org.osgi.service.event.Event> seen = subscriber.seen();
         Http.Response scheduled = secretary.json("POST", "/api/v1/communities/" + GANGWAN + "/meetings", Map.of(
                 "kind", "WEEKLY", "scheduledOn", lastWeek.toString()));
         assertEquals(201, scheduled.status(), scheduled.body());
@@ -56,7 +53,7 @@ class MeetingIT extends PlatformTest {
 
         Http.until(() -> http.get("/api/v1/health"), x -> seen.stream().anyMatch(e -> e.getTopic().equals(
                 "org/loumen/meeting/HELD") && Long.valueOf(id).equals(e.getProperty("meeting"))), 10, "HELD event");
-        subscriber.unregister();
+        subscriber.close();
         Http street = user("sg-admin", "STREET_ADMIN", SHUANGGANG);
         JsonNode cadence = street.get("/api/v1/meetings/cadence?weeks=1&months=1").json();
         boolean sawGangwan = false;

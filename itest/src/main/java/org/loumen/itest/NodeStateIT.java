@@ -248,10 +248,12 @@ class NodeStateIT extends PlatformTest {
 
     /**
      * Public reference reads are served from memory, and never stale after a write: a community added here is listed
-     * at once, one added by "another node" (a row inserted in the table) within 2 s, like the programme switch.
+     * at once; on a database other nodes may share (PostgreSQL), one added by "another node" (a row inserted in the
+     * table) is listed by the very next read. Embedded Derby cannot be opened by another process, so there the second
+     * half has no case to test.
      */
     @Test
-    void cachedReferenceReadsSeeWritesHereAtOnceAndAnotherNodesWithinTwoSeconds() throws Exception {
+    void cachedReferenceReadsSeeWritesHereAndOnAnotherNodeAtOnce() throws Exception {
         Http admin = admin();
         String street = "120112108"; // its 39x village numbers are this test's own
         String path = "/api/v1/public/streets/" + street + "/communities";
@@ -263,6 +265,13 @@ class NodeStateIT extends PlatformTest {
         assertTrue(http.get(path).body().contains(here), "a write made here is served at once");
         long streetsBefore = communitiesOf(admin.get("/api/v1/streets").json(), street);
 
+        String url;
+        try (Connection c = db()) {
+            url = c.getMetaData().getURL();
+        }
+        if (url.startsWith("jdbc:derby:")) {
+            return;
+        }
         String other = street + "396";
         try (Connection c = db(); PreparedStatement ps = c.prepareStatement("insert into ORG_COMMUNITY (CODE, "
                 + "STREET_CODE, NAME, KIND, CREATED_AT, UPDATED_AT, VERSION) values (?, ?, ?, 'VILLAGE', ?, ?, 1)")) {
@@ -274,17 +283,9 @@ class NodeStateIT extends PlatformTest {
             ps.setTimestamp(5, now);
             assertEquals(1, ps.executeUpdate());
         }
-        long start = System.nanoTime();
-        while (!http.get(path).body().contains(other)) {
-            assertTrue(System.nanoTime() - start < 2_000_000_000L, "another node's community within 2 s");
-            Thread.sleep(50);
-        }
-        while (communitiesOf(admin.get("/api/v1/streets").json(), street) != streetsBefore + 1) {
-            assertTrue(System.nanoTime() - start < 2_000_000_000L, "the street's count within 2 s");
-            Thread.sleep(50);
-        }
-        System.out.printf("NodeStateIT: a community added by another node was listed after %d ms%n",
-                (System.nanoTime() - start) / 1_000_000);
+        assertTrue(http.get(path).body().contains(other), "another node's community is served by the next read");
+        assertEquals(streetsBefore + 1, communitiesOf(admin.get("/api/v1/streets").json(), street),
+                "and counted by the next read");
     }
 
     private static long communitiesOf(JsonNode streets, String code) {

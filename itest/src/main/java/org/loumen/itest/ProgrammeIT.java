@@ -12,8 +12,6 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +24,6 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.event.EventConstants;
-import org.osgi.service.event.EventHandler;
 import org.osgi.test.common.annotation.InjectService;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,9 +57,9 @@ class ProgrammeIT extends PlatformTest {
     ServiceRegistration<Programme> deploy(String id, Programme programme) {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(ProgrammeDefinition.ID, id);
-        props.put(ProgrammeDefinition.PREFIX_ + "nameZh", "回声");
-        props.put(ProgrammeDefinition.PREFIX_ + "nameEn", "Echo");
-        props.put(ProgrammeDefinition.PREFIX_ + "roles",
+        props.put(ProgrammeDefinition.NAME_ZH, "回声");
+        props.put(ProgrammeDefinition.NAME_EN, "Echo");
+        props.put(ProgrammeDefinition.ROLES,
                 new String[] { "DISTRICT_ADMIN", "STREET_ADMIN", "COMMUNITY_SECRETARY" });
         return context.registerService(Programme.class, programme, props);
     }
@@ -97,9 +93,7 @@ class ProgrammeIT extends PlatformTest {
         Http sxAdmin = user("sx-admin", "STREET_ADMIN", SHUANGXIN);
         Http sgSecretary = user("sg-secretary", "COMMUNITY_SECRETARY", GANGWAN);
         Http sgLeader = user("sg-leader", "LEADER", GANGWAN);
-        BlockingQueue<org.osgi.service.event.Event> events = new LinkedBlockingQueue<>();
-        ServiceRegistration<EventHandler> handler = context.registerService(EventHandler.class, events::add,
-                new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, "org/loumen/programme/*")));
+        EventCollector events = EventCollector.listen(context, "org/loumen/programme/*");
         try {
             registration = deploy(ID, ECHO);
             JsonNode listed = listed(admin, ID);
@@ -192,7 +186,7 @@ class ProgrammeIT extends PlatformTest {
             assertEquals(200, off.status(), off.body());
             assertEquals("programme-disabled", sgAdmin.get(BASE_SG + "/echo").json().path("error").asText());
         } finally {
-            handler.unregister();
+            events.close();
         }
     }
 

@@ -68,8 +68,8 @@ class ProgrammeRolesIT extends PlatformTest {
         BundleContext bc = FrameworkUtil.getBundle(ProgrammeRolesIT.class).getBundleContext();
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(ProgrammeDefinition.ID, ID);
-        props.put(ProgrammeDefinition.PREFIX_ + "nameZh", "楼道保洁轮值（测试）");
-        props.put(ProgrammeDefinition.PREFIX_ + "nameEn", "Stairwell rota (test)");
+        props.put(ProgrammeDefinition.NAME_ZH, "楼道保洁轮值（测试）");
+        props.put(ProgrammeDefinition.NAME_EN, "Stairwell rota (test)");
         registration = bc.registerService(Programme.class, new Rota(), props);
     }
 

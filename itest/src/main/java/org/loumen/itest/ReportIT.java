@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventConstants;
-import org.osgi.service.event.EventHandler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,9 +22,8 @@ class ReportIT extends PlatformTest {
         String unit = GANGWAN + "B002U01";
         Http leader = user("report-leader", "LEADER", unit);
         Http secretary = user("sg-secretary", "COMMUNITY_SECRETARY", GANGWAN);
-        List<Event> seen = Collections.synchronizedList(new ArrayList<>());
-        ServiceRegistration<EventHandler> subscriber = context.registerService(EventHandler.class, seen::add,
-                new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, "org/loumen/report/*")));
+        EventCollector subscriber = EventCollector.listen(context, "org/loumen/report/*");
+        List<Event> seen = subscriber.seen();
         try {
             Http.Response bad = leader.json("POST", "/api/v1/reports", Map.of("place", unit, "duty", "SAFETY_PATROLLER",
                     "urgency", "NORMAL", "description", " "));
@@ -95,7 +89,7 @@ class ReportIT extends PlatformTest {
             assertTrue(seen.stream().anyMatch(e -> e.getTopic().equals("org/loumen/report/ESCALATED")
                     && Long.valueOf(id).equals(e.getProperty("report"))));
         } finally {
-            subscriber.unregister();
+            subscriber.close();
         }
     }
 }

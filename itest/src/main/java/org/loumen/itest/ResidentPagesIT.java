@@ -53,9 +53,9 @@ class ResidentPagesIT extends PlatformTest {
         BundleContext bc = FrameworkUtil.getBundle(ResidentPagesIT.class).getBundleContext();
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(ProgrammeDefinition.ID, ID);
-        props.put(ProgrammeDefinition.PREFIX_ + "nameZh", "居民页测试");
-        props.put(ProgrammeDefinition.PREFIX_ + "nameEn", "Resident part (test)");
-        props.put(ProgrammeDefinition.PREFIX_ + "residentResources", "/resident-test");
+        props.put(ProgrammeDefinition.NAME_ZH, "居民页测试");
+        props.put(ProgrammeDefinition.NAME_EN, "Resident part (test)");
+        props.put(ProgrammeDefinition.RESIDENT_RESOURCES, "/resident-test");
         registration = bc.registerService(Programme.class, new Greeting(), props);
     }
 

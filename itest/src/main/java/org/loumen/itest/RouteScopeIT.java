@@ -148,8 +148,8 @@ class RouteScopeIT extends PlatformTest {
         // a programme with a role of its own, so programme routes and granted roles are in the catalogue and the callers
         java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
         props.put(org.loumen.programme.ProgrammeDefinition.ID, "scope-probe");
-        props.put(org.loumen.programme.ProgrammeDefinition.PREFIX_ + "nameZh", "范围探测");
-        props.put(org.loumen.programme.ProgrammeDefinition.PREFIX_ + "nameEn", "Scope probe");
+        props.put(org.loumen.programme.ProgrammeDefinition.NAME_ZH, "范围探测");
+        props.put(org.loumen.programme.ProgrammeDefinition.NAME_EN, "Scope probe");
         org.osgi.framework.ServiceRegistration<org.loumen.programme.Programme> probe = context.registerService(
                 org.loumen.programme.Programme.class, routes -> routes
                         .role(new org.loumen.programme.ProgrammeRole("PROBE", "探测员", "Prober",

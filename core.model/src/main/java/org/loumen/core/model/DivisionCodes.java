@@ -6,7 +6,82 @@ package org.loumen.core.model;
  */
 public final class DivisionCodes {
 
+    /**
+     * The forms of the codes, as regular expressions: a street (9 digits), a community (12), a building (community,
+     * {@code B}, 3 digits), a unit (building, {@code U}, 2 digits), and a place (any of the last three).
+     *
+     * @since 1.4
+     */
+    public static final String STREET_FORM = "\\d{9}";
+    /** @since 1.4 */
+    public static final String COMMUNITY_FORM = "\\d{12}";
+    /** @since 1.4 */
+    public static final String BUILDING_FORM = "\\d{12}B\\d{3}";
+    /** @since 1.4 */
+    public static final String UNIT_FORM = "\\d{12}B\\d{3}U\\d{2}";
+    /** @since 1.4 */
+    public static final String BUILDING_OR_UNIT_FORM = "\\d{12}B\\d{3}(U\\d{2})?";
+    /** @since 1.4 */
+    public static final String PLACE_FORM = "\\d{12}(B\\d{3}(U\\d{2})?)?";
+
+    private static final java.util.regex.Pattern BUILDING = java.util.regex.Pattern.compile(BUILDING_FORM);
+    private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile(UNIT_FORM);
+    private static final java.util.regex.Pattern BUILDING_OR_UNIT =
+            java.util.regex.Pattern.compile(BUILDING_OR_UNIT_FORM);
+    private static final java.util.regex.Pattern PLACE = java.util.regex.Pattern.compile(PLACE_FORM);
+
     private DivisionCodes() {
+    }
+
+    /**
+     * Whether the code has a district code's form (6 digits).
+     *
+     * @since 1.4
+     */
+    public static boolean hasDistrictForm(String code) {
+        return digits(code, 6);
+    }
+
+    /**
+     * Whether the code has a street code's form (9 digits), existing or not.
+     *
+     * @since 1.4
+     */
+    public static boolean hasStreetForm(String code) {
+        return digits(code, 9);
+    }
+
+    /**
+     * Whether the code has a community code's form (12 digits), existing or not.
+     *
+     * @since 1.4
+     */
+    public static boolean hasCommunityForm(String code) {
+        return digits(code, 12);
+    }
+
+    /** @since 1.4 */
+    public static boolean hasBuildingForm(String code) {
+        return code != null && BUILDING.matcher(code).matches();
+    }
+
+    /** @since 1.4 */
+    public static boolean hasUnitForm(String code) {
+        return code != null && UNIT.matcher(code).matches();
+    }
+
+    /** @since 1.4 */
+    public static boolean hasBuildingOrUnitForm(String code) {
+        return code != null && BUILDING_OR_UNIT.matcher(code).matches();
+    }
+
+    /**
+     * Whether the code has the form of a community, building or unit code.
+     *
+     * @since 1.4
+     */
+    public static boolean hasPlaceForm(String code) {
+        return code != null && PLACE.matcher(code).matches();
     }
 
     public static boolean isDistrictCode(String code) {

@@ -5,7 +5,7 @@
  * entities stay private to the bundle.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.loumen.core.model;
 
 import org.osgi.annotation.bundle.Export;

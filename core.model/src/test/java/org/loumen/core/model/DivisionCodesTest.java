@@ -47,4 +47,27 @@ class DivisionCodesTest {
         assertEquals(CommunityKind.VILLAGE, DivisionCodes.communityKind("120112107210"));
         assertEquals(CommunityKind.COMMUNITY, DivisionCodes.communityKind("120112103001"));
     }
+
+    @Test
+    void formsAreCheckedWithoutLookingUp() {
+        assertTrue(DivisionCodes.hasDistrictForm("120112"));
+        assertTrue(DivisionCodes.hasStreetForm("120112000"), "a form, not an existing street");
+        assertFalse(DivisionCodes.hasStreetForm("12011210x"));
+        assertFalse(DivisionCodes.hasStreetForm(null));
+        assertTrue(DivisionCodes.hasCommunityForm("120112103001"));
+        assertFalse(DivisionCodes.hasCommunityForm("１２０１１２１０３００１"), "ASCII digits only, as \\d");
+        assertTrue(DivisionCodes.hasBuildingForm("120112103001B003"));
+        assertFalse(DivisionCodes.hasBuildingForm("120112103001B003U01"));
+        assertTrue(DivisionCodes.hasUnitForm("120112103001B003U01"));
+        assertFalse(DivisionCodes.hasUnitForm("120112103001B03U01"));
+        assertTrue(DivisionCodes.hasBuildingOrUnitForm("120112103001B003"));
+        assertTrue(DivisionCodes.hasBuildingOrUnitForm("120112103001B003U01"));
+        assertFalse(DivisionCodes.hasBuildingOrUnitForm("120112103001"));
+        for (String place : new String[] { "120112103001", "120112103001B003", "120112103001B003U01" }) {
+            assertTrue(DivisionCodes.hasPlaceForm(place), place);
+            assertTrue(place.matches(DivisionCodes.PLACE_FORM), place);
+        }
+        assertFalse(DivisionCodes.hasPlaceForm("120112103"));
+        assertFalse(DivisionCodes.hasUnitForm(null));
+    }
 }

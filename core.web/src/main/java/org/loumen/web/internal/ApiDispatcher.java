@@ -122,6 +122,16 @@ public final class ApiDispatcher extends HttpServlet {
         // the catalogue of routes, for district IT and for the route x role test
         table.add(this, "org.loumen.core.web", "GET", "/system/routes", Access.within(Role.DISTRICT_ADMIN),
                 r -> table.all().stream().map(RouteInfo::of).toList());
+        // the OpenAPI document of the routes as they are now, for staff and the API browser (/api-docs)
+        table.add(this, "org.loumen.core.web", "GET", "/openapi.json", Access.within(Role.DISTRICT_ADMIN,
+                Role.STREET_ADMIN, Role.COMMUNITY_SECRETARY, Role.AUDITOR),
+                r -> OpenApiDocument.of(table.all(), apiVersion()));
+    }
+
+    /** The version the document states: this bundle's, which grows with the API packages it exports. */
+    private static String apiVersion() {
+        org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(ApiDispatcher.class);
+        return bundle == null ? "1" : bundle.getVersion().toString();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
  * shared text rule ({@link Inputs#text}: NFC, no control or bidi characters; line breaks only in the free-text
  * fields named in {@link #MULTILINE}) and every date the shared range ({@link Inputs#dateProblem}).
  */
-final class Json {
+public final class Json {
 
     /** Fields that hold free text, where line breaks and tabs are allowed. */
     static final Set<String> MULTILINE = Set.of("description", "minutes", "note", "summary", "resolution", "decision",
@@ -114,5 +114,10 @@ final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
+    }
+
+    /** The body as the JSON tree the dispatcher would write; fails here if it cannot be written. */
+    public static Object tree(Object body) {
+        return MAPPER.valueToTree(body);
     }
 }

@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The staff console (管理后台): {@code /} answers the page shell (and, being the default servlet, a 404 for any other
  * path nothing serves, rendered as JSON by the error page), {@code /assets/<version>/...} the scripts, styles
- * and libraries. Asset URLs carry the bundle's version (with its build stamp), so browsers may keep them for a year and an upgraded
+ * and libraries, {@code /api-docs} the API browser. Asset URLs carry the bundle's version (with its build stamp), so browsers may keep them for a year and an upgraded
  * console is fetched afresh; the shell itself is revalidated on every load. The pages hold no data: everything they
  * show comes from {@code /api/v1} with the user's token.
  */
@@ -30,11 +30,14 @@ public final class ConsoleServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     static final String ASSETS = "/assets/";
+    static final String API_DOCS = "/api-docs";
 
     private final transient StaticAssets assets;
     private final String version;
     /** The page shell with its asset URLs filled in, made (and compressed) once. */
     private final transient StaticAssets.Asset shell;
+    /** The API browser's page (Swagger UI over {@code /api/v1/openapi.json}). */
+    private final transient StaticAssets.Asset apiDocs;
 
     @Activate
     public ConsoleServlet(BundleContext context) {
@@ -42,6 +45,7 @@ public final class ConsoleServlet extends HttpServlet {
         this.assets = new StaticAssets(path -> bundle.getEntry("static/" + path));
         this.version = version(bundle);
         this.shell = shell(assets, "index.html", version);
+        this.apiDocs = shell(assets, "api-docs.html", version);
     }
 
     /** The bundle's version as it appears in asset URLs ({@code /assets/<version>/...}). */
@@ -64,6 +68,11 @@ public final class ConsoleServlet extends HttpServlet {
         if (path.isEmpty() || path.equals("/") || path.equals("/index.html")) {
             resp.setHeader("Cache-Control", "no-cache");
             send(req, resp, shell);
+            return;
+        }
+        if (path.equals(API_DOCS)) {
+            resp.setHeader("Cache-Control", "no-cache");
+            send(req, resp, apiDocs);
             return;
         }
         // "/" is the default servlet's pattern: every path nothing else serves comes here and gets the JSON 404

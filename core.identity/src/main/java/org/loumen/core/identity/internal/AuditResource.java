@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.loumen.core.model.ChinaTime;
 import org.loumen.security.AuditRecord.Outcome;
 import org.loumen.security.Role;
 import org.loumen.web.Access;
@@ -26,7 +27,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class AuditResource implements ApiResource {
 
     /** Dates without a time are days in China Standard Time, as the people reading the log count them. */
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = ChinaTime.ZONE;
 
     private final JpaAuditTrail trail;
 

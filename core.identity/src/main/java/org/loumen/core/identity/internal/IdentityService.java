@@ -2,22 +2,14 @@ package org.loumen.core.identity.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
-import javax.persistence.LockModeType;
-import javax.persistence.OptimisticLockException;
-import javax.persistence.RollbackException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.LeaderService;
@@ -27,7 +19,6 @@ import org.loumen.security.AuditRecord.Outcome;
 import org.loumen.security.AuditTrail;
 import org.loumen.security.Authenticator;
 import org.loumen.security.Caller;
-import org.loumen.security.Role;
 import org.loumen.security.RoleBinding;
 import org.loumen.throttle.Throttles;
 import org.loumen.web.ApiException;
@@ -43,7 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accounts, sign-in and sessions (账号与登录). Authenticates every API request for the dispatcher. Everything it
+ * Sign-in and sessions (登录与会话); managing accounts is {@link AccountAdministration}'s. Authenticates every API
+ * request for the dispatcher. Everything it
  * decides by lives in the database, read fresh at each request, so that several nodes on one database agree at once:
  * sessions ({@code IDN_SESSION}), accounts, and failed sign-ins and lockouts ({@code IDN_LOGIN_STATE}, also for names
  * without an account), whose counters are updated under a row lock taken in the database, not in this JVM.
@@ -84,24 +76,12 @@ public final class IdentityService implements Authenticator {
         int passwordHashIterations() default PasswordHasher.DEFAULT_ITERATIONS;
     }
 
-    static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
     /** What a sign-in name may look like: a staff username, or a leader's (a mobile number, a work ID). */
     static final Pattern SIGN_IN_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
     private static final Logger LOG = LoggerFactory.getLogger(IdentityService.class);
 
-    /** Carries an API refusal out of a transaction lambda, rolling the transaction back. */
-    static final class Refused extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient ApiException answer;
-
-        Refused(ApiException answer) {
-            super(answer.getMessage(), null, false, false);
-            this.answer = answer;
-        }
-    }
-
     private final JpaTemplate jpa;
-    private final OrganisationService organisation;
+    private final AccountStore store;
     private final LeaderLinks leaders;
     private final AuditTrail audit;
     private final Clock clock;
@@ -120,14 +100,15 @@ public final class IdentityService implements Authenticator {
             @Reference OrganisationService organisation, @Reference LeaderService leaders,
             @Reference AuditTrail audit, @Reference Throttles throttles, BundleContext context, Config config) {
         this.jpa = jpa;
-        this.organisation = organisation;
         this.leaders = new LeaderLinks(leaders);
         this.audit = audit;
         this.throttles = throttles;
         this.clock = Clock.systemUTC();
+        this.store = new AccountStore(jpa, clock, this.leaders);
         this.sessions = new Sessions(new JpaSessionStore(jpa), clock, 0, 0);
         configure(config);
-        new InitialAccounts(this, organisation, context).ensure();
+        // before the first request can be authenticated, the administrator (and the demo accounts) exist
+        new InitialAccounts(store, hasher, organisation, context).ensure();
     }
 
     @Modified
@@ -172,8 +153,7 @@ public final class IdentityService implements Authenticator {
 
     /** The account as stored now: no cache, so a change made on another node counts at the next request. */
     private Account account(String username) {
-        return jpa.txExpr(em -> Optional.ofNullable(em.find(AccountEntity.class, username))
-                .map(Account::of).orElse(null));
+        return store.account(username);
     }
 
     /** A successful sign-in. */
@@ -274,29 +254,8 @@ public final class IdentityService implements Authenticator {
         return withLoginState(name, (em, s) -> s.fail(now, c.lockoutThreshold(), c.lockoutMinutes() * 60_000L));
     }
 
-    /**
-     * Changes a name's sign-in counters under a row lock taken in the database ({@code SELECT … FOR UPDATE}), so that
-     * parallel failures on any number of nodes are all counted. The row is created when missing; when two nodes create
-     * it at once, the loser's transaction fails on the primary key and is tried again, finding the row.
-     */
     private <T> T withLoginState(String name, java.util.function.BiFunction<EntityManager, LoginStateEntity, T> change) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return jpa.txExpr(em -> {
-                    LoginStateEntity s = em.find(LoginStateEntity.class, name, LockModeType.PESSIMISTIC_WRITE);
-                    if (s == null) {
-                        s = new LoginStateEntity(name);
-                        em.persist(s);
-                        em.flush();
-                    }
-                    return change.apply(em, s);
-                });
-            } catch (RuntimeException e) { // the first row of a name, created on two nodes at once
-                if (attempt >= 3) {
-                    throw e;
-                }
-            }
-        }
+        return store.withLoginState(name, change);
     }
 
     /**
@@ -382,290 +341,17 @@ public final class IdentityService implements Authenticator {
         audit.record(new AuditRecord(name, client, "auth.password", name, null, outcome, status, detail));
     }
 
-    // ---- accounts ---------------------------------------------------------------------------------------------
-
     Optional<UserView> view(String username) {
-        Optional<UserView> stored = jpa.txExpr(em -> Optional.ofNullable(em.find(AccountEntity.class, username))
-                .map(a -> UserView.of(a, em.find(LoginStateEntity.class, username))));
-        return stored.map(leaders::view);
+        return store.view(username);
     }
 
-    /**
-     * The nodes an account's roles are held at, which a manager must cover to see it; the district for an account
-     * without roles; empty when there is no such account.
-     */
-    List<String> nodesOf(String username) {
-        Account a = SIGN_IN_NAME.matcher(username).matches() ? account(username) : null;
-        if (a == null) {
-            return List.of();
-        }
-        if (a.leaderId() != null) {
-            return List.of(leaders.managedAt(a.leaderId()).map(RoleBinding::node)
-                    .orElse(organisation.district().code()));
-        }
-        if (a.bindings().isEmpty()) {
-            return List.of(organisation.district().code());
-        }
-        return a.bindings().stream().map(RoleBinding::node).distinct().toList();
+    /** Ends every session of the account (disabled, or its password reset); returns how many ended. */
+    int endSessions(String username) {
+        return sessions.revokeAll(username, null);
     }
 
-    /** One page of the accounts whose every role lies within the scopes. */
-    record Page(List<UserView> items, int total, int page, int size) {
-        Page withLeaderBindings(java.util.function.UnaryOperator<UserView> derive) {
-            return new Page(items.stream().map(derive).toList(), total, page, size);
-        }
-    }
-
-    Page list(Set<String> scopes, String nodePrefix, String q, Role role, int page, int size) {
-        String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
-        String district = organisation.district().code();
-        boolean anyLinked = jpa.txExpr(em -> em.createQuery("select count(a) from AccountEntity a where a.leaderId "
-                + "is not null", Long.class).getSingleResult() > 0);
-        // leaders' accounts are at their leader's community; leaders outside the scopes are not listed
-        Map<Long, String> leaderCommunities = anyLinked ? leaders.communities(scopes) : Map.of();
-        return jpa.txExpr(em -> {
-            Map<String, LoginStateEntity> states = new HashMap<>();
-            em.createQuery("select s from LoginStateEntity s", LoginStateEntity.class).getResultList()
-                    .forEach(s -> states.put(s.username(), s));
-            List<UserView> all = em.createQuery("select a from AccountEntity a order by a.username",
-                    AccountEntity.class).getResultList().stream()
-                    .filter(a -> {
-                        List<RoleBinding> held = a.leaderId() == null ? a.bindings()
-                                : List.of(new RoleBinding(Role.LEADER, leaderCommunities.getOrDefault(a.leaderId(),
-                                        district)));
-                        List<String> nodes = held.isEmpty() ? List.of(district)
-                                : held.stream().map(RoleBinding::node).toList();
-                        return nodes.stream().allMatch(n -> scopes.stream().anyMatch(n::startsWith))
-                                && (nodePrefix == null || nodes.stream().anyMatch(n -> n.startsWith(nodePrefix)))
-                                && (role == null || held.stream().anyMatch(b -> b.role() == role))
-                                && (needle == null || a.username().contains(needle)
-                                        || a.displayName().toLowerCase(Locale.ROOT).contains(needle));
-                    })
-                    .map(a -> UserView.of(a, states.get(a.username()))).toList();
-            int from = Math.min(all.size(), (page - 1) * size);
-            return new Page(all.subList(from, Math.min(all.size(), from + size)), all.size(), page, size);
-        }).withLeaderBindings(leaders::view);
-    }
-
-    /** A new account and the password to hand over, if one was generated. */
-    record Created(UserView user, String temporaryPassword) {
-    }
-
-    /**
-     * Creates an account. The password is generated unless given; either way it was chosen by someone else, so the
-     * user must change it at first sign-in.
-     */
-    Created create(Caller actor, String username, String displayName, List<RoleBinding> requested, String password)
-            throws ApiException {
-        String name = username == null ? "" : username.strip();
-        if (!USERNAME.matcher(name).matches()) {
-            throw ApiException.invalidField("username", "用户名须为 3 至 32 位小写字母、数字或 . _ -，以字母开头 / a "
-                    + "username is 3-32 lower-case letters, digits or . _ -, starting with a letter");
-        }
-        String display = displayName(displayName);
-        List<RoleBinding> bindings = checkBindings(actor, requested);
-        boolean generated = password == null;
-        String pw = generated ? PasswordPolicy.generate() : password;
-        String problem = PasswordPolicy.problem(name, pw).orElse(null);
-        if (problem != null) {
-            throw ApiException.invalidField("password", problem);
-        }
-        String hash = hasher.hash(pw);
-        long now = clock.millis();
-        UserView view = inTx(em -> {
-            if (em.find(AccountEntity.class, name) != null) {
-                throw new Refused(ApiException.conflict("username-taken", "用户名已存在 / username taken: " + name));
-            }
-            AccountEntity a = new AccountEntity(name, display, hash, true, bindings, now, actor.username());
-            em.persist(a);
-            em.flush();
-            return UserView.of(a, null);
-        });
-        return new Created(view, generated ? pw : null);
-    }
-
-    /** Creates an account without an acting user: the initial administrator and demo accounts. */
-    void createInitial(String username, String displayName, List<RoleBinding> bindings, String password,
-            boolean mustChange) {
-        String hash = hasher.hash(password);
-        jpa.tx(em -> em.persist(new AccountEntity(username, displayName, hash, mustChange, bindings,
-                clock.millis(), "system")));
-    }
-
-    boolean hasAccounts() {
-        return jpa.txExpr(em -> em.createQuery("select count(a) from AccountEntity a", Long.class)
-                .getSingleResult() > 0);
-    }
-
-    boolean exists(String username) {
-        return account(username) != null;
-    }
-
-    /**
-     * Changes an account's name, roles or enabled flag. The actor must be able to grant every role the account holds
-     * now and every role it is given; nobody changes their own account this way.
-     */
-    UserView update(Caller actor, String username, String displayName, List<RoleBinding> requested, Boolean enabled,
-            long expectedVersion) throws ApiException {
-        checkManageable(actor, username);
-        if (requested != null && account(username).leaderId() != null) {
-            throw ApiException.invalidField("bindings", "楼门栋长账号的权限来自其任职，不能在此修改 / a leader account's "
-                    + "roles come from the leader's assignments and cannot be set here");
-        }
-        String display = displayName == null ? null : displayName(displayName);
-        List<RoleBinding> bindings = requested == null ? null : checkBindings(actor, requested);
-        UserView view;
-        try {
-            view = inTx(em -> {
-                AccountEntity a = em.find(AccountEntity.class, username);
-                if (a.version() != expectedVersion) {
-                    throw new Refused(stale());
-                }
-                if (display != null) {
-                    a.setDisplayName(display);
-                }
-                if (bindings != null) {
-                    a.setBindings(bindings);
-                }
-                if (enabled != null) {
-                    a.setEnabled(enabled);
-                }
-                em.flush();
-                return UserView.of(a, em.find(LoginStateEntity.class, username));
-            });
-            view = leaders.view(view);
-        } catch (OptimisticLockException | RollbackException e) {
-            throw stale();
-        }
-        if (Boolean.FALSE.equals(enabled)) {
-            int ended = sessions.revokeAll(username, null);
-            LOG.info("Account {} disabled by {}; {} session(s) ended", username, actor.username(), ended);
-        }
-        return view;
-    }
-
-    /** Sets a generated password the user must change, unlocks the account and ends its sessions. */
-    String resetPassword(Caller actor, String username) throws ApiException {
-        checkManageable(actor, username);
-        String pw = PasswordPolicy.generate();
-        String hash = hasher.hash(pw);
-        withLoginState(username, (em, s) -> {
-            em.find(AccountEntity.class, username).setPassword(hash, true);
-            s.unlock();
-            return null;
-        });
-        sessions.revokeAll(username, null);
-        return pw;
-    }
-
-    UserView unlock(Caller actor, String username) throws ApiException {
-        checkManageable(actor, username);
-        withLoginState(username, (em, s) -> {
-            s.unlock();
-            return null;
-        });
-        return view(username).orElseThrow();
-    }
-
-    private void checkManageable(Caller actor, String username) throws ApiException {
-        if (username.equals(actor.username())) {
-            throw new ApiException(403, "own-account", "不能在此修改自己的账号，修改密码请用 /auth/password / you cannot "
-                    + "manage your own account here; change your password at /auth/password");
-        }
-        Account target = account(username);
-        if (target == null) {
-            throw ApiException.notFound("账号", "account", username);
-        }
-        List<RoleBinding> held = target.leaderId() == null ? target.bindings()
-                : List.of(leaders.managedAt(target.leaderId())
-                        .orElse(new RoleBinding(Role.DISTRICT_ADMIN, organisation.district().code())));
-        for (RoleBinding b : held) {
-            if (!mayGrant(actor, b)) {
-                throw new ApiException(403, "forbidden", "无权管理持有 " + b.role().zh() + " 角色的账号 / you may not "
-                        + "manage an account holding " + b.role() + " at " + b.node());
-            }
-        }
-    }
-
-    private static boolean mayGrant(Caller actor, RoleBinding b) {
-        return actor.bindings().stream().anyMatch(c -> c.covers(b.node()) && c.role().mayGrant(b.role()));
-    }
-
-    /** Validates requested roles: known nodes of the right level, grantable by the actor, auditors alone. */
-    private List<RoleBinding> checkBindings(Caller actor, List<RoleBinding> requested) throws ApiException {
-        if (requested == null || requested.isEmpty()) {
-            throw ApiException.invalidField("bindings", "至少需要一个角色 / at least one role is required");
-        }
-        List<RoleBinding> out = new ArrayList<>(new LinkedHashSet<>(requested));
-        String district = organisation.district().code();
-        for (int i = 0; i < out.size(); i++) {
-            RoleBinding b = out.get(i);
-            String field = "bindings[" + i + "].node";
-            boolean known = switch (b.role()) {
-                case DISTRICT_ADMIN, AUDITOR -> b.node().equals(district);
-                case STREET_ADMIN -> organisation.street(b.node()).isPresent();
-                case COMMUNITY_SECRETARY -> organisation.community(b.node()).isPresent();
-                case LEADER -> organisation.community(b.node()).isPresent() || placeExists(b.node());
-            };
-            if (!known) {
-                String level = switch (b.role()) {
-                    case DISTRICT_ADMIN, AUDITOR -> "本区代码 / the district's code " + district;
-                    case STREET_ADMIN -> "已有街道的 9 位代码 / the 9-digit code of an existing street";
-                    case COMMUNITY_SECRETARY -> "已有社区的 12 位代码 / the 12-digit code of an existing community";
-                    case LEADER -> "已有社区、楼栋或单元的代码 / the code of an existing community, building or unit";
-                };
-                throw ApiException.invalidField(field, b.role() + " 的节点须为" + level + " / bad node for " + b.role()
-                        + ": " + b.node());
-            }
-            if (!mayGrant(actor, b)) {
-                throw new ApiException(403, "forbidden", "无权授予该角色 / you may not grant " + b.role() + " at "
-                        + b.node(), field);
-            }
-        }
-        if (out.stream().anyMatch(b -> b.role() == Role.AUDITOR) && out.size() > 1) {
-            throw ApiException.invalidField("bindings", "审计员不能兼任其他角色（三权分立） / an auditor holds no other "
-                    + "role (separation of duties)");
-        }
-        out.sort(Comparator.comparing(RoleBinding::role).thenComparing(RoleBinding::node));
-        return List.copyOf(out);
-    }
-
-    /** Whether a building ({@code …B003}) or unit ({@code …B003U02}) code names an existing place. */
-    private boolean placeExists(String code) {
-        if (!code.matches("\\d{12}B\\d{3}(U\\d{2})?")) {
-            return false;
-        }
-        try {
-            return organisation.buildings(code.substring(0, 12)).stream().anyMatch(b -> b.code().equals(code)
-                    || b.units().stream().anyMatch(u -> u.code().equals(code)));
-        } catch (org.loumen.core.model.ModelException e) {
-            return false;
-        }
-    }
-
-    private static String displayName(String displayName) throws ApiException {
-        String d = displayName == null ? "" : displayName.strip();
-        if (d.isEmpty() || d.length() > 60) {
-            throw ApiException.invalidField("displayName", "姓名须为 1 至 60 个字符 / displayName must be 1-60 characters");
-        }
-        return d;
-    }
-
-    private static ApiException stale() {
-        return new ApiException(409, "stale-version",
-                "数据已被他人修改，请刷新后重试 / changed by someone else since you read it; reload and retry", "version");
-    }
-
-    private <T> T inTx(Function<EntityManager, T> work) throws ApiException {
-        try {
-            return jpa.txExpr(work::apply);
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof Refused r) {
-                    throw r.answer;
-                }
-            }
-            throw e;
-        }
+    /** The password hashing as configured now, for passwords set by account administration. */
+    PasswordHasher hasher() {
+        return hasher;
     }
 }

@@ -43,20 +43,29 @@ final class InitialAccounts {
             new Demo("gangwan", "港湾家园社区书记（演示）", Role.COMMUNITY_SECRETARY, "120112103001"),
             new Demo("auditor", "审计员（演示）", Role.AUDITOR, null));
 
-    private final IdentityService identity;
+    private final AccountStore accounts;
+    private final PasswordHasher hasher;
     private final OrganisationService organisation;
     private final BundleContext context;
 
-    InitialAccounts(IdentityService identity, OrganisationService organisation, BundleContext context) {
-        this.identity = identity;
+    InitialAccounts(AccountStore accounts, PasswordHasher hasher, OrganisationService organisation,
+            BundleContext context) {
+        this.accounts = accounts;
+        this.hasher = hasher;
         this.organisation = organisation;
         this.context = context;
+    }
+
+    /** Stores an account made without an acting user, its password hashed as configured. */
+    private void createInitial(String username, String displayName, List<RoleBinding> bindings, String password,
+            boolean mustChange) {
+        accounts.createInitial(username, displayName, bindings, hasher.hash(password), mustChange);
     }
 
     void ensure() {
         String district = organisation.district().code();
         List<String> lines = new ArrayList<>();
-        if (!identity.hasAccounts()) {
+        if (!accounts.hasAccounts()) {
             String fromEnv = System.getenv(ENV_PASSWORD);
             if (fromEnv != null && !fromEnv.isEmpty()) {
                 String problem = PasswordPolicy.problem(ADMIN, fromEnv).orElse(null);
@@ -65,12 +74,12 @@ final class InitialAccounts {
                             + "no administrator created: " + problem);
                     throw new IllegalStateException(ENV_PASSWORD + " does not meet the password rules: " + problem);
                 }
-                identity.createInitial(ADMIN, "区级管理员", List.of(new RoleBinding(Role.DISTRICT_ADMIN, district)),
+                createInitial(ADMIN, "区级管理员", List.of(new RoleBinding(Role.DISTRICT_ADMIN, district)),
                         fromEnv, false);
                 LOG.info("District administrator '{}' created with the password from {}", ADMIN, ENV_PASSWORD);
             } else {
                 String generated = PasswordPolicy.generate();
-                identity.createInitial(ADMIN, "区级管理员", List.of(new RoleBinding(Role.DISTRICT_ADMIN, district)),
+                createInitial(ADMIN, "区级管理员", List.of(new RoleBinding(Role.DISTRICT_ADMIN, district)),
                         generated, true);
                 Path file = dataFolder().resolve(PASSWORD_FILE);
                 writeOwnerOnly(file, generated + "\n");
@@ -82,11 +91,11 @@ final class InitialAccounts {
         if (Boolean.parseBoolean(context.getProperty("loumen.demo"))) {
             List<String> demoLines = new ArrayList<>();
             for (Demo d : DEMO) {
-                if (identity.exists(d.username())) {
+                if (accounts.exists(d.username())) {
                     continue;
                 }
                 String pw = PasswordPolicy.generate();
-                identity.createInitial(d.username(), d.displayName(),
+                createInitial(d.username(), d.displayName(),
                         List.of(new RoleBinding(d.role(), d.node() == null ? district : d.node())), pw, true);
                 demoLines.add(String.format("%-10s %-14s %s  %s", d.role().zh(), d.username(), pw, d.displayName()));
             }

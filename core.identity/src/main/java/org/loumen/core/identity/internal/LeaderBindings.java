@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import org.loumen.core.model.ChinaTime;
 import org.loumen.core.model.Assignment;
 import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderRole;
@@ -21,7 +22,7 @@ import org.loumen.security.RoleBinding;
 final class LeaderBindings {
 
     /** Days of assignments are China's days, like the leader records'. */
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = ChinaTime.ZONE;
 
     private LeaderBindings() {
     }

@@ -34,17 +34,17 @@ public final class UserResource implements ApiResource {
     record UpdateUserBody(String displayName, List<BindingBody> bindings, Boolean enabled, Long version) {
     }
 
-    private final IdentityService identity;
+    private final AccountAdministration accounts;
 
     @Activate
-    public UserResource(@Reference IdentityService identity) {
-        this.identity = identity;
+    public UserResource(@Reference AccountAdministration accounts) {
+        this.accounts = accounts;
     }
 
     @Override
     public void routes(Routes routes) {
         // the nodes of the account's roles: a manager must cover all of them to see or touch it
-        NodeResolver account = r -> identity.nodesOf(r.pathParam("username"));
+        NodeResolver account = r -> accounts.nodesOf(r.pathParam("username"));
         routes.get("/users", Access.within(MANAGERS).filteredBy("node").personalData(), r -> {
             Role role = null;
             if (r.query("role").isPresent()) {
@@ -54,20 +54,20 @@ public final class UserResource implements ApiResource {
                     throw new ApiException(400, "invalid-parameter", "未知角色 / unknown role", "role");
                 }
             }
-            return identity.list(r.scopes(), r.query("node").orElse(null), r.query("q").orElse(null), role,
+            return accounts.list(r.scopes(), r.query("node").orElse(null), r.query("q").orElse(null), role,
                     r.queryInt("page", 1, 1, 1_000_000), r.queryInt("size", 50, 1, 200));
         })
                 .post("/users", Access.within(MANAGERS), r -> {
                     NewUserBody body = r.body(NewUserBody.class);
                     List<RoleBinding> bindings = bindings(body.bindings());
-                    IdentityService.Created created = identity.create(r.caller(), body.username(),
-                            body.displayName(), bindings, body.password());
+                    AccountAdministration.Created created = IdentityAnswers.call(() -> accounts.create(r.caller(),
+                            body.username(), body.displayName(), bindings, body.password()));
                     r.auditDetail("created " + created.user().username() + " with " + bindings);
                     return ApiResponse.created(created.temporaryPassword() == null ? Map.of("user", created.user())
                             : Map.of("user", created.user(), "temporaryPassword", created.temporaryPassword()));
                 })
                 .get("/users/{username}", Access.node(account, MANAGERS).personalData(),
-                        r -> identity.view(r.pathParam("username"))
+                        r -> accounts.view(r.pathParam("username"))
                                 .orElseThrow(() -> ApiException.notFound("账号", "account", r.pathParam("username"))))
                 .put("/users/{username}", Access.node(account, MANAGERS), r -> {
                     UpdateUserBody body = r.body(UpdateUserBody.class);
@@ -78,13 +78,14 @@ public final class UserResource implements ApiResource {
                     r.auditDetail((body.enabled() == null ? "" : "enabled=" + body.enabled() + " ")
                             + (bindings == null ? "" : "roles=" + bindings + " ")
                             + (body.displayName() == null ? "" : "displayName changed"));
-                    return identity.update(r.caller(), r.pathParam("username"), body.displayName(), bindings,
-                            body.enabled(), body.version());
+                    return IdentityAnswers.call(() -> accounts.update(r.caller(), r.pathParam("username"),
+                            body.displayName(), bindings, body.enabled(), body.version()));
                 })
                 .post("/users/{username}/password-reset", Access.node(account, MANAGERS),
-                        r -> Map.of("temporaryPassword", identity.resetPassword(r.caller(), r.pathParam("username"))))
+                        r -> Map.of("temporaryPassword", IdentityAnswers.call(() -> accounts.resetPassword(r.caller(),
+                                r.pathParam("username")))))
                 .post("/users/{username}/unlock", Access.node(account, MANAGERS),
-                        r -> identity.unlock(r.caller(), r.pathParam("username")));
+                        r -> IdentityAnswers.call(() -> accounts.unlock(r.caller(), r.pathParam("username"))));
     }
 
     private static List<RoleBinding> bindings(List<BindingBody> body) throws ApiException {

@@ -94,7 +94,7 @@ class LeaderAccountRulesTest {
         assertNull(LeaderAccounts.username("工作证001"), "not a sign-in name");
         assertNull(LeaderAccounts.username("ab"), "too short");
         assertNull(LeaderAccounts.username(null));
-        assertNotEquals(IdentityService.USERNAME.matcher("13900000005").matches(),
+        assertNotEquals(AccountAdministration.USERNAME.matcher("13900000005").matches(),
                 IdentityService.SIGN_IN_NAME.matcher("13900000005").matches(),
                 "staff usernames still begin with a letter; leaders sign in with their number");
     }

@@ -3,6 +3,8 @@ package org.loumen.core.model.internal;
 import java.util.List;
 import java.util.Set;
 
+import org.loumen.core.model.DivisionCodes;
+import org.loumen.core.model.http.ModelAnswers;
 import org.loumen.core.model.Household;
 import org.loumen.core.model.HouseholdDraft;
 import org.loumen.core.model.HouseholdService;
@@ -60,7 +62,7 @@ public final class HouseholdResource implements ApiResource {
                         }
                     }
                     String building = r.query("building").orElse(null);
-                    if (building != null && !building.matches("\\d{12}B\\d{3}")) {
+                    if (building != null && !DivisionCodes.hasBuildingForm(building)) {
                         throw new ApiException(400, "invalid-parameter", "building 须为楼栋代码（如 120112103001B001） "
                                 + "/ building must be a building code such as 120112103001B001", "building");
                     }
@@ -76,7 +78,7 @@ public final class HouseholdResource implements ApiResource {
                                 .orElseThrow(() -> ApiException.notFound("住户", "household", r.pathParam("household")))))
                 .post("/units/{unit}/households", Access.node("unit", LeaderResource.STAFF), r -> {
                     Body b = r.body(Body.class);
-                    Household h = OrganisationResource.model(() -> households.create(new HouseholdDraft(
+                    Household h = ModelAnswers.call(() -> households.create(new HouseholdDraft(
                             r.pathParam("unit"), b.room(), b.headName(), b.members(), b.phone(), b.specialGroups())));
                     r.auditDetail("household " + h.id());
                     return ApiResponse.created(visible(r, h));
@@ -89,7 +91,7 @@ public final class HouseholdResource implements ApiResource {
                     if (b.unit() != null && !r.inScope(b.unit())) {
                         throw ApiException.invalidField("unit", "不在您的管辖范围 / outside your scope");
                     }
-                    return visible(r, OrganisationResource.model(() -> households.update(
+                    return visible(r, ModelAnswers.call(() -> households.update(
                             r.pathId("household").orElseThrow(), new HouseholdDraft(b.unit(), b.room(),
                                     b.headName(), b.members(), b.phone(), b.specialGroups()), b.version())));
                 })

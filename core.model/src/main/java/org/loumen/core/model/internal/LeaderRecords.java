@@ -15,6 +15,7 @@ import java.util.function.Function;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderDraft;
 import org.loumen.core.model.LeaderQuery;
@@ -116,7 +117,7 @@ final class LeaderRecords {
     }
 
     List<Leader> serving(String unitCode, LocalDate day) {
-        if (unitCode == null || !unitCode.matches("\\d{12}B\\d{3}U\\d{2}")) {
+        if (!DivisionCodes.hasUnitForm(unitCode)) {
             return List.of();
         }
         String building = unitCode.substring(0, unitCode.indexOf('U'));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.loumen.core.model.http.ModelAnswers;
 import org.loumen.core.model.Community;
 import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.Duty;
@@ -100,7 +101,7 @@ public final class LeaderResource implements ApiResource {
                     LeaderDraft here = new LeaderDraft(d.name(), d.gender(), d.birthDate(), d.education(),
                             d.partyMember(), d.phone(), d.nomination(), d.liaison(), r.pathParam("community"),
                             d.assignments());
-                    var created = OrganisationResource.model(() -> leaders.create(here));
+                    var created = ModelAnswers.call(() -> leaders.create(here));
                     r.auditDetail("leader " + created.id());
                     return ApiResponse.created(created);
                 })
@@ -112,7 +113,7 @@ public final class LeaderResource implements ApiResource {
                     if (body.community() != null && !r.inScope(body.community())) {
                         throw ApiException.invalidField("community", "不在您的管辖范围 / outside your scope");
                     }
-                    return OrganisationResource.model(() -> leaders.update(r.pathId("leader").orElseThrow(),
+                    return ModelAnswers.call(() -> leaders.update(r.pathId("leader").orElseThrow(),
                             body.draft(), body.version()));
                 })
                 .put("/leaders/{leader}/phone-consent", Access.node(leaderNode, STAFF),
@@ -122,7 +123,7 @@ public final class LeaderResource implements ApiResource {
                     if (body.version() == null) {
                         throw ApiException.invalidField("version", "缺少版本号 version（乐观锁） / version is required");
                     }
-                    return OrganisationResource.model(() -> leaders.retire(r.pathId("leader").orElseThrow(), body.on(),
+                    return ModelAnswers.call(() -> leaders.retire(r.pathId("leader").orElseThrow(), body.on(),
                             body.version()));
                 })
                 .post("/imports/leaders", Access.within(IMPORTERS), r -> {
@@ -192,7 +193,7 @@ public final class LeaderResource implements ApiResource {
         if (body.consent() == null) {
             throw ApiException.invalidField("consent", "请给出 consent: true 或 false / consent must be true or false");
         }
-        Leader l = OrganisationResource.model(() -> leaders.phoneConsent(leader, body.consent(),
+        Leader l = ModelAnswers.call(() -> leaders.phoneConsent(leader, body.consent(),
                 r.caller().username()));
         r.auditDetail("leader " + leader + (body.consent() ? " consented to a public phone number"
                 : " withdrew consent to a public phone number"));

@@ -1,7 +1,7 @@
 package org.loumen.core.model.internal;
 
+import org.loumen.core.model.http.ModelAnswers;
 import org.loumen.core.model.CommunityKind;
-import org.loumen.core.model.ModelException;
 import org.loumen.core.model.NewCommunity;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.security.Role;
@@ -67,7 +67,7 @@ public final class OrganisationResource implements ApiResource {
         routes.get("/district", Access.publicRoute(), r -> organisation.district())
                 .get("/public/streets", Access.publicRoute(), r -> organisation.streets().stream()
                         .map(s -> new PublicNode(s.code(), s.name(), s.nameEn(), s.kind().name())).toList())
-                .get("/public/streets/{street}/communities", Access.publicRoute(), r -> model(
+                .get("/public/streets/{street}/communities", Access.publicRoute(), r -> ModelAnswers.call(
                         () -> organisation.communities(r.pathParam("street"))).stream()
                         .map(c -> new PublicNode(c.code(), c.name(), null, c.kind().name())).toList())
                 .get("/streets", Access.within(STAFF), r -> organisation.streets().stream()
@@ -76,7 +76,7 @@ public final class OrganisationResource implements ApiResource {
                 .get("/streets/{street}", Access.node("street", ADMINS), r -> organisation.street(r.pathParam("street"))
                         .orElseThrow(() -> ApiException.notFound("街道", "street", r.pathParam("street"))))
                 .get("/streets/{street}/communities", Access.node("street", ADMINS),
-                        r -> model(() -> organisation.communities(r.pathParam("street"))))
+                        r -> ModelAnswers.call(() -> organisation.communities(r.pathParam("street"))))
                 .post("/streets/{street}/communities", Access.node("street", ADMINS), r -> {
                     CommunityBody body = r.body(CommunityBody.class);
                     String street = r.pathParam("street");
@@ -84,24 +84,24 @@ public final class OrganisationResource implements ApiResource {
                         throw ApiException.invalidField("code", "社区代码须以街道代码 " + street
                                 + " 开头 / the community code must begin with the street code " + street);
                     }
-                    return ApiResponse.created(model(() -> organisation.addCommunity(
+                    return ApiResponse.created(ModelAnswers.call(() -> organisation.addCommunity(
                             new NewCommunity(body.code(), body.name(), body.kind()))));
                 })
                 .get("/communities/{community}", Access.node("community", STAFF),
                         r -> organisation.community(r.pathParam("community"))
                                 .orElseThrow(() -> ApiException.notFound("社区", "community", r.pathParam("community"))))
                 .get("/communities/{community}/buildings", Access.node("community", STAFF),
-                        r -> model(() -> organisation.buildings(r.pathParam("community"))))
+                        r -> ModelAnswers.call(() -> organisation.buildings(r.pathParam("community"))))
                 .post("/communities/{community}/buildings", Access.node("community", MANAGERS),
                         r -> {
                             String label = r.body(LabelBody.class).label();
-                            return ApiResponse.created(model(() -> organisation.addBuilding(r.pathParam("community"),
+                            return ApiResponse.created(ModelAnswers.call(() -> organisation.addBuilding(r.pathParam("community"),
                                     label)));
                         })
                 .post("/buildings/{building}/units", Access.node("building", MANAGERS),
                         r -> {
                             String label = r.body(LabelBody.class).label();
-                            return ApiResponse.created(model(() -> organisation.addUnit(r.pathParam("building"),
+                            return ApiResponse.created(ModelAnswers.call(() -> organisation.addUnit(r.pathParam("building"),
                                     label)));
                         })
                 .put("/buildings/{building}", Access.node("building", MANAGERS), r -> {
@@ -109,7 +109,7 @@ public final class OrganisationResource implements ApiResource {
                     if (body.version() == null) {
                         throw ApiException.invalidField("version", "缺少版本号 version（乐观锁） / version is required");
                     }
-                    return model(() -> organisation.renameBuilding(r.pathParam("building"), body.label(),
+                    return ModelAnswers.call(() -> organisation.renameBuilding(r.pathParam("building"), body.label(),
                             body.version()));
                 })
                 .put("/units/{unit}", Access.node("unit", MANAGERS), r -> {
@@ -117,48 +117,25 @@ public final class OrganisationResource implements ApiResource {
                     if (body.version() == null) {
                         throw ApiException.invalidField("version", "缺少版本号 version（乐观锁） / version is required");
                     }
-                    return model(() -> organisation.renameUnit(r.pathParam("unit"), body.label(), body.version()));
+                    return ModelAnswers.call(() -> organisation.renameUnit(r.pathParam("unit"), body.label(), body.version()));
                 })
                 .get("/communities/{community}/grids", Access.node("community", STAFF),
-                        r -> model(() -> organisation.grids(r.pathParam("community"))))
+                        r -> ModelAnswers.call(() -> organisation.grids(r.pathParam("community"))))
                 .post("/communities/{community}/grids", Access.node("community", MANAGERS), r -> {
                     String name = r.body(GridBody.class).name();
-                    return ApiResponse.created(model(() -> organisation.addGrid(r.pathParam("community"), name)));
+                    return ApiResponse.created(ModelAnswers.call(() -> organisation.addGrid(r.pathParam("community"), name)));
                 })
                 .put("/buildings/{building}/grid", Access.node("building", MANAGERS), r -> {
                     PlaceBody body = r.body(PlaceBody.class);
-                    return model(() -> organisation.placeInGrid(r.pathParam("building"), body.grid()));
+                    return ModelAnswers.call(() -> organisation.placeInGrid(r.pathParam("building"), body.grid()));
                 })
                 .put("/communities/{community}", Access.node("community", ADMINS), r -> {
                     RenameBody body = r.body(RenameBody.class);
                     if (body.version() == null) {
                         throw ApiException.invalidField("version", "缺少版本号 version（乐观锁） / version is required");
                     }
-                    return model(() -> organisation.renameCommunity(r.pathParam("community"), body.name(),
+                    return ModelAnswers.call(() -> organisation.renameCommunity(r.pathParam("community"), body.name(),
                             body.version()));
                 });
-    }
-
-    /** A model call whose refusal becomes the matching HTTP answer. */
-    interface ModelCall<T> {
-        T call() throws ModelException;
-    }
-
-    static <T> T model(ModelCall<T> call) throws ApiException {
-        try {
-            return call.call();
-        } catch (ModelException e) {
-            throw toApi(e);
-        }
-    }
-
-    /** Maps a refused model operation to its HTTP answer. */
-    static ApiException toApi(ModelException e) {
-        return switch (e.reason()) {
-            case INVALID -> ApiException.invalidField(e.field(), e.getMessage());
-            case NOT_FOUND -> new ApiException(404, "not-found", e.getMessage(), e.field());
-            case CONFLICT -> new ApiException(409, "conflict", e.getMessage(), e.field());
-            case STALE -> new ApiException(409, "stale-version", e.getMessage(), e.field());
-        };
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import javax.persistence.EntityManager;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.CommunityKind;
 import org.loumen.core.model.ImportException.Problem;
 
@@ -82,7 +83,7 @@ final class Places {
             return null;
         }
         String community;
-        if (place.community().matches("\\d{12}")) {
+        if (DivisionCodes.hasCommunityForm(place.community())) {
             community = place.community();
             if (!community.startsWith(street) || !communities.contains(community)) {
                 problems.add(new Problem(row, "community", place.community(), "该街道下没有此社区代码 / no community "

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.Assignment;
 import org.loumen.core.model.Building;
 import org.loumen.core.model.Community;
@@ -48,7 +49,7 @@ public final class PublicUnitResource implements ApiResource {
     }
 
     Map<String, Object> page(String code) throws ApiException {
-        if (code == null || !code.matches("\\d{12}B\\d{3}U\\d{2}")) {
+        if (!DivisionCodes.hasUnitForm(code)) {
             throw ApiException.invalidField("unit", "楼门代码格式不对，请核对二维码 / malformed unit code (e.g. "
                     + "120112103001B001U01)");
         }

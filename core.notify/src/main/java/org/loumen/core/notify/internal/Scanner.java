@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +11,7 @@ import java.util.Set;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.core.model.LeaderService;
+import org.loumen.core.model.ChinaTime;
 import org.loumen.core.workflow.CareDue;
 import org.loumen.core.workflow.MissedMeeting;
 import org.loumen.core.workflow.ReportFact;
@@ -47,7 +47,6 @@ public final class Scanner {
     static final String LEASE = "notify.scan";
     private static final String DISTRICT = "120112";
     private static final int PAGE = 2000;
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** The outcome of one scan; {@code complete} false when it stopped because the lease was lost. */
     record Result(boolean ran, long rowsTouched, long notices, long millis, String holder, boolean complete) {
@@ -206,7 +205,7 @@ public final class Scanner {
         List<Rules.Rule> rules = WorkflowNotices.rules(cfg.careOverdue(), "COMMUNITY_SECRETARY@community");
         List<CareDue> due = facts.overdueCare(Set.of(DISTRICT));
         Set<String> seen = noticed(due.stream().map(Scanner::careKey).toList());
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = ChinaTime.today();
         for (CareDue d : due) {
             run.row();
             String key = careKey(d);
@@ -239,7 +238,7 @@ public final class Scanner {
     private void missedMeetings(Run run, NotifyConfig cfg) {
         List<Rules.Rule> rules = WorkflowNotices.rules(cfg.meetingMissed(),
                 "COMMUNITY_SECRETARY@community,STREET_ADMIN@street");
-        List<MissedMeeting> missed = facts.missedMeetings(Set.of(DISTRICT), LocalDate.now(CHINA));
+        List<MissedMeeting> missed = facts.missedMeetings(Set.of(DISTRICT), ChinaTime.today());
         Set<String> seen = noticed(missed.stream().map(Scanner::meetingKey).toList());
         for (MissedMeeting m : missed) {
             run.row();
@@ -276,7 +275,7 @@ public final class Scanner {
     }
 
     private void evaluationsDue(Run run, NotifyConfig cfg) {
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = ChinaTime.today();
         HalfYear h = HalfYear.of(today);
         long daysLeft = java.time.temporal.ChronoUnit.DAYS.between(today, h.end());
         if (daysLeft > cfg.evaluationDueDays()) {

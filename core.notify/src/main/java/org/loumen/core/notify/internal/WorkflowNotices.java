@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * not reappointed. Event Admin delivers posted events on its own thread, after the request's answer.
  */
 @Component(property = { EventConstants.EVENT_TOPIC + "=" + WorkflowTopics.REPORT_ESCALATED,
-        EventConstants.EVENT_TOPIC + "=" + WorkflowTopics.REPORT_PREFIX + "RESOLVED",
+        EventConstants.EVENT_TOPIC + "=" + WorkflowTopics.REPORT_RESOLVED,
         EventConstants.EVENT_TOPIC + "=" + WorkflowTopics.LEADER_NOT_REAPPOINTED },
         configurationPid = NotifyConfig.PID)
 public final class WorkflowNotices implements EventHandler {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.loumen.core.model.ChinaTime;
 import org.loumen.core.model.Assignment;
 import org.loumen.core.model.Household;
 import org.loumen.core.model.HouseholdService;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class DataAccess {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataAccess.class);
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = ChinaTime.ZONE;
     /** The most records one read returns. */
     static final int MAX = 1000;
 

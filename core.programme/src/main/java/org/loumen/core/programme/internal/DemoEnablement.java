@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class DemoEnablement {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoEnablement.class);
-    private static final String DEMO_STREETS = ProgrammeDefinition.PREFIX_ + "demoStreets";
+    private static final String DEMO_STREETS = ProgrammeDefinition.DEMO_STREETS;
 
     private final Enablement enablement;
     private final OrganisationService organisation;

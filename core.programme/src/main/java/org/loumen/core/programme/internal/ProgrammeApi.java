@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.Building;
 import org.loumen.core.model.ModelException;
 import org.loumen.core.model.OrganisationService;
@@ -18,14 +19,12 @@ import org.loumen.web.ApiException;
 import org.loumen.web.ApiRequest;
 import org.loumen.web.ApiResource;
 import org.loumen.web.ApiResponse;
+import org.loumen.web.JsonBodies;
 import org.loumen.web.Handler;
 import org.loumen.web.Routes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * One deployed programme's routes on the API whiteboard, under {@code /streets/{street}/programmes/<id>}. The
@@ -35,10 +34,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 final class ProgrammeApi implements ApiResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgrammeApi.class);
-
-    /** Answers are turned into JSON here, so a programme object that cannot be written fails as the programme's. */
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final String id;
     private final List<RouteCollector.Spec> specs;
@@ -106,7 +101,7 @@ final class ProgrammeApi implements ApiResource {
 
     Object invoke(RouteCollector.Spec spec, ApiRequest r) throws ApiException {
         String street = r.pathParam("street");
-        if (!street.matches("\\d{9}")) {
+        if (!DivisionCodes.hasStreetForm(street)) {
             throw new ApiException(404, "not-found", "未找到 / not found");
         }
         if (!enablement.isEnabled(street, id)) {
@@ -114,13 +109,14 @@ final class ProgrammeApi implements ApiResource {
                     + " is not enabled for this street").with("programme", id);
         }
         try {
+            // answers are turned into JSON here, so a programme object that cannot be written fails as the programme's
             Object out = spec.handler().handle(new Request(r, street, id, organisation, spec.open() ? Set.of() : reads,
                     data, spec.open()));
             if (out instanceof ApiResponse a) {
                 return a.contentType() != null || a.body() == null ? a
-                        : ApiResponse.of(a.status(), JSON.valueToTree(a.body()));
+                        : ApiResponse.of(a.status(), JsonBodies.written(a.body()));
             }
-            return out == null ? null : JSON.valueToTree(out);
+            return JsonBodies.written(out);
         } catch (ApiException e) {
             throw e;
         } catch (UndeclaredReadException e) {
@@ -147,7 +143,7 @@ final class ProgrammeApi implements ApiResource {
 
         @Override
         public String place(String field, String code) throws ApiException {
-            if (code == null || !code.matches("\\d{12}(B\\d{3}(U\\d{2})?)?")) {
+            if (!DivisionCodes.hasPlaceForm(code)) {
                 throw ApiException.invalidField(field, "须为社区、楼栋或楼门代码 / " + field + " must be a community (12 digits),"
                         + " building (…B003) or unit (…B003U02) code");
             }
@@ -185,7 +181,7 @@ final class ProgrammeApi implements ApiResource {
 
         @Override
         public String community(String field, String code) throws ApiException {
-            if (code == null || !code.matches("\\d{12}")) {
+            if (!DivisionCodes.hasCommunityForm(code)) {
                 throw ApiException.invalidField(field, "须为 12 位社区代码 / " + field + " must be a 12-digit community code");
             }
             if (!code.startsWith(street) || !reaches(code) || organisation.community(code).isEmpty()) {

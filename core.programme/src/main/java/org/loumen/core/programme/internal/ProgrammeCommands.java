@@ -1,5 +1,6 @@
 package org.loumen.core.programme.internal;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.security.AuditRecord;
 import org.loumen.security.AuditTrail;
@@ -55,7 +56,7 @@ public final class ProgrammeCommands {
 
     private String set(String street, String id, boolean on) {
         String action = "SHELL loumen:" + (on ? "enable" : "disable");
-        if (street == null || !street.matches("\\d{9}") || organisation.street(street).isEmpty()) {
+        if (!DivisionCodes.hasStreetForm(street) || organisation.street(street).isEmpty()) {
             record(action, street, id, AuditRecord.Outcome.FAILURE, 400, "unknown street");
             throw new IllegalArgumentException("没有此街道 / no street with the 9-digit code " + street
                     + "; usage: loumen:" + (on ? "enable" : "disable") + " STREET ID");

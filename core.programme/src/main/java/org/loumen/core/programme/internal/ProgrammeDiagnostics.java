@@ -125,15 +125,15 @@ public final class ProgrammeDiagnostics {
         ComponentState s = componentState(d, scr.getComponentConfigurationDTOs(d), diagnostics);
         Map<String, Object> p = d.properties;
         out.put(d.bundle.id + "/" + id, new Listed(id.toString(),
-                ServiceProps.str(p.get(ProgrammeDefinition.PREFIX_ + "nameZh")),
-                ServiceProps.str(p.get(ProgrammeDefinition.PREFIX_ + "nameEn")),
-                ServiceProps.str(p.get(ProgrammeDefinition.PREFIX_ + "descriptionZh")),
-                ServiceProps.str(p.get(ProgrammeDefinition.PREFIX_ + "descriptionEn")),
+                ServiceProps.str(p.get(ProgrammeDefinition.NAME_ZH)),
+                ServiceProps.str(p.get(ProgrammeDefinition.NAME_EN)),
+                ServiceProps.str(p.get(ProgrammeDefinition.DESCRIPTION_ZH)),
+                ServiceProps.str(p.get(ProgrammeDefinition.DESCRIPTION_EN)),
                 bundle.getVersion().toString(), bundle.getSymbolicName(), bundle.getBundleId(), s.state(),
-                s.reason(), ServiceProps.strings(p.get(ProgrammeDefinition.PREFIX_ + "roles")), List.of(),
-                ServiceProps.str(p.get(ProgrammeDefinition.PREFIX_ + "consoleResources")),
-                ServiceProps.str(p.get(ProgrammeDefinition.PREFIX_ + "consoleMenuZh")),
-                ServiceProps.str(p.get(ProgrammeDefinition.PREFIX_ + "consoleMenuEn")), List.of(), Set.of()));
+                s.reason(), ServiceProps.strings(p.get(ProgrammeDefinition.ROLES)), List.of(),
+                ServiceProps.str(p.get(ProgrammeDefinition.CONSOLE_RESOURCES)),
+                ServiceProps.str(p.get(ProgrammeDefinition.CONSOLE_MENU_ZH)),
+                ServiceProps.str(p.get(ProgrammeDefinition.CONSOLE_MENU_EN)), List.of(), Set.of()));
     }
 
     /** A bundle that declares programmes but could not be resolved: FAILED, with the imports nobody offers. */

@@ -240,14 +240,14 @@ public final class ProgrammeRegistry {
     private Listed listed(ServiceReference<Programme> ref, String id, Set<Role> roles, State state, String reason,
             List<String> routes) {
         Bundle b = ref.getBundle();
-        return new Listed(id == null ? "?" : id, string(ref, ProgrammeDefinition.PREFIX_ + "nameZh"),
-                string(ref, ProgrammeDefinition.PREFIX_ + "nameEn"),
-                string(ref, ProgrammeDefinition.PREFIX_ + "descriptionZh"),
-                string(ref, ProgrammeDefinition.PREFIX_ + "descriptionEn"), b.getVersion().toString(),
+        return new Listed(id == null ? "?" : id, string(ref, ProgrammeDefinition.NAME_ZH),
+                string(ref, ProgrammeDefinition.NAME_EN),
+                string(ref, ProgrammeDefinition.DESCRIPTION_ZH),
+                string(ref, ProgrammeDefinition.DESCRIPTION_EN), b.getVersion().toString(),
                 b.getSymbolicName(), b.getBundleId(), state, reason, roles.stream().map(Enum::name).sorted().toList(),
-                routes, string(ref, ProgrammeDefinition.PREFIX_ + "consoleResources"),
-                string(ref, ProgrammeDefinition.PREFIX_ + "consoleMenuZh"),
-                string(ref, ProgrammeDefinition.PREFIX_ + "consoleMenuEn"), List.of(), Set.of());
+                routes, string(ref, ProgrammeDefinition.CONSOLE_RESOURCES),
+                string(ref, ProgrammeDefinition.CONSOLE_MENU_ZH),
+                string(ref, ProgrammeDefinition.CONSOLE_MENU_EN), List.of(), Set.of());
     }
 
     /** The ids of the programmes being served. */
@@ -269,7 +269,7 @@ public final class ProgrammeRegistry {
     List<Resident> residents() {
         List<Resident> out = new ArrayList<>();
         for (Deployed d : deployed.values()) {
-            String folder = string(d.ref, ProgrammeDefinition.PREFIX_ + "residentResources");
+            String folder = string(d.ref, ProgrammeDefinition.RESIDENT_RESOURCES);
             Bundle b = d.ref.getBundle();
             if (d.api == null || folder.isBlank() || b == null) {
                 continue;
@@ -302,7 +302,7 @@ public final class ProgrammeRegistry {
     /** The roles the programme declares; unknown names are ignored, none at all means the default staff roles. */
     private static Set<Role> roles(ServiceReference<?> ref) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : ServiceProps.strings(ref.getProperty(ProgrammeDefinition.PREFIX_ + "roles"))) {
+        for (String name : ServiceProps.strings(ref.getProperty(ProgrammeDefinition.ROLES))) {
             try {
                 roles.add(Role.valueOf(name));
             } catch (IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.programme.data.PersonalData;
 import org.loumen.security.Role;
@@ -60,7 +61,7 @@ public final class ProgrammeResource implements ApiResource {
                 // the resident pages (unit page, door poster): the programmes enabled here that bring parts of them
                 .get("/public/streets/{street}/programmes", Access.publicRoute(), r -> {
                     String street = r.pathParam("street");
-                    if (!street.matches("\\d{9}") || organisation.street(street).isEmpty()) {
+                    if (!DivisionCodes.hasStreetForm(street) || organisation.street(street).isEmpty()) {
                         throw new ApiException(404, "not-found", "未找到街道 / no such street", "street");
                     }
                     return registry.residents().stream().filter(p -> enablement.isEnabled(street, p.id()))
@@ -126,7 +127,7 @@ public final class ProgrammeResource implements ApiResource {
     /** The street in the path, which must exist: a code out of the caller's scope never gets this far. */
     private String street(ApiRequest r) throws ApiException {
         String street = r.pathParam("street");
-        if (!street.matches("\\d{9}") || organisation.street(street).isEmpty()) {
+        if (!DivisionCodes.hasStreetForm(street) || organisation.street(street).isEmpty()) {
             throw new ApiException(404, "not-found", "未找到 / not found");
         }
         return street;

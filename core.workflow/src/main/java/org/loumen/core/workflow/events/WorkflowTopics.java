@@ -86,6 +86,12 @@ public final class WorkflowTopics {
     public static final String REPORT_REPORTED = REPORT_PREFIX + "REPORTED";
     /** A major problem was escalated to the community at once. */
     public static final String REPORT_ESCALATED = REPORT_PREFIX + "ESCALATED";
+    /**
+     * A report was resolved.
+     *
+     * @since 1.2
+     */
+    public static final String REPORT_RESOLVED = REPORT_PREFIX + "RESOLVED";
 
     // ---- evaluations, awards, meetings, care -------------------------------------------------------------------
 
@@ -95,10 +101,16 @@ public final class WorkflowTopics {
     public static final String EVALUATION_CLOSED = "org/loumen/evaluation/CLOSED";
     /** An award round was decided: {@link #PROP_ROUND}, {@link #PROP_NODE}, {@link #PROP_PERIOD}, {@link #PROP_AWARDEES}. */
     public static final String AWARD_DECIDED = "org/loumen/award/DECIDED";
+    /**
+     * Prefix of a meeting's topics: the prefix and {@code SCHEDULED} or {@code HELD}.
+     *
+     * @since 1.2
+     */
+    public static final String MEETING_PREFIX = "org/loumen/meeting/";
     /** A meeting was scheduled: {@link #PROP_MEETING}, {@link #PROP_COMMUNITY}, {@link #PROP_KIND}. */
-    public static final String MEETING_SCHEDULED = "org/loumen/meeting/SCHEDULED";
+    public static final String MEETING_SCHEDULED = MEETING_PREFIX + "SCHEDULED";
     /** A meeting was held (minutes recorded): the same properties. */
-    public static final String MEETING_HELD = "org/loumen/meeting/HELD";
+    public static final String MEETING_HELD = MEETING_PREFIX + "HELD";
     /** A care visit to a household was recorded: {@link #PROP_HOUSEHOLD}, {@link #PROP_COMMUNITY}, {@link #PROP_VISITED_ON}. */
     public static final String CARE_VISITED = "org/loumen/care/VISITED";
 

@@ -5,7 +5,7 @@
  * is committed; properties hold ids and codes, never personal data.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.loumen.core.workflow.events;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.security.Role;
 import org.loumen.web.Access;
 import org.loumen.web.ApiException;
@@ -41,14 +42,15 @@ public final class AwardResource implements ApiResource {
         NodeResolver node = r -> r.pathId("round").flatMap(awards::round).map(v -> List.of(v.node())).orElse(List.of());
         routes.post("/awards/rounds", Access.within(SELECTORS), r -> {
             RoundBody b = r.body(RoundBody.class);
-            if (b.node() == null || !b.node().matches("\\d{6}|\\d{9}")) {
+            if (!DivisionCodes.hasDistrictForm(b.node()) && !DivisionCodes.hasStreetForm(b.node())) {
                 throw ApiException.invalidField("node", "须为区（6 位）或街道（9 位）代码 / node must be the district's "
                         + "or a street's code");
             }
             if (!r.inScope(b.node())) {
                 throw new ApiException(404, "not-found", "未找到 / not found");
             }
-            return ApiResponse.created(awards.open(b.node(), b.period(), b.minSatisfaction(), b.minReportsHandled()));
+            return ApiResponse.created(WorkflowAnswers.call(() -> awards.open(b.node(), b.period(),
+                    b.minSatisfaction(), b.minReportsHandled())));
         })
                 .get("/awards/rounds", Access.within(READERS).filteredBy("street"),
                         r -> awards.rounds(r.scopes(), ReportResource.code(r, "street", 9)))
@@ -58,8 +60,8 @@ public final class AwardResource implements ApiResource {
                         r -> awards.candidates(r.pathId("round").orElseThrow()))
                 .post("/awards/rounds/{round}/decision", Access.node(node, SELECTORS), r -> {
                     DecisionBody b = r.body(DecisionBody.class);
-                    var out = awards.decide(r.pathId("round").orElseThrow(), b.decidedOn(), b.awardees(), b.decision(),
-                            r.caller().username());
+                    var out = WorkflowAnswers.call(() -> awards.decide(r.pathId("round").orElseThrow(),
+                            b.decidedOn(), b.awardees(), b.decision(), r.caller().username()));
                     r.auditDetail(out.size() + " awarded");
                     return out;
                 })

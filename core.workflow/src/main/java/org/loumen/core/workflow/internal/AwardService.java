@@ -11,13 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.workflow.events.WorkflowTopics;
 import org.loumen.core.model.Assignment;
 import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.core.workflow.internal.ReportFlow.Status;
-import org.loumen.web.ApiException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -71,17 +71,17 @@ public final class AwardService {
         this.events = events;
     }
 
-    RoundView open(String node, String period, BigDecimal minSatisfaction, Integer minReports) throws ApiException {
+    RoundView open(String node, String period, BigDecimal minSatisfaction, Integer minReports) throws WorkflowException {
         if (period == null || !period.matches("20\\d\\d")) {
-            throw ApiException.invalidField("period", "须为年份，如 2026 / period must be a year such as 2026");
+            throw WorkflowException.invalid("period", "须为年份，如 2026 / period must be a year such as 2026");
         }
         BigDecimal min = minSatisfaction == null ? new BigDecimal("90.00") : minSatisfaction;
         if (min.compareTo(Satisfaction.THRESHOLD) < 0 || min.compareTo(new BigDecimal("100")) > 0) {
-            throw ApiException.invalidField("minSatisfaction", "须在 60 至 100 之间 / must be from 60 to 100");
+            throw WorkflowException.invalid("minSatisfaction", "须在 60 至 100 之间 / must be from 60 to 100");
         }
         int reportsMin = minReports == null ? 0 : minReports;
         if (reportsMin < 0 || reportsMin > 10_000) {
-            throw ApiException.invalidField("minReportsHandled", "须为非负整数 / must be zero or more");
+            throw WorkflowException.invalid("minReportsHandled", "须为非负整数 / must be zero or more");
         }
         RoundView v = jpa.txExpr(em -> {
             if (!em.createQuery("select r.id from AwardRoundEntity r where r.node = :n and r.period = :p", Long.class)
@@ -98,7 +98,7 @@ public final class AwardService {
             return view(r);
         });
         if (v == null) {
-            throw ApiException.conflict("round-exists", "本年度评选已存在 / a round for " + node + " in " + period
+            throw WorkflowException.conflict("round-exists", "本年度评选已存在 / a round for " + node + " in " + period
                     + " exists already");
         }
         return v;
@@ -180,22 +180,22 @@ public final class AwardService {
 
     /** Records the decision and awards the chosen candidates. */
     List<Award> decide(long id, LocalDate decidedOn, List<Long> awardees, String decision, String actor)
-            throws ApiException {
+            throws WorkflowException {
         if (decidedOn == null || decidedOn.isAfter(LocalDate.now(EvaluationService.CHINA))) {
-            throw ApiException.invalidField("decidedOn", "请填写决定日期（不晚于今天） / decidedOn is required, not in "
+            throw WorkflowException.invalid("decidedOn", "请填写决定日期（不晚于今天） / decidedOn is required, not in "
                     + "the future");
         }
         if (decision == null || decision.isBlank() || decision.length() > 1000) {
-            throw ApiException.invalidField("decision", "请写明评审决定（会议、依据） / the decision is required (1-1000)");
+            throw WorkflowException.invalid("decision", "请写明评审决定（会议、依据） / the decision is required (1-1000)");
         }
         if (awardees == null || awardees.isEmpty()) {
-            throw ApiException.invalidField("awardees", "至少一名 / at least one awardee");
+            throw WorkflowException.invalid("awardees", "至少一名 / at least one awardee");
         }
         Map<Long, Candidate> candidates = new HashMap<>();
         candidates(id).forEach(c -> candidates.put(c.leader(), c));
         for (int i = 0; i < awardees.size(); i++) {
             if (!candidates.containsKey(awardees.get(i))) {
-                throw ApiException.invalidField("awardees[" + i + "]", "不在候选名单中 / not among the candidates");
+                throw WorkflowException.invalid("awardees[" + i + "]", "不在候选名单中 / not among the candidates");
             }
         }
         List<Award> out = jpa.txExpr(em -> {
@@ -223,11 +223,11 @@ public final class AwardService {
             return awards;
         });
         if (out == null) {
-            throw ApiException.conflict("round-decided", "本轮评选已有决定 / the round has been decided already");
+            throw WorkflowException.conflict("round-decided", "本轮评选已有决定 / the round has been decided already");
         }
         RoundView r = round(id).orElseThrow();
-        events.postEvent(new Event("org/loumen/award/DECIDED", Map.of("round", id, "node", r.node(),
-                "period", r.period(), "awardees", out.stream().map(Award::leader).toList())));
+        events.postEvent(new Event(WorkflowTopics.AWARD_DECIDED, Map.of(WorkflowTopics.PROP_ROUND, id,
+                WorkflowTopics.PROP_NODE, r.node(), WorkflowTopics.PROP_PERIOD, r.period(), WorkflowTopics.PROP_AWARDEES, out.stream().map(Award::leader).toList())));
         return out;
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.security.Role;
 import org.loumen.web.Access;
 import org.loumen.web.ApiException;
@@ -41,7 +42,7 @@ public final class CampaignResource implements ApiResource {
         NodeResolver place = r -> r.pathId("activity").flatMap(campaigns::placeOf).map(List::of).orElse(List.of());
         routes.post("/campaigns", Access.within(ProjectResource.STREET), r -> {
             CampaignBody b = r.body(CampaignBody.class);
-            if (b.node() == null || !b.node().matches("\\d{6}|\\d{9}")) {
+            if (!DivisionCodes.hasDistrictForm(b.node()) && !DivisionCodes.hasStreetForm(b.node())) {
                 throw ApiException.invalidField("node", "须为区（6 位）或街道（9 位）代码 / node must be the district's "
                         + "or a street's code");
             }

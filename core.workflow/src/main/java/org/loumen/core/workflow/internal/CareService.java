@@ -12,11 +12,11 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.workflow.events.WorkflowTopics;
 import org.loumen.core.model.Household;
 import org.loumen.core.model.HouseholdService;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.core.model.SpecialGroup;
-import org.loumen.web.ApiException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -195,14 +195,14 @@ public final class CareService {
         return m;
     }
 
-    Visit record(Household h, String visitor, LocalDate visitedOn, String note) throws ApiException {
+    Visit record(Household h, String visitor, LocalDate visitedOn, String note) throws WorkflowException {
         LocalDate today = LocalDate.now(EvaluationService.CHINA);
         if (visitedOn == null || visitedOn.isAfter(today) || visitedOn.isBefore(today.minusDays(90))) {
-            throw ApiException.invalidField("visitedOn", "走访日期须为近 90 天内 / visitedOn must be within the last 90 "
+            throw WorkflowException.invalid("visitedOn", "走访日期须为近 90 天内 / visitedOn must be within the last 90 "
                     + "days and not in the future");
         }
         if (note != null && note.length() > 1000) {
-            throw ApiException.invalidField("note", "最长 1000 个字符 / at most 1000 characters");
+            throw WorkflowException.invalid("note", "最长 1000 个字符 / at most 1000 characters");
         }
         Visit recorded = jpa.txExpr(em -> {
             VisitEntity v = new VisitEntity();
@@ -215,8 +215,8 @@ public final class CareService {
             em.persist(v);
             return new Visit(v.id, v.household, v.visitor, v.visitedOn, v.note, Instant.ofEpochMilli(v.createdAt));
         });
-        events.postEvent(new Event("org/loumen/care/VISITED", Map.of("household", h.id(), "community",
-                h.community(), "visitedOn", visitedOn.toString())));
+        events.postEvent(new Event(WorkflowTopics.CARE_VISITED, Map.of(WorkflowTopics.PROP_HOUSEHOLD, h.id(),
+                WorkflowTopics.PROP_COMMUNITY, h.community(), WorkflowTopics.PROP_VISITED_ON, visitedOn.toString())));
         return recorded;
     }
 

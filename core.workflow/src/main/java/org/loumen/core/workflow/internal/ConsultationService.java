@@ -11,6 +11,7 @@ import java.util.Set;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.Household;
 import org.loumen.core.model.HouseholdService;
 import org.loumen.core.model.OrganisationService;
@@ -73,7 +74,7 @@ public final class ConsultationService {
     /** Opens a consultation for a unit or building and issues a code to each of its households. */
     View open(String place, String question, String kind, List<String> options, LocalDate opensOn,
             LocalDate closesOn, String actor, Long leader) throws ApiException {
-        if (place == null || !place.matches("\\d{12}B\\d{3}(U\\d{2})?") || Places.of(organisation, place).isEmpty()) {
+        if (!DivisionCodes.hasBuildingOrUnitForm(place) || Places.of(organisation, place).isEmpty()) {
             throw ApiException.invalidField("place", "须为本社区的楼门或楼栋代码 / place must be a unit or building code");
         }
         String q = Civic.text("question", question, 200);

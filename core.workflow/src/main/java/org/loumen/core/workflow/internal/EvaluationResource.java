@@ -3,6 +3,7 @@ package org.loumen.core.workflow.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.security.Role;
 import org.loumen.web.Access;
 import org.loumen.web.ApiException;
@@ -47,7 +48,7 @@ public final class EvaluationResource implements ApiResource {
                 .orElse(List.of());
         routes.post("/evaluations", Access.within(ORGANISERS), r -> {
             OpenBody body = r.body(OpenBody.class);
-            if (body.community() == null || !body.community().matches("\\d{12}")) {
+            if (!DivisionCodes.hasCommunityForm(body.community())) {
                 throw ApiException.invalidField("community", "社区代码须为 12 位数字 / community must be a 12-digit code");
             }
             if (!r.inScope(body.community())) {

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.workflow.events.WorkflowTopics;
+import org.loumen.core.model.ChinaTime;
 import org.loumen.core.model.Household;
 import org.loumen.core.model.HouseholdService;
 import org.loumen.core.model.Leader;
@@ -54,10 +56,10 @@ import org.slf4j.LoggerFactory;
 public final class EvaluationService {
 
     static final String PID = "org.loumen.evaluation";
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = ChinaTime.ZONE;
     static final Pattern PERIOD = Pattern.compile("(20\\d\\d)-H[12]");
-    static final String TOPIC_OPENED = "org/loumen/evaluation/OPENED";
-    static final String TOPIC_CLOSED = "org/loumen/evaluation/CLOSED";
+    static final String TOPIC_OPENED = WorkflowTopics.EVALUATION_OPENED;
+    static final String TOPIC_CLOSED = WorkflowTopics.EVALUATION_CLOSED;
     private static final Logger LOG = LoggerFactory.getLogger(EvaluationService.class);
 
     @ObjectClassDefinition(id = PID, name = "Loumen 半年评议 / resident evaluation")
@@ -189,8 +191,8 @@ public final class EvaluationService {
         if (view == null) {
             throw duplicate(community, period);
         }
-        events.postEvent(new Event(TOPIC_OPENED, Map.of("evaluation", view.id(), "community", community,
-                "period", period)));
+        events.postEvent(new Event(TOPIC_OPENED, Map.of(WorkflowTopics.PROP_EVALUATION, view.id(),
+                WorkflowTopics.PROP_COMMUNITY, community, WorkflowTopics.PROP_PERIOD, period)));
         return view;
     }
 
@@ -450,15 +452,16 @@ public final class EvaluationService {
             if (r.outcome() == Satisfaction.Outcome.NOT_REAPPOINTED) {
                 try {
                     lifecycle.move(r.leader(), LeaderStatus.NOT_REAPPOINTED, actor, "半年评议满意度 "
-                            + r.satisfactionPercent() + "% < 60%", "evaluation " + id, null, Map.of("evaluation", id,
-                                    "satisfactionPercent", r.satisfactionPercent().toPlainString()));
+                            + r.satisfactionPercent() + "% < 60%", "evaluation " + id, null, Map.of(WorkflowTopics.PROP_EVALUATION, id,
+                                    WorkflowTopics.PROP_SATISFACTION_PERCENT, r.satisfactionPercent().toPlainString()));
                 } catch (ApiException e) {
                     LOG.warn("Leader {} not marked NOT_REAPPOINTED: {}", r.leader(), e.getMessage());
                 }
             }
         }
         String[] cp = closed.split("\\|");
-        events.postEvent(new Event(TOPIC_CLOSED, Map.of("evaluation", id, "community", cp[0], "period", cp[1])));
+        events.postEvent(new Event(TOPIC_CLOSED, Map.of(WorkflowTopics.PROP_EVALUATION, id,
+                WorkflowTopics.PROP_COMMUNITY, cp[0], WorkflowTopics.PROP_PERIOD, cp[1])));
         return results(id);
     }
 }

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.workflow.events.WorkflowTopics;
+import org.loumen.core.model.DivisionCodes;
+import org.loumen.core.model.http.ModelAnswers;
 import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderDraft;
 import org.loumen.core.model.LeaderRole;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
-import org.loumen.core.model.ModelException;
 import org.loumen.web.ApiException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,7 +31,7 @@ import org.osgi.service.event.EventAdmin;
 @Component(service = LifecycleService.class)
 public final class LifecycleService {
 
-    static final String TOPIC_PREFIX = "org/loumen/leader/";
+    static final String TOPIC_PREFIX = WorkflowTopics.LEADER_PREFIX;
 
     /** A move of the history as the API shows it. */
     record Step(String from, String to, Instant at, String actor, String reason, String details) {
@@ -53,7 +55,7 @@ public final class LifecycleService {
         if (role == null) {
             throw ApiException.invalidField("role", "须为 UNIT_LEADER 或 BUILDING_LEADER / role is required");
         }
-        String pattern = role == LeaderRole.UNIT_LEADER ? "\\d{12}B\\d{3}U\\d{2}" : "\\d{12}B\\d{3}";
+        String pattern = role == LeaderRole.UNIT_LEADER ? DivisionCodes.UNIT_FORM : DivisionCodes.BUILDING_FORM;
         if (place == null || !place.matches(pattern) || !place.startsWith(person.community())) {
             throw ApiException.invalidField("place", "须为本社区的" + (role == LeaderRole.UNIT_LEADER ? "单元" : "楼栋")
                     + "代码 / place must be a " + (role == LeaderRole.UNIT_LEADER ? "unit" : "building")
@@ -62,7 +64,7 @@ public final class LifecycleService {
         if (nominatedBy == null || nominatedBy.isBlank() || nominatedBy.length() > 60) {
             throw ApiException.invalidField("nominatedBy", "请写明推荐人（自荐写本人） / who nominated (1-60 characters)");
         }
-        Leader l = model(() -> leaders.nominate(person));
+        Leader l = ModelAnswers.call(() -> leaders.nominate(person));
         jpa.tx(em -> {
             NominationEntity n = new NominationEntity();
             n.leader = l.id();
@@ -103,10 +105,10 @@ public final class LifecycleService {
                 throw ApiException.conflict("no-nomination", "没有提名记录，无法确定上岗楼门 / no nomination says "
                         + "where the leader serves");
             }
-            moved = model(() -> leaders.assign(id, new LeaderDraft.Place(LeaderRole.valueOf(n.role), n.place,
+            moved = ModelAnswers.call(() -> leaders.assign(id, new LeaderDraft.Place(LeaderRole.valueOf(n.role), n.place,
                     LocalDate.now(EvaluationService.CHINA))));
         } else {
-            moved = model(() -> leaders.changeStatus(id, to, workId));
+            moved = ModelAnswers.call(() -> leaders.changeStatus(id, to, workId));
         }
         record(moved, l.status(), to, actor, reason, details, extra);
         return moved;
@@ -148,33 +150,12 @@ public final class LifecycleService {
             em.persist(s);
         });
         Map<String, Object> props = new HashMap<>(extra);
-        props.put("leader", l.id());
-        props.put("to", to.name());
-        props.put("community", l.community());
+        props.put(WorkflowTopics.PROP_LEADER, l.id());
+        props.put(WorkflowTopics.PROP_TO, to.name());
+        props.put(WorkflowTopics.PROP_COMMUNITY, l.community());
         if (from != null) {
-            props.put("from", from.name());
+            props.put(WorkflowTopics.PROP_FROM, from.name());
         }
         events.postEvent(new Event(TOPIC_PREFIX + to.name(), props));
-    }
-
-    /** A model call whose refusal becomes the matching HTTP answer. */
-    interface ModelCall<T> {
-        T call() throws ModelException;
-    }
-
-    static <T> T model(ModelCall<T> call) throws ApiException {
-        try {
-            return call.call();
-        } catch (ModelException e) {
-            int status = switch (e.reason()) {
-                case INVALID -> 400;
-                case NOT_FOUND -> 404;
-                case CONFLICT, STALE -> 409;
-            };
-            throw new ApiException(status, e.reason() == ModelException.Reason.INVALID ? "invalid-field"
-                    : e.reason() == ModelException.Reason.NOT_FOUND ? "not-found"
-                    : e.reason() == ModelException.Reason.STALE ? "stale-version" : "conflict", e.getMessage(),
-                    e.field());
-        }
     }
 }

@@ -14,12 +14,12 @@ import java.util.stream.Collectors;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.workflow.events.WorkflowTopics;
 import org.loumen.core.model.Community;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.ModelException;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.core.model.Street;
-import org.loumen.web.ApiException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -68,12 +68,12 @@ public final class MeetingService {
         this.reports = reports;
     }
 
-    View schedule(String community, Kind kind, LocalDate on, String actor) throws ApiException {
+    View schedule(String community, Kind kind, LocalDate on, String actor) throws WorkflowException {
         if (kind == null) {
-            throw ApiException.invalidField("kind", "须为 WEEKLY（每周沟通）或 MONTHLY（按月例会） / kind is required");
+            throw WorkflowException.invalid("kind", "须为 WEEKLY（每周沟通）或 MONTHLY（按月例会） / kind is required");
         }
         if (on == null) {
-            throw ApiException.invalidField("scheduledOn", "请填写会议日期 / scheduledOn is required");
+            throw WorkflowException.invalid("scheduledOn", "请填写会议日期 / scheduledOn is required");
         }
         View v = jpa.txExpr(em -> {
             MeetingEntity m = new MeetingEntity();
@@ -90,27 +90,27 @@ public final class MeetingService {
     }
 
     private void publish(View v, String what) {
-        events.postEvent(new Event("org/loumen/meeting/" + what, Map.of("meeting", v.id(), "community",
-                v.community(), "kind", v.kind().name())));
+        events.postEvent(new Event(WorkflowTopics.MEETING_PREFIX + what, Map.of(WorkflowTopics.PROP_MEETING, v.id(),
+                WorkflowTopics.PROP_COMMUNITY, v.community(), WorkflowTopics.PROP_KIND, v.kind().name())));
     }
 
     /** Records that the meeting was held: who attended, the minutes, the action items. */
     View record(long id, LocalDate heldOn, List<Long> attendees, String minutes, List<ActionItem> items)
-            throws ApiException {
+            throws WorkflowException {
         View current = view(id).orElseThrow();
         LocalDate day = heldOn == null ? current.scheduledOn() : heldOn;
         if (day.isAfter(LocalDate.now(EvaluationService.CHINA))) {
-            throw ApiException.invalidField("heldOn", "不能记录尚未召开的会议 / a meeting cannot be held in the future");
+            throw WorkflowException.invalid("heldOn", "不能记录尚未召开的会议 / a meeting cannot be held in the future");
         }
         if (minutes == null || minutes.isBlank() || minutes.length() > 4000) {
-            throw ApiException.invalidField("minutes", "请填写会议纪要（最长 4000 字） / minutes are required (1-4000)");
+            throw WorkflowException.invalid("minutes", "请填写会议纪要（最长 4000 字） / minutes are required (1-4000)");
         }
         Set<Long> ofCommunity = leaders.find(Set.of(current.community()), null, current.community(), null, 1, 10_000,
                 "id").items().stream().map(l -> l.id()).collect(Collectors.toSet());
         List<Long> present = attendees == null ? List.of() : attendees;
         for (int i = 0; i < present.size(); i++) {
             if (!ofCommunity.contains(present.get(i))) {
-                throw ApiException.invalidField("attendees[" + i + "]", "不是本社区的楼门栋长 / not a leader of the "
+                throw WorkflowException.invalid("attendees[" + i + "]", "不是本社区的楼门栋长 / not a leader of the "
                         + "community");
             }
         }
@@ -118,12 +118,12 @@ public final class MeetingService {
         for (int i = 0; i < actions.size(); i++) {
             ActionItem a = actions.get(i);
             if (a == null || a.text() == null || a.text().isBlank() || a.text().contains("\n") || a.text().length() > 300) {
-                throw ApiException.invalidField("actionItems[" + i + "].text", "事项须为一行、最长 300 字 / one line of "
+                throw WorkflowException.invalid("actionItems[" + i + "].text", "事项须为一行、最长 300 字 / one line of "
                         + "at most 300 characters");
             }
             if (a.report() != null && reports.view(a.report()).filter(r -> r.community().equals(current.community()))
                     .isEmpty()) {
-                throw ApiException.invalidField("actionItems[" + i + "].report", "本社区没有此问题时报 / no such report in "
+                throw WorkflowException.invalid("actionItems[" + i + "].report", "本社区没有此问题时报 / no such report in "
                         + "the community");
             }
         }
@@ -143,7 +143,7 @@ public final class MeetingService {
             return view(m);
         });
         if (outcome == null) {
-            throw ApiException.conflict("meeting-held", "该会议已记录 / the meeting has been recorded already");
+            throw WorkflowException.conflict("meeting-held", "该会议已记录 / the meeting has been recorded already");
         }
         publish((View) outcome, "HELD");
         return (View) outcome;

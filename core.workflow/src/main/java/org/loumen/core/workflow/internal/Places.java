@@ -2,6 +2,7 @@ package org.loumen.core.workflow.internal;
 
 import java.util.Optional;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.Building;
 import org.loumen.core.model.Community;
 import org.loumen.core.model.ModelException;
@@ -19,8 +20,8 @@ import org.loumen.core.model.Unit;
 record Places(String code, String community, String communityName, String street, String streetName,
         String building, String buildingLabel, String unitLabel, String label) {
 
-    static final String UNIT_CODE = "\\d{12}B\\d{3}U\\d{2}";
-    static final String PLACE_CODE = "\\d{12}(B\\d{3}(U\\d{2})?)?";
+    static final String UNIT_CODE = DivisionCodes.UNIT_FORM;
+    static final String PLACE_CODE = DivisionCodes.PLACE_FORM;
 
     /** The place of a code, or empty when the code is malformed or names nothing. */
     static Optional<Places> of(OrganisationService organisation, String code) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.OrganisationService;
@@ -76,7 +77,7 @@ public final class ProjectService {
         String t = Civic.text("title", title, 100);
         String at = place == null || place.isBlank() ? (places.size() == 1 ? places.iterator().next() : null)
                 : place.strip();
-        if (at == null || !at.matches("\\d{12}B\\d{3}(U\\d{2})?") || places.stream().noneMatch(at::startsWith)) {
+        if (!DivisionCodes.hasBuildingOrUnitForm(at) || places.stream().noneMatch(at::startsWith)) {
             throw ApiException.invalidField("place", "须为您负责的楼门或楼栋 / place must be one of your units or "
                     + "buildings");
         }

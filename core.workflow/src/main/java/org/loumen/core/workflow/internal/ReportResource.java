@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.Duty;
 import org.loumen.core.workflow.internal.ReportFlow.Status;
 import org.loumen.core.workflow.internal.ReportFlow.Urgency;
@@ -45,7 +46,7 @@ public final class ReportResource implements ApiResource {
         NodeResolver place = r -> r.pathId("report").flatMap(reports::view).map(v -> List.of(v.place())).orElse(List.of());
         routes.post("/reports", Access.within(REPORTERS), r -> {
             FileBody b = r.body(FileBody.class);
-            if (b.place() == null || !b.place().matches("\\d{12}(B\\d{3}(U\\d{2})?)?")) {
+            if (!DivisionCodes.hasPlaceForm(b.place())) {
                 throw ApiException.invalidField("place", "须为社区、楼栋或楼门代码 / place must be a community, building "
                         + "or unit code");
             }

@@ -13,6 +13,7 @@ import java.util.Set;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.workflow.events.WorkflowTopics;
 import org.loumen.core.model.Duty;
 import org.loumen.core.model.HouseholdService;
 import org.loumen.core.model.ModelException;
@@ -41,7 +42,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public final class ReportService {
 
     static final String PID = "org.loumen.reports";
-    static final String TOPIC_PREFIX = "org/loumen/report/";
+    static final String TOPIC_PREFIX = WorkflowTopics.REPORT_PREFIX;
 
     @ObjectClassDefinition(id = PID, name = "Loumen 问题时报 / problem reports",
             description = "各紧急程度的办结时限 / how soon reports must be resolved")
@@ -354,10 +355,11 @@ public final class ReportService {
     }
 
     private void publish(View v, String topic) {
-        Map<String, Object> props = new LinkedHashMap<>(Map.of("report", v.id(), "community", v.community(),
-                "duty", v.duty().name(), "urgency", v.urgency().name(), "place", v.place()));
+        Map<String, Object> props = new LinkedHashMap<>(Map.of(WorkflowTopics.PROP_REPORT, v.id(),
+                WorkflowTopics.PROP_COMMUNITY, v.community(), WorkflowTopics.PROP_DUTY, v.duty().name(),
+                WorkflowTopics.PROP_URGENCY, v.urgency().name(), WorkflowTopics.PROP_PLACE, v.place()));
         if (!RESIDENT.equals(v.reporter())) {
-            props.put("reporter", v.reporter());
+            props.put(WorkflowTopics.PROP_REPORTER, v.reporter());
         }
         events.postEvent(new Event(TOPIC_PREFIX + topic, props));
     }

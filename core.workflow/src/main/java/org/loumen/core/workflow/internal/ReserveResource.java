@@ -3,6 +3,7 @@ package org.loumen.core.workflow.internal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.web.Access;
 import org.loumen.web.ApiResource;
 import org.loumen.web.ApiResponse;
@@ -73,7 +74,7 @@ public final class ReserveResource implements ApiResource {
 
     /** A community route's node must be a community (12 digits); anything else is not found. */
     private static String community(String code) throws org.loumen.web.ApiException {
-        if (code == null || !code.matches("\\d{12}")) {
+        if (!DivisionCodes.hasCommunityForm(code)) {
             throw Civic.notFound();
         }
         return code;

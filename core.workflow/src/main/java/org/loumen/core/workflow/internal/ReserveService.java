@@ -11,6 +11,7 @@ import java.util.Set;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.workflow.events.WorkflowTopics;
 import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
@@ -31,7 +32,7 @@ import org.osgi.service.event.propertytypes.EventTopics;
  * once, as a member of it.
  */
 @Component(service = { ReserveService.class, EventHandler.class })
-@EventTopics("org/loumen/award/DECIDED")
+@EventTopics(WorkflowTopics.AWARD_DECIDED)
 public final class ReserveService implements EventHandler {
 
     record Entry(long id, String community, String communityName, long leader, String leaderName, String source,

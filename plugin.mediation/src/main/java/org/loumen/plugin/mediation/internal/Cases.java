@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.plugin.mediation.internal.CaseFlow.State;
 import org.loumen.plugin.mediation.internal.CaseFlow.Step;
 import org.loumen.programme.ProgrammeRequest;
@@ -71,7 +72,7 @@ final class Cases {
                     "overdue");
         }
         String community = r.query("community").orElse(null);
-        if (community != null && !community.matches("\\d{12}")) {
+        if (community != null && !DivisionCodes.hasCommunityForm(community)) {
             throw new ApiException(400, "invalid-parameter", "community 须为 12 位社区代码 / community must be a 12-digit "
                     + "code", "community");
         }

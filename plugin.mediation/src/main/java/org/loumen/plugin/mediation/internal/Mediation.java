@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.model.ChinaTime;
 import org.loumen.core.workflow.WorkflowFacts;
 import org.loumen.programme.Allowed;
 import org.loumen.programme.Programme;
@@ -38,7 +39,7 @@ import org.osgi.service.component.annotations.Reference;
         demoStreets = { DemoSeed.STREET })
 public final class Mediation implements Programme {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = ChinaTime.ZONE;
 
     /** The programme's own role: a people's mediator of a community, appointed by the street admin. */
     static final ProgrammeRole MEDIATOR = new ProgrammeRole("MEDIATOR", "人民调解员", "People's mediator",

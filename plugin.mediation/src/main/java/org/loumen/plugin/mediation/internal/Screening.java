@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.workflow.ReportFact;
 import org.loumen.core.workflow.WorkflowFacts;
 import org.loumen.programme.ProgrammeRequest;
@@ -210,7 +211,7 @@ final class Screening {
     /** The core's problem reports of the duty 矛盾化解调处员 in the caller's communities (or one of them). */
     List<Report> reports(ProgrammeRequest r) throws ApiException {
         String community = r.query("community").orElse(null);
-        if (community != null && !community.matches("\\d{12}")) {
+        if (community != null && !DivisionCodes.hasCommunityForm(community)) {
             throw new ApiException(400, "invalid-parameter", "community 须为 12 位社区代码 / community must be a 12-digit "
                     + "code", "community");
         }

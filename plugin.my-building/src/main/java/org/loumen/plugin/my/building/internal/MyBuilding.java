@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.model.ChinaTime;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.programme.Allowed;
 import org.loumen.programme.Programme;
@@ -44,7 +45,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         residentResources = "/resident", demoStreets = { "120112103" })
 public final class MyBuilding implements Programme {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = ChinaTime.ZONE;
     static final String PID = "org.loumen.mybuilding";
 
     @ObjectClassDefinition(id = PID, name = "Loumen 我的楼门 / my building")

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.Building;
 import org.loumen.core.model.Community;
 import org.loumen.core.model.ModelException;
@@ -31,7 +32,7 @@ final class Places {
 
     /** A unit code from the client, checked like every place (in the street, in the caller's part of it). */
     String unit(ProgrammeRequest r, String field, String code) throws ApiException {
-        if (code == null || !code.matches("\\d{12}B\\d{3}U\\d{2}")) {
+        if (!DivisionCodes.hasUnitForm(code)) {
             throw ApiException.invalidField(field, "须为楼门代码，如 120112103001B002U02 / " + field + " must be a unit "
                     + "code such as 120112103001B002U02");
         }
@@ -39,7 +40,7 @@ final class Places {
     }
 
     Optional<UnitInfo> info(String unit) {
-        if (unit == null || !unit.matches("\\d{12}B\\d{3}U\\d{2}")) {
+        if (!DivisionCodes.hasUnitForm(unit)) {
             return Optional.empty();
         }
         return units(unit.substring(0, 12)).stream().filter(u -> u.code().equals(unit)).findFirst();

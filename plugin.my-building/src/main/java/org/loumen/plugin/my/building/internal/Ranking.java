@@ -12,6 +12,7 @@ import java.util.Set;
 
 import javax.persistence.EntityManager;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.Community;
 import org.loumen.programme.ProgrammeRequest;
 import org.loumen.web.ApiException;
@@ -103,7 +104,7 @@ final class Ranking {
     List<CommunityRanking> get(ProgrammeRequest r) throws ApiException {
         YearMonth month = Rules.month("month", r.query("month").orElse(null), LocalDate.now(MyBuilding.CHINA));
         String only = r.query("community").orElse(null);
-        if (only != null && !only.matches("\\d{12}")) {
+        if (only != null && !DivisionCodes.hasCommunityForm(only)) {
             throw new ApiException(400, "invalid-parameter", "community 须为 12 位社区代码 / community must be a "
                     + "12-digit code", "community");
         }

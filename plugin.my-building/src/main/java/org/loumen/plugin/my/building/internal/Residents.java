@@ -9,6 +9,7 @@ import java.util.Map;
 
 import javax.persistence.EntityManager;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.programme.ProgrammeRequest;
 import org.loumen.throttle.Throttles;
 import org.loumen.web.ApiException;
@@ -40,7 +41,7 @@ final class Residents {
 
     private static String unit(ProgrammeRequest r) throws ApiException {
         String code = r.pathParam("unit");
-        if (code == null || !code.matches("\\d{12}B\\d{3}U\\d{2}")) {
+        if (!DivisionCodes.hasUnitForm(code)) {
             throw ApiException.invalidField("unit", "楼门代码格式不对，请核对二维码 / malformed unit code");
         }
         return r.place("unit", code);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.persistence.EntityManager;
 
+import org.loumen.core.model.DivisionCodes;
 import org.loumen.programme.ProgrammeRequest;
 import org.loumen.web.ApiException;
 import org.loumen.web.ApiResponse;
@@ -38,7 +39,7 @@ final class Shop {
     /** GET /shop/items?community=: the items of the communities the caller works in (a leader: their unit's). */
     List<Item> items(ProgrammeRequest r) throws ApiException {
         String community = r.query("community").orElse(null);
-        if (community != null && !community.matches("\\d{12}")) {
+        if (community != null && !DivisionCodes.hasCommunityForm(community)) {
             throw new ApiException(400, "invalid-parameter", "community 须为 12 位社区代码 / community must be a "
                     + "12-digit code", "community");
         }

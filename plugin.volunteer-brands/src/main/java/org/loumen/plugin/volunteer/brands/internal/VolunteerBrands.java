@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.loumen.core.model.ChinaTime;
 import org.loumen.core.workflow.AwardFact;
 import org.loumen.core.workflow.WorkflowFacts;
 import org.loumen.programme.Programme;
@@ -42,7 +43,7 @@ import org.osgi.service.component.annotations.Reference;
         demoStreets = { DemoBrands.SHUANGGANG })
 public final class VolunteerBrands implements Programme {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = ChinaTime.ZONE;
 
     private final Store store;
     private final WorkflowFacts facts;

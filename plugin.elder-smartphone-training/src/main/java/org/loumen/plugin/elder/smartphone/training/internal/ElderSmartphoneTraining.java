@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.loumen.core.model.DivisionCodes;
+import org.loumen.core.model.ChinaTime;
 import org.loumen.programme.Programme;
 import org.loumen.programme.ProgrammeDefinition;
 import org.loumen.programme.ProgrammeRequest;
@@ -51,7 +53,7 @@ import org.osgi.service.component.annotations.Reference;
         demoStreets = { DemoSeed.STREET })
 public final class ElderSmartphoneTraining implements Programme {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = ChinaTime.ZONE;
     static final Role[] ORGANISERS = { Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.COMMUNITY_SECRETARY };
 
     private final JpaTemplate jpa;
@@ -511,7 +513,7 @@ public final class ElderSmartphoneTraining implements Programme {
 
     private List<Views.HouseholdChoice> households(ProgrammeRequest r) throws ApiException {
         String code = r.query("community").orElse(null);
-        if (code == null || !code.matches("\\d{12}") || !code.startsWith(r.street()) || !worksIn(r, code)) {
+        if (!DivisionCodes.hasCommunityForm(code) || !code.startsWith(r.street()) || !worksIn(r, code)) {
             throw ApiException.invalidField("community", "请选择本街道您所在的社区（12 位代码） / community must be a "
                     + "community of the street you work in (12 digits)");
         }
