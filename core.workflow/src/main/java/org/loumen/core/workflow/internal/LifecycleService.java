@@ -125,7 +125,7 @@ public final class LifecycleService {
             throw new ApiException(409, "illegal-transition", "不能从" + l.status().zh() + "退回" + LeaderStatus.APPROVED
                     .zh() + " / a leader who is " + l.status() + " cannot return to APPROVED").with("from", l.status());
         }
-        Leader moved = model(() -> leaders.changeStatus(id, LeaderStatus.APPROVED, null));
+        Leader moved = ModelAnswers.call(() -> leaders.changeStatus(id, LeaderStatus.APPROVED, null));
         record(moved, l.status(), LeaderStatus.APPROVED, actor, reason, details, Map.of());
         return moved;
     }
