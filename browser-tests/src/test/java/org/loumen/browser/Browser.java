@@ -63,6 +63,8 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(size);
         // generous: the machines that run CI are small and busy
         wait = new WebDriverWait(driver, Duration.ofSeconds(45));
+        // a condition that reads an element the page re-renders meanwhile (Vue replaces it) is simply read again
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** Saves a screenshot as target/screenshots/&lt;prefix&gt;-&lt;name&gt;.png (look at them). */

@@ -34,13 +34,18 @@ class NotificationsBrowserIT extends WorkBase {
         b.shot("1-bell");
         inbox.openFromBell();
         List<String> notices = inbox.notices();
-        assertTrue(notices.get(0).contains("重大问题上报") && notices.get(0).contains("#" + id), notices.toString());
+        // both reports are heard of; which of two reports filed a few milliseconds apart is listed first depends on
+        // which event was handled first (Event Admin delivers events posted from two request threads in parallel)
+        assertTrue(notices.get(0).contains("重大问题上报"), notices.toString());
+        assertTrue(notices.stream().anyMatch(n -> n.contains("#" + id)), notices.toString());
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("问题 #(\\d+)").matcher(notices.get(0));
+        assertTrue(first.find(), notices.get(0));
         assertTrue(inbox.unreadInList() >= 1);
         b.shot("2-list");
         b.assertAccessible("notifications");
 
         String went = inbox.openFirst();
-        assertTrue(went.endsWith("#/reports/" + id), went);
+        assertTrue(went.endsWith("#/reports/" + first.group(1)), went);
         inbox.openFromBell();
         inbox.markAllRead();
         b.wait.until(d -> !inbox.bellShowsCount());
