@@ -1,11 +1,14 @@
 package org.loumen.web;
 
+import org.loumen.domain.Refusal;
+
 /**
  * An expected failure of an API call, written to the client as
  * {@code {"error":"<code>","message":"...","field":"..."}} with its HTTP status.
  *
  * <p>Codes are stable, lower-case and hyphenated ({@code not-found}, {@code invalid-field}); messages are read by
- * people and come in Chinese first, then English.
+ * people and come in Chinese first, then English. Domain services refuse with a {@link Refusal} instead, which
+ * {@link #of} answers.
  */
 public class ApiException extends Exception {
 
@@ -52,6 +55,39 @@ public class ApiException extends Exception {
     /** 409: the request conflicts with the current state. */
     public static ApiException conflict(String code, String message) {
         return new ApiException(409, code, message);
+    }
+
+    /**
+     * The answer to a domain {@link Refusal}: the one mapping of refusals to HTTP, which the dispatcher applies to
+     * whatever a handler lets through. INVALID → 400, UNAUTHENTICATED → 401, FORBIDDEN → 403, NOT_FOUND → 404,
+     * CONFLICT → 409, TOO_LARGE → 413, UNSUPPORTED_TYPE → 415, LOCKED → 423, TOO_MANY → 429; the code, message,
+     * field, added members and the time to wait as the refusal gives them.
+     *
+     * @since 2.6
+     */
+    public static ApiException of(Refusal refusal) {
+        ApiException answer = new ApiException(status(refusal.kind()), refusal.code(), refusal.getMessage(),
+                refusal.field());
+        refusal.details().forEach(answer::with);
+        if (refusal.retryAfterSeconds() > 0) {
+            answer.retryAfter(refusal.retryAfterSeconds());
+        }
+        return answer;
+    }
+
+    /** The HTTP status of a kind of refusal. */
+    static int status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_TYPE -> 415;
+            case LOCKED -> 423;
+            case TOO_MANY -> 429;
+        };
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.loumen.web;
 
+import org.loumen.domain.Refusal;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /** Answers one route. */
@@ -13,6 +14,8 @@ public interface Handler {
      * @throws ApiException for every expected failure (bad input, not found, conflict): the dispatcher writes it as
      *                      {@code {"error","message","field"}} with its status. Anything else is logged and answered
      *                      as a 500 without details.
+     * @throws Refusal      a domain service's refusal, let through: the dispatcher answers it as
+     *                      {@link ApiException#of(Refusal)} (since 2.6)
      */
-    Object handle(ApiRequest request) throws ApiException;
+    Object handle(ApiRequest request) throws ApiException, Refusal;
 }

@@ -1,21 +1,22 @@
 package org.loumen.web;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+
+import org.loumen.domain.InputRules;
+import org.loumen.domain.Refusal;
 
 /**
- * The input rules every route and import shares, kept in one place: text is NFC-normalised and may not hold control
- * characters (newlines only where a field allows them), bidirectional overrides or lone surrogates; dates lie
- * between {@link #EARLIEST} and {@link #LATEST}. JSON bodies (the dispatcher) and CSV imports (the model) both apply
- * them, so a name refused in a body is refused in a spreadsheet too.
+ * The input rules every route and import shares, as {@link InputRules} states them (text NFC-normalised without
+ * control characters, bidirectional overrides or lone surrogates; dates between {@link #EARLIEST} and
+ * {@link #LATEST}), answered as {@link ApiException}s. Since 2.6 the rules live in {@link InputRules}, which domain
+ * services use; this class keeps the resources' and programmes' way to call them.
  */
 public final class Inputs {
 
     /** The earliest date any field accepts (birth dates of the oldest residents, history). */
-    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    public static final LocalDate EARLIEST = InputRules.EARLIEST;
     /** The latest date any field accepts (plans, periods). */
-    public static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
+    public static final LocalDate LATEST = InputRules.LATEST;
 
     private Inputs() {
     }
@@ -26,42 +27,12 @@ public final class Inputs {
      * @param multiline whether the field allows line breaks and tabs
      */
     public static String textProblem(String value, boolean multiline) {
-        if (value == null) {
-            return null;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-                continue;
-            }
-            if (Character.isSurrogate(c)) {
-                return "含有无效字符（孤立代理项） / contains an invalid character (lone surrogate)";
-            }
-            if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
-                continue;
-            }
-            if (Character.isISOControl(c)) {
-                return String.format("含有控制字符 U+%04X / contains the control character U+%04X", (int) c, (int) c);
-            }
-            if (isBidiControl(c)) {
-                return String.format("含有文字方向控制字符 U+%04X / contains the bidirectional control U+%04X", (int) c,
-                        (int) c);
-            }
-        }
-        return null;
-    }
-
-    /** Bidirectional embeddings, overrides, isolates and marks (U+202A-202E, U+2066-2069, U+200E/F, U+061C). */
-    static boolean isBidiControl(char c) {
-        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F'
-                || c == '\u061C';
+        return InputRules.textProblem(value, multiline);
     }
 
     /** The text in Unicode normal form C (what is stored and compared). */
     public static String normalise(String value) {
-        return value == null || Normalizer.isNormalized(value, Normalizer.Form.NFC) ? value
-                : Normalizer.normalize(value, Normalizer.Form.NFC);
+        return InputRules.normalise(value);
     }
 
     /**
@@ -70,20 +41,16 @@ public final class Inputs {
      * @throws ApiException 400 {@code invalid-field} naming the field
      */
     public static String text(String field, String value, boolean multiline) throws ApiException {
-        String problem = textProblem(value, multiline);
-        if (problem != null) {
-            throw ApiException.invalidField(field, field + " " + problem);
+        try {
+            return InputRules.text(field, value, multiline);
+        } catch (Refusal r) {
+            throw ApiException.of(r);
         }
-        return normalise(value);
     }
 
     /** Why a date is refused ({@code null} when within range). */
     public static String dateProblem(LocalDate date) {
-        if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
-            return "日期须在 " + EARLIEST + " 至 " + LATEST + " 之间 / a date must lie between " + EARLIEST + " and "
-                    + LATEST;
-        }
-        return null;
+        return InputRules.dateProblem(date);
     }
 
     /**
@@ -92,17 +59,10 @@ public final class Inputs {
      * @throws ApiException 400 {@code invalid-parameter} naming the field
      */
     public static LocalDate date(String field, String value) throws ApiException {
-        LocalDate d;
         try {
-            d = LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new ApiException(400, "invalid-parameter", field + " 须为 YYYY-MM-DD / " + field
-                    + " must be YYYY-MM-DD", field);
+            return InputRules.date(field, value);
+        } catch (Refusal r) {
+            throw ApiException.of(r);
         }
-        String problem = dateProblem(d);
-        if (problem != null) {
-            throw new ApiException(400, "invalid-parameter", field + ": " + problem, field);
-        }
-        return d;
     }
 }

@@ -1,71 +1,39 @@
 package org.loumen.web;
 
-import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A write the database refused because of another transaction: a unique key already taken (SQLState 23505) or a
- * lock conflict (Derby: deadlock 40001, lock timeout 40XL1/40XL2; PostgreSQL: serialization failure 40001, deadlock
- * 40P01, lock not available 55P03). The one place that recognises them: services retry such
- * a write ({@link #in}), and the dispatcher answers what is left as 409 {@code conflict} naming the field, never 500.
- *
- * <p>Unique constraints are named {@code <TABLE>_<FIELD>} (e.g. {@code MDL_LEADER_PHONE}), so the field is the last
- * part of the name, lower-cased; a primary key names {@code code}.
+ * A write the database refused because of another transaction (a unique key taken, a lock conflict).
  *
  * @param sqlState   the SQLState of the refusal
  * @param constraint the constraint's name, or {@code null}
+ * @deprecated since 2.6: the rule lives with the domain, {@link org.loumen.domain.StoreConflict}, whose refusal
+ *             the dispatcher answers; this record only delegates to it for programmes built against 2.2 to 2.5.
  */
+@Deprecated
 public record StoreConflict(String sqlState, String constraint) {
-
-    /** Derby: {@code … identified by 'MDL_LEADER_PHONE' …}; PostgreSQL: {@code … unique constraint "mdl_leader_phone"}. */
-    private static final Pattern NAMED = Pattern.compile("identified by '([A-Z0-9_]+)'|constraint \"([A-Za-z0-9_]+)\"");
 
     /** The store conflict somewhere in the cause chain, if any. */
     public static Optional<StoreConflict> in(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    String state = s.getSQLState();
-                    if (state != null && (state.equals("23505") || state.equals("40001") || state.startsWith("40XL")
-                            || state.equals("40P01") || state.equals("55P03"))) {
-                        Matcher m = NAMED.matcher(String.valueOf(s.getMessage()));
-                        String name = !m.find() ? null
-                                : m.group(1) != null ? m.group(1) : m.group(2).toUpperCase(Locale.ROOT);
-                        return Optional.of(new StoreConflict(state, name));
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+        return org.loumen.domain.StoreConflict.in(failure).map(c -> new StoreConflict(c.sqlState(), c.constraint()));
+    }
+
+    private org.loumen.domain.StoreConflict rule() {
+        return new org.loumen.domain.StoreConflict(sqlState, constraint);
     }
 
     /** A unique key was taken; otherwise a lock conflict. */
     public boolean unique() {
-        return sqlState.equals("23505");
+        return rule().unique();
     }
 
     /** The request field the conflict is about. */
     public String field() {
-        if (!unique()) {
-            return null;
-        }
-        if (constraint == null || constraint.startsWith("SQL") || constraint.endsWith("_PKEY")) {
-            return "code"; // a generated primary key (Derby SQL…, PostgreSQL <table>_pkey)
-        }
-        int last = constraint.lastIndexOf('_');
-        return constraint.substring(last + 1).toLowerCase(Locale.ROOT);
+        return rule().field();
     }
 
     /** The answer when retries did not resolve it: 409 naming the field (unique key), or 409 busy (locks). */
     public ApiException toApi() {
-        if (unique()) {
-            return new ApiException(409, "conflict", "与已有数据冲突（" + field() + " 已被使用） / conflicts with "
-                    + "stored data: " + field() + " is taken", field());
-        }
-        return new ApiException(409, "busy", "数据正被他人同时修改，请重试 / someone else is changing the same data; "
-                + "try again").retryAfter(1);
+        return ApiException.of(rule().toRefusal());
     }
 }

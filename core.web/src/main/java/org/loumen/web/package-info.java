@@ -10,10 +10,14 @@
  * both as bytes and as JSON, one {@code missing-body} code, strict JSON types, {@link org.loumen.web.Access#orGranted}
  * and {@link org.loumen.web.GrantedRoles} for roles that programmes declare; 2.4:
  * {@link org.loumen.web.Diagnostics}, the shared reasons of health and the programme listing; 2.5:
- * {@link org.loumen.web.JsonBodies}, an answer written as JSON by the dispatcher's own rules before it leaves).
+ * {@link org.loumen.web.JsonBodies}, an answer written as JSON by the dispatcher's own rules before it leaves;
+ * 2.6: handlers may let a domain {@link org.loumen.domain.Refusal} through, answered by
+ * {@link org.loumen.web.ApiException#of} in one place; {@link org.loumen.web.StoreConflict} is deprecated for
+ * {@link org.loumen.domain.StoreConflict} and {@link org.loumen.web.Inputs} delegates to
+ * {@link org.loumen.domain.InputRules}).
  */
 @Export
-@Version("2.5.0")
+@Version("2.6.0")
 package org.loumen.web;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.loumen.domain.Refusal;
+import org.loumen.domain.StoreConflict;
 import org.loumen.security.AuditRecord;
 import org.loumen.security.AuditTrail;
 import org.loumen.security.Authenticator;
@@ -19,7 +21,6 @@ import org.loumen.web.ApiResponse;
 import org.loumen.web.GrantedRoles;
 import org.loumen.web.Handler;
 import org.loumen.web.Routes;
-import org.loumen.web.StoreConflict;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -237,15 +238,15 @@ public final class ApiDispatcher extends HttpServlet {
                 JsonResponses.write(resp, status, result instanceof ApiResponse r ? r.body() : result);
             }
         } catch (ApiException e) {
-            if (route != null && AuditPolicy.isWrite(route)) {
-                audit.recordQuietly(route, req, caller, node, AuditRecord.Outcome.FAILURE, e.status(), e.code());
-            }
-            JsonResponses.writeError(resp, e);
+            refused(resp, route, req, caller, node, e);
+        } catch (Refusal e) {
+            // a domain service's refusal: answered here, the same way for every bundle's resources
+            refused(resp, route, req, caller, node, ApiException.of(e));
         } catch (RuntimeException e) {
             Optional<StoreConflict> conflict = StoreConflict.in(e);
             if (conflict.isPresent()) {
                 // a unique key taken or a lock conflict that the service's retries did not resolve: never a 500
-                ApiException answer = conflict.get().toApi();
+                ApiException answer = ApiException.of(conflict.get().toRefusal());
                 LOG.info("{} {}: store conflict {} {}", method, path, conflict.get().sqlState(),
                         conflict.get().constraint());
                 if (route != null && AuditPolicy.isWrite(route)) {
@@ -270,6 +271,15 @@ public final class ApiDispatcher extends HttpServlet {
         }
         String token = header.substring(7).strip();
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    /** Answers an expected failure of the handler; a failed write is recorded. */
+    private void refused(HttpServletResponse resp, RouteTable.Route route, HttpServletRequest req, Caller caller,
+            String node, ApiException e) throws IOException {
+        if (route != null && AuditPolicy.isWrite(route)) {
+            audit.recordQuietly(route, req, caller, node, AuditRecord.Outcome.FAILURE, e.status(), e.code());
+        }
+        JsonResponses.writeError(resp, e);
     }
 
     /** Answers a refusal and records it. */
