@@ -1,7 +1,13 @@
 package org.loumen.core.model;
 
-/** A model operation refused, with a stable reason and, where one is at fault, the field. */
-public class ModelException extends Exception {
+import org.loumen.domain.Refusal;
+
+/**
+ * A model operation refused, with a stable reason and, where one is at fault, the field. Since 1.5 it is a domain
+ * {@link Refusal} (INVALID {@code invalid-field}, NOT_FOUND {@code not-found}, CONFLICT {@code conflict}, STALE:
+ * CONFLICT {@code stale-version}), answered over HTTP like every other refusal.
+ */
+public class ModelException extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
@@ -18,26 +24,35 @@ public class ModelException extends Exception {
     }
 
     private final Reason reason;
-    private final String field;
 
     /** STALE on the {@code version} field: someone changed the object since the caller read it. */
     public static ModelException stale() {
-        return new ModelException(Reason.STALE, "version",
-                "数据已被他人修改，请刷新后重试 / changed by someone else since you read it; reload and retry");
+        return new ModelException(Reason.STALE, "version", Refusal.stale().getMessage());
     }
 
     public ModelException(Reason reason, String field, String message) {
-        super(message);
+        super(kind(reason), code(reason), message, field);
         this.reason = reason;
-        this.field = field;
+    }
+
+    private static Kind kind(Reason reason) {
+        return switch (reason) {
+            case INVALID -> Kind.INVALID;
+            case NOT_FOUND -> Kind.NOT_FOUND;
+            case CONFLICT, STALE -> Kind.CONFLICT;
+        };
+    }
+
+    private static String code(Reason reason) {
+        return switch (reason) {
+            case INVALID -> "invalid-field";
+            case NOT_FOUND -> "not-found";
+            case CONFLICT -> "conflict";
+            case STALE -> "stale-version";
+        };
     }
 
     public Reason reason() {
         return reason;
-    }
-
-    /** The field at fault, or {@code null}. */
-    public String field() {
-        return field;
     }
 }

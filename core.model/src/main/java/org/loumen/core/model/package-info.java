@@ -2,10 +2,11 @@
  * The organisation tree of a district (区 → 街道/镇 → 社区/村 → 网格 → 楼栋 → 楼门), keyed by the national statistical
  * division codes (统计用区划代码) and codes derived from them; the leaders (楼门栋长) with their assignments and the
  * households (住户), with spreadsheet import and export and the profile report. Interfaces and immutable DTOs; the
- * entities stay private to the bundle.
+ * entities stay private to the bundle. (1.5: {@link org.loumen.core.model.ModelException} is a domain
+ * {@link org.loumen.domain.Refusal}.)
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.loumen.core.model;
 
 import org.osgi.annotation.bundle.Export;

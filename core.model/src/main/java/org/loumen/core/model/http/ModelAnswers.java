@@ -4,9 +4,13 @@ import org.loumen.core.model.ModelException;
 import org.loumen.web.ApiException;
 
 /**
- * The HTTP answer to a refused model operation, in one place for every bundle's resources: the model speaks the
- * domain ({@link ModelException.Reason}), this maps it.
+ * The HTTP answer to a refused model operation.
+ *
+ * @deprecated since 1.1: a {@link ModelException} is a domain {@link org.loumen.domain.Refusal}, which a handler
+ *             may let through and the dispatcher answers ({@link ApiException#of}); this class only delegates to that
+ *             mapping for programmes built against 1.0.
  */
+@Deprecated
 public final class ModelAnswers {
 
     private ModelAnswers() {
@@ -29,11 +33,6 @@ public final class ModelAnswers {
 
     /** INVALID → 400 invalid-field, NOT_FOUND → 404 not-found, CONFLICT → 409 conflict, STALE → 409 stale-version. */
     public static ApiException toApi(ModelException e) {
-        return switch (e.reason()) {
-            case INVALID -> ApiException.invalidField(e.field(), e.getMessage());
-            case NOT_FOUND -> new ApiException(404, "not-found", e.getMessage(), e.field());
-            case CONFLICT -> new ApiException(409, "conflict", e.getMessage(), e.field());
-            case STALE -> new ApiException(409, "stale-version", e.getMessage(), e.field());
-        };
+        return ApiException.of(e);
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.loumen.core.model.DivisionCodes;
-import org.loumen.core.model.http.ModelAnswers;
 import org.loumen.core.model.Household;
 import org.loumen.core.model.HouseholdDraft;
 import org.loumen.core.model.HouseholdService;
@@ -78,8 +77,8 @@ public final class HouseholdResource implements ApiResource {
                                 .orElseThrow(() -> ApiException.notFound("住户", "household", r.pathParam("household")))))
                 .post("/units/{unit}/households", Access.node("unit", LeaderResource.STAFF), r -> {
                     Body b = r.body(Body.class);
-                    Household h = ModelAnswers.call(() -> households.create(new HouseholdDraft(
-                            r.pathParam("unit"), b.room(), b.headName(), b.members(), b.phone(), b.specialGroups())));
+                    Household h = households.create(new HouseholdDraft(
+                            r.pathParam("unit"), b.room(), b.headName(), b.members(), b.phone(), b.specialGroups()));
                     r.auditDetail("household " + h.id());
                     return ApiResponse.created(visible(r, h));
                 })
@@ -91,9 +90,9 @@ public final class HouseholdResource implements ApiResource {
                     if (b.unit() != null && !r.inScope(b.unit())) {
                         throw ApiException.invalidField("unit", "不在您的管辖范围 / outside your scope");
                     }
-                    return visible(r, ModelAnswers.call(() -> households.update(
+                    return visible(r, households.update(
                             r.pathId("household").orElseThrow(), new HouseholdDraft(b.unit(), b.room(),
-                                    b.headName(), b.members(), b.phone(), b.specialGroups()), b.version())));
+                                    b.headName(), b.members(), b.phone(), b.specialGroups()), b.version()));
                 })
                 .post("/imports/households", Access.within(LeaderResource.IMPORTERS), r -> {
                     byte[] csv = LeaderResource.csv(r);

@@ -19,7 +19,7 @@ import org.loumen.core.model.Labelled;
 import org.loumen.core.model.LeaderRole;
 import org.loumen.core.model.Nomination;
 import org.loumen.core.model.SpecialGroup;
-import org.loumen.web.Inputs;
+import org.loumen.domain.InputRules;
 
 /**
  * The column rules of the leader and household spreadsheets: every cell is checked and every problem collected, so
@@ -71,12 +71,12 @@ final class ImportRows {
                 String column = table.columnAt(c);
                 boolean read = column != null && (LEADER_COLUMNS.contains(column) || HOUSEHOLD_COLUMNS.contains(column)
                         || LEADER_OPTIONAL_COLUMNS.contains(column));
-                String problem = read ? Inputs.textProblem(cells[c], false) : null; // extra columns are ignored
+                String problem = read ? InputRules.textProblem(cells[c], false) : null; // extra columns are ignored
                 if (problem != null) {
                     problems.add(new Problem(number, column, visible(cells[c]), problem));
                     cells[c] = "";
                 } else {
-                    cells[c] = Inputs.normalise(cells[c]);
+                    cells[c] = InputRules.normalise(cells[c]);
                 }
             }
         }

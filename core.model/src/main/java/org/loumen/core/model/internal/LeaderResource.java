@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.loumen.core.model.http.ModelAnswers;
 import org.loumen.core.model.Community;
 import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.Duty;
@@ -25,6 +24,7 @@ import org.loumen.core.model.LeaderQuery;
 import org.loumen.core.model.LeaderRole;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
+import org.loumen.core.model.ModelException;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.core.model.Page;
 import org.loumen.security.Role;
@@ -101,7 +101,7 @@ public final class LeaderResource implements ApiResource {
                     LeaderDraft here = new LeaderDraft(d.name(), d.gender(), d.birthDate(), d.education(),
                             d.partyMember(), d.phone(), d.nomination(), d.liaison(), r.pathParam("community"),
                             d.assignments());
-                    var created = ModelAnswers.call(() -> leaders.create(here));
+                    var created = leaders.create(here);
                     r.auditDetail("leader " + created.id());
                     return ApiResponse.created(created);
                 })
@@ -113,8 +113,8 @@ public final class LeaderResource implements ApiResource {
                     if (body.community() != null && !r.inScope(body.community())) {
                         throw ApiException.invalidField("community", "不在您的管辖范围 / outside your scope");
                     }
-                    return ModelAnswers.call(() -> leaders.update(r.pathId("leader").orElseThrow(),
-                            body.draft(), body.version()));
+                    return leaders.update(r.pathId("leader").orElseThrow(),
+                            body.draft(), body.version());
                 })
                 .put("/leaders/{leader}/phone-consent", Access.node(leaderNode, STAFF),
                         r -> consent(leaders, r, r.pathId("leader").orElseThrow()))
@@ -123,8 +123,8 @@ public final class LeaderResource implements ApiResource {
                     if (body.version() == null) {
                         throw ApiException.invalidField("version", "缺少版本号 version（乐观锁） / version is required");
                     }
-                    return ModelAnswers.call(() -> leaders.retire(r.pathId("leader").orElseThrow(), body.on(),
-                            body.version()));
+                    return leaders.retire(r.pathId("leader").orElseThrow(), body.on(),
+                            body.version());
                 })
                 .post("/imports/leaders", Access.within(IMPORTERS), r -> {
                     byte[] csv = csv(r);
@@ -188,13 +188,13 @@ public final class LeaderResource implements ApiResource {
      * Records or withdraws a leader's consent to a public phone number, by the caller: {@code {consent, at, by}}.
      * Staff at the leader's community and the leader themself ({@code PUT /me/phone-consent}) use it.
      */
-    static Map<String, Object> consent(LeaderService leaders, ApiRequest r, long leader) throws ApiException {
+    static Map<String, Object> consent(LeaderService leaders, ApiRequest r, long leader)
+            throws ApiException, ModelException {
         ConsentBody body = r.body(ConsentBody.class);
         if (body.consent() == null) {
             throw ApiException.invalidField("consent", "请给出 consent: true 或 false / consent must be true or false");
         }
-        Leader l = ModelAnswers.call(() -> leaders.phoneConsent(leader, body.consent(),
-                r.caller().username()));
+        Leader l = leaders.phoneConsent(leader, body.consent(), r.caller().username());
         r.auditDetail("leader " + leader + (body.consent() ? " consented to a public phone number"
                 : " withdrew consent to a public phone number"));
         Map<String, Object> out = new LinkedHashMap<>();

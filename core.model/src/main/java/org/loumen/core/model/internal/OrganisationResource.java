@@ -1,6 +1,5 @@
 package org.loumen.core.model.internal;
 
-import org.loumen.core.model.http.ModelAnswers;
 import org.loumen.core.model.CommunityKind;
 import org.loumen.core.model.NewCommunity;
 import org.loumen.core.model.OrganisationService;
@@ -67,8 +66,8 @@ public final class OrganisationResource implements ApiResource {
         routes.get("/district", Access.publicRoute(), r -> organisation.district())
                 .get("/public/streets", Access.publicRoute(), r -> organisation.streets().stream()
                         .map(s -> new PublicNode(s.code(), s.name(), s.nameEn(), s.kind().name())).toList())
-                .get("/public/streets/{street}/communities", Access.publicRoute(), r -> ModelAnswers.call(
-                        () -> organisation.communities(r.pathParam("street"))).stream()
+                .get("/public/streets/{street}/communities", Access.publicRoute(), r -> organisation
+                        .communities(r.pathParam("street")).stream()
                         .map(c -> new PublicNode(c.code(), c.name(), null, c.kind().name())).toList())
                 .get("/streets", Access.within(STAFF), r -> organisation.streets().stream()
                         .filter(s -> r.inScope(s.code()) || r.scopes().stream().anyMatch(n -> n.startsWith(s.code())))
@@ -76,7 +75,7 @@ public final class OrganisationResource implements ApiResource {
                 .get("/streets/{street}", Access.node("street", ADMINS), r -> organisation.street(r.pathParam("street"))
                         .orElseThrow(() -> ApiException.notFound("街道", "street", r.pathParam("street"))))
                 .get("/streets/{street}/communities", Access.node("street", ADMINS),
-                        r -> ModelAnswers.call(() -> organisation.communities(r.pathParam("street"))))
+                        r -> organisation.communities(r.pathParam("street")))
                 .post("/streets/{street}/communities", Access.node("street", ADMINS), r -> {
                     CommunityBody body = r.body(CommunityBody.class);
                     String street = r.pathParam("street");
@@ -84,58 +83,58 @@ public final class OrganisationResource implements ApiResource {
                         throw ApiException.invalidField("code", "社区代码须以街道代码 " + street
                                 + " 开头 / the community code must begin with the street code " + street);
                     }
-                    return ApiResponse.created(ModelAnswers.call(() -> organisation.addCommunity(
-                            new NewCommunity(body.code(), body.name(), body.kind()))));
+                    return ApiResponse.created(organisation.addCommunity(
+                            new NewCommunity(body.code(), body.name(), body.kind())));
                 })
                 .get("/communities/{community}", Access.node("community", STAFF),
                         r -> organisation.community(r.pathParam("community"))
                                 .orElseThrow(() -> ApiException.notFound("社区", "community", r.pathParam("community"))))
                 .get("/communities/{community}/buildings", Access.node("community", STAFF),
-                        r -> ModelAnswers.call(() -> organisation.buildings(r.pathParam("community"))))
+                        r -> organisation.buildings(r.pathParam("community")))
                 .post("/communities/{community}/buildings", Access.node("community", MANAGERS),
                         r -> {
                             String label = r.body(LabelBody.class).label();
-                            return ApiResponse.created(ModelAnswers.call(() -> organisation.addBuilding(r.pathParam("community"),
-                                    label)));
+                            return ApiResponse.created(organisation.addBuilding(r.pathParam("community"),
+                                    label));
                         })
                 .post("/buildings/{building}/units", Access.node("building", MANAGERS),
                         r -> {
                             String label = r.body(LabelBody.class).label();
-                            return ApiResponse.created(ModelAnswers.call(() -> organisation.addUnit(r.pathParam("building"),
-                                    label)));
+                            return ApiResponse.created(organisation.addUnit(r.pathParam("building"),
+                                    label));
                         })
                 .put("/buildings/{building}", Access.node("building", MANAGERS), r -> {
                     RelabelBody body = r.body(RelabelBody.class);
                     if (body.version() == null) {
                         throw ApiException.invalidField("version", "缺少版本号 version（乐观锁） / version is required");
                     }
-                    return ModelAnswers.call(() -> organisation.renameBuilding(r.pathParam("building"), body.label(),
-                            body.version()));
+                    return organisation.renameBuilding(r.pathParam("building"), body.label(),
+                            body.version());
                 })
                 .put("/units/{unit}", Access.node("unit", MANAGERS), r -> {
                     RelabelBody body = r.body(RelabelBody.class);
                     if (body.version() == null) {
                         throw ApiException.invalidField("version", "缺少版本号 version（乐观锁） / version is required");
                     }
-                    return ModelAnswers.call(() -> organisation.renameUnit(r.pathParam("unit"), body.label(), body.version()));
+                    return organisation.renameUnit(r.pathParam("unit"), body.label(), body.version());
                 })
                 .get("/communities/{community}/grids", Access.node("community", STAFF),
-                        r -> ModelAnswers.call(() -> organisation.grids(r.pathParam("community"))))
+                        r -> organisation.grids(r.pathParam("community")))
                 .post("/communities/{community}/grids", Access.node("community", MANAGERS), r -> {
                     String name = r.body(GridBody.class).name();
-                    return ApiResponse.created(ModelAnswers.call(() -> organisation.addGrid(r.pathParam("community"), name)));
+                    return ApiResponse.created(organisation.addGrid(r.pathParam("community"), name));
                 })
                 .put("/buildings/{building}/grid", Access.node("building", MANAGERS), r -> {
                     PlaceBody body = r.body(PlaceBody.class);
-                    return ModelAnswers.call(() -> organisation.placeInGrid(r.pathParam("building"), body.grid()));
+                    return organisation.placeInGrid(r.pathParam("building"), body.grid());
                 })
                 .put("/communities/{community}", Access.node("community", ADMINS), r -> {
                     RenameBody body = r.body(RenameBody.class);
                     if (body.version() == null) {
                         throw ApiException.invalidField("version", "缺少版本号 version（乐观锁） / version is required");
                     }
-                    return ModelAnswers.call(() -> organisation.renameCommunity(r.pathParam("community"), body.name(),
-                            body.version()));
+                    return organisation.renameCommunity(r.pathParam("community"), body.name(),
+                            body.version());
                 });
     }
 }

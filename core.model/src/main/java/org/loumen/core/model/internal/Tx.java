@@ -11,7 +11,7 @@ import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.ModelException;
-import org.loumen.web.StoreConflict;
+import org.loumen.domain.StoreConflict;
 
 /** Transactions of the model's services: refusals out of lambdas, stale writes as STALE, scope as JPQL. */
 final class Tx {
