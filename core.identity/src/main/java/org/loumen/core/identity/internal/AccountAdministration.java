@@ -16,6 +16,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.DivisionCodes;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.OrganisationService;
+import org.loumen.domain.Refusal;
 import org.loumen.security.Caller;
 import org.loumen.security.Role;
 import org.loumen.security.RoleBinding;
@@ -125,7 +126,7 @@ public final class AccountAdministration {
      * user must change it at first sign-in.
      */
     Created create(Caller actor, String username, String displayName, List<RoleBinding> requested, String password)
-            throws AccountException {
+            throws Refusal {
         String name = AccountRules.username(username);
         String display = displayName(displayName);
         List<RoleBinding> bindings = checkBindings(actor, requested);
@@ -133,13 +134,13 @@ public final class AccountAdministration {
         String pw = generated ? PasswordPolicy.generate() : password;
         String problem = PasswordPolicy.problem(name, pw).orElse(null);
         if (problem != null) {
-            throw AccountException.invalid("password", problem);
+            throw Refusal.invalidField("password", problem);
         }
         String hash = identity.hasher().hash(pw);
         long now = clock.millis();
         UserView view = store.inTx(em -> {
             if (em.find(AccountEntity.class, name) != null) {
-                throw new AccountStore.Refused(new AccountException(AccountException.Reason.CONFLICT, "username-taken",
+                throw new AccountStore.Refused(new Refusal(Refusal.Kind.CONFLICT, "username-taken",
                         "用户名已存在 / username taken: " + name, null));
             }
             AccountEntity a = new AccountEntity(name, display, hash, true, bindings, now, actor.username());
@@ -155,10 +156,10 @@ public final class AccountAdministration {
      * now and every role it is given; nobody changes their own account this way.
      */
     UserView update(Caller actor, String username, String displayName, List<RoleBinding> requested, Boolean enabled,
-            long expectedVersion) throws AccountException {
+            long expectedVersion) throws Refusal {
         checkManageable(actor, username);
         if (requested != null && store.account(username).leaderId() != null) {
-            throw AccountException.invalid("bindings", "楼门栋长账号的权限来自其任职，不能在此修改 / a leader account's "
+            throw Refusal.invalidField("bindings", "楼门栋长账号的权限来自其任职，不能在此修改 / a leader account's "
                     + "roles come from the leader's assignments and cannot be set here");
         }
         String display = displayName == null ? null : displayName(displayName);
@@ -194,7 +195,7 @@ public final class AccountAdministration {
     }
 
     /** Sets a generated password the user must change, unlocks the account and ends its sessions. */
-    String resetPassword(Caller actor, String username) throws AccountException {
+    String resetPassword(Caller actor, String username) throws Refusal {
         checkManageable(actor, username);
         String pw = PasswordPolicy.generate();
         String hash = identity.hasher().hash(pw);
@@ -207,7 +208,7 @@ public final class AccountAdministration {
         return pw;
     }
 
-    UserView unlock(Caller actor, String username) throws AccountException {
+    UserView unlock(Caller actor, String username) throws Refusal {
         checkManageable(actor, username);
         store.withLoginState(username, (em, s) -> {
             s.unlock();
@@ -216,22 +217,23 @@ public final class AccountAdministration {
         return store.view(username).orElseThrow();
     }
 
-    private void checkManageable(Caller actor, String username) throws AccountException {
+    private void checkManageable(Caller actor, String username) throws Refusal {
         if (username.equals(actor.username())) {
-            throw new AccountException(AccountException.Reason.NOT_ALLOWED, "own-account",
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "own-account",
                     "不能在此修改自己的账号，修改密码请用 /auth/password / you cannot "
                     + "manage your own account here; change your password at /auth/password", null);
         }
         Account target = store.account(username);
         if (target == null) {
-            throw AccountException.notFound(username);
+            throw Refusal.notFound("账号", "account", username);
         }
         List<RoleBinding> held = target.leaderId() == null ? target.bindings()
                 : List.of(leaders.managedAt(target.leaderId())
                         .orElse(new RoleBinding(Role.DISTRICT_ADMIN, organisation.district().code())));
         for (RoleBinding b : held) {
             if (!mayGrant(actor, b)) {
-                throw new AccountException(AccountException.Reason.NOT_ALLOWED, "forbidden", "无权管理持有 " + b.role().zh() + " 角色的账号 / you may not "
+                throw new Refusal(Refusal.Kind.FORBIDDEN, "forbidden",
+                        "无权管理持有 " + b.role().zh() + " 角色的账号 / you may not "
                         + "manage an account holding " + b.role() + " at " + b.node(), null);
             }
         }
@@ -242,7 +244,7 @@ public final class AccountAdministration {
     }
 
     /** Validates requested roles against the organisation as it is now: see {@link AccountRules#bindings}. */
-    private List<RoleBinding> checkBindings(Caller actor, List<RoleBinding> requested) throws AccountException {
+    private List<RoleBinding> checkBindings(Caller actor, List<RoleBinding> requested) throws Refusal {
         String district = organisation.district().code();
         return AccountRules.bindings(actor, requested, district, (role, node) -> switch (role) {
             case DISTRICT_ADMIN, AUDITOR -> node.equals(district);
@@ -265,11 +267,11 @@ public final class AccountAdministration {
         }
     }
 
-    private static String displayName(String displayName) throws AccountException {
+    private static String displayName(String displayName) throws Refusal {
         return AccountRules.displayName(displayName);
     }
 
-    private static AccountException stale() {
-        return AccountException.stale();
+    private static Refusal stale() {
+        return Refusal.stale();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
+import org.loumen.domain.Refusal;
 import org.loumen.security.Caller;
 import org.loumen.security.Role;
 import org.loumen.security.RoleBinding;
@@ -23,20 +24,20 @@ final class AccountRules {
     }
 
     /** The username as stored (stripped), or INVALID {@code username}. */
-    static String username(String username) throws AccountException {
+    static String username(String username) throws Refusal {
         String name = username == null ? "" : username.strip();
         if (!USERNAME.matcher(name).matches()) {
-            throw AccountException.invalid("username", "用户名须为 3 至 32 位小写字母、数字或 . _ -，以字母开头 / a "
+            throw Refusal.invalidField("username", "用户名须为 3 至 32 位小写字母、数字或 . _ -，以字母开头 / a "
                     + "username is 3-32 lower-case letters, digits or . _ -, starting with a letter");
         }
         return name;
     }
 
     /** The display name as stored (stripped, 1–60 characters), or INVALID {@code displayName}. */
-    static String displayName(String displayName) throws AccountException {
+    static String displayName(String displayName) throws Refusal {
         String d = displayName == null ? "" : displayName.strip();
         if (d.isEmpty() || d.length() > 60) {
-            throw AccountException.invalid("displayName", "姓名须为 1 至 60 个字符 / displayName must be 1-60 characters");
+            throw Refusal.invalidField("displayName", "姓名须为 1 至 60 个字符 / displayName must be 1-60 characters");
         }
         return d;
     }
@@ -54,9 +55,9 @@ final class AccountRules {
      * @param known whether a node of the level the role needs exists
      */
     static List<RoleBinding> bindings(Caller actor, List<RoleBinding> requested, String district,
-            BiPredicate<Role, String> known) throws AccountException {
+            BiPredicate<Role, String> known) throws Refusal {
         if (requested == null || requested.isEmpty()) {
-            throw AccountException.invalid("bindings", "至少需要一个角色 / at least one role is required");
+            throw Refusal.invalidField("bindings", "至少需要一个角色 / at least one role is required");
         }
         List<RoleBinding> out = new ArrayList<>(new LinkedHashSet<>(requested));
         for (int i = 0; i < out.size(); i++) {
@@ -69,16 +70,17 @@ final class AccountRules {
                     case COMMUNITY_SECRETARY -> "已有社区的 12 位代码 / the 12-digit code of an existing community";
                     case LEADER -> "已有社区、楼栋或单元的代码 / the code of an existing community, building or unit";
                 };
-                throw AccountException.invalid(field, b.role() + " 的节点须为" + level + " / bad node for " + b.role()
+                throw Refusal.invalidField(field, b.role() + " 的节点须为" + level + " / bad node for " + b.role()
                         + ": " + b.node());
             }
             if (!mayGrant(actor, b)) {
-                throw new AccountException(AccountException.Reason.NOT_ALLOWED, "forbidden", "无权授予该角色 / you may not grant " + b.role() + " at "
+                throw new Refusal(Refusal.Kind.FORBIDDEN, "forbidden",
+                        "无权授予该角色 / you may not grant " + b.role() + " at "
                         + b.node(), field);
             }
         }
         if (out.stream().anyMatch(b -> b.role() == Role.AUDITOR) && out.size() > 1) {
-            throw AccountException.invalid("bindings", "审计员不能兼任其他角色（三权分立） / an auditor holds no other "
+            throw Refusal.invalidField("bindings", "审计员不能兼任其他角色（三权分立） / an auditor holds no other "
                     + "role (separation of duties)");
         }
         out.sort(Comparator.comparing(RoleBinding::role).thenComparing(RoleBinding::node));

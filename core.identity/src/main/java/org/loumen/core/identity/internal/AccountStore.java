@@ -10,6 +10,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.domain.Refusal;
 import org.loumen.security.RoleBinding;
 
 /**
@@ -23,9 +24,9 @@ final class AccountStore {
     /** Carries a refusal out of a transaction lambda, rolling the transaction back. */
     static final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final transient AccountException answer;
+        final transient Refusal answer;
 
-        Refused(AccountException answer) {
+        Refused(Refusal answer) {
             super(answer.getMessage(), null, false, false);
             this.answer = answer;
         }
@@ -96,7 +97,7 @@ final class AccountStore {
     }
 
     /** Runs work in a transaction; a {@link Refused} thrown inside leaves as its answer. */
-    <T> T inTx(Function<EntityManager, T> work) throws AccountException {
+    <T> T inTx(Function<EntityManager, T> work) throws Refusal {
         try {
             return jpa.txExpr(work::apply);
         } catch (RuntimeException e) {

@@ -21,7 +21,7 @@ import org.loumen.security.Authenticator;
 import org.loumen.security.Caller;
 import org.loumen.security.RoleBinding;
 import org.loumen.throttle.Throttles;
-import org.loumen.web.ApiException;
+import org.loumen.domain.Refusal;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -164,7 +164,7 @@ public final class IdentityService implements Authenticator {
      * Signs in, or refuses with 401 (wrong name or password: the same answer for both), 423 (account locked),
      * 403 (account disabled) or 429 (this client must wait). Every attempt is audited.
      */
-    Login login(String username, String password, String client) throws ApiException {
+    Login login(String username, String password, String client) throws Refusal {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         String shown = name.length() > 32 ? name.substring(0, 32) : name;
         long wait = throttle.waitMillis(client);
@@ -214,11 +214,12 @@ public final class IdentityService implements Authenticator {
         }
         if (!found.enabled()) {
             trail("anonymous", client, name, Outcome.FAILURE, 403, "account disabled");
-            throw new ApiException(403, "account-disabled", "账号已停用 / the account is disabled");
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "account-disabled", "账号已停用 / the account is disabled");
         }
         if (found.leaderId() != null && leaders.bindings(found.leaderId()).isEmpty()) {
             trail("anonymous", client, name, Outcome.FAILURE, 403, "leader not in service");
-            throw new ApiException(403, "leader-not-in-service", "您已不在任，无法登录 / you are no longer in service");
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "leader-not-in-service",
+                    "您已不在任，无法登录 / you are no longer in service");
         }
         String rehash = hasher.outdated(found.passwordHash()) ? hasher.hash(pw) : null;
         withLoginState(name, (em, s) -> {
@@ -234,17 +235,18 @@ public final class IdentityService implements Authenticator {
     }
 
     /** 423: the same answer for a locked account and for an unknown name that failed as often. */
-    private static ApiException locked(long lockedUntil, long now) {
+    private static Refusal locked(long lockedUntil, long now) {
         long minutes = (lockedUntil - now + 59_999) / 60_000;
-        return new ApiException(423, "account-locked", "账号因多次登录失败已锁定，请 " + minutes
+        return new Refusal(Refusal.Kind.LOCKED, "account-locked", "账号因多次登录失败已锁定，请 " + minutes
                 + " 分钟后再试或联系管理员 / the account is locked after repeated failed sign-ins; try again in "
                 + minutes + " min or ask an administrator").retryAfter((lockedUntil - now + 999) / 1000);
     }
 
     /** 429 for a client that must wait, with Retry-After. */
-    private static ApiException throttled(long waitMillis) {
+    private static Refusal throttled(long waitMillis) {
         long seconds = (waitMillis + 999) / 1000;
-        return new ApiException(429, "too-many-attempts", "尝试过于频繁，请 " + seconds + " 秒后再试 / too many failed "
+        return new Refusal(Refusal.Kind.TOO_MANY, "too-many-attempts",
+                "尝试过于频繁，请 " + seconds + " 秒后再试 / too many failed "
                 + "attempts from this client; try again in " + seconds + " s").retryAfter(seconds);
     }
 
@@ -276,8 +278,9 @@ public final class IdentityService implements Authenticator {
         audit.record(new AuditRecord(actor, client, "auth.login", object, null, outcome, status, detail));
     }
 
-    private static ApiException invalidCredentials() {
-        return new ApiException(401, "invalid-credentials", "用户名或密码错误 / wrong username or password");
+    private static Refusal invalidCredentials() {
+        return new Refusal(Refusal.Kind.UNAUTHENTICATED, "invalid-credentials",
+                "用户名或密码错误 / wrong username or password");
     }
 
     boolean logout(String token) {
@@ -295,10 +298,10 @@ public final class IdentityService implements Authenticator {
      * current or the previous one. Every other session of the user ends.
      */
     void changeOwnPassword(Caller caller, String token, String current, String next, String client)
-            throws ApiException {
+            throws Refusal {
         String name = caller.username();
         if (current == null || current.isEmpty()) {
-            throw ApiException.invalidField("currentPassword", "请输入当前密码 / the current password is required");
+            throw Refusal.invalidField("currentPassword", "请输入当前密码 / the current password is required");
         }
         long wait = throttle.waitMillis(client);
         if (wait > 0) {
@@ -318,17 +321,17 @@ public final class IdentityService implements Authenticator {
             boolean lockedNow = recordFailure(name, now);
             passwordTrail(name, client, Outcome.FAILURE, 400, lockedNow ? "wrong current password; account locked"
                     : "wrong current password");
-            throw ApiException.invalidField("currentPassword", "当前密码不正确 / the current password is wrong");
+            throw Refusal.invalidField("currentPassword", "当前密码不正确 / the current password is wrong");
         }
         String problem = PasswordPolicy.problem(name, next).orElse(null);
         if (problem != null) {
-            throw ApiException.invalidField("newPassword", problem);
+            throw Refusal.invalidField("newPassword", problem);
         }
         if (next.equals(current)) {
-            throw ApiException.invalidField("newPassword", "新密码不能与当前密码相同 / the new password must differ");
+            throw Refusal.invalidField("newPassword", "新密码不能与当前密码相同 / the new password must differ");
         }
         if (a.previousPasswordHash() != null && hasher.matches(next, a.previousPasswordHash())) {
-            throw ApiException.invalidField("newPassword", "新密码不能是上一个密码 / the new password must not be the "
+            throw Refusal.invalidField("newPassword", "新密码不能是上一个密码 / the new password must not be the "
                     + "previous one");
         }
         String hash = hasher.hash(next);

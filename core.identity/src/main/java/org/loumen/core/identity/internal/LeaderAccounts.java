@@ -24,7 +24,7 @@ import org.loumen.core.model.LeaderRole;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
 import org.loumen.core.model.OrganisationService;
-import org.loumen.web.StoreConflict;
+import org.loumen.domain.StoreConflict;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -60,8 +60,8 @@ public final class UserResource implements ApiResource {
                 .post("/users", Access.within(MANAGERS), r -> {
                     NewUserBody body = r.body(NewUserBody.class);
                     List<RoleBinding> bindings = bindings(body.bindings());
-                    AccountAdministration.Created created = IdentityAnswers.call(() -> accounts.create(r.caller(),
-                            body.username(), body.displayName(), bindings, body.password()));
+                    AccountAdministration.Created created = accounts.create(r.caller(),
+                            body.username(), body.displayName(), bindings, body.password());
                     r.auditDetail("created " + created.user().username() + " with " + bindings);
                     return ApiResponse.created(created.temporaryPassword() == null ? Map.of("user", created.user())
                             : Map.of("user", created.user(), "temporaryPassword", created.temporaryPassword()));
@@ -78,14 +78,14 @@ public final class UserResource implements ApiResource {
                     r.auditDetail((body.enabled() == null ? "" : "enabled=" + body.enabled() + " ")
                             + (bindings == null ? "" : "roles=" + bindings + " ")
                             + (body.displayName() == null ? "" : "displayName changed"));
-                    return IdentityAnswers.call(() -> accounts.update(r.caller(), r.pathParam("username"),
-                            body.displayName(), bindings, body.enabled(), body.version()));
+                    return accounts.update(r.caller(), r.pathParam("username"),
+                            body.displayName(), bindings, body.enabled(), body.version());
                 })
                 .post("/users/{username}/password-reset", Access.node(account, MANAGERS),
-                        r -> Map.of("temporaryPassword", IdentityAnswers.call(() -> accounts.resetPassword(r.caller(),
-                                r.pathParam("username")))))
+                        r -> Map.of("temporaryPassword", accounts.resetPassword(r.caller(),
+                                r.pathParam("username"))))
                 .post("/users/{username}/unlock", Access.node(account, MANAGERS),
-                        r -> IdentityAnswers.call(() -> accounts.unlock(r.caller(), r.pathParam("username"))));
+                        r -> accounts.unlock(r.caller(), r.pathParam("username")));
     }
 
     private static List<RoleBinding> bindings(List<BindingBody> body) throws ApiException {

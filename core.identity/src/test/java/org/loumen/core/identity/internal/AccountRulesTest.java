@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.BiPredicate;
 
 import org.junit.jupiter.api.Test;
+import org.loumen.domain.Refusal;
 import org.loumen.security.Caller;
 import org.loumen.security.Role;
 import org.loumen.security.RoleBinding;
@@ -26,7 +27,7 @@ class AccountRulesTest {
     }
 
     @Test
-    void usernamesAreStrippedAndChecked() throws AccountException {
+    void usernamesAreStrippedAndChecked() throws Refusal {
         assertEquals("wang.li", AccountRules.username("  wang.li "));
         for (String bad : new String[] { null, "", "ab", "Wang", "1abc", "王丽", "a".repeat(33) }) {
             ApiException e = answer(() -> AccountRules.username(bad));
@@ -37,7 +38,7 @@ class AccountRulesTest {
     }
 
     @Test
-    void displayNamesAreOneToSixtyCharacters() throws AccountException {
+    void displayNamesAreOneToSixtyCharacters() throws Refusal {
         assertEquals("王丽", AccountRules.displayName(" 王丽 "));
         assertEquals("x".repeat(60), AccountRules.displayName("x".repeat(60)));
         assertEquals("displayName", answer(() -> AccountRules.displayName("  ")).field());
@@ -57,7 +58,7 @@ class AccountRulesTest {
     }
 
     @Test
-    void bindingsAreDeduplicatedAndSorted() throws AccountException {
+    void bindingsAreDeduplicatedAndSorted() throws Refusal {
         Caller district = holding(Role.DISTRICT_ADMIN, DISTRICT);
         List<RoleBinding> out = AccountRules.bindings(district, List.of(
                 new RoleBinding(Role.COMMUNITY_SECRETARY, COMMUNITY), new RoleBinding(Role.STREET_ADMIN, STREET),
@@ -93,8 +94,8 @@ class AccountRulesTest {
         assertEquals("bindings", auditor.field());
     }
 
-    /** The HTTP answer the refusal gets, through the bundle's one mapping. */
+    /** The HTTP answer the refusal gets, through the one mapping of refusals. */
     private static ApiException answer(org.junit.jupiter.api.function.Executable call) {
-        return IdentityAnswers.toApi(assertThrows(AccountException.class, call));
+        return ApiException.of(assertThrows(Refusal.class, call));
     }
 }
