@@ -49,8 +49,8 @@ public final class AwardResource implements ApiResource {
             if (!r.inScope(b.node())) {
                 throw new ApiException(404, "not-found", "未找到 / not found");
             }
-            return ApiResponse.created(WorkflowAnswers.call(() -> awards.open(b.node(), b.period(),
-                    b.minSatisfaction(), b.minReportsHandled())));
+            return ApiResponse.created(awards.open(b.node(), b.period(),
+                    b.minSatisfaction(), b.minReportsHandled()));
         })
                 .get("/awards/rounds", Access.within(READERS).filteredBy("street"),
                         r -> awards.rounds(r.scopes(), ReportResource.code(r, "street", 9)))
@@ -60,8 +60,8 @@ public final class AwardResource implements ApiResource {
                         r -> awards.candidates(r.pathId("round").orElseThrow()))
                 .post("/awards/rounds/{round}/decision", Access.node(node, SELECTORS), r -> {
                     DecisionBody b = r.body(DecisionBody.class);
-                    var out = WorkflowAnswers.call(() -> awards.decide(r.pathId("round").orElseThrow(),
-                            b.decidedOn(), b.awardees(), b.decision(), r.caller().username()));
+                    var out = awards.decide(r.pathId("round").orElseThrow(),
+                            b.decidedOn(), b.awardees(), b.decision(), r.caller().username());
                     r.auditDetail(out.size() + " awarded");
                     return out;
                 })

@@ -18,6 +18,7 @@ import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.core.workflow.internal.ReportFlow.Status;
+import org.loumen.domain.Refusal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -71,17 +72,17 @@ public final class AwardService {
         this.events = events;
     }
 
-    RoundView open(String node, String period, BigDecimal minSatisfaction, Integer minReports) throws WorkflowException {
+    RoundView open(String node, String period, BigDecimal minSatisfaction, Integer minReports) throws Refusal {
         if (period == null || !period.matches("20\\d\\d")) {
-            throw WorkflowException.invalid("period", "须为年份，如 2026 / period must be a year such as 2026");
+            throw Refusal.invalidField("period", "须为年份，如 2026 / period must be a year such as 2026");
         }
         BigDecimal min = minSatisfaction == null ? new BigDecimal("90.00") : minSatisfaction;
         if (min.compareTo(Satisfaction.THRESHOLD) < 0 || min.compareTo(new BigDecimal("100")) > 0) {
-            throw WorkflowException.invalid("minSatisfaction", "须在 60 至 100 之间 / must be from 60 to 100");
+            throw Refusal.invalidField("minSatisfaction", "须在 60 至 100 之间 / must be from 60 to 100");
         }
         int reportsMin = minReports == null ? 0 : minReports;
         if (reportsMin < 0 || reportsMin > 10_000) {
-            throw WorkflowException.invalid("minReportsHandled", "须为非负整数 / must be zero or more");
+            throw Refusal.invalidField("minReportsHandled", "须为非负整数 / must be zero or more");
         }
         RoundView v = jpa.txExpr(em -> {
             if (!em.createQuery("select r.id from AwardRoundEntity r where r.node = :n and r.period = :p", Long.class)
@@ -98,7 +99,7 @@ public final class AwardService {
             return view(r);
         });
         if (v == null) {
-            throw WorkflowException.conflict("round-exists", "本年度评选已存在 / a round for " + node + " in " + period
+            throw Refusal.conflict("round-exists", "本年度评选已存在 / a round for " + node + " in " + period
                     + " exists already");
         }
         return v;
@@ -180,22 +181,22 @@ public final class AwardService {
 
     /** Records the decision and awards the chosen candidates. */
     List<Award> decide(long id, LocalDate decidedOn, List<Long> awardees, String decision, String actor)
-            throws WorkflowException {
+            throws Refusal {
         if (decidedOn == null || decidedOn.isAfter(LocalDate.now(EvaluationService.CHINA))) {
-            throw WorkflowException.invalid("decidedOn", "请填写决定日期（不晚于今天） / decidedOn is required, not in "
+            throw Refusal.invalidField("decidedOn", "请填写决定日期（不晚于今天） / decidedOn is required, not in "
                     + "the future");
         }
         if (decision == null || decision.isBlank() || decision.length() > 1000) {
-            throw WorkflowException.invalid("decision", "请写明评审决定（会议、依据） / the decision is required (1-1000)");
+            throw Refusal.invalidField("decision", "请写明评审决定（会议、依据） / the decision is required (1-1000)");
         }
         if (awardees == null || awardees.isEmpty()) {
-            throw WorkflowException.invalid("awardees", "至少一名 / at least one awardee");
+            throw Refusal.invalidField("awardees", "至少一名 / at least one awardee");
         }
         Map<Long, Candidate> candidates = new HashMap<>();
         candidates(id).forEach(c -> candidates.put(c.leader(), c));
         for (int i = 0; i < awardees.size(); i++) {
             if (!candidates.containsKey(awardees.get(i))) {
-                throw WorkflowException.invalid("awardees[" + i + "]", "不在候选名单中 / not among the candidates");
+                throw Refusal.invalidField("awardees[" + i + "]", "不在候选名单中 / not among the candidates");
             }
         }
         List<Award> out = jpa.txExpr(em -> {
@@ -223,7 +224,7 @@ public final class AwardService {
             return awards;
         });
         if (out == null) {
-            throw WorkflowException.conflict("round-decided", "本轮评选已有决定 / the round has been decided already");
+            throw Refusal.conflict("round-decided", "本轮评选已有决定 / the round has been decided already");
         }
         RoundView r = round(id).orElseThrow();
         events.postEvent(new Event(WorkflowTopics.AWARD_DECIDED, Map.of(WorkflowTopics.PROP_ROUND, id,

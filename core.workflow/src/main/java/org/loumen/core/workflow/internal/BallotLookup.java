@@ -18,7 +18,7 @@ import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderRole;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.OrganisationService;
-import org.loumen.web.ApiException;
+import org.loumen.domain.Refusal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -66,7 +66,7 @@ public final class BallotLookup {
     /**
      * What a code is for. Refused like a vote with it would be; unknown codes count against the client.
      */
-    Ballot lookup(String typed, String client) throws ApiException {
+    Ballot lookup(String typed, String client) throws Refusal {
         long wait = evaluations.backoff().waitMillis(client);
         if (wait > 0) {
             throw BallotRefusals.mustWait(wait);

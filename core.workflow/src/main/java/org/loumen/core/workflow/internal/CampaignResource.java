@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.loumen.core.model.DivisionCodes;
+import org.loumen.domain.Refusal;
 import org.loumen.security.Role;
 import org.loumen.web.Access;
 import org.loumen.web.ApiException;
@@ -89,7 +90,7 @@ public final class CampaignResource implements ApiResource {
     }
 
     /** The campaign of the path if it concerns the caller's scopes; else 404 like a missing one. */
-    private CampaignService.View visible(ApiRequest r) throws ApiException {
+    private CampaignService.View visible(ApiRequest r) throws Refusal {
         CampaignService.View v = r.pathId("campaign").flatMap(campaigns::campaign).orElseThrow(Civic::notFound);
         if (r.scopes().stream().noneMatch(s -> CampaignService.related(v.node(), s))) {
             throw Civic.notFound();
@@ -97,7 +98,7 @@ public final class CampaignResource implements ApiResource {
         return v;
     }
 
-    private int photo(ApiRequest r, long activity) throws ApiException {
+    private int photo(ApiRequest r, long activity) throws ApiException, Refusal {
         String type = r.header("Content-Type").map(t -> t.split(";")[0].strip().toLowerCase(Locale.ROOT)).orElse("");
         if (!type.equals("image/jpeg") && !type.equals("image/png")) {
             throw PhotoService.unsupported();
@@ -106,7 +107,10 @@ public final class CampaignResource implements ApiResource {
         try {
             body = r.bytes();
         } catch (ApiException e) {
-            throw e.status() == 413 ? PhotoService.tooLarge() : e;
+            if (e.status() == 413) {
+                throw PhotoService.tooLarge();
+            }
+            throw e;
         }
         if (body.length > PhotoService.MAX_BYTES) {
             throw PhotoService.tooLarge();
@@ -115,13 +119,7 @@ public final class CampaignResource implements ApiResource {
         if (t == null || !t.contentType.equals(type)) {
             throw PhotoService.unsupported();
         }
-        byte[] clean;
-        try {
-            clean = Photos.clean(t, body);
-        } catch (Photos.Refused e) {
-            throw e.tooLarge ? new ApiException(413, "payload-too-large", e.getMessage(), "photo")
-                    : new ApiException(415, "unsupported-media-type", e.getMessage(), "photo");
-        }
+        byte[] clean = PhotoService.clean(t, body);
         int n = campaigns.addPhoto(activity, t.contentType, clean);
         r.auditDetail("publicity " + activity + " photo " + n);
         return n;

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import org.loumen.web.ApiException;
+import org.loumen.domain.Refusal;
 
 /** The rules of publicity campaigns in one place: the period, an activity's day and reach, and the totals. */
 final class CampaignRules {
@@ -29,27 +29,27 @@ final class CampaignRules {
     private CampaignRules() {
     }
 
-    static void period(LocalDate startsOn, LocalDate endsOn) throws ApiException {
+    static void period(LocalDate startsOn, LocalDate endsOn) throws Refusal {
         Civic.day("startsOn", startsOn);
         Civic.day("endsOn", endsOn);
         if (endsOn.isBefore(startsOn) || ChronoUnit.DAYS.between(startsOn, endsOn) >= MAX_DAYS) {
-            throw ApiException.invalidField("endsOn", "结束日期须在开始日期之后、一年之内 / endsOn must be on or after "
+            throw Refusal.invalidField("endsOn", "结束日期须在开始日期之后、一年之内 / endsOn must be on or after "
                     + "startsOn, within a year");
         }
     }
 
     /** An activity's day lies in the campaign's period and not after today. */
-    static void day(LocalDate day, LocalDate startsOn, LocalDate endsOn, LocalDate today) throws ApiException {
+    static void day(LocalDate day, LocalDate startsOn, LocalDate endsOn, LocalDate today) throws Refusal {
         Civic.day("day", day);
         if (day.isBefore(startsOn) || day.isAfter(endsOn) || day.isAfter(today)) {
-            throw ApiException.invalidField("day", "日期须在活动期间 " + startsOn + " 至 " + endsOn + " 内，且不晚于今天 / "
+            throw Refusal.invalidField("day", "日期须在活动期间 " + startsOn + " 至 " + endsOn + " 内，且不晚于今天 / "
                     + "day must lie within the campaign's period and not after today");
         }
     }
 
-    static int households(Integer households) throws ApiException {
+    static int households(Integer households) throws Refusal {
         if (households == null || households < 0 || households > MAX_HOUSEHOLDS) {
-            throw ApiException.invalidField("households", "覆盖户数须为 0 至 " + MAX_HOUSEHOLDS + " / households must be "
+            throw Refusal.invalidField("households", "覆盖户数须为 0 至 " + MAX_HOUSEHOLDS + " / households must be "
                     + "0-" + MAX_HOUSEHOLDS);
         }
         return households;

@@ -16,8 +16,8 @@ import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.core.model.Street;
-import org.loumen.web.ApiException;
-import org.loumen.web.StoreConflict;
+import org.loumen.domain.Refusal;
+import org.loumen.domain.StoreConflict;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -60,7 +60,7 @@ public final class CampaignService {
     }
 
     View create(String node, String theme, LocalDate startsOn, LocalDate endsOn, List<String> materials,
-            String actor) throws ApiException {
+            String actor) throws Refusal {
         String t = Civic.text("theme", theme, 100);
         CampaignRules.period(startsOn, endsOn);
         List<String> lines = new ArrayList<>();
@@ -71,7 +71,7 @@ public final class CampaignService {
             }
         }
         if (String.join("\n", lines).length() > 2000 || lines.size() > 20) {
-            throw ApiException.invalidField("materials", "宣传材料最多 20 项 / at most 20 materials");
+            throw Refusal.invalidField("materials", "宣传材料最多 20 项 / at most 20 materials");
         }
         CampaignEntity c = jpa.txExpr(em -> {
             CampaignEntity e = new CampaignEntity();
@@ -111,7 +111,7 @@ public final class CampaignService {
 
     /** A leader records an activity in one of their places within a campaign that covers it. */
     Activity record(long campaign, String author, Long leader, Set<String> places, LocalDate day, String place,
-            String venue, Integer households, String note) throws ApiException {
+            String venue, Integer households, String note) throws Refusal {
         CampaignEntity c = jpa.txExpr(em -> em.find(CampaignEntity.class, campaign));
         if (c == null || places.stream().noneMatch(p -> related(c.node, p))) {
             throw Civic.notFound();
@@ -119,10 +119,10 @@ public final class CampaignService {
         String at = place == null || place.isBlank() ? (places.size() == 1 ? places.iterator().next() : null)
                 : place.strip();
         if (at == null || places.stream().noneMatch(at::startsWith) || !at.startsWith(c.node)) {
-            throw ApiException.invalidField("place", "须为您负责的楼门或楼栋 / place must be one of your units or "
+            throw Refusal.invalidField("place", "须为您负责的楼门或楼栋 / place must be one of your units or "
                     + "buildings");
         }
-        Places p = Places.of(organisation, at).orElseThrow(() -> ApiException.invalidField("place", "没有此楼门或楼栋 / "
+        Places p = Places.of(organisation, at).orElseThrow(() -> Refusal.invalidField("place", "没有此楼门或楼栋 / "
                 + "no such unit or building"));
         CampaignRules.day(day, c.startsOn, c.endsOn, Civic.today());
         int reached = CampaignRules.households(households);
@@ -200,7 +200,7 @@ public final class CampaignService {
     }
 
     /** Adds a photo (already checked and cleaned) to an activity; at most three. */
-    int addPhoto(long activity, String contentType, byte[] image) throws ApiException {
+    int addPhoto(long activity, String contentType, byte[] image) throws Refusal {
         for (int attempt = 1;; attempt++) {
             try {
                 Integer n = jpa.txExpr(em -> {
@@ -221,7 +221,8 @@ public final class CampaignService {
                     return next;
                 });
                 if (n == null) {
-                    throw new ApiException(409, "too-many-photos", "每次活动最多 " + MAX_PHOTOS + " 张照片 / at most "
+                    throw new Refusal(Refusal.Kind.CONFLICT, "too-many-photos",
+                            "每次活动最多 " + MAX_PHOTOS + " 张照片 / at most "
                             + MAX_PHOTOS + " photos an activity", "photo");
                 }
                 return n;

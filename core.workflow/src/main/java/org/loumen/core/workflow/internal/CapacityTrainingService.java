@@ -19,8 +19,8 @@ import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.core.model.Street;
-import org.loumen.web.ApiException;
-import org.loumen.web.Inputs;
+import org.loumen.domain.Refusal;
+import org.loumen.domain.InputRules;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -88,27 +88,27 @@ public final class CapacityTrainingService {
 
     // ---- providers
 
-    Provider addProvider(String street, ProviderKind kind, String name, String contact) throws ApiException {
+    Provider addProvider(String street, ProviderKind kind, String name, String contact) throws Refusal {
         if (organisation.street(street).isEmpty()) {
-            throw ApiException.notFound("街镇", "street", street);
+            throw Refusal.notFound("街镇", "street", street);
         }
         if (kind == null) {
-            throw ApiException.invalidField("kind", "须为 STATION（社工站）或 VENTURE（公益创投项目） / kind is STATION or "
+            throw Refusal.invalidField("kind", "须为 STATION（社工站）或 VENTURE（公益创投项目） / kind is STATION or "
                     + "VENTURE");
         }
-        String n = Inputs.text("name", name, false);
+        String n = InputRules.text("name", name, false);
         if (n == null || n.isBlank() || n.strip().length() > 100) {
-            throw ApiException.invalidField("name", "请填写名称（1-100 字） / name is required (1-100)");
+            throw Refusal.invalidField("name", "请填写名称（1-100 字） / name is required (1-100)");
         }
-        String c = Inputs.text("contact", contact, false);
+        String c = InputRules.text("contact", contact, false);
         if (c != null && c.strip().length() > 100) {
-            throw ApiException.invalidField("contact", "联系方式不超过 100 字 / contact up to 100 characters");
+            throw Refusal.invalidField("contact", "联系方式不超过 100 字 / contact up to 100 characters");
         }
         boolean taken = jpa.txExpr(em -> !em.createQuery("select p.id from CapacityProviderEntity p where "
                 + "p.street = :s and p.name = :n", Long.class).setParameter("s", street).setParameter("n", n.strip())
                 .getResultList().isEmpty());
         if (taken) {
-            throw new ApiException(409, "conflict", "本街镇已有同名机构 / a provider of this name exists", "name");
+            throw new Refusal(Refusal.Kind.CONFLICT, "conflict", "本街镇已有同名机构 / a provider of this name exists", "name");
         }
         long id = jpa.txExpr(em -> {
             CapacityProviderEntity p = new CapacityProviderEntity();
@@ -137,41 +137,41 @@ public final class CapacityTrainingService {
     // ---- sessions
 
     /** Records a session and who attended, all or nothing: every attendee is a serving leader of the street. */
-    Session addSession(String street, SessionDraft d, String actor) throws ApiException {
+    Session addSession(String street, SessionDraft d, String actor) throws Refusal {
         if (organisation.street(street).isEmpty()) {
-            throw ApiException.notFound("街镇", "street", street);
+            throw Refusal.notFound("街镇", "street", street);
         }
         CapacityProviderEntity p = d.provider() == null ? null
                 : jpa.txExpr(em -> em.find(CapacityProviderEntity.class, d.provider()));
         if (p == null || !p.street.equals(street)) {
-            throw ApiException.invalidField("provider", "请选择本街镇的培训机构 / provider must be one of the street's");
+            throw Refusal.invalidField("provider", "请选择本街镇的培训机构 / provider must be one of the street's");
         }
         LocalDate today = LocalDate.now(EvaluationService.CHINA);
-        if (d.heldOn() == null || d.heldOn().isAfter(today) || Inputs.dateProblem(d.heldOn()) != null) {
-            throw ApiException.invalidField("heldOn", "培训日期须为今天或以前 / heldOn is required and not in the "
+        if (d.heldOn() == null || d.heldOn().isAfter(today) || InputRules.dateProblem(d.heldOn()) != null) {
+            throw Refusal.invalidField("heldOn", "培训日期须为今天或以前 / heldOn is required and not in the "
                     + "future");
         }
-        String topic = Inputs.text("topic", d.topic(), false);
+        String topic = InputRules.text("topic", d.topic(), false);
         if (topic == null || topic.isBlank() || topic.strip().length() > 100) {
-            throw ApiException.invalidField("topic", "请填写培训主题（1-100 字） / topic is required (1-100)");
+            throw Refusal.invalidField("topic", "请填写培训主题（1-100 字） / topic is required (1-100)");
         }
         int tenths = CapacityTraining.tenths(d.hours());
         if (tenths < 0) {
-            throw ApiException.invalidField("hours", "学时为 0.5 至 8，精确到 0.1 / hours from 0.5 to 8, in tenths");
+            throw Refusal.invalidField("hours", "学时为 0.5 至 8，精确到 0.1 / hours from 0.5 to 8, in tenths");
         }
-        String place = Inputs.text("place", d.place(), false);
+        String place = InputRules.text("place", d.place(), false);
         if (place != null && place.strip().length() > 200) {
-            throw ApiException.invalidField("place", "地点不超过 200 字 / place up to 200 characters");
+            throw Refusal.invalidField("place", "地点不超过 200 字 / place up to 200 characters");
         }
         if (d.attendees() == null || d.attendees().isEmpty() || d.attendees().size() > 500) {
-            throw ApiException.invalidField("attendees", "请选择 1 至 500 位参训楼门栋长 / choose 1 to 500 attendees");
+            throw Refusal.invalidField("attendees", "请选择 1 至 500 位参训楼门栋长 / choose 1 to 500 attendees");
         }
         List<Leader> who = new ArrayList<>();
         for (Long id : new LinkedHashSet<>(d.attendees())) {
             Leader l = id == null ? null : leaders.leader(id).filter(x -> street.equals(x.street())
                     && SERVING.contains(x.status())).orElse(null);
             if (l == null) {
-                throw ApiException.invalidField("attendees", "本街镇没有在任的楼门栋长 " + id + " / no serving leader "
+                throw Refusal.invalidField("attendees", "本街镇没有在任的楼门栋长 " + id + " / no serving leader "
                         + id + " in the street");
             }
             who.add(l);

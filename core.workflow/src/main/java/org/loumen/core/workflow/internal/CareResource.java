@@ -59,8 +59,8 @@ public final class CareResource implements ApiResource {
                 .post("/households/{household}/visits", Access.node(household, CARERS), r -> {
                     Household h = cared(r);
                     VisitBody b = r.body(VisitBody.class);
-                    CareService.Visit v = WorkflowAnswers.call(() -> care.record(h, r.caller().username(), b.visitedOn(),
-                            b.note()));
+                    CareService.Visit v = care.record(h, r.caller().username(), b.visitedOn(),
+                            b.note());
                     r.auditDetail("visit " + v.id());
                     return ApiResponse.created(v);
                 })

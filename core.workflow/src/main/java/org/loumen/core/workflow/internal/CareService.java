@@ -17,6 +17,7 @@ import org.loumen.core.model.Household;
 import org.loumen.core.model.HouseholdService;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.core.model.SpecialGroup;
+import org.loumen.domain.Refusal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -195,14 +196,14 @@ public final class CareService {
         return m;
     }
 
-    Visit record(Household h, String visitor, LocalDate visitedOn, String note) throws WorkflowException {
+    Visit record(Household h, String visitor, LocalDate visitedOn, String note) throws Refusal {
         LocalDate today = LocalDate.now(EvaluationService.CHINA);
         if (visitedOn == null || visitedOn.isAfter(today) || visitedOn.isBefore(today.minusDays(90))) {
-            throw WorkflowException.invalid("visitedOn", "走访日期须为近 90 天内 / visitedOn must be within the last 90 "
+            throw Refusal.invalidField("visitedOn", "走访日期须为近 90 天内 / visitedOn must be within the last 90 "
                     + "days and not in the future");
         }
         if (note != null && note.length() > 1000) {
-            throw WorkflowException.invalid("note", "最长 1000 个字符 / at most 1000 characters");
+            throw Refusal.invalidField("note", "最长 1000 个字符 / at most 1000 characters");
         }
         Visit recorded = jpa.txExpr(em -> {
             VisitEntity v = new VisitEntity();

@@ -15,7 +15,7 @@ import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderQuery;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.OrganisationService;
-import org.loumen.web.ApiException;
+import org.loumen.domain.Refusal;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -71,7 +71,7 @@ public final class CivicDemo {
             seedReserve();
             seedCampaigns();
             seedConsultations();
-        } catch (ApiException | RuntimeException e) {
+        } catch (Refusal | RuntimeException e) {
             LOG.warn("Demo projects, reserve, campaigns or consultations not seeded completely: {}", e.toString());
         }
     }
@@ -186,7 +186,7 @@ public final class CivicDemo {
         }
     }
 
-    private void seedReserve() throws ApiException {
+    private void seedReserve() throws Refusal {
         reserve.syncAwards();
         if (jpa.txExpr(em -> em.createQuery("select count(e) from ReserveEntity e where e.source = 'MANUAL' and "
                 + "e.community like :s", Long.class).setParameter("s", SHUANGXIN + "%").getSingleResult()) > 0) {
@@ -208,7 +208,7 @@ public final class CivicDemo {
         reserve.addMember(XINHUALI, "HEALTH", "周雅琴（演示）", Civic.today().minusDays(200), "社区卫生服务站护士", "demo");
     }
 
-    private void seedCampaigns() throws ApiException {
+    private void seedCampaigns() throws Refusal {
         if (jpa.txExpr(em -> em.createQuery("select count(c) from CampaignEntity c where c.theme = :t", Long.class)
                 .setParameter("t", CAMPAIGN).getSingleResult()) > 0) {
             return;
@@ -225,7 +225,7 @@ public final class CivicDemo {
         activity(sg.id(), "13900000005", 2, "2号楼2单元楼门口", 3);
     }
 
-    private void activity(long campaign, String phone, int daysAgo, String venue, int reached) throws ApiException {
+    private void activity(long campaign, String phone, int daysAgo, String venue, int reached) throws Refusal {
         Optional<Leader> l = leader(phone);
         if (l.isPresent() && !places(l.get()).isEmpty()) {
             Set<String> places = places(l.get());
@@ -234,7 +234,7 @@ public final class CivicDemo {
         }
     }
 
-    private void seedConsultations() throws ApiException {
+    private void seedConsultations() throws Refusal {
         if (jpa.txExpr(em -> em.createQuery("select count(c) from ConsultationEntity c where c.openedBy = 'demo'",
                 Long.class).getSingleResult()) > 0) {
             return;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.loumen.domain.Refusal;
 import org.loumen.security.Role;
 import org.loumen.throttle.Throttles;
 import org.loumen.web.Access;
@@ -128,7 +129,7 @@ public final class ConsultationResource implements ApiResource {
                 });
     }
 
-    private static long id(ApiRequest r) throws ApiException {
+    private static long id(ApiRequest r) throws Refusal {
         return r.pathId("consultation").orElseThrow(Civic::notFound);
     }
 

@@ -16,8 +16,8 @@ import org.loumen.core.model.Household;
 import org.loumen.core.model.HouseholdService;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.core.workflow.internal.ConsultationRules.Kind;
-import org.loumen.web.ApiException;
-import org.loumen.web.StoreConflict;
+import org.loumen.domain.Refusal;
+import org.loumen.domain.StoreConflict;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -73,9 +73,9 @@ public final class ConsultationService {
 
     /** Opens a consultation for a unit or building and issues a code to each of its households. */
     View open(String place, String question, String kind, List<String> options, LocalDate opensOn,
-            LocalDate closesOn, String actor, Long leader) throws ApiException {
+            LocalDate closesOn, String actor, Long leader) throws Refusal {
         if (!DivisionCodes.hasBuildingOrUnitForm(place) || Places.of(organisation, place).isEmpty()) {
-            throw ApiException.invalidField("place", "须为本社区的楼门或楼栋代码 / place must be a unit or building code");
+            throw Refusal.invalidField("place", "须为本社区的楼门或楼栋代码 / place must be a unit or building code");
         }
         String q = Civic.text("question", question, 200);
         Kind k = ConsultationRules.kind(kind);
@@ -85,7 +85,7 @@ public final class ConsultationService {
         List<Household> homes = Pages.all(n -> households.find(Set.of(place), place.substring(0, 12), null, null, n,
                 Pages.SIZE).items());
         if (homes.isEmpty()) {
-            throw ApiException.invalidField("place", "此处还没有登记住户 / no households are registered there");
+            throw Refusal.invalidField("place", "此处还没有登记住户 / no households are registered there");
         }
         ConsultationEntity c = jpa.txExpr(em -> {
             ConsultationEntity e = new ConsultationEntity();
@@ -199,34 +199,34 @@ public final class ConsultationService {
     }
 
     /** A household answers with its code; refused when the code was used or the consultation is not open. */
-    void answerByCode(String typed, Integer choice, String text) throws ApiException {
+    void answerByCode(String typed, Integer choice, String text) throws Refusal {
         String code = BallotCodes.normalise(typed);
         ConsultationCodeEntity k = code == null ? null : jpa.txExpr(em -> em.find(ConsultationCodeEntity.class, code));
         if (k == null) {
-            throw new ApiException(404, "not-found", "户码不正确 / no such code", "code");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "not-found", "户码不正确 / no such code", "code");
         }
         store(k.consultation, k.household, choice, text, "CODE", null, code);
     }
 
     /** A leader or secretary records a household's answer given at the door. */
-    void answerAtDoor(long id, Long household, Integer choice, String text, String actor) throws ApiException {
+    void answerAtDoor(long id, Long household, Integer choice, String text, String actor) throws Refusal {
         if (household == null) {
-            throw ApiException.invalidField("household", "请选择住户 / household is required");
+            throw Refusal.invalidField("household", "请选择住户 / household is required");
         }
         boolean has = jpa.txExpr(em -> em.createQuery("select count(k) from ConsultationCodeEntity k where "
                 + "k.consultation = :c and k.household = :h", Long.class).setParameter("c", id)
                 .setParameter("h", household).getSingleResult()) > 0;
         if (!has) {
-            throw ApiException.invalidField("household", "不是此处的住户 / not a household of this place");
+            throw Refusal.invalidField("household", "不是此处的住户 / not a household of this place");
         }
         store(id, household, choice, text, "DOOR", actor, null);
     }
 
     private void store(long id, long household, Integer choice, String text, String via, String actor, String code)
-            throws ApiException {
+            throws Refusal {
         ConsultationEntity c = jpa.txExpr(em -> em.find(ConsultationEntity.class, id));
         if (!open(c)) {
-            throw new ApiException(409, "consultation-closed", "议事不在征询期内 / the consultation is not open",
+            throw new Refusal(Refusal.Kind.CONFLICT, "consultation-closed", "议事不在征询期内 / the consultation is not open",
                     code != null ? "code" : "household");
         }
         ConsultationRules.Answer a = ConsultationRules.answer(Kind.valueOf(c.kind), options(c).size(), choice, text);
@@ -259,38 +259,39 @@ public final class ConsultationService {
             stored = false;
         }
         if (!stored) {
-            throw new ApiException(409, "already-answered", "这户已经回答过 / this household has answered already",
+            throw new Refusal(Refusal.Kind.CONFLICT, "already-answered",
+                    "这户已经回答过 / this household has answered already",
                     code != null ? "code" : "household");
         }
     }
 
     /** Closes a consultation before its day. */
-    View close(long id) throws ApiException {
+    View close(long id) throws Refusal {
         int changed = jpa.txExpr(em -> em.createQuery("update ConsultationEntity c set c.closedOn = :t where "
                 + "c.id = :id and c.closedOn is null").setParameter("t", Civic.today()).setParameter("id", id)
                 .executeUpdate());
         if (changed == 0) {
-            throw ApiException.conflict("consultation-closed", "议事已结束 / closed already");
+            throw Refusal.conflict("consultation-closed", "议事已结束 / closed already");
         }
         return consultation(id).orElseThrow();
     }
 
     /** Keeps the report or meeting the consultation led to; it must be of the same community. */
-    View link(long id, Long report, Long meeting) throws ApiException {
+    View link(long id, Long report, Long meeting) throws Refusal {
         ConsultationEntity c = jpa.txExpr(em -> em.find(ConsultationEntity.class, id));
         if ((report == null) == (meeting == null)) {
-            throw ApiException.invalidField(report == null ? "report" : "meeting", "请给出一件问题时报或一次例会 / give "
+            throw Refusal.invalidField(report == null ? "report" : "meeting", "请给出一件问题时报或一次例会 / give "
                     + "one report or one meeting");
         }
         String link;
         if (report != null) {
             if (reports.view(report).filter(v -> v.community().equals(c.community)).isEmpty()) {
-                throw ApiException.invalidField("report", "本社区没有此问题时报 / no such report in this community");
+                throw Refusal.invalidField("report", "本社区没有此问题时报 / no such report in this community");
             }
             link = "REPORT:" + report;
         } else {
             if (meetings.view(meeting).filter(v -> v.community().equals(c.community)).isEmpty()) {
-                throw ApiException.invalidField("meeting", "本社区没有此例会 / no such meeting in this community");
+                throw Refusal.invalidField("meeting", "本社区没有此例会 / no such meeting in this community");
             }
             link = "MEETING:" + meeting;
         }

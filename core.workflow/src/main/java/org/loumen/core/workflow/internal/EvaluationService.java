@@ -30,8 +30,8 @@ import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.throttle.Throttles;
-import org.loumen.web.ApiException;
-import org.loumen.web.StoreConflict;
+import org.loumen.domain.Refusal;
+import org.loumen.domain.StoreConflict;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -146,13 +146,13 @@ public final class EvaluationService {
     }
 
     /** Opens the evaluation and issues one code per household of the community. */
-    View open(String community, String period, String actor) throws ApiException {
+    View open(String community, String period, String actor) throws Refusal {
         if (period == null || !PERIOD.matcher(period).matches()) {
-            throw ApiException.invalidField("period", "评议期须为 YYYY-H1 或 YYYY-H2 / period must be YYYY-H1 or YYYY-H2");
+            throw Refusal.invalidField("period", "评议期须为 YYYY-H1 或 YYYY-H2 / period must be YYYY-H1 or YYYY-H2");
         }
         List<Household> all = householdsOf(community);
         if (all.isEmpty()) {
-            throw ApiException.conflict("no-households", "该社区没有登记住户，无法发放选票码 / the community has no "
+            throw Refusal.conflict("no-households", "该社区没有登记住户，无法发放选票码 / the community has no "
                     + "registered households to issue ballot codes to");
         }
         long now = clock.millis();
@@ -219,7 +219,7 @@ public final class EvaluationService {
     }
 
     /** Two admins opening the same period at once: the unique constraint lets one through. */
-    private static ApiException conflictOrRethrow(RuntimeException e, String community, String period) {
+    private static Refusal conflictOrRethrow(RuntimeException e, String community, String period) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (String.valueOf(t.getMessage()).contains("WF_EVALUATION_PERIOD")) {
                 return duplicate(community, period);
@@ -228,8 +228,8 @@ public final class EvaluationService {
         throw e;
     }
 
-    private static ApiException duplicate(String community, String period) {
-        return new ApiException(409, "evaluation-exists", "该社区本期评议已存在 / an evaluation of " + community
+    private static Refusal duplicate(String community, String period) {
+        return new Refusal(Refusal.Kind.CONFLICT, "evaluation-exists", "该社区本期评议已存在 / an evaluation of " + community
                 + " for " + period + " exists already", "period");
     }
 
@@ -260,12 +260,12 @@ public final class EvaluationService {
      * Evaluations within scope (of a street or community, of a period if given), newest first, with the codes issued
      * and the ballots cast.
      *
-     * @throws ApiException 400 naming {@code period} when it is not {@code YYYY-H1} or {@code YYYY-H2}
+     * @throws Refusal 400 naming {@code period} when it is not {@code YYYY-H1} or {@code YYYY-H2}
      */
     Listing list(Set<String> scopes, String street, String community, String period, int page, int size)
-            throws ApiException {
+            throws Refusal {
         if (period != null && !PERIOD.matcher(period).matches()) {
-            throw new ApiException(400, "invalid-parameter", "period 须为 YYYY-H1 或 YYYY-H2 / period must be "
+            throw new Refusal(Refusal.Kind.INVALID, "invalid-parameter", "period 须为 YYYY-H1 或 YYYY-H2 / period must be "
                     + "YYYY-H1 or YYYY-H2", "period");
         }
         Set<String> within = Scopes.within(Scopes.within(scopes, street), community);
@@ -333,7 +333,7 @@ public final class EvaluationService {
      * Casts a ballot. Unknown codes count against the client (429 once it must wait); a valid code is never
      * throttled. The code is marked used by one conditional update, so of parallel submissions exactly one wins.
      */
-    void vote(String typedCode, List<Rating> ratings, String client) throws ApiException {
+    void vote(String typedCode, List<Rating> ratings, String client) throws Refusal {
         long wait = backoff.waitMillis(client);
         if (wait > 0) {
             throw BallotRefusals.mustWait(wait);
@@ -351,7 +351,7 @@ public final class EvaluationService {
             throw BallotRefusals.closed();
         }
         if (ratings == null || ratings.isEmpty()) {
-            throw ApiException.invalidField("ratings", "请至少评价一位楼门栋长 / rate at least one leader");
+            throw Refusal.invalidField("ratings", "请至少评价一位楼门栋长 / rate at least one leader");
         }
         Set<Long> serving = new HashSet<>();
         leaders.serving(found.unit, LocalDate.now(CHINA)).forEach(l -> serving.add(l.id()));
@@ -359,14 +359,14 @@ public final class EvaluationService {
         for (int i = 0; i < ratings.size(); i++) {
             Rating r = ratings.get(i);
             if (r == null || r.rating() == null) {
-                throw ApiException.invalidField("ratings[" + i + "].rating", "缺少评价 / rating is required");
+                throw Refusal.invalidField("ratings[" + i + "].rating", "缺少评价 / rating is required");
             }
             if (!serving.contains(r.leader())) {
-                throw ApiException.invalidField("ratings[" + i + "].leader", "该楼门栋长不为您所在楼门服务 / this leader "
+                throw Refusal.invalidField("ratings[" + i + "].leader", "该楼门栋长不为您所在楼门服务 / this leader "
                         + "does not serve your unit or building");
             }
             if (!seen.add(r.leader())) {
-                throw ApiException.invalidField("ratings[" + i + "].leader", "重复评价 / the same leader twice");
+                throw Refusal.invalidField("ratings[" + i + "].leader", "重复评价 / the same leader twice");
             }
         }
         String ballot = UUID.randomUUID().toString();
@@ -434,7 +434,7 @@ public final class EvaluationService {
     }
 
     /** Closes the evaluation; leaders under 60% are not re-appointed. */
-    List<Result> close(long id, String actor) throws ApiException {
+    List<Result> close(long id, String actor) throws Refusal {
         String closed = jpa.txExpr(em -> {
             EvaluationEntity e = em.find(EvaluationEntity.class, id);
             if (!"OPEN".equals(e.status)) {
@@ -445,7 +445,7 @@ public final class EvaluationService {
             return e.community + "|" + e.period;
         });
         if (closed == null) {
-            throw ApiException.conflict("evaluation-closed", "本期评议已结束 / the evaluation is closed already");
+            throw Refusal.conflict("evaluation-closed", "本期评议已结束 / the evaluation is closed already");
         }
         List<Result> results = results(id);
         for (Result r : results) {
@@ -454,7 +454,7 @@ public final class EvaluationService {
                     lifecycle.move(r.leader(), LeaderStatus.NOT_REAPPOINTED, actor, "半年评议满意度 "
                             + r.satisfactionPercent() + "% < 60%", "evaluation " + id, null, Map.of(WorkflowTopics.PROP_EVALUATION, id,
                                     WorkflowTopics.PROP_SATISFACTION_PERCENT, r.satisfactionPercent().toPlainString()));
-                } catch (ApiException e) {
+                } catch (Refusal e) {
                     LOG.warn("Leader {} not marked NOT_REAPPOINTED: {}", r.leader(), e.getMessage());
                 }
             }

@@ -9,13 +9,12 @@ import java.util.Map;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.workflow.events.WorkflowTopics;
 import org.loumen.core.model.DivisionCodes;
-import org.loumen.core.model.http.ModelAnswers;
 import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderDraft;
 import org.loumen.core.model.LeaderRole;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
-import org.loumen.web.ApiException;
+import org.loumen.domain.Refusal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,20 +50,20 @@ public final class LifecycleService {
 
     /** Records a nomination for a unit or building of the community. */
     Leader nominate(LeaderDraft person, String method, String nominatedBy, LeaderRole role, String place,
-            String actor) throws ApiException {
+            String actor) throws Refusal {
         if (role == null) {
-            throw ApiException.invalidField("role", "须为 UNIT_LEADER 或 BUILDING_LEADER / role is required");
+            throw Refusal.invalidField("role", "须为 UNIT_LEADER 或 BUILDING_LEADER / role is required");
         }
         String pattern = role == LeaderRole.UNIT_LEADER ? DivisionCodes.UNIT_FORM : DivisionCodes.BUILDING_FORM;
         if (place == null || !place.matches(pattern) || !place.startsWith(person.community())) {
-            throw ApiException.invalidField("place", "须为本社区的" + (role == LeaderRole.UNIT_LEADER ? "单元" : "楼栋")
+            throw Refusal.invalidField("place", "须为本社区的" + (role == LeaderRole.UNIT_LEADER ? "单元" : "楼栋")
                     + "代码 / place must be a " + (role == LeaderRole.UNIT_LEADER ? "unit" : "building")
                     + " code of the community");
         }
         if (nominatedBy == null || nominatedBy.isBlank() || nominatedBy.length() > 60) {
-            throw ApiException.invalidField("nominatedBy", "请写明推荐人（自荐写本人） / who nominated (1-60 characters)");
+            throw Refusal.invalidField("nominatedBy", "请写明推荐人（自荐写本人） / who nominated (1-60 characters)");
         }
-        Leader l = ModelAnswers.call(() -> leaders.nominate(person));
+        Leader l = leaders.nominate(person);
         jpa.tx(em -> {
             NominationEntity n = new NominationEntity();
             n.leader = l.id();
@@ -86,29 +85,30 @@ public final class LifecycleService {
      * @param workId set on certification
      */
     Leader move(long id, LeaderStatus to, String actor, String reason, String details, String workId,
-            Map<String, Object> extra) throws ApiException {
-        Leader l = leaders.leader(id).orElseThrow(() -> ApiException.notFound("楼门栋长", "leader", "" + id));
+            Map<String, Object> extra) throws Refusal {
+        Leader l = leaders.leader(id).orElseThrow(() -> Refusal.notFound("楼门栋长", "leader", "" + id));
         if (!Lifecycle.legal(l.status(), to)) {
-            throw new ApiException(409, "illegal-transition", "不能从" + l.status().zh() + "变为" + to.zh()
+            throw new Refusal(Refusal.Kind.CONFLICT, "illegal-transition", "不能从" + l.status().zh() + "变为" + to.zh()
                     + " / a leader who is " + l.status() + " cannot become " + to)
                     .with("from", l.status()).with("allowed", Lifecycle.allowed(l.status()));
         }
         if (to == LeaderStatus.CERTIFIED && !TrainingRules.mayCertify(jpa.txExpr(em -> TrainingService.results(em,
                 id)))) {
-            throw new ApiException(409, "training-not-passed", "入职培训考核合格后才能发放工作证 / a work ID is issued only "
+            throw new Refusal(Refusal.Kind.CONFLICT, "training-not-passed",
+                    "入职培训考核合格后才能发放工作证 / a work ID is issued only "
                     + "after passing the onboarding training assessment", "leader");
         }
         Leader moved;
         if (to == LeaderStatus.IN_SERVICE && l.status() == LeaderStatus.CERTIFIED) {
             NominationEntity n = jpa.txExpr(em -> em.find(NominationEntity.class, id));
             if (n == null) {
-                throw ApiException.conflict("no-nomination", "没有提名记录，无法确定上岗楼门 / no nomination says "
+                throw Refusal.conflict("no-nomination", "没有提名记录，无法确定上岗楼门 / no nomination says "
                         + "where the leader serves");
             }
-            moved = ModelAnswers.call(() -> leaders.assign(id, new LeaderDraft.Place(LeaderRole.valueOf(n.role), n.place,
-                    LocalDate.now(EvaluationService.CHINA))));
+            moved = leaders.assign(id, new LeaderDraft.Place(LeaderRole.valueOf(n.role), n.place,
+                    LocalDate.now(EvaluationService.CHINA)));
         } else {
-            moved = ModelAnswers.call(() -> leaders.changeStatus(id, to, workId));
+            moved = leaders.changeStatus(id, to, workId);
         }
         record(moved, l.status(), to, actor, reason, details, extra);
         return moved;
@@ -119,13 +119,14 @@ public final class LifecycleService {
      * or an enrolment a crash left half done) returns to APPROVED, the status they had — kept in the history like
      * every move. No route makes it directly; {@link Lifecycle#withdrawal} is its rule.
      */
-    Leader returnToApproved(long id, String actor, String reason, String details) throws ApiException {
-        Leader l = leaders.leader(id).orElseThrow(() -> ApiException.notFound("楼门栋长", "leader", "" + id));
+    Leader returnToApproved(long id, String actor, String reason, String details) throws Refusal {
+        Leader l = leaders.leader(id).orElseThrow(() -> Refusal.notFound("楼门栋长", "leader", "" + id));
         if (!Lifecycle.withdrawal(l.status(), LeaderStatus.APPROVED)) {
-            throw new ApiException(409, "illegal-transition", "不能从" + l.status().zh() + "退回" + LeaderStatus.APPROVED
-                    .zh() + " / a leader who is " + l.status() + " cannot return to APPROVED").with("from", l.status());
+            throw new Refusal(Refusal.Kind.CONFLICT, "illegal-transition", "不能从" + l.status().zh() + "退回"
+                    + LeaderStatus.APPROVED.zh() + " / a leader who is " + l.status() + " cannot return to APPROVED")
+                    .with("from", l.status());
         }
-        Leader moved = ModelAnswers.call(() -> leaders.changeStatus(id, LeaderStatus.APPROVED, null));
+        Leader moved = leaders.changeStatus(id, LeaderStatus.APPROVED, null);
         record(moved, l.status(), LeaderStatus.APPROVED, actor, reason, details, Map.of());
         return moved;
     }

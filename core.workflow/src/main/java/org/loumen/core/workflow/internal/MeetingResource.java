@@ -42,8 +42,8 @@ public final class MeetingResource implements ApiResource {
                 .orElse(List.of());
         routes.post("/communities/{community}/meetings", Access.node("community", ORGANISERS), r -> {
             ScheduleBody b = r.body(ScheduleBody.class);
-            return ApiResponse.created(WorkflowAnswers.call(() -> meetings.schedule(r.pathParam("community"),
-                    b.kind(), b.scheduledOn(), r.caller().username())));
+            return ApiResponse.created(meetings.schedule(r.pathParam("community"),
+                    b.kind(), b.scheduledOn(), r.caller().username()));
         })
                 .get("/communities/{community}/meetings", Access.node("community", ORGANISERS), r -> {
                     LocalDate to = date(r, "to", LocalDate.now(EvaluationService.CHINA).plusMonths(1));
@@ -69,8 +69,8 @@ public final class MeetingResource implements ApiResource {
                         r -> meetings.view(r.pathId("meeting").orElseThrow()).orElseThrow())
                 .post("/meetings/{meeting}/record", Access.node(community, ORGANISERS), r -> {
                     RecordBody b = r.body(RecordBody.class);
-                    return WorkflowAnswers.call(() -> meetings.record(r.pathId("meeting").orElseThrow(),
-                            b.heldOn(), b.attendees(), b.minutes(), b.actionItems()));
+                    return meetings.record(r.pathId("meeting").orElseThrow(),
+                            b.heldOn(), b.attendees(), b.minutes(), b.actionItems());
                 });
     }
 

@@ -20,6 +20,7 @@ import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.ModelException;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.core.model.Street;
+import org.loumen.domain.Refusal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -68,12 +69,12 @@ public final class MeetingService {
         this.reports = reports;
     }
 
-    View schedule(String community, Kind kind, LocalDate on, String actor) throws WorkflowException {
+    View schedule(String community, Kind kind, LocalDate on, String actor) throws Refusal {
         if (kind == null) {
-            throw WorkflowException.invalid("kind", "须为 WEEKLY（每周沟通）或 MONTHLY（按月例会） / kind is required");
+            throw Refusal.invalidField("kind", "须为 WEEKLY（每周沟通）或 MONTHLY（按月例会） / kind is required");
         }
         if (on == null) {
-            throw WorkflowException.invalid("scheduledOn", "请填写会议日期 / scheduledOn is required");
+            throw Refusal.invalidField("scheduledOn", "请填写会议日期 / scheduledOn is required");
         }
         View v = jpa.txExpr(em -> {
             MeetingEntity m = new MeetingEntity();
@@ -96,21 +97,21 @@ public final class MeetingService {
 
     /** Records that the meeting was held: who attended, the minutes, the action items. */
     View record(long id, LocalDate heldOn, List<Long> attendees, String minutes, List<ActionItem> items)
-            throws WorkflowException {
+            throws Refusal {
         View current = view(id).orElseThrow();
         LocalDate day = heldOn == null ? current.scheduledOn() : heldOn;
         if (day.isAfter(LocalDate.now(EvaluationService.CHINA))) {
-            throw WorkflowException.invalid("heldOn", "不能记录尚未召开的会议 / a meeting cannot be held in the future");
+            throw Refusal.invalidField("heldOn", "不能记录尚未召开的会议 / a meeting cannot be held in the future");
         }
         if (minutes == null || minutes.isBlank() || minutes.length() > 4000) {
-            throw WorkflowException.invalid("minutes", "请填写会议纪要（最长 4000 字） / minutes are required (1-4000)");
+            throw Refusal.invalidField("minutes", "请填写会议纪要（最长 4000 字） / minutes are required (1-4000)");
         }
         Set<Long> ofCommunity = leaders.find(Set.of(current.community()), null, current.community(), null, 1, 10_000,
                 "id").items().stream().map(l -> l.id()).collect(Collectors.toSet());
         List<Long> present = attendees == null ? List.of() : attendees;
         for (int i = 0; i < present.size(); i++) {
             if (!ofCommunity.contains(present.get(i))) {
-                throw WorkflowException.invalid("attendees[" + i + "]", "不是本社区的楼门栋长 / not a leader of the "
+                throw Refusal.invalidField("attendees[" + i + "]", "不是本社区的楼门栋长 / not a leader of the "
                         + "community");
             }
         }
@@ -118,12 +119,12 @@ public final class MeetingService {
         for (int i = 0; i < actions.size(); i++) {
             ActionItem a = actions.get(i);
             if (a == null || a.text() == null || a.text().isBlank() || a.text().contains("\n") || a.text().length() > 300) {
-                throw WorkflowException.invalid("actionItems[" + i + "].text", "事项须为一行、最长 300 字 / one line of "
+                throw Refusal.invalidField("actionItems[" + i + "].text", "事项须为一行、最长 300 字 / one line of "
                         + "at most 300 characters");
             }
             if (a.report() != null && reports.view(a.report()).filter(r -> r.community().equals(current.community()))
                     .isEmpty()) {
-                throw WorkflowException.invalid("actionItems[" + i + "].report", "本社区没有此问题时报 / no such report in "
+                throw Refusal.invalidField("actionItems[" + i + "].report", "本社区没有此问题时报 / no such report in "
                         + "the community");
             }
         }
@@ -143,7 +144,7 @@ public final class MeetingService {
             return view(m);
         });
         if (outcome == null) {
-            throw WorkflowException.conflict("meeting-held", "该会议已记录 / the meeting has been recorded already");
+            throw Refusal.conflict("meeting-held", "该会议已记录 / the meeting has been recorded already");
         }
         publish((View) outcome, "HELD");
         return (View) outcome;

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.workflow.internal.ReportFlow.Status;
-import org.loumen.web.ApiException;
-import org.loumen.web.StoreConflict;
+import org.loumen.domain.Refusal;
+import org.loumen.domain.StoreConflict;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,7 +40,7 @@ public final class PhotoService {
      *
      * @param declared the Content-Type the client sent: it must agree with what the bytes are
      */
-    Added add(long report, String declared, byte[] photo, String actor) throws ApiException {
+    Added add(long report, String declared, byte[] photo, String actor) throws Refusal {
         if (photo.length > MAX_BYTES) {
             throw tooLarge();
         }
@@ -48,13 +48,7 @@ public final class PhotoService {
         if (type == null || !type.contentType.equals(declared)) {
             throw unsupported();
         }
-        byte[] clean;
-        try {
-            clean = Photos.clean(type, photo);
-        } catch (Photos.Refused e) {
-            throw e.tooLarge ? new ApiException(413, "payload-too-large", e.getMessage(), "photo")
-                    : new ApiException(415, "unsupported-media-type", e.getMessage(), "photo");
-        }
+        byte[] clean = clean(type, photo);
         for (int attempt = 1;; attempt++) {
             try {
                 return store(report, type, clean, actor);
@@ -66,7 +60,7 @@ public final class PhotoService {
         }
     }
 
-    private Added store(long report, Photos.Type type, byte[] clean, String actor) throws ApiException {
+    private Added store(long report, Photos.Type type, byte[] clean, String actor) throws Refusal {
         long now = clock.millis();
         Object outcome = jpa.txExpr(em -> {
             // takes the report's row lock: parallel uploads to one report run one after the other
@@ -75,14 +69,15 @@ public final class PhotoService {
             ReportEntity r = em.find(ReportEntity.class, report);
             Status status = Status.valueOf(r.status);
             if (status == Status.CONFIRMED || status == Status.SPAM) {
-                return new ApiException(409, "report-closed", "问题时报已关闭，不能再添加照片 / the report is closed; no "
+                return new Refusal(Refusal.Kind.CONFLICT, "report-closed", "问题时报已关闭，不能再添加照片 / the report is closed; no "
                         + "more photos", "photo");
             }
             Integer last = em.createQuery("select max(p.n) from PhotoEntity p where p.report = :r", Integer.class)
                     .setParameter("r", report).getSingleResult();
             int n = last == null ? 1 : last + 1;
             if (n > MAX_PER_REPORT) {
-                return new ApiException(409, "too-many-photos", "每条问题时报最多 " + MAX_PER_REPORT + " 张照片 / at most "
+                return new Refusal(Refusal.Kind.CONFLICT, "too-many-photos",
+                        "每条问题时报最多 " + MAX_PER_REPORT + " 张照片 / at most "
                         + MAX_PER_REPORT + " photos a report", "photo");
             }
             PhotoEntity p = new PhotoEntity();
@@ -96,7 +91,7 @@ public final class PhotoService {
             em.persist(p);
             return new Added(n, type.contentType, clean.length);
         });
-        if (outcome instanceof ApiException e) {
+        if (outcome instanceof Refusal e) {
             throw e;
         }
         return (Added) outcome;
@@ -109,12 +104,23 @@ public final class PhotoService {
                 .findFirst().map(p -> new Stored(p.contentType, p.image)));
     }
 
-    static ApiException tooLarge() {
-        return new ApiException(413, "payload-too-large", "照片不能超过 5 MB / a photo may be at most 5 MB", "photo");
+    /** The photo without its metadata ({@link Photos#clean}), or the refusal of one that cannot be read. */
+    static byte[] clean(Photos.Type type, byte[] photo) throws Refusal {
+        try {
+            return Photos.clean(type, photo);
+        } catch (Photos.Refused e) {
+            throw e.tooLarge ? new Refusal(Refusal.Kind.TOO_LARGE, "payload-too-large", e.getMessage(), "photo")
+                    : new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "unsupported-media-type", e.getMessage(), "photo");
+        }
     }
 
-    static ApiException unsupported() {
-        return new ApiException(415, "unsupported-media-type", "只接受 JPEG 或 PNG 照片 / only JPEG or PNG photos are "
-                + "accepted", "photo");
+    static Refusal tooLarge() {
+        return new Refusal(Refusal.Kind.TOO_LARGE, "payload-too-large", "照片不能超过 5 MB / a photo may be at most 5 MB",
+                "photo");
+    }
+
+    static Refusal unsupported() {
+        return new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "unsupported-media-type", "只接受 JPEG 或 PNG 照片 / only JPEG "
+                + "or PNG photos are accepted", "photo");
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.loumen.core.workflow.internal.ProjectRules.Level;
 import org.loumen.core.workflow.internal.ProjectRules.Status;
+import org.loumen.domain.Refusal;
 import org.loumen.security.Role;
 import org.loumen.web.Access;
 import org.loumen.web.ApiException;
@@ -67,7 +68,7 @@ public final class ProjectResource implements ApiResource {
                         r -> review(r, Level.STREET));
     }
 
-    private Object review(ApiRequest r, Level level) throws ApiException {
+    private Object review(ApiRequest r, Level level) throws ApiException, Refusal {
         ReviewBody b = r.body(ReviewBody.class);
         ProjectService.View v = projects.review(r.pathId("project").orElseThrow(), level, b.decision(),
                 b.amountGranted(), b.note(), r.caller().username());

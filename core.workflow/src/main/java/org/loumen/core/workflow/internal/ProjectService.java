@@ -22,7 +22,7 @@ import org.loumen.core.workflow.internal.ProjectRules.Decision;
 import org.loumen.core.workflow.internal.ProjectRules.Kind;
 import org.loumen.core.workflow.internal.ProjectRules.Level;
 import org.loumen.core.workflow.internal.ProjectRules.Status;
-import org.loumen.web.ApiException;
+import org.loumen.domain.Refusal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -66,26 +66,26 @@ public final class ProjectService {
 
     /** A leader proposes a project for one of their places (a unit or building). */
     View propose(String author, Long leader, Set<String> places, String kind, String title, String place,
-            BigDecimal budget, String description) throws ApiException {
+            BigDecimal budget, String description) throws Refusal {
         Kind k;
         try {
             k = Kind.valueOf(kind == null ? "" : kind.strip());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("kind", "须为 UNIT_IMPROVEMENT（楼门栋建设）或 VOLUNTEER_SERVICE（志愿服务） / "
+            throw Refusal.invalidField("kind", "须为 UNIT_IMPROVEMENT（楼门栋建设）或 VOLUNTEER_SERVICE（志愿服务） / "
                     + "kind must be UNIT_IMPROVEMENT or VOLUNTEER_SERVICE");
         }
         String t = Civic.text("title", title, 100);
         String at = place == null || place.isBlank() ? (places.size() == 1 ? places.iterator().next() : null)
                 : place.strip();
         if (!DivisionCodes.hasBuildingOrUnitForm(at) || places.stream().noneMatch(at::startsWith)) {
-            throw ApiException.invalidField("place", "须为您负责的楼门或楼栋 / place must be one of your units or "
+            throw Refusal.invalidField("place", "须为您负责的楼门或楼栋 / place must be one of your units or "
                     + "buildings");
         }
-        Places.of(organisation, at).orElseThrow(() -> ApiException.invalidField("place", "没有此楼门或楼栋 / no such "
+        Places.of(organisation, at).orElseThrow(() -> Refusal.invalidField("place", "没有此楼门或楼栋 / no such "
                 + "unit or building"));
         if (budget == null || budget.signum() <= 0 || budget.compareTo(MAX_BUDGET) > 0 || budget.scale() > 2
                 && budget.stripTrailingZeros().scale() > 2) {
-            throw ApiException.invalidField("budgetAsked", "申请金额须大于 0、不超过 1000 万元、最多两位小数 / budgetAsked "
+            throw Refusal.invalidField("budgetAsked", "申请金额须大于 0、不超过 1000 万元、最多两位小数 / budgetAsked "
                     + "must be more than 0, at most 10,000,000 yuan, with at most two decimals");
         }
         String d = Civic.text("description", description, 2000);
@@ -145,12 +145,12 @@ public final class ProjectService {
 
     /** A review at the community or the street: approve or decline, with the amount granted at the street. */
     View review(long id, Level level, String decision, BigDecimal amount, String note, String actor)
-            throws ApiException {
+            throws Refusal {
         Decision d;
         try {
             d = Decision.valueOf(decision == null ? "" : decision.strip());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("decision", "须为 APPROVE（同意）或 DECLINE（不同意） / decision must be "
+            throw Refusal.invalidField("decision", "须为 APPROVE（同意）或 DECLINE（不同意） / decision must be "
                     + "APPROVE or DECLINE");
         }
         String n = d == Decision.DECLINE ? Civic.text("note", note, 500) : Civic.optional("note", note, 500);
@@ -159,12 +159,12 @@ public final class ProjectService {
         if (level == Level.STREET && d == Decision.APPROVE) {
             if (amount == null || amount.signum() <= 0 || amount.compareTo(before.budgetAsked) > 0
                     || amount.stripTrailingZeros().scale() > 2) {
-                throw ApiException.invalidField("amountGranted", "批准金额须大于 0 且不超过申请金额 " + before.budgetAsked
+                throw Refusal.invalidField("amountGranted", "批准金额须大于 0 且不超过申请金额 " + before.budgetAsked
                         + " 元 / amountGranted must be more than 0 and at most the budget asked");
             }
             granted = amount.setScale(2, RoundingMode.HALF_UP);
         } else if (amount != null) {
-            throw ApiException.invalidField("amountGranted", "只有街道批准时填写金额 / an amount only with the "
+            throw Refusal.invalidField("amountGranted", "只有街道批准时填写金额 / an amount only with the "
                     + "street's approval");
         }
         Status to = ProjectRules.after(level, d);
@@ -191,7 +191,8 @@ public final class ProjectService {
                     .setParameter("id", id).setParameter("from", level.from.name()).executeUpdate();
         });
         if (changed == 0) {
-            throw new ApiException(409, "illegal-transition", "此项目现在不在" + (level == Level.COMMUNITY ? "社区" : "街道")
+            throw new Refusal(Refusal.Kind.CONFLICT, "illegal-transition",
+                    "此项目现在不在" + (level == Level.COMMUNITY ? "社区" : "街道")
                     + "审核环节 / the project is not waiting for this review", "decision").with("status",
                             project(id).map(View::status).orElse(null));
         }

@@ -42,7 +42,10 @@ public final class ReportPhotoResource implements ApiResource {
             try {
                 body = r.bytes();
             } catch (ApiException e) {
-                throw e.status() == 413 ? PhotoService.tooLarge() : e;
+                if (e.status() == 413) {
+                    throw PhotoService.tooLarge();
+                }
+                throw e;
             }
             PhotoService.Added added = photos.add(r.pathId("report").orElseThrow(), type, body,
                     r.caller().username());

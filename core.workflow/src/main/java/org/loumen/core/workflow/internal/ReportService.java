@@ -21,7 +21,7 @@ import org.loumen.core.model.OrganisationService;
 import org.loumen.core.workflow.internal.ReportFlow.Status;
 import org.loumen.core.workflow.internal.ReportFlow.Urgency;
 import org.loumen.security.Caller;
-import org.loumen.web.ApiException;
+import org.loumen.domain.Refusal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -114,27 +114,27 @@ public final class ReportService {
 
     /** Files a report on a unit, building or community the caller may reach (checked by the resource). */
     View file(Caller reporter, String place, Long household, Duty duty, Urgency urgency, String description)
-            throws ApiException {
+            throws Refusal {
         ReporterKind kind = reporter.covers(place, Set.of(org.loumen.security.Role.COMMUNITY_SECRETARY))
                 ? ReporterKind.STAFF : ReporterKind.LEADER;
         if (duty == null) {
-            throw ApiException.invalidField("duty", "请选择问题类别（五员） / duty is required");
+            throw Refusal.invalidField("duty", "请选择问题类别（五员） / duty is required");
         }
         if (urgency == null) {
-            throw ApiException.invalidField("urgency", "须为 NORMAL、URGENT 或 MAJOR / urgency is required");
+            throw Refusal.invalidField("urgency", "须为 NORMAL、URGENT 或 MAJOR / urgency is required");
         }
         String text = description == null ? "" : description.strip();
         if (text.isEmpty() || text.length() > 1000) {
-            throw ApiException.invalidField("description", "问题描述须为 1 至 1000 个字符 / description must be 1-1000 "
+            throw Refusal.invalidField("description", "问题描述须为 1 至 1000 个字符 / description must be 1-1000 "
                     + "characters");
         }
         String community = place.substring(0, 12);
         if (!placeExists(place)) {
-            throw ApiException.invalidField("place", "没有此楼门、楼栋或社区 / no such unit, building or community");
+            throw Refusal.invalidField("place", "没有此楼门、楼栋或社区 / no such unit, building or community");
         }
         if (household != null && households.household(household).filter(h -> h.unit().startsWith(place)
                 || place.startsWith(h.unit())).isEmpty()) {
-            throw ApiException.invalidField("household", "该住户不在所报楼门 / the household is not at that place");
+            throw Refusal.invalidField("household", "该住户不在所报楼门 / the household is not at that place");
         }
         Config c = config;
         long now = clock.millis();
@@ -181,18 +181,19 @@ public final class ReportService {
      * ones.
      */
     View move(long id, Status to, Caller actor, String note, String assignee, String resolution)
-            throws ApiException {
+            throws Refusal {
         long now = clock.millis();
         Object outcome = jpa.txExpr(em -> {
             ReportEntity r = em.find(ReportEntity.class, id);
             Status from = Status.valueOf(r.status);
             if (!ReportFlow.legal(from, to)) {
-                return new ApiException(409, "illegal-transition", "问题时报不能从 " + from + " 变为 " + to
+                return new Refusal(Refusal.Kind.CONFLICT, "illegal-transition", "问题时报不能从 " + from + " 变为 " + to
                         + " / a report that is " + from + " cannot become " + to).with("from", from)
                         .with("allowed", ReportFlow.allowed(from));
             }
             if ((to == Status.CONFIRMED || to == Status.REOPENED) && !r.reporter.equals(actor.username())) {
-                return new ApiException(403, "not-reporter", "只有上报人可以确认或退回 / only the reporter confirms or "
+                return new Refusal(Refusal.Kind.FORBIDDEN, "not-reporter",
+                        "只有上报人可以确认或退回 / only the reporter confirms or "
                         + "reopens");
             }
             if (to == Status.ASSIGNED) {
@@ -207,7 +208,7 @@ public final class ReportService {
             em.flush();
             return view(r, now, photoCounts(em, List.of(r.id)).getOrDefault(r.id, 0));
         });
-        if (outcome instanceof ApiException e) {
+        if (outcome instanceof Refusal e) {
             throw e;
         }
         View v = (View) outcome;

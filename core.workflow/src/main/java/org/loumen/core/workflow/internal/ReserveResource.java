@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.loumen.core.model.DivisionCodes;
+import org.loumen.domain.Refusal;
 import org.loumen.web.Access;
 import org.loumen.web.ApiResource;
 import org.loumen.web.ApiResponse;
@@ -73,7 +74,7 @@ public final class ReserveResource implements ApiResource {
     }
 
     /** A community route's node must be a community (12 digits); anything else is not found. */
-    private static String community(String code) throws org.loumen.web.ApiException {
+    private static String community(String code) throws Refusal {
         if (!DivisionCodes.hasCommunityForm(code)) {
             throw Civic.notFound();
         }

@@ -16,8 +16,8 @@ import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
 import org.loumen.core.model.OrganisationService;
-import org.loumen.web.ApiException;
-import org.loumen.web.StoreConflict;
+import org.loumen.domain.Refusal;
+import org.loumen.domain.StoreConflict;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -97,14 +97,14 @@ public final class ReserveService implements EventHandler {
     }
 
     /** Adds a leader of the community to its reserve, with the reason. */
-    Entry add(String community, Long leader, String reason, String actor) throws ApiException {
+    Entry add(String community, Long leader, String reason, String actor) throws Refusal {
         if (leader == null) {
-            throw ApiException.invalidField("leader", "请选择楼门栋长 / leader is required");
+            throw Refusal.invalidField("leader", "请选择楼门栋长 / leader is required");
         }
-        Leader l = leaders.leader(leader).filter(x -> community.equals(x.community())).orElseThrow(() -> ApiException
+        Leader l = leaders.leader(leader).filter(x -> community.equals(x.community())).orElseThrow(() -> Refusal
                 .invalidField("leader", "不是本社区的楼门栋长 / not a leader of this community"));
         if (l.status() != LeaderStatus.IN_SERVICE) {
-            throw ApiException.invalidField("leader", "只有在岗的楼门栋长可以纳入储备 / only a leader in service can "
+            throw Refusal.invalidField("leader", "只有在岗的楼门栋长可以纳入储备 / only a leader in service can "
                     + "join the reserve");
         }
         String why = Civic.text("reason", reason, 500);
@@ -123,7 +123,7 @@ public final class ReserveService implements EventHandler {
             return entries(List.of(e)).get(0);
         } catch (RuntimeException e) {
             if (StoreConflict.in(e).map(StoreConflict::unique).orElse(false)) {
-                throw new ApiException(409, "already-in-reserve", "该楼门栋长已在储备队伍中 / the leader is in the "
+                throw new Refusal(Refusal.Kind.CONFLICT, "already-in-reserve", "该楼门栋长已在储备队伍中 / the leader is in the "
                         + "reserve already", "leader");
             }
             throw e;
@@ -147,13 +147,13 @@ public final class ReserveService implements EventHandler {
     }
 
     /** Appoints a reserve entry's leader to a sub-committee of their community (once). */
-    Entry appoint(long entry, String committee, LocalDate on, String note, String actor) throws ApiException {
+    Entry appoint(long entry, String committee, LocalDate on, String note, String actor) throws Refusal {
         SubCommittees.Committee c = committees.find(committee == null ? "" : committee.strip()).orElseThrow(
-                () -> ApiException.invalidField("committee", "没有此下属委员会 / no such sub-committee: one of "
+                () -> Refusal.invalidField("committee", "没有此下属委员会 / no such sub-committee: one of "
                         + committees.all().stream().map(SubCommittees.Committee::key).toList()));
         LocalDate day = Civic.day("appointedOn", on);
         if (day.isAfter(Civic.today())) {
-            throw ApiException.invalidField("appointedOn", "不能晚于今天 / not after today");
+            throw Refusal.invalidField("appointedOn", "不能晚于今天 / not after today");
         }
         String n = Civic.optional("note", note, 500);
         ReserveEntity e = jpa.txExpr(em -> {
@@ -178,7 +178,8 @@ public final class ReserveService implements EventHandler {
             return r;
         });
         if (e == null) {
-            throw new ApiException(409, "already-appointed", "已从储备队伍任命过 / appointed from the reserve already",
+            throw new Refusal(Refusal.Kind.CONFLICT, "already-appointed",
+                    "已从储备队伍任命过 / appointed from the reserve already",
                     "committee");
         }
         return entries(List.of(e)).get(0);
@@ -186,7 +187,7 @@ public final class ReserveService implements EventHandler {
 
     /** Adds a member directly (a resident who is not in the reserve). */
     Member addMember(String community, String committee, String name, LocalDate since, String note, String actor)
-            throws ApiException {
+            throws Refusal {
         SubCommittees.Committee c = committees.find(committee).orElseThrow(Civic::notFound);
         if (organisation.community(community).isEmpty()) {
             throw Civic.notFound();
@@ -209,7 +210,7 @@ public final class ReserveService implements EventHandler {
     }
 
     /** The community's sub-committees (as configured, then any key no longer configured) with their members. */
-    List<Committee> committees(String community) throws ApiException {
+    List<Committee> committees(String community) throws Refusal {
         if (organisation.community(community).isEmpty()) {
             throw Civic.notFound();
         }

@@ -12,7 +12,7 @@ import org.loumen.core.model.OrganisationService;
 import org.loumen.core.workflow.internal.ReportFlow.Status;
 import org.loumen.core.workflow.internal.ReportFlow.Urgency;
 import org.loumen.throttle.Throttles;
-import org.loumen.web.ApiException;
+import org.loumen.domain.Refusal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -101,16 +101,16 @@ public final class ResidentReports {
      * Files a resident's report on a unit. Everything is checked before the throttle takes a slot, and nothing is
      * stored when anything is refused.
      */
-    Filed file(String unit, String description, String phone, String duty, String client) throws ApiException {
+    Filed file(String unit, String description, String phone, String duty, String client) throws Refusal {
         Places place = unit(unit);
         String text = description == null ? "" : description.strip();
         if (text.isEmpty() || text.codePointCount(0, text.length()) > MAX_DESCRIPTION) {
-            throw ApiException.invalidField("description", "问题描述须为 1 至 " + MAX_DESCRIPTION + " 个字 / description "
+            throw Refusal.invalidField("description", "问题描述须为 1 至 " + MAX_DESCRIPTION + " 个字 / description "
                     + "must be 1-" + MAX_DESCRIPTION + " characters");
         }
         String mobile = phone == null || phone.isBlank() ? null : phone.strip();
         if (mobile != null && !mobile.matches("1[3-9]\\d{9}")) {
-            throw ApiException.invalidField("phone", "请填写 11 位手机号码，或留空 / phone must be an 11-digit mobile "
+            throw Refusal.invalidField("phone", "请填写 11 位手机号码，或留空 / phone must be an 11-digit mobile "
                     + "number, or left empty");
         }
         Duty category = Duty.OPINION_INFORMANT;
@@ -118,7 +118,7 @@ public final class ResidentReports {
             try {
                 category = Duty.valueOf(duty.strip());
             } catch (IllegalArgumentException e) {
-                throw ApiException.invalidField("duty", "未知的问题类别 / unknown duty");
+                throw Refusal.invalidField("duty", "未知的问题类别 / unknown duty");
             }
         }
         Config c = config;
@@ -129,7 +129,7 @@ public final class ResidentReports {
         if (wait > 0) {
             long seconds = (wait + 999) / 1000;
             long minutes = (seconds + 59) / 60;
-            throw new ApiException(429, "too-many-requests", "提交过于频繁，请 " + minutes + " 分钟后再试 / too many "
+            throw new Refusal(Refusal.Kind.TOO_MANY, "too-many-requests", "提交过于频繁，请 " + minutes + " 分钟后再试 / too many "
                     + "reports; try again in " + minutes + " min").with("retryAfterSeconds", seconds)
                     .retryAfter(seconds);
         }
@@ -178,20 +178,20 @@ public final class ResidentReports {
     }
 
     /** The unit a public route names: 400 when malformed, 404 when unknown. */
-    Places unit(String code) throws ApiException {
+    Places unit(String code) throws Refusal {
         if (code == null || !code.matches(Places.UNIT_CODE)) {
-            throw ApiException.invalidField("unit", "楼门代码格式不正确 / unit must be a unit code");
+            throw Refusal.invalidField("unit", "楼门代码格式不正确 / unit must be a unit code");
         }
-        return Places.of(organisation, code).orElseThrow(() -> new ApiException(404, "not-found",
+        return Places.of(organisation, code).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "not-found",
                 "未找到此楼门，请核对二维码 / no such unit", "unit"));
     }
 
     /** The public status of a report by its number; unknown numbers count against the client like ballot codes. */
-    PublicStatus status(String typed, String client) throws ApiException {
+    PublicStatus status(String typed, String client) throws Refusal {
         long wait = lookups.waitMillis(client);
         if (wait > 0) {
             long s = (wait + 999) / 1000;
-            throw new ApiException(429, "too-many-requests", "查询过于频繁，请 " + s + " 秒后再试 / too many unknown "
+            throw new Refusal(Refusal.Kind.TOO_MANY, "too-many-requests", "查询过于频繁，请 " + s + " 秒后再试 / too many unknown "
                     + "numbers; try again in " + s + " s").with("retryAfterSeconds", s).retryAfter(s);
         }
         String number = BallotCodes.normalise(typed);
@@ -200,7 +200,7 @@ public final class ResidentReports {
                 .getResultList().stream().findFirst());
         if (found.isEmpty()) {
             lookups.failed(client);
-            throw new ApiException(404, "not-found", "未找到此编号，请核对 / no such report number", "number");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "not-found", "未找到此编号，请核对 / no such report number", "number");
         }
         ReportEntity r = found.get();
         List<PublicStep> steps = jpa.txExpr(em -> em.createQuery("select s from ReportStepEntity s where s.report = :r "

@@ -26,8 +26,8 @@ import org.loumen.core.model.OrganisationService;
 import org.loumen.core.model.Street;
 import org.loumen.core.workflow.internal.TrainingRules.Result;
 import org.loumen.core.workflow.internal.TrainingRules.Standing;
-import org.loumen.web.ApiException;
-import org.loumen.web.Inputs;
+import org.loumen.domain.Refusal;
+import org.loumen.domain.InputRules;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -154,9 +154,9 @@ public final class TrainingService {
 
     // ---- batches
 
-    Batch create(String street, BatchDraft d, String actor) throws ApiException {
+    Batch create(String street, BatchDraft d, String actor) throws Refusal {
         if (organisation.street(street).isEmpty()) {
-            throw ApiException.notFound("街镇", "street", street);
+            throw Refusal.notFound("街镇", "street", street);
         }
         BatchDraft v = checked(d);
         long id = jpa.txExpr(em -> {
@@ -182,24 +182,24 @@ public final class TrainingService {
     }
 
     /** The draft checked and tidied, or the refusal naming the field. */
-    private static BatchDraft checked(BatchDraft d) throws ApiException {
+    private static BatchDraft checked(BatchDraft d) throws Refusal {
         if (d == null) {
-            throw ApiException.invalidField("title", "请填写培训班 / the batch is required");
+            throw Refusal.invalidField("title", "请填写培训班 / the batch is required");
         }
-        String title = Inputs.text("title", d.title(), false);
+        String title = InputRules.text("title", d.title(), false);
         if (title == null || title.isBlank() || title.length() > 100) {
-            throw ApiException.invalidField("title", "请填写培训班名称（1-100 字） / title is required (1-100)");
+            throw Refusal.invalidField("title", "请填写培训班名称（1-100 字） / title is required (1-100)");
         }
-        if (d.startsOn() == null || Inputs.dateProblem(d.startsOn()) != null) {
-            throw ApiException.invalidField("startsOn", "请填写开班日期 / startsOn is required");
+        if (d.startsOn() == null || InputRules.dateProblem(d.startsOn()) != null) {
+            throw Refusal.invalidField("startsOn", "请填写开班日期 / startsOn is required");
         }
         if (d.endsOn() == null || d.endsOn().isBefore(d.startsOn()) || d.endsOn().isAfter(d.startsOn().plusDays(30))) {
-            throw ApiException.invalidField("endsOn", "结业日期须在开班日期当天或之后，且不超过 30 天 / endsOn is on or "
+            throw Refusal.invalidField("endsOn", "结业日期须在开班日期当天或之后，且不超过 30 天 / endsOn is on or "
                     + "after startsOn, within 30 days");
         }
-        String place = Inputs.text("place", d.place(), false);
+        String place = InputRules.text("place", d.place(), false);
         if (place == null || place.isBlank() || place.length() > 200) {
-            throw ApiException.invalidField("place", "请填写培训地点（1-200 字） / place is required (1-200)");
+            throw Refusal.invalidField("place", "请填写培训地点（1-200 字） / place is required (1-200)");
         }
         List<String> trainers = lines("trainers", d.trainers(), 20, 50, "请填写至少一位授课人 / at least one trainer");
         List<String> curriculum = lines("curriculum", d.curriculum(), 30, 100,
@@ -211,7 +211,7 @@ public final class TrainingService {
      * Changes a batch's title, dates, place, trainers and curriculum while it is not finished: refused with 409 once
      * cancelled or once an assessment is recorded, and when attendance was recorded on a day the new dates leave out.
      */
-    Batch update(long id, BatchDraft d, String actor) throws ApiException {
+    Batch update(long id, BatchDraft d, String actor) throws Refusal {
         BatchDraft v = checked(d);
         String problem = jpa.txExpr(em -> {
             TrainingBatchEntity b = em.find(TrainingBatchEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
@@ -235,11 +235,11 @@ public final class TrainingService {
             return null;
         });
         if ("not-found".equals(problem)) {
-            throw ApiException.notFound("培训班", "batch", "" + id);
+            throw Refusal.notFound("培训班", "batch", "" + id);
         }
         if (problem != null && problem.startsWith("attendance:")) {
             String day = problem.substring("attendance:".length());
-            throw new ApiException(409, "attendance-outside", "已在 " + day + " 记录出勤，新的起止日期须包含这一天 / "
+            throw new Refusal(Refusal.Kind.CONFLICT, "attendance-outside", "已在 " + day + " 记录出勤，新的起止日期须包含这一天 / "
                     + "attendance is recorded on " + day + ": the new dates must include it", "startsOn");
         }
         refuseClosed(problem);
@@ -257,35 +257,35 @@ public final class TrainingService {
         return assessed ? "finished" : null;
     }
 
-    private static void refuseClosed(String problem) throws ApiException {
+    private static void refuseClosed(String problem) throws Refusal {
         if ("cancelled".equals(problem)) {
-            throw ApiException.conflict("batch-cancelled", "培训班已取消，不能再更改 / the batch is cancelled and no "
+            throw Refusal.conflict("batch-cancelled", "培训班已取消，不能再更改 / the batch is cancelled and no "
                     + "longer changes");
         }
         if ("finished".equals(problem)) {
-            throw ApiException.conflict("batch-finished", "培训班已开始考核，不能再修改或取消 / the batch has "
+            throw Refusal.conflict("batch-finished", "培训班已开始考核，不能再修改或取消 / the batch has "
                     + "assessment results: it can no longer be edited or cancelled");
         }
     }
 
     private static List<String> lines(String field, List<String> items, int max, int length, String missing)
-            throws ApiException {
+            throws Refusal {
         List<String> out = new ArrayList<>();
         for (String s : items == null ? List.<String>of() : items) {
-            String t = Inputs.text(field, s, false);
+            String t = InputRules.text(field, s, false);
             if (t != null && !t.isBlank()) {
                 if (t.strip().length() > length) {
-                    throw ApiException.invalidField(field, "每项不超过 " + length + " 字 / each item up to " + length
+                    throw Refusal.invalidField(field, "每项不超过 " + length + " 字 / each item up to " + length
                             + " characters");
                 }
                 out.add(t.strip());
             }
         }
         if (out.isEmpty()) {
-            throw ApiException.invalidField(field, missing);
+            throw Refusal.invalidField(field, missing);
         }
         if (out.size() > max) {
-            throw ApiException.invalidField(field, "最多 " + max + " 项 / at most " + max + " items");
+            throw Refusal.invalidField(field, "最多 " + max + " 项 / at most " + max + " items");
         }
         return out;
     }
@@ -390,8 +390,8 @@ public final class TrainingService {
     }
 
     /** Approved leaders of the street, and those in training whose latest result was a fail or absence. */
-    List<Candidate> candidates(long batch) throws ApiException {
-        String street = streetOf(batch).orElseThrow(() -> ApiException.notFound("培训班", "batch", "" + batch));
+    List<Candidate> candidates(long batch) throws Refusal {
+        String street = streetOf(batch).orElseThrow(() -> Refusal.notFound("培训班", "batch", "" + batch));
         Set<Long> enrolled = jpa.txExpr(em -> new HashSet<>(em.createQuery("select e.leader from "
                 + "TrainingEnrolmentEntity e where e.batch = :b", Long.class).setParameter("b", batch)
                 .getResultList()));
@@ -433,13 +433,13 @@ public final class TrainingService {
      * the moves are made, then the enrolments are marked complete. A refusal on the way undoes the moves made and
      * removes the intent; a crash leaves the intent, which {@link #repair} finds at start-up and undoes the same way.
      */
-    List<RosterRow> enrol(long batch, List<Long> ids, String actor) throws ApiException {
+    List<RosterRow> enrol(long batch, List<Long> ids, String actor) throws Refusal {
         TrainingBatchEntity b = jpa.txExpr(em -> em.find(TrainingBatchEntity.class, batch));
         if (b == null) {
-            throw ApiException.notFound("培训班", "batch", "" + batch);
+            throw Refusal.notFound("培训班", "batch", "" + batch);
         }
         if (ids == null || ids.isEmpty() || ids.size() > 500) {
-            throw ApiException.invalidField("leaders", "请选择 1 至 500 位楼门栋长 / choose 1 to 500 leaders");
+            throw Refusal.invalidField("leaders", "请选择 1 至 500 位楼门栋长 / choose 1 to 500 leaders");
         }
         List<Long> rows = new ArrayList<>();
         List<Leader> toMove = new ArrayList<>();
@@ -462,7 +462,7 @@ public final class TrainingService {
                         em.flush();
                         rows.add(e.id);
                     }
-                } catch (ApiException e) {
+                } catch (Refusal e) {
                     throw new Refused(e);
                 }
             });
@@ -478,7 +478,7 @@ public final class TrainingService {
                 moved.add(l.id());
                 hook("training.afterMove");
             }
-        } catch (ApiException | RuntimeException e) {
+        } catch (Refusal | RuntimeException e) {
             // refused (someone changed a leader meanwhile) or failed: nothing of this request is kept
             undo(moved, actor);
             jpa.tx(em -> em.createQuery("delete from TrainingEnrolmentEntity e where e.id in :ids")
@@ -493,7 +493,7 @@ public final class TrainingService {
     static final String PENDING = "PENDING";
     static final String WITHDRAWING = "WITHDRAWING";
 
-    private static ApiException unwrapRefusal(Throwable e) {
+    private static Refusal unwrapRefusal(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof Refused r) {
                 return r.refusal; // the template may have wrapped it
@@ -503,8 +503,8 @@ public final class TrainingService {
     }
 
     /** The refusal carried out of a transaction, thrown as it is; any other failure rethrown. */
-    private static RuntimeException unwrap(RuntimeException e) throws ApiException {
-        ApiException refusal = unwrapRefusal(e);
+    private static RuntimeException unwrap(RuntimeException e) throws Refusal {
+        Refusal refusal = unwrapRefusal(e);
         if (refusal != null) {
             throw refusal;
         }
@@ -512,12 +512,12 @@ public final class TrainingService {
     }
 
     /** The chosen leaders if every one may join the batch; otherwise the refusal naming the first who may not. */
-    private List<Leader> enrollable(EntityManager em, TrainingBatchEntity b, List<Long> ids) throws ApiException {
+    private List<Leader> enrollable(EntityManager em, TrainingBatchEntity b, List<Long> ids) throws Refusal {
         List<Leader> chosen = new ArrayList<>();
         for (Long id : new LinkedHashSet<>(ids)) {
             Leader l = id == null ? null : leaders.leader(id).filter(x -> b.street.equals(x.street())).orElse(null);
             if (l == null) {
-                throw ApiException.invalidField("leaders", "本街镇没有楼门栋长 " + id + " / no leader " + id
+                throw Refusal.invalidField("leaders", "本街镇没有楼门栋长 " + id + " / no leader " + id
                         + " in the street");
             }
             boolean inBatch = !em.createQuery("select e.id from TrainingEnrolmentEntity e where e.batch = :b and "
@@ -526,7 +526,7 @@ public final class TrainingService {
             boolean free = (l.status() == LeaderStatus.APPROVED || l.status() == LeaderStatus.IN_TRAINING)
                     && TrainingRules.mayEnrol(results(em, id)) && !inBatch;
             if (!free) {
-                throw new ApiException(409, "not-enrollable", l.name() + "不能报名：须为已通过审议的候选人，或上次培训"
+                throw new Refusal(Refusal.Kind.CONFLICT, "not-enrollable", l.name() + "不能报名：须为已通过审议的候选人，或上次培训"
                         + "未通过 / " + l.name() + " cannot be enrolled: only approved candidates, or those whose last "
                         + "training was failed or missed", "leaders").with("leader", id);
             }
@@ -549,17 +549,17 @@ public final class TrainingService {
     /** Carries a refusal out of a transaction, which it rolls back. */
     private static final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final ApiException refusal;
+        final Refusal refusal;
 
-        Refused(ApiException refusal) {
+        Refused(Refusal refusal) {
             super(refusal.getMessage(), null, false, false);
             this.refusal = refusal;
         }
     }
 
     /** The older free-text route: an enrolment in a session known by name only. */
-    Leader enrolInSession(long leader, String session, String details, String actor) throws ApiException {
-        Leader l = leaders.leader(leader).orElseThrow(() -> ApiException.notFound("楼门栋长", "leader", "" + leader));
+    Leader enrolInSession(long leader, String session, String details, String actor) throws Refusal {
+        Leader l = leaders.leader(leader).orElseThrow(() -> Refusal.notFound("楼门栋长", "leader", "" + leader));
         // the intent first, as for a batch (see enrol): a crash after the move is repaired at start-up
         long row = jpa.txExpr(em -> {
             TrainingEnrolmentEntity e = enrolment(null, session, l, actor);
@@ -573,7 +573,7 @@ public final class TrainingService {
         try {
             moved = lifecycle.move(leader, LeaderStatus.IN_TRAINING, actor, null, details, null, Map.of());
             hook("training.afterMove");
-        } catch (ApiException | RuntimeException e) {
+        } catch (Refusal | RuntimeException e) {
             jpa.tx(em -> em.createQuery("delete from TrainingEnrolmentEntity e where e.id = :id")
                     .setParameter("id", row).executeUpdate());
             throw e;
@@ -588,7 +588,7 @@ public final class TrainingService {
      * Withdraws one leader from the batch (退训) before they are assessed: the enrolment is kept as history but no
      * longer counts, and a leader it moved into training goes back to APPROVED, free to join a later batch.
      */
-    Batch withdraw(long batch, long leader, String reason, String actor) throws ApiException {
+    Batch withdraw(long batch, long leader, String reason, String actor) throws Refusal {
         String why = reason(reason);
         List<Long> rows = new ArrayList<>();
         String problem = inStreetLock(batch, (em, b) -> {
@@ -609,10 +609,10 @@ public final class TrainingService {
             return null;
         });
         if ("not-enrolled".equals(problem)) {
-            throw ApiException.invalidField("leader", "该楼门栋长未报名本班 / the leader is not enrolled in this batch");
+            throw Refusal.invalidField("leader", "该楼门栋长未报名本班 / the leader is not enrolled in this batch");
         }
         if ("assessed".equals(problem)) {
-            throw ApiException.conflict("already-assessed", "已有考核结果，不能退训 / the leader is assessed: the "
+            throw Refusal.conflict("already-assessed", "已有考核结果，不能退训 / the leader is assessed: the "
                     + "enrolment can no longer be withdrawn");
         }
         refuseClosed(problem);
@@ -624,7 +624,7 @@ public final class TrainingService {
      * Cancels a batch before any assessment: every enrolment is withdrawn (leaders it moved go back to APPROVED),
      * and the batch is kept, marked cancelled, with the reason.
      */
-    Batch cancel(long batch, String reason, String actor) throws ApiException {
+    Batch cancel(long batch, String reason, String actor) throws Refusal {
         String why = reason(reason);
         List<Long> rows = new ArrayList<>();
         String problem = inStreetLock(batch, (em, b) -> {
@@ -646,10 +646,10 @@ public final class TrainingService {
         return batch(batch).orElseThrow();
     }
 
-    private static String reason(String reason) throws ApiException {
-        String r = Inputs.text("reason", reason, false);
+    private static String reason(String reason) throws Refusal {
+        String r = InputRules.text("reason", reason, false);
         if (r == null || r.isBlank() || r.strip().length() > 300) {
-            throw ApiException.invalidField("reason", "请写明原因（1-300 字） / reason is required (1-300)");
+            throw Refusal.invalidField("reason", "请写明原因（1-300 字） / reason is required (1-300)");
         }
         return r.strip();
     }
@@ -666,8 +666,8 @@ public final class TrainingService {
     }
 
     /** Runs the work with the batch's street locked (as enrolment does); "not-found" becomes the 404. */
-    private String inStreetLock(long batch, Locked work) throws ApiException {
-        String street = streetOf(batch).orElseThrow(() -> ApiException.notFound("培训班", "batch", "" + batch));
+    private String inStreetLock(long batch, Locked work) throws Refusal {
+        String street = streetOf(batch).orElseThrow(() -> Refusal.notFound("培训班", "batch", "" + batch));
         return jpa.txExpr(em -> {
             em.createQuery("select b from TrainingBatchEntity b where b.street = :s", TrainingBatchEntity.class)
                     .setParameter("s", street).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
@@ -695,7 +695,7 @@ public final class TrainingService {
                 try {
                     lifecycle.returnToApproved(e.leader, actor, e.withdrawnReason, e.batch == null ? null
                             : "withdrawn from batch " + e.batch);
-                } catch (ApiException ex) {
+                } catch (Refusal ex) {
                     LOG.warn("Leader {} withdrawn from batch {} but not put back to APPROVED: {}", e.leader, e.batch,
                             ex.getMessage());
                 }
@@ -735,7 +735,7 @@ public final class TrainingService {
                     try {
                         lifecycle.returnToApproved(e.leader, "system", "报名未完成，启动时复原 / enrolment not "
                                 + "completed, repaired at start-up", e.batch == null ? null : "batch " + e.batch);
-                    } catch (ApiException ex) {
+                    } catch (Refusal ex) {
                         LOG.warn("Could not put leader {} back to APPROVED: {}", e.leader, ex.getMessage());
                         return false;
                     }
@@ -766,21 +766,21 @@ public final class TrainingService {
     }
 
     /** Replaces who was present on one day of the batch. */
-    List<RosterRow> attendance(long batch, LocalDate day, List<Long> present) throws ApiException {
+    List<RosterRow> attendance(long batch, LocalDate day, List<Long> present) throws Refusal {
         TrainingBatchEntity b = jpa.txExpr(em -> em.find(TrainingBatchEntity.class, batch));
         if (b == null) {
-            throw ApiException.notFound("培训班", "batch", "" + batch);
+            throw Refusal.notFound("培训班", "batch", "" + batch);
         }
         if (b.cancelledAt != null) {
             refuseClosed("cancelled");
         }
         if (!TrainingRules.withinBatch(day, b.startsOn, b.endsOn)) {
-            throw ApiException.invalidField("day", "日期须在培训班起止日期之内 / day must lie within the batch");
+            throw Refusal.invalidField("day", "日期须在培训班起止日期之内 / day must lie within the batch");
         }
         Set<Long> ids = new TreeSet<>();
         for (Long id : present == null ? List.<Long>of() : present) {
             if (id == null) {
-                throw ApiException.invalidField("present", "名单里有空值 / the list holds an empty value");
+                throw Refusal.invalidField("present", "名单里有空值 / the list holds an empty value");
             }
             ids.add(id);
         }
@@ -789,7 +789,7 @@ public final class TrainingService {
                 .getResultList()));
         for (Long id : ids) {
             if (!enrolled.contains(id)) {
-                throw ApiException.invalidField("present", "楼门栋长 " + id + " 未报名本班 / leader " + id
+                throw Refusal.invalidField("present", "楼门栋长 " + id + " 未报名本班 / leader " + id
                         + " is not enrolled in this batch");
             }
         }
@@ -808,7 +808,7 @@ public final class TrainingService {
     }
 
     /** Assesses a leader's enrolment in the batch; a certified enrolment is final. */
-    RosterRow assess(long batch, long leader, Result result, String note, String actor) throws ApiException {
+    RosterRow assess(long batch, long leader, Result result, String note, String actor) throws Refusal {
         checkResult(result, note);
         String problem = jpa.txExpr(em -> {
             TrainingBatchEntity b = em.find(TrainingBatchEntity.class, batch);
@@ -839,11 +839,11 @@ public final class TrainingService {
             return null;
         });
         if ("not-enrolled".equals(problem)) {
-            throw ApiException.invalidField("leader", "该楼门栋长未报名本班 / the leader is not enrolled in this batch");
+            throw Refusal.invalidField("leader", "该楼门栋长未报名本班 / the leader is not enrolled in this batch");
         }
         refuseClosed(problem);
         if (problem != null) {
-            throw ApiException.conflict(problem.equals("certified") ? "already-certified" : "superseded",
+            throw Refusal.conflict(problem.equals("certified") ? "already-certified" : "superseded",
                     problem.equals("certified") ? "已发证，考核结果不能再改 / certified: the result is final"
                             : "该楼门栋长已报名后续培训班，本班结果为历史记录 / enrolled in a later batch: this result is "
                                     + "history");
@@ -852,7 +852,7 @@ public final class TrainingService {
     }
 
     /** Assesses the leader's open enrolment, whatever its batch or session (the route on the leader's page). */
-    void assessLeader(long leader, Result result, String note, String actor) throws ApiException {
+    void assessLeader(long leader, Result result, String note, String actor) throws Refusal {
         checkResult(result, note);
         boolean done = jpa.txExpr(em -> {
             List<TrainingEnrolmentEntity> es = em.createQuery("select e from TrainingEnrolmentEntity e where "
@@ -879,21 +879,21 @@ public final class TrainingService {
             return true;
         });
         if (!done) {
-            throw ApiException.conflict("not-in-training", "该楼门栋长没有待考核的培训 / the leader has no training to "
+            throw Refusal.conflict("not-in-training", "该楼门栋长没有待考核的培训 / the leader has no training to "
                     + "assess");
         }
     }
 
-    private static void checkResult(Result result, String note) throws ApiException {
+    private static void checkResult(Result result, String note) throws Refusal {
         if (result == null) {
-            throw ApiException.invalidField("result", "须为 PASSED（合格）、FAILED（不合格）或 ABSENT（缺考） / result "
+            throw Refusal.invalidField("result", "须为 PASSED（合格）、FAILED（不合格）或 ABSENT（缺考） / result "
                     + "is PASSED, FAILED or ABSENT");
         }
         if (note != null && note.length() > 500) {
-            throw ApiException.invalidField("note", "备注不超过 500 字 / note up to 500 characters");
+            throw Refusal.invalidField("note", "备注不超过 500 字 / note up to 500 characters");
         }
         if (result != Result.PASSED && (note == null || note.isBlank())) {
-            throw ApiException.invalidField("note", "不合格或缺考请写明情况 / a note is required when not passed");
+            throw Refusal.invalidField("note", "不合格或缺考请写明情况 / a note is required when not passed");
         }
     }
 
@@ -901,10 +901,10 @@ public final class TrainingService {
      * Certifies a leader who passed in the batch: issues the work ID (given, or made by the configured pattern) and
      * records the armband. The pass rule itself is checked by {@link LifecycleService#move}.
      */
-    Leader certify(long batch, long leader, String workId, LocalDate armbandOn, String actor) throws ApiException {
+    Leader certify(long batch, long leader, String workId, LocalDate armbandOn, String actor) throws Refusal {
         TrainingBatchEntity b = jpa.txExpr(em -> em.find(TrainingBatchEntity.class, batch));
         if (b == null) {
-            throw ApiException.notFound("培训班", "batch", "" + batch);
+            throw Refusal.notFound("培训班", "batch", "" + batch);
         }
         if (b.cancelledAt != null) {
             refuseClosed("cancelled");
@@ -913,20 +913,20 @@ public final class TrainingService {
                 + "e.batch = :b and e.leader = :l and " + ACTIVE, Long.class).setParameter("b", batch).setParameter("l", leader)
                 .getResultList().isEmpty());
         if (!enrolled) {
-            throw ApiException.invalidField("leader", "该楼门栋长未报名本班 / the leader is not enrolled in this batch");
+            throw Refusal.invalidField("leader", "该楼门栋长未报名本班 / the leader is not enrolled in this batch");
         }
         return certify(leader, workId, armbandOn, actor);
     }
 
     /** Certifies a leader who passed their latest training (both routes end here). */
-    Leader certify(long leader, String workId, LocalDate armbandOn, String actor) throws ApiException {
-        if (armbandOn == null || Inputs.dateProblem(armbandOn) != null) {
-            throw ApiException.invalidField("armbandIssuedOn", "请填写袖标发放日期 / armbandIssuedOn is required");
+    Leader certify(long leader, String workId, LocalDate armbandOn, String actor) throws Refusal {
+        if (armbandOn == null || InputRules.dateProblem(armbandOn) != null) {
+            throw Refusal.invalidField("armbandIssuedOn", "请填写袖标发放日期 / armbandIssuedOn is required");
         }
-        Leader l = leaders.leader(leader).orElseThrow(() -> ApiException.notFound("楼门栋长", "leader", "" + leader));
+        Leader l = leaders.leader(leader).orElseThrow(() -> Refusal.notFound("楼门栋长", "leader", "" + leader));
         String id = workId == null || workId.isBlank() ? null : workId.strip();
         if (id != null && !TrainingRules.WORK_ID.matcher(id).matches()) {
-            throw ApiException.invalidField("workId", "工作证号须为 1 至 32 位字母、数字或 - / workId is 1-32 letters, "
+            throw Refusal.invalidField("workId", "工作证号须为 1 至 32 位字母、数字或 - / workId is 1-32 letters, "
                     + "digits or -");
         }
         if (id == null && l.status() == LeaderStatus.IN_TRAINING) {

@@ -36,8 +36,8 @@ public final class WorkLogResource implements ApiResource {
                 throw ApiException.invalidField("day", "请填写日期 YYYY-MM-DD / day is required (YYYY-MM-DD)");
             }
             LocalDate day = Inputs.date("day", b.day());
-            WorkLogService.Entry e = WorkflowAnswers.call(() -> log.write(r.caller().username(),
-                    Me.leaderId(r.caller()).orElse(null), Me.places(r.caller()), b.duty(), day, b.place(), b.note()));
+            WorkLogService.Entry e = log.write(r.caller().username(),
+                    Me.leaderId(r.caller()).orElse(null), Me.places(r.caller()), b.duty(), day, b.place(), b.note());
             r.auditDetail("work log " + e.id());
             return ApiResponse.created(e);
         })

@@ -15,6 +15,7 @@ import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.Duty;
 import org.loumen.core.model.OrganisationService;
+import org.loumen.domain.Refusal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -62,25 +63,25 @@ public final class WorkLogService {
      * @param places the author's places; the entry's place, when given, must lie within one of them
      */
     Entry write(String author, Long leader, Set<String> places, String duty, LocalDate day, String place,
-            String note) throws WorkflowException {
+            String note) throws Refusal {
         Duty d = duty(duty);
         LocalDate today = LocalDate.now(EvaluationService.CHINA);
         if (day == null || day.isAfter(today) || day.isBefore(today.minusDays(MAX_DAYS_BACK))) {
-            throw WorkflowException.invalid("day", "日期须为今天或之前 " + MAX_DAYS_BACK + " 天内 / day must be today or "
+            throw Refusal.invalidField("day", "日期须为今天或之前 " + MAX_DAYS_BACK + " 天内 / day must be today or "
                     + "within the last " + MAX_DAYS_BACK + " days");
         }
         String text = note == null ? "" : note.strip();
         if (text.isEmpty() || text.codePointCount(0, text.length()) > MAX_NOTE) {
-            throw WorkflowException.invalid("note", "内容须为 1 至 " + MAX_NOTE + " 个字 / note must be 1-" + MAX_NOTE
+            throw Refusal.invalidField("note", "内容须为 1 至 " + MAX_NOTE + " 个字 / note must be 1-" + MAX_NOTE
                     + " characters");
         }
         String at = place == null || place.isBlank() ? (places.size() == 1 ? places.iterator().next() : null)
                 : place.strip();
         if (at != null && places.stream().noneMatch(at::startsWith)) {
-            throw WorkflowException.invalid("place", "须为您负责的楼门或楼栋 / place must be one of your units or "
+            throw Refusal.invalidField("place", "须为您负责的楼门或楼栋 / place must be one of your units or "
                     + "buildings");
         }
-        Places p = at == null ? null : Places.of(organisation, at).orElseThrow(() -> WorkflowException.invalid(
+        Places p = at == null ? null : Places.of(organisation, at).orElseThrow(() -> Refusal.invalidField(
                 "place", "没有此楼门或楼栋 / no such unit or building"));
         String community = at != null ? at.substring(0, 12) : places.iterator().next().substring(0, 12);
         long now = clock.millis();
@@ -99,11 +100,11 @@ public final class WorkLogService {
         });
     }
 
-    private static Duty duty(String duty) throws WorkflowException {
+    private static Duty duty(String duty) throws Refusal {
         try {
             return Duty.valueOf(duty == null ? "" : duty.strip());
         } catch (IllegalArgumentException e) {
-            throw WorkflowException.invalid("duty", "须为五员之一 / duty must be one of " + List.of(Duty.values()));
+            throw Refusal.invalidField("duty", "须为五员之一 / duty must be one of " + List.of(Duty.values()));
         }
     }
 

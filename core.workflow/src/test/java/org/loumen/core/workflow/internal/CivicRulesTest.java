@@ -12,7 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.loumen.core.workflow.internal.ConsultationRules.Kind;
-import org.loumen.web.ApiException;
+import org.loumen.domain.Refusal;
 
 /** The rules of campaigns, consultations and the configured sub-committees. */
 class CivicRulesTest {
@@ -20,7 +20,7 @@ class CivicRulesTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
 
     private static String field(org.junit.jupiter.api.function.Executable e) {
-        return assertThrows(ApiException.class, e).field();
+        return assertThrows(Refusal.class, e).field();
     }
 
     @Test
