@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.loumen.domain.Refusal;
 import org.loumen.web.ApiException;
 import org.loumen.web.ApiResponse;
 
@@ -35,6 +36,23 @@ class JsonResponsesTest {
         assertEquals(503, r.status);
         assertEquals("5", r.headers.get("Retry-After"));
         assertEquals("{\"error\":\"starting\",\"message\":\"启动中 / starting\"}", r.text());
+    }
+
+    @Test
+    void aDomainRefusalIsAnsweredInTheSameShape() throws Exception {
+        ServletFakes.Response r = new ServletFakes.Response();
+        JsonResponses.writeError(r.servlet(), ApiException.of(new Refusal(Refusal.Kind.TOO_MANY, "too-many-attempts",
+                "请 3 秒后再试 / try again in 3 s").with("retryAfterSeconds", 3L).retryAfter(3)));
+        assertEquals(429, r.status);
+        assertEquals("3", r.headers.get("Retry-After"));
+        assertEquals("{\"error\":\"too-many-attempts\",\"message\":\"请 3 秒后再试 / try again in 3 s\","
+                + "\"retryAfterSeconds\":3}", r.text());
+
+        r = new ServletFakes.Response();
+        JsonResponses.writeError(r.servlet(), ApiException.of(Refusal.invalidField("phone", "须为 11 位 / 11 digits")));
+        assertEquals(400, r.status);
+        assertEquals("{\"error\":\"invalid-field\",\"message\":\"须为 11 位 / 11 digits\",\"field\":\"phone\"}",
+                r.text());
     }
 
     @Test
