@@ -1,7 +1,6 @@
 package org.loumen.core.workflow.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
@@ -64,22 +63,22 @@ class RefusalsTest {
 
     @Test
     void photosTooLargeOrOfAnotherKindKeepTheirStatuses() {
-        ApiException large = ApiException.of(PhotoService.tooLarge());
-        assertEquals(413, large.status());
-        assertEquals("payload-too-large", large.code());
-        assertEquals("photo", large.field());
-        ApiException type = ApiException.of(PhotoService.unsupported());
-        assertEquals(415, type.status());
-        assertEquals("unsupported-media-type", type.code());
-        assertEquals("只接受 JPEG 或 PNG 照片 / only JPEG or PNG photos are accepted", type.getMessage());
+        assertAnswer(PhotoService.tooLarge(), 413, "payload-too-large", "photo");
+        assertAnswer(PhotoService.unsupported(), 415, "unsupported-media-type", "photo");
+        assertEquals("只接受 JPEG 或 PNG 照片 / only JPEG or PNG photos are accepted",
+                PhotoService.unsupported().getMessage());
     }
 
     @Test
     void somethingOutOfSightIsNotFound() {
-        ApiException a = ApiException.of(Civic.notFound());
-        assertEquals(404, a.status());
-        assertEquals("not-found", a.code());
-        assertEquals("未找到 / not found", a.getMessage());
-        assertNull(a.field());
+        assertAnswer(Civic.notFound(), 404, "not-found", null);
+        assertEquals("未找到 / not found", Civic.notFound().getMessage());
+    }
+
+    private static void assertAnswer(Refusal refusal, int status, String code, String field) {
+        ApiException a = ApiException.of(refusal);
+        assertEquals(status, a.status());
+        assertEquals(code, a.code());
+        assertEquals(field, a.field());
     }
 }
