@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
@@ -68,6 +68,8 @@ class EvaluationIT extends PlatformTest {
         Http admin;
         String community;
         final Map<String, Long> leader = new LinkedHashMap<>();
+        /** Listens from the opening to the announcements' check (closed there, or after the steps if one failed). */
+        @AutoClose
         EventCollector subscriber;
         long id;
         final List<String> unit1 = new ArrayList<>();
@@ -75,13 +77,6 @@ class EvaluationIT extends PlatformTest {
         long a;
         long b;
         long c;
-
-        @AfterAll
-        void stopListening() {
-            if (subscriber != null) {
-                subscriber.close();
-            }
-        }
 
         @Test
         @Order(1)

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -109,19 +109,11 @@ class ProgrammeIT extends PlatformTest {
         Http sxAdmin;
         Http sgSecretary;
         Http sgLeader;
+        @AutoClose
         EventCollector events;
         /** This scenario's own deployment (the outer class undeploys its own after every test, steps included). */
+        @AutoClose("unregister")
         ServiceRegistration<Programme> echo;
-
-        @AfterAll
-        void undeployAndStopListening() {
-            if (echo != null) {
-                echo.unregister();
-            }
-            if (events != null) {
-                events.close();
-            }
-        }
 
         @Test
         @Order(1)
