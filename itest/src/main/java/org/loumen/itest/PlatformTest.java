@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.loumen.testkit.DemoPlaces;
 import org.osgi.framework.BundleContext;
 import org.osgi.test.common.annotation.InjectBundleContext;
 
@@ -20,12 +21,12 @@ import org.osgi.test.common.annotation.InjectBundleContext;
  */
 abstract class PlatformTest {
 
-    static final String DISTRICT = "120112";
-    static final String SHUANGGANG = "120112103";
-    static final String SHUANGXIN = "120112001";
-    /** Demo communities (--demo is on in the test launch). */
-    static final String GANGWAN = "120112103001";
-    static final String XINHUALI = "120112001001";
+    /** The demo data's places (--demo is on in the test launch), from their one home. */
+    static final String DISTRICT = DemoPlaces.DISTRICT;
+    static final String SHUANGGANG = DemoPlaces.SHUANGGANG;
+    static final String SHUANGXIN = DemoPlaces.SHUANGXIN;
+    static final String GANGWAN = DemoPlaces.GANGWAN;
+    static final String XINHUALI = DemoPlaces.XINHUALI;
     /** Every account the tests create gets this password once the temporary one is changed. */
     static final String PASSWORD = "Loumen-Test-2026";
 

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import org.loumen.testkit.DemoPlaces;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -23,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class BackupE2EIT extends E2EBase {
 
     static final String PASSWORD = "Backup-Drill-2026!";
-    static final String STREET = "120112103";
+    static final String STREET = DemoPlaces.SHUANGGANG;
 
     @Test
     void aBackupTakenWhileWritingRestoresEveryAcknowledgedWriteWithAnIntactChain() throws Exception {

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import org.loumen.testkit.DemoPlaces;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -29,7 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class PostgresBackupE2EIT extends E2EBase {
 
     static final String PASSWORD = "Pg-Backup-Drill-2026!";
-    static final String STREET = "120112103";
+    static final String STREET = DemoPlaces.SHUANGGANG;
 
     @Test
     void aPgDumpTakenWhileWritingRestoresEveryAcknowledgedWriteWithAnIntactChain() throws Exception {
