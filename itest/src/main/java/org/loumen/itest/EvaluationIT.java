@@ -3,11 +3,6 @@ package org.loumen.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
@@ -21,12 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
@@ -59,10 +50,8 @@ class EvaluationIT extends PlatformTest {
      * One evaluation from its codes to its results, step by step; each step builds on the one before (the class keeps
      * one instance, the steps run in order).
      */
-    @Nested
+    @Scenario
     @DisplayName("from codes to results")
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     class FromCodesToResults {
 
         Http admin;
@@ -124,18 +113,10 @@ class EvaluationIT extends PlatformTest {
         @Test
         @Order(3)
         void theCodesArePrintedWithTheirAddresses() throws Exception {
-            HttpResponse<String> codes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    admin.base() + "/api/v1/evaluations/" + id + "/ballot-codes")).header("Authorization",
-                    "Bearer " + admin.token()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertEquals(200, codes.statusCode());
-            for (String line : codes.body().split("\r\n")) {
-                if (line.contains("1号楼1单元")) {
-                    unit1.add(line.substring(line.lastIndexOf(',') + 1));
-                } else if (line.contains("1号楼2单元")) {
-                    unit2.add(line.substring(line.lastIndexOf(',') + 1));
-                }
-            }
-            assertEquals(10, unit1.size(), codes.body());
+            String list = ballotCodeList(admin, id); // answered 200
+            unit1.addAll(ballotCodes(admin, id, "1号楼1单元"));
+            unit2.addAll(ballotCodes(admin, id, "1号楼2单元"));
+            assertEquals(10, unit1.size(), list);
             assertEquals(5, unit2.size());
             assertTrue(unit1.get(0).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"), unit1.get(0));
         }

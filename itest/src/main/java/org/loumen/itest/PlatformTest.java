@@ -2,10 +2,15 @@ package org.loumen.itest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -72,6 +77,32 @@ abstract class PlatformTest {
         Http.Response r = session.json("POST", "/api/v1/auth/password",
                 Map.of("currentPassword", current, "newPassword", next));
         assertEquals(204, r.status(), r.body());
+    }
+
+    /** The evaluation's printable code list as the caller reads it: one line per household, its address, then its code. */
+    static String ballotCodeList(Http caller, long evaluation) throws Exception {
+        HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(caller.base()
+                + "/api/v1/evaluations/" + evaluation + "/ballot-codes")).header("Authorization", "Bearer "
+                + caller.token()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, list.statusCode(), list.body());
+        return list.body();
+    }
+
+    /** The ballot codes of the households at a place of the list (e.g. {@code 1号楼1单元}), in the list's order. */
+    static List<String> ballotCodes(Http caller, long evaluation, String place) throws Exception {
+        List<String> codes = new ArrayList<>();
+        for (String line : ballotCodeList(caller, evaluation).split("\r\n")) {
+            if (line.contains(place)) {
+                codes.add(line.substring(line.lastIndexOf(',') + 1));
+            }
+        }
+        return codes;
+    }
+
+    /** A household's secret ballot rating one leader. */
+    Http.Response ballot(String code, long leader, String rating) throws Exception {
+        return http.json("POST", "/api/v1/ballots", Map.of("code", code, "ratings", List.of(Map.of("leader",
+                Long.toString(leader), "rating", rating))));
     }
 
     /**

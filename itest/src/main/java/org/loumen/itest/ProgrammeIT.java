@@ -17,12 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.loumen.programme.Programme;
 import org.loumen.programme.ProgrammeDefinition;
 import org.osgi.framework.Bundle;
@@ -98,10 +94,8 @@ class ProgrammeIT extends PlatformTest {
      * served there within each caller's scope, isolated from its own failures, audited, gone and back. Each step
      * builds on the one before (one instance, steps in order); the programme stays deployed until the last step.
      */
-    @Nested
+    @Scenario
     @DisplayName("a programme serves only the streets that enabled it and only their people")
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     class AProgrammeServesOnlyTheStreetsThatEnabledItAndOnlyTheirPeople {
 
         Http admin;
