@@ -79,7 +79,7 @@ abstract class PlatformTest {
         assertEquals(204, r.status(), r.body());
     }
 
-    /** The evaluation's printable code list as the caller reads it: one line per household, its address, then its code. */
+    /** The evaluation's printed code list as the caller reads it: a line per household, address then code. */
     static String ballotCodeList(Http caller, long evaluation) throws Exception {
         HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(caller.base()
                 + "/api/v1/evaluations/" + evaluation + "/ballot-codes")).header("Authorization", "Bearer "
