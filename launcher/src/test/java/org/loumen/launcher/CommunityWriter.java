@@ -1,6 +1,7 @@
 package org.loumen.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The backup drills' writer: a thread that keeps creating communities of a street through the API (codes street+600,
@@ -78,8 +81,20 @@ final class CommunityWriter {
         assertEquals(null, problem.get(), "every write of the writer succeeded during the " + during);
     }
 
+    /**
+     * Asserts what a restored copy must show, on the platform at this port: every write acknowledged before the copy
+     * began ({@code moment}) is there, and the audit chain is intact and longer than those writes.
+     */
+    void assertRestoredOn(E2EBase e2e, int port, String token, long moment, String copy) throws Exception {
+        assertEquals(List.of(), lostOn(e2e, port, token, moment), "every write acknowledged before the " + copy
+                + " began is in it");
+        JsonNode verify = E2EBase.json(e2e.send(port, "GET", "/api/v1/audit/verify", token, null), 200);
+        assertTrue(verify.get("intact").asBoolean(), verify.toString());
+        assertTrue(verify.get("checked").asLong() > acknowledgedBefore(moment), verify.toString());
+    }
+
     /** The codes acknowledged before that moment that the platform at this port does not find. */
-    List<String> lostOn(E2EBase e2e, int port, String token, long moment) throws Exception {
+    private List<String> lostOn(E2EBase e2e, int port, String token, long moment) throws Exception {
         List<String> lost = new ArrayList<>();
         for (Ack a : acks) {
             if (a.at() < moment && e2e.send(port, "GET", "/api/v1/communities/" + a.code(), token, null)
