@@ -85,7 +85,7 @@ class ApiDocsBrowserIT extends WorkBase {
                 : d.findElement(status).getText().strip());
         assertTrue(code.startsWith("200"), "GET /auth/me answered " + code);
         String body = b.driver.findElement(By.cssSelector("#swagger .opblock.is-open .live-responses-table "
-                + ".response-col_description")).getText();
+                + ".response .response-col_description")).getText();
         assertTrue(body.contains("shuanggang"), "the answer is about the signed-in user: " + body);
         scrollTo(b, b.driver.findElement(status));
         b.shot("3-tried-get-auth-me");

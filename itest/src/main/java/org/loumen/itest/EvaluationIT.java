@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,6 @@ class EvaluationIT extends PlatformTest {
         String community;
         final Map<String, Long> leader = new LinkedHashMap<>();
         /** Listens from the opening to the announcements' check (closed there, or after the steps if one failed). */
-        @AutoClose
         EventCollector subscriber;
         long id;
         final List<String> unit1 = new ArrayList<>();
@@ -66,6 +65,14 @@ class EvaluationIT extends PlatformTest {
         long a;
         long b;
         long c;
+
+        // not @AutoClose: with the outer class's instance per test, JUnit would close it after every step
+        @AfterAll
+        void stopListening() {
+            if (subscriber != null) {
+                subscriber.close();
+            }
+        }
 
         @Test
         @Order(1)

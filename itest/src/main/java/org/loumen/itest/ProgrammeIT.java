@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -103,11 +103,20 @@ class ProgrammeIT extends PlatformTest {
         Http sxAdmin;
         Http sgSecretary;
         Http sgLeader;
-        @AutoClose
         EventCollector events;
         /** This scenario's own deployment (the outer class undeploys its own after every test, steps included). */
-        @AutoClose("unregister")
         ServiceRegistration<Programme> echo;
+
+        // not @AutoClose: with the outer class's instance per test, JUnit would close these after every step
+        @AfterAll
+        void undeployAndStopListening() {
+            if (echo != null) {
+                echo.unregister();
+            }
+            if (events != null) {
+                events.close();
+            }
+        }
 
         @Test
         @Order(1)
