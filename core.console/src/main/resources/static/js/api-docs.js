@@ -21,6 +21,13 @@ async function start() {
     spec,
     dom_id: '#swagger',
     deepLinking: false,
+    // The route groups (one per bundle) start closed, and staff open the one they need. Swagger UI 5.3x renders a
+    // list of 150 or more rows (groups plus the operations of open groups) virtually: only the rows near the window
+    // are in the page, so all ~300 operations open at once showed five and the rest only on scrolling, and the
+    // browser's own find (Ctrl+F) could not reach them. Closed groups keep the list short and whole.
+    docExpansion: 'none',
+    // a box that narrows the groups by name (e.g. "workflow", "mediation")
+    filter: true,
     // "Try it out" calls the API as the signed-in user
     requestInterceptor: (req) => { req.headers.Authorization = `Bearer ${token}`; return req; },
   });

@@ -3,10 +3,6 @@ package org.loumen.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -47,15 +43,8 @@ class AwardIT extends PlatformTest {
         // a closed evaluation at 100%
         long evaluation = admin.json("POST", "/api/v1/evaluations", Map.of("community", community, "period",
                 "2026-H1")).json().get("id").asLong();
-        HttpResponse<String> codes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin.base()
-                + "/api/v1/evaluations/" + evaluation + "/ballot-codes")).header("Authorization", "Bearer "
-                + admin.token()).build(), HttpResponse.BodyHandlers.ofString());
-        for (String line : codes.body().split("\r\n")) {
-            if (line.contains("1号楼1单元")) {
-                assertEquals(201, http.json("POST", "/api/v1/ballots", Map.of("code", line.substring(
-                        line.lastIndexOf(',') + 1), "ratings", List.of(Map.of("leader", Long.toString(leader),
-                                "rating", "SATISFIED")))).status());
-            }
+        for (String code : ballotCodes(admin, evaluation, "1号楼1单元")) {
+            assertEquals(201, ballot(code, leader, "SATISFIED").status());
         }
         admin.send("POST", "/api/v1/evaluations/" + evaluation + "/close", null, null);
         // a problem reported on the leader's unit and handled to the reporter's satisfaction

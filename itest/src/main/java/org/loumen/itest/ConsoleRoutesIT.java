@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -46,10 +41,7 @@ class ConsoleRoutesIT extends PlatformTest {
         open(admin, XINHUALI, "2024-H1");
 
         // one ballot in 港湾家园: a household of a unit rates the unit leader serving it
-        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin.base()
-                + "/api/v1/evaluations/" + gangwan + "/ballot-codes")).header("Authorization", "Bearer "
-                + admin.token()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertEquals(200, csv.statusCode());
+        String csv = ballotCodeList(admin, gangwan);
         LocalDate today = LocalDate.now(CHINA);
         boolean voted = false;
         for (JsonNode l : admin.get("/api/v1/leaders?community=" + GANGWAN + "&status=IN_SERVICE&role=UNIT_LEADER"
@@ -59,7 +51,7 @@ class ConsoleRoutesIT extends PlatformTest {
                     continue;
                 }
                 String place = a.get("buildingLabel").asText() + a.get("unitLabel").asText();
-                for (String line : csv.body().split("\r\n")) {
+                for (String line : csv.split("\r\n")) {
                     if (!voted && line.startsWith("\"" + place)) {
                         Http.Response ballot = http.json("POST", "/api/v1/ballots", Map.of("code",
                                 line.substring(line.lastIndexOf(',') + 1), "ratings", List.of(Map.of("leader",

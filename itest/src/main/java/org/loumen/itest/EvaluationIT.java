@@ -3,11 +3,6 @@ package org.loumen.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
@@ -19,6 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -48,68 +46,99 @@ class EvaluationIT extends PlatformTest {
         return http.json("POST", "/api/v1/ballots", Map.of("code", code, "ratings", list));
     }
 
-    @Test
-    void fromCodesToResults(@InjectService ConfigurationAdmin configAdmin) throws Exception {
-        Http admin = admin();
-        assertEquals(200, admin.upload("/api/v1/imports/leaders", CSV).status());
-        StringBuilder households = new StringBuilder("street,community,building,unit,room,head_name,members,phone,"
-                + "special_groups\n");
-        for (int i = 1; i <= 10; i++) {
-            households.append("八里台镇,评议测试社区,1号楼,1单元,1").append(String.format("%02d", i)).append(",住户,2,,\n");
-        }
-        for (int i = 1; i <= 5; i++) {
-            households.append("八里台镇,评议测试社区,1号楼,2单元,2").append(String.format("%02d", i)).append(",住户,2,,\n");
-        }
-        assertEquals(200, admin.upload("/api/v1/imports/households", households.toString()).status());
-        String community = null;
-        for (JsonNode c : admin.get("/api/v1/streets/120112107/communities").json()) {
-            community = c.get("name").asText().equals("评议测试社区") ? c.get("code").asText() : community;
-        }
-        Map<String, Long> leader = new LinkedHashMap<>();
-        for (JsonNode l : admin.get("/api/v1/leaders?community=" + community).json().get("items")) {
-            leader.put(l.get("name").asText(), l.get("id").asLong());
+    /**
+     * One evaluation from its codes to its results, step by step; each step builds on the one before (the class keeps
+     * one instance, the steps run in order).
+     */
+    @Scenario
+    @DisplayName("from codes to results")
+    class FromCodesToResults {
+
+        Http admin;
+        String community;
+        final Map<String, Long> leader = new LinkedHashMap<>();
+        /** Listens from the opening to the announcements' check (closed there, or after the steps if one failed). */
+        EventCollector subscriber;
+        long id;
+        final List<String> unit1 = new ArrayList<>();
+        final List<String> unit2 = new ArrayList<>();
+        long a;
+        long b;
+        long c;
+
+        // not @AutoClose: with the outer class's instance per test, JUnit would close it after every step
+        @AfterAll
+        void stopListening() {
+            if (subscriber != null) {
+                subscriber.close();
+            }
         }
 
-        EventCollector subscriber = EventCollector.listen(context, "org/loumen/evaluation/*", "org/loumen/leader/*");
-        List<Event> seen = subscriber.seen();
-        try {
+        @Test
+        @Order(1)
+        void aCommunityImportsThreeLeadersAndFifteenHouseholds() throws Exception {
+            admin = admin();
+            assertEquals(200, admin.upload("/api/v1/imports/leaders", CSV).status());
+            StringBuilder households = new StringBuilder("street,community,building,unit,room,head_name,members,"
+                    + "phone,special_groups\n");
+            for (int i = 1; i <= 10; i++) {
+                households.append("八里台镇,评议测试社区,1号楼,1单元,1").append(String.format("%02d", i))
+                        .append(",住户,2,,\n");
+            }
+            for (int i = 1; i <= 5; i++) {
+                households.append("八里台镇,评议测试社区,1号楼,2单元,2").append(String.format("%02d", i))
+                        .append(",住户,2,,\n");
+            }
+            assertEquals(200, admin.upload("/api/v1/imports/households", households.toString()).status());
+            for (JsonNode node : admin.get("/api/v1/streets/120112107/communities").json()) {
+                community = node.get("name").asText().equals("评议测试社区") ? node.get("code").asText() : community;
+            }
+            for (JsonNode l : admin.get("/api/v1/leaders?community=" + community).json().get("items")) {
+                leader.put(l.get("name").asText(), l.get("id").asLong());
+            }
+            a = leader.get("评议甲");
+            b = leader.get("评议乙");
+            c = leader.get("评议丙");
+        }
+
+        @Test
+        @Order(2)
+        void anEvaluationOpensOncePerPeriodWithOneCodePerHousehold() throws Exception {
+            subscriber = EventCollector.listen(context, "org/loumen/evaluation/*", "org/loumen/leader/*");
             assertEquals(400, admin.json("POST", "/api/v1/evaluations", Map.of("community", community,
                     "period", "2026-H3")).status());
             Http.Response opened = admin.json("POST", "/api/v1/evaluations", Map.of("community", community,
                     "period", "2026-H1"));
             assertEquals(201, opened.status(), opened.body());
-            long id = opened.json().get("id").asLong();
+            id = opened.json().get("id").asLong();
             assertEquals(15, opened.json().get("codes").asInt(), "one code per household");
             Http.Response again = admin.json("POST", "/api/v1/evaluations", Map.of("community", community,
                     "period", "2026-H1"));
             assertEquals(409, again.status());
+        }
 
-            // the printable list: address and code
-            HttpResponse<String> codes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    admin.base() + "/api/v1/evaluations/" + id + "/ballot-codes")).header("Authorization",
-                    "Bearer " + admin.token()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertEquals(200, codes.statusCode());
-            List<String> unit1 = new ArrayList<>();
-            List<String> unit2 = new ArrayList<>();
-            for (String line : codes.body().split("\r\n")) {
-                if (line.contains("1号楼1单元")) {
-                    unit1.add(line.substring(line.lastIndexOf(',') + 1));
-                } else if (line.contains("1号楼2单元")) {
-                    unit2.add(line.substring(line.lastIndexOf(',') + 1));
-                }
-            }
-            assertEquals(10, unit1.size(), codes.body());
+        @Test
+        @Order(3)
+        void theCodesArePrintedWithTheirAddresses() throws Exception {
+            String list = ballotCodeList(admin, id); // answered 200
+            unit1.addAll(ballotCodes(admin, id, "1号楼1单元"));
+            unit2.addAll(ballotCodes(admin, id, "1号楼2单元"));
+            assertEquals(10, unit1.size(), list);
             assertEquals(5, unit2.size());
             assertTrue(unit1.get(0).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"), unit1.get(0));
+        }
 
-            long a = leader.get("评议甲");
-            long b = leader.get("评议乙");
-            long c = leader.get("评议丙");
-            // a household rates only the leaders serving its unit or building
+        @Test
+        @Order(4)
+        void aHouseholdRatesOnlyTheLeadersServingItsUnitOrBuilding() throws Exception {
             Http.Response wrong = ballot(unit2.get(0), Map.of(a, "SATISFIED"));
             assertEquals(400, wrong.status());
             assertEquals("ratings[0].leader", wrong.json().get("field").asText());
+        }
 
+        @Test
+        @Order(5)
+        void eachCodeVotesOnceEvenSentByEightClientsAtOnce() throws Exception {
             // unit 1: 甲 gets 6 of 10 (60.00: retained); 丙 (the building leader) 8 of 15 (53.33: not re-appointed)
             for (int i = 0; i < 10; i++) {
                 Http.Response r = ballot(unit1.get(i).toLowerCase(), Map.of(a, i < 4 ? "SATISFIED" : i < 6
@@ -146,7 +175,11 @@ class EvaluationIT extends PlatformTest {
                 pool.shutdownNow();
             }
             assertEquals(15, admin.get("/api/v1/evaluations/" + id).json().get("ballots").asInt());
+        }
 
+        @Test
+        @Order(6)
+        void closingAppliesTheSixtyPercentRuleToEachLeader() throws Exception {
             Http.Response closed = admin.send("POST", "/api/v1/evaluations/" + id + "/close", null, null);
             assertEquals(200, closed.status(), closed.body());
             assertEquals(409, admin.send("POST", "/api/v1/evaluations/" + id + "/close", null, null).status(),
@@ -168,31 +201,42 @@ class EvaluationIT extends PlatformTest {
             assertEquals("NOT_REAPPOINTED", admin.get("/api/v1/leaders/" + c).json().get("status").asText());
             assertEquals("IN_SERVICE", admin.get("/api/v1/leaders/" + a).json().get("status").asText());
             assertEquals(409, ballot(unit2.get(0), Map.of(c, "SATISFIED")).status(), "closed");
-
-            Http.until(() -> http.get("/api/v1/health"), x -> seen.stream().anyMatch(
-                    e -> e.getTopic().equals("org/loumen/leader/NOT_REAPPOINTED")
-                            && Long.valueOf(c).equals(e.getProperty("leader"))), 10, "NOT_REAPPOINTED event");
-            // CLOSED is posted after the leaders' moves, and delivered asynchronously: wait for it too
-            Http.until(() -> http.get("/api/v1/health"), x -> seen.stream().anyMatch(
-                    e -> e.getTopic().equals("org/loumen/evaluation/CLOSED")
-                            && Long.valueOf(id).equals(e.getProperty("evaluation"))), 10, "CLOSED event");
-            assertTrue(seen.stream().anyMatch(e -> e.getTopic().equals("org/loumen/evaluation/OPENED")));
-        } finally {
-            subscriber.close();
         }
 
-        // guessing codes is throttled per client
-        Configuration config = configAdmin.getConfiguration("org.loumen.evaluation", "?");
-        try {
-            config.update(new Hashtable<>(Map.of("codeFreeFailures", 3)));
-            Http.Response last = Http.until(() -> ballot("0000-0000-0000", Map.of(1L, "SATISFIED")),
-                    r -> r.status() == 429, 20, "429 after three unknown codes");
-            assertEquals("too-many-attempts", last.json().get("error").asText());
-        } finally {
-            config.delete();
+        @Test
+        @Order(7)
+        void theOpeningTheLeadersMovesAndTheCloseAreAnnounced() throws Exception {
+            List<Event> seen = subscriber.seen();
+            try {
+                Http.until(() -> http.get("/api/v1/health"), x -> seen.stream().anyMatch(
+                        e -> e.getTopic().equals("org/loumen/leader/NOT_REAPPOINTED")
+                                && Long.valueOf(c).equals(e.getProperty("leader"))), 10, "NOT_REAPPOINTED event");
+                // CLOSED is posted after the leaders' moves, and delivered asynchronously: wait for it too
+                Http.until(() -> http.get("/api/v1/health"), x -> seen.stream().anyMatch(
+                        e -> e.getTopic().equals("org/loumen/evaluation/CLOSED")
+                                && Long.valueOf(id).equals(e.getProperty("evaluation"))), 10, "CLOSED event");
+                assertTrue(seen.stream().anyMatch(e -> e.getTopic().equals("org/loumen/evaluation/OPENED")));
+            } finally {
+                subscriber.close();
+                subscriber = null;
+            }
         }
-        Http.Response unknown = Http.until(() -> ballot("0000-0000-0000", Map.of(1L, "SATISFIED")),
-                r -> r.status() == 404, 20, "404 again once the settings are back");
-        assertEquals("not-found", unknown.json().get("error").asText());
+
+        @Test
+        @Order(8)
+        void guessingCodesIsThrottledPerClient(@InjectService ConfigurationAdmin configAdmin) throws Exception {
+            Configuration config = configAdmin.getConfiguration("org.loumen.evaluation", "?");
+            try {
+                config.update(new Hashtable<>(Map.of("codeFreeFailures", 3)));
+                Http.Response last = Http.until(() -> ballot("0000-0000-0000", Map.of(1L, "SATISFIED")),
+                        r -> r.status() == 429, 20, "429 after three unknown codes");
+                assertEquals("too-many-attempts", last.json().get("error").asText());
+            } finally {
+                config.delete();
+            }
+            Http.Response unknown = Http.until(() -> ballot("0000-0000-0000", Map.of(1L, "SATISFIED")),
+                    r -> r.status() == 404, 20, "404 again once the settings are back");
+            assertEquals("not-found", unknown.json().get("error").asText());
+        }
     }
 }

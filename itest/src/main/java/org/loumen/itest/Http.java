@@ -6,13 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.function.Predicate;
 
+import org.loumen.testkit.ProgrammeTester;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
-import org.osgi.service.servlet.runtime.HttpServiceRuntime;
-import org.osgi.service.servlet.runtime.HttpServiceRuntimeConstants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +40,7 @@ final class Http {
     private final String token;
 
     Http(BundleContext context) throws InterruptedException {
-        this(endpoint(context), null);
+        this(ProgrammeTester.endpoint(context), null);
     }
 
     private Http(String base, String token) {
@@ -58,25 +55,6 @@ final class Http {
 
     String token() {
         return token;
-    }
-
-    /** The whiteboard's endpoint, e.g. {@code http://127.0.0.1:41234/}. */
-    private static String endpoint(BundleContext context) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            ServiceReference<HttpServiceRuntime> ref = context.getServiceReference(HttpServiceRuntime.class);
-            if (ref != null) {
-                Object endpoints = ref.getProperty(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT);
-                String first = endpoints instanceof String[] a && a.length > 0 ? a[0]
-                        : endpoints instanceof String s ? s : null;
-                if (first != null && !first.contains(":0/")) {
-                    return first.endsWith("/") ? first.substring(0, first.length() - 1) : first;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no HTTP endpoint within 30 s: "
-                + Arrays.toString(context.getBundles()));
     }
 
     String base() {

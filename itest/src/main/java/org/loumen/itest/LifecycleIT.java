@@ -3,10 +3,6 @@ package org.loumen.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,17 +82,9 @@ class LifecycleIT extends PlatformTest {
             // the evaluation: 2 of 5 satisfied is 40.00%, under 60: not re-appointed
             long evaluation = admin.json("POST", "/api/v1/evaluations", Map.of("community", community,
                     "period", "2026-H2")).json().get("id").asLong();
-            HttpResponse<String> codes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    admin.base() + "/api/v1/evaluations/" + evaluation + "/ballot-codes")).header("Authorization",
-                    "Bearer " + admin.token()).build(), HttpResponse.BodyHandlers.ofString());
             int n = 0;
-            for (String line : codes.body().split("\r\n")) {
-                if (!line.contains("1号楼1单元")) {
-                    continue;
-                }
-                String code = line.substring(line.lastIndexOf(',') + 1);
-                Http.Response ballot = http.json("POST", "/api/v1/ballots", Map.of("code", code, "ratings", List.of(
-                        Map.of("leader", Long.toString(id), "rating", n++ < 2 ? "SATISFIED" : "DISSATISFIED"))));
+            for (String code : ballotCodes(admin, evaluation, "1号楼1单元")) {
+                Http.Response ballot = ballot(code, id, n++ < 2 ? "SATISFIED" : "DISSATISFIED");
                 assertEquals(201, ballot.status(), ballot.body());
             }
             assertEquals(5, n);

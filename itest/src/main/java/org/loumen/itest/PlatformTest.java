@@ -2,14 +2,20 @@ package org.loumen.itest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.loumen.testkit.DemoPlaces;
 import org.osgi.framework.BundleContext;
 import org.osgi.test.common.annotation.InjectBundleContext;
 
@@ -20,12 +26,12 @@ import org.osgi.test.common.annotation.InjectBundleContext;
  */
 abstract class PlatformTest {
 
-    static final String DISTRICT = "120112";
-    static final String SHUANGGANG = "120112103";
-    static final String SHUANGXIN = "120112001";
-    /** Demo communities (--demo is on in the test launch). */
-    static final String GANGWAN = "120112103001";
-    static final String XINHUALI = "120112001001";
+    /** The demo data's places (--demo is on in the test launch), from their one home. */
+    static final String DISTRICT = DemoPlaces.DISTRICT;
+    static final String SHUANGGANG = DemoPlaces.SHUANGGANG;
+    static final String SHUANGXIN = DemoPlaces.SHUANGXIN;
+    static final String GANGWAN = DemoPlaces.GANGWAN;
+    static final String XINHUALI = DemoPlaces.XINHUALI;
     /** Every account the tests create gets this password once the temporary one is changed. */
     static final String PASSWORD = "Loumen-Test-2026";
 
@@ -71,6 +77,32 @@ abstract class PlatformTest {
         Http.Response r = session.json("POST", "/api/v1/auth/password",
                 Map.of("currentPassword", current, "newPassword", next));
         assertEquals(204, r.status(), r.body());
+    }
+
+    /** The evaluation's printed code list as the caller reads it: a line per household, address then code. */
+    static String ballotCodeList(Http caller, long evaluation) throws Exception {
+        HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(caller.base()
+                + "/api/v1/evaluations/" + evaluation + "/ballot-codes")).header("Authorization", "Bearer "
+                + caller.token()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, list.statusCode(), list.body());
+        return list.body();
+    }
+
+    /** The ballot codes of the households at a place of the list (e.g. {@code 1号楼1单元}), in the list's order. */
+    static List<String> ballotCodes(Http caller, long evaluation, String place) throws Exception {
+        List<String> codes = new ArrayList<>();
+        for (String line : ballotCodeList(caller, evaluation).split("\r\n")) {
+            if (line.contains(place)) {
+                codes.add(line.substring(line.lastIndexOf(',') + 1));
+            }
+        }
+        return codes;
+    }
+
+    /** A household's secret ballot rating one leader. */
+    Http.Response ballot(String code, long leader, String rating) throws Exception {
+        return http.json("POST", "/api/v1/ballots", Map.of("code", code, "ratings", List.of(Map.of("leader",
+                Long.toString(leader), "rating", rating))));
     }
 
     /**

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.loumen.programme.Programme;
 import org.loumen.programme.ProgrammeDefinition;
@@ -86,16 +89,45 @@ class ProgrammeIT extends PlatformTest {
         return null;
     }
 
-    @Test
-    void aProgrammeServesOnlyTheStreetsThatEnabledItAndOnlyTheirPeople() throws Exception {
-        Http admin = admin();
-        Http sgAdmin = user("sg-admin", "STREET_ADMIN", SHUANGGANG);
-        Http sxAdmin = user("sx-admin", "STREET_ADMIN", SHUANGXIN);
-        Http sgSecretary = user("sg-secretary", "COMMUNITY_SECRETARY", GANGWAN);
-        Http sgLeader = user("sg-leader", "LEADER", GANGWAN);
-        EventCollector events = EventCollector.listen(context, "org/loumen/programme/*");
-        try {
-            registration = deploy(ID, ECHO);
+    /**
+     * A programme serves only the streets that enabled it and only their people: deployed, enabled by one street,
+     * served there within each caller's scope, isolated from its own failures, audited, gone and back. Each step
+     * builds on the one before (one instance, steps in order); the programme stays deployed until the last step.
+     */
+    @Scenario
+    @DisplayName("a programme serves only the streets that enabled it and only their people")
+    class AProgrammeServesOnlyTheStreetsThatEnabledItAndOnlyTheirPeople {
+
+        Http admin;
+        Http sgAdmin;
+        Http sxAdmin;
+        Http sgSecretary;
+        Http sgLeader;
+        EventCollector events;
+        /** This scenario's own deployment (the outer class undeploys its own after every test, steps included). */
+        ServiceRegistration<Programme> echo;
+
+        // not @AutoClose: with the outer class's instance per test, JUnit would close these after every step
+        @AfterAll
+        void undeployAndStopListening() {
+            if (echo != null) {
+                echo.unregister();
+            }
+            if (events != null) {
+                events.close();
+            }
+        }
+
+        @Test
+        @Order(1)
+        void aNewProgrammeIsListedActiveAndDisabledEverywhere() throws Exception {
+            admin = admin();
+            sgAdmin = user("sg-admin", "STREET_ADMIN", SHUANGGANG);
+            sxAdmin = user("sx-admin", "STREET_ADMIN", SHUANGXIN);
+            sgSecretary = user("sg-secretary", "COMMUNITY_SECRETARY", GANGWAN);
+            sgLeader = user("sg-leader", "LEADER", GANGWAN);
+            events = EventCollector.listen(context, "org/loumen/programme/*");
+            echo = deploy(ID, ECHO);
             JsonNode listed = listed(admin, ID);
             assertEquals("ACTIVE", listed.path("state").asText(), listed.toString());
             assertEquals("回声", listed.path("name").path("zh").asText());
@@ -106,8 +138,11 @@ class ProgrammeIT extends PlatformTest {
             Http.Response disabled = admin.get(BASE_SG + "/echo");
             assertEquals(404, disabled.status(), disabled.body());
             assertEquals("programme-disabled", disabled.json().path("error").asText());
+        }
 
-            // only that street's admin (or the district) switches it; with a body that says what
+        @Test
+        @Order(2)
+        void onlyThatStreetsAdminSwitchesItOnWithABodyThatSaysWhat() throws Exception {
             assertEquals(403, sgSecretary.json("PUT", "/api/v1/streets/" + SHUANGGANG + "/programmes/" + ID,
                     Map.of("enabled", true)).status());
             assertEquals(404, sxAdmin.json("PUT", "/api/v1/streets/" + SHUANGGANG + "/programmes/" + ID,
@@ -126,12 +161,15 @@ class ProgrammeIT extends PlatformTest {
             assertEquals("org/loumen/programme/ENABLED", enabled.getTopic());
             assertEquals(SHUANGGANG, enabled.getProperty("street"));
             assertEquals("sg-admin", enabled.getProperty("by"));
+        }
 
-            // served in 双港 with the caller and street; the district sees the street as enabled
-            JsonNode echo = sgAdmin.get(BASE_SG + "/echo").json();
-            assertEquals(SHUANGGANG, echo.path("street").asText());
-            assertEquals("sg-admin", echo.path("caller").asText());
-            assertEquals(List.of(SHUANGGANG), List.of(echo.path("scopes").get(0).asText()));
+        @Test
+        @Order(3)
+        void itIsServedInThatStreetWithTheCallerAndTheirScope() throws Exception {
+            JsonNode served = sgAdmin.get(BASE_SG + "/echo").json();
+            assertEquals(SHUANGGANG, served.path("street").asText());
+            assertEquals("sg-admin", served.path("caller").asText());
+            assertEquals(List.of(SHUANGGANG), List.of(served.path("scopes").get(0).asText()));
             JsonNode secretaryEcho = sgSecretary.get(BASE_SG + "/echo").json();
             assertEquals(GANGWAN, secretaryEcho.path("scopes").get(0).asText(), "a secretary acts in their community");
             assertEquals(403, sgLeader.get(BASE_SG + "/echo").status(), "leaders are not among the roles it serves");
@@ -140,16 +178,22 @@ class ProgrammeIT extends PlatformTest {
             assertTrue(street.toString().contains("\"enabled\":true"), street.toString());
             assertFalse(street.toString().contains("\"bundle\"") || street.toString().contains("\"reason\""),
                     "bundles and failure reasons are for staff: " + street);
+        }
 
-            // not in 双新: disabled there, and out of scope for 双港's admin
+        @Test
+        @Order(4)
+        void otherStreetsNeitherHaveItNorReachIt() throws Exception {
             Http.Response other = admin.get(BASE_SX + "/echo");
             assertEquals(404, other.status());
             assertEquals("programme-disabled", other.json().path("error").asText());
             Http.Response foreign = sgAdmin.get(BASE_SX + "/echo");
             assertEquals(404, foreign.status());
             assertEquals("not-found", foreign.json().path("error").asText());
+        }
 
-            // a failing handler fails its own request only
+        @Test
+        @Order(5)
+        void aFailingHandlerFailsItsOwnRequestOnly() throws Exception {
             Http.Response boom = sgAdmin.get(BASE_SG + "/boom");
             assertEquals(500, boom.status());
             assertEquals("programme-error", boom.json().path("error").asText());
@@ -157,36 +201,47 @@ class ProgrammeIT extends PlatformTest {
             assertFalse(boom.body().contains("IllegalStateException"), "no stack trace to the user");
             assertEquals(200, sgAdmin.get(BASE_SG + "/echo").status());
             assertEquals(200, admin.get("/api/v1/streets/" + SHUANGGANG).status());
+        }
 
-            // community codes from bodies are checked like path nodes
+        @Test
+        @Order(6)
+        void communityCodesFromBodiesAreCheckedLikePathNodes() throws Exception {
             assertEquals(200, sgAdmin.json("POST", BASE_SG + "/communities", Map.of("community", GANGWAN)).status());
             Http.Response outside = sgAdmin.json("POST", BASE_SG + "/communities", Map.of("community", XINHUALI));
             assertEquals(404, outside.status());
             Http.Response malformed = sgAdmin.json("POST", BASE_SG + "/communities", Map.of("community", "x"));
             assertEquals(400, malformed.status());
             assertEquals("community", malformed.json().path("field").asText());
+        }
 
-            // the switch and the programme's reads are in the audit log
+        @Test
+        @Order(7)
+        void theSwitchAndTheProgrammesReadsAreAudited() throws Exception {
             JsonNode audit = admin.get("/api/v1/audit?action=PUT%20/streets&actor=sg-admin").json();
             assertTrue(audit.toString().contains("enabled " + ID), audit.toString());
             JsonNode reads = admin.get("/api/v1/audit?action=GET%20/streets/%7Bstreet%7D/programmes/" + ID
                     + "&actor=sg-secretary").json();
             assertTrue(reads.path("total").asInt() >= 1, reads.toString());
+        }
 
-            // the programme goes: its routes 404, it is no longer listed; it comes back still enabled
-            registration.unregister();
-            registration = null;
+        @Test
+        @Order(8)
+        void whenItGoesItsRoutesAreGoneAndItComesBackStillEnabled() throws Exception {
+            echo.unregister();
+            echo = null;
             assertEquals("not-found", sgAdmin.get(BASE_SG + "/echo").json().path("error").asText());
             assertEquals(null, listed(admin, ID));
-            registration = deploy(ID, ECHO);
+            echo = deploy(ID, ECHO);
             assertEquals(200, sgAdmin.get(BASE_SG + "/echo").status());
+        }
 
+        @Test
+        @Order(9)
+        void switchedOffItAnswersDisabled() throws Exception {
             Http.Response off = sgAdmin.json("PUT", "/api/v1/streets/" + SHUANGGANG + "/programmes/" + ID,
                     Map.of("enabled", false));
             assertEquals(200, off.status(), off.body());
             assertEquals("programme-disabled", sgAdmin.get(BASE_SG + "/echo").json().path("error").asText());
-        } finally {
-            events.close();
         }
     }
 

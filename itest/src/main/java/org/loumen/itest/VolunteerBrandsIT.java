@@ -344,15 +344,8 @@ class VolunteerBrandsIT extends PlatformTest {
     private void award(Http admin, String community, long leader) throws Exception {
         long evaluation = admin.json("POST", "/api/v1/evaluations", Map.of("community", community, "period",
                 "2025-H2")).json().get("id").asLong();
-        HttpResponse<String> codes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin.base()
-                + "/api/v1/evaluations/" + evaluation + "/ballot-codes")).header("Authorization", "Bearer "
-                + admin.token()).build(), HttpResponse.BodyHandlers.ofString());
-        for (String line : codes.body().split("\r\n")) {
-            if (line.contains("1号楼1单元")) {
-                assertEquals(201, http.json("POST", "/api/v1/ballots", Map.of("code", line.substring(
-                        line.lastIndexOf(',') + 1), "ratings", List.of(Map.of("leader", Long.toString(leader),
-                                "rating", "SATISFIED")))).status());
-            }
+        for (String code : ballotCodes(admin, evaluation, "1号楼1单元")) {
+            assertEquals(201, ballot(code, leader, "SATISFIED").status());
         }
         admin.send("POST", "/api/v1/evaluations/" + evaluation + "/close", null, null);
         Http.Response round = admin.json("POST", "/api/v1/awards/rounds", Map.of("node", SHUANGGANG, "period", "2025",

@@ -3,19 +3,17 @@ package org.loumen.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+
+import org.loumen.testkit.DemoPlaces;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,11 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class BackupE2EIT extends E2EBase {
 
     static final String PASSWORD = "Backup-Drill-2026!";
-    static final String STREET = "120112103";
-
-    /** One write the writer saw acknowledged (201), with when. */
-    record Ack(String code, long at) {
-    }
+    static final String STREET = DemoPlaces.SHUANGGANG;
 
     @Test
     void aBackupTakenWhileWritingRestoresEveryAcknowledgedWriteWithAnIntactChain() throws Exception {
@@ -41,28 +35,7 @@ class BackupE2EIT extends E2EBase {
         awaitHealth(platform, port);
         String token = login(port, "admin", PASSWORD);
 
-        ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicReference<String> writerProblem = new AtomicReference<>();
-        Thread writer = new Thread(() -> {
-            for (int i = 0; i < 399 && !stop.get(); i++) {
-                String code = STREET + String.format("%03d", 600 + i);
-                try {
-                    HttpResponse<String> r = send(port, "POST", "/api/v1/streets/" + STREET + "/communities", token,
-                            "{\"code\":\"" + code + "\",\"name\":\"备份演练社区" + i + "\"}");
-                    if (r.statusCode() != 201) {
-                        writerProblem.compareAndSet(null, code + ": " + r.statusCode() + " " + r.body());
-                        return;
-                    }
-                    acks.add(new Ack(code, System.nanoTime()));
-                } catch (IOException | InterruptedException e) {
-                    writerProblem.compareAndSet(null, code + ": " + e);
-                    return;
-                }
-            }
-        }, "backup-drill-writer");
-        writer.start();
-        until(acks::size, n -> n >= 15, java.time.Duration.ofSeconds(60), "15 acknowledged writes");
+        CommunityWriter writer = CommunityWriter.start(this, port, token, STREET, "备份演练社区");
 
         // the backup, while the writer goes on
         Path backup = tmp.resolve("drill.zip");
@@ -71,14 +44,10 @@ class BackupE2EIT extends E2EBase {
         long took = (System.nanoTime() - began) / 1_000_000;
         assertEquals(0, made.status(), made.output());
         assertTrue(made.output().contains("online backup made"), made.output());
-        int before = (int) acks.stream().filter(a -> a.at() < began).count();
-        until(acks::size, n -> n >= before + 5 || !writer.isAlive(), java.time.Duration.ofSeconds(60),
-                "writes go on after the backup");
-        stop.set(true);
-        writer.join(30_000);
-        assertEquals(null, writerProblem.get(), "every write of the writer succeeded during the backup");
+        int before = writer.acknowledgedBefore(began);
+        writer.goesOnThenStops(before, "backup");
         System.out.printf("BackupE2EIT: online backup of %d bytes in %d ms (command to exit) while writing; %d writes "
-                + "acknowledged before it began, %d in all%n", Files.size(backup), took, before, acks.size());
+                + "acknowledged before it began, %d in all%n", Files.size(backup), took, before, writer.acknowledged());
 
         // refusals: one clear line and a non-zero exit
         Command again = command("backup", "--data", data.toString(), "--to", backup.toString());
@@ -111,17 +80,7 @@ class BackupE2EIT extends E2EBase {
         Process second = start(Map.of("LOUMEN_ADMIN_PASSWORD", "Not-Used-2026!x"), restored, port2);
         awaitHealth(second, port2);
         String token2 = login(port2, "admin", PASSWORD);
-        List<String> lost = new ArrayList<>();
-        for (Ack a : acks) {
-            if (a.at() < began && send(port2, "GET", "/api/v1/communities/" + a.code(), token2, null)
-                    .statusCode() != 200) {
-                lost.add(a.code());
-            }
-        }
-        assertEquals(List.of(), lost, "every write acknowledged before the backup began is in it");
-        JsonNode verify = json(send(port2, "GET", "/api/v1/audit/verify", token2, null), 200);
-        assertTrue(verify.get("intact").asBoolean(), verify.toString());
-        assertTrue(verify.get("checked").asLong() > before, verify.toString());
+        writer.assertRestoredOn(this, port2, token2, began, "backup");
         terminate(second);
         terminate(platform);
     }

@@ -4,24 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+
+import org.loumen.testkit.DemoPlaces;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,11 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class PostgresBackupE2EIT extends E2EBase {
 
     static final String PASSWORD = "Pg-Backup-Drill-2026!";
-    static final String STREET = "120112103";
-
-    /** One write the writer saw acknowledged (201), with when. */
-    record Ack(String code, long at) {
-    }
+    static final String STREET = DemoPlaces.SHUANGGANG;
 
     @Test
     void aPgDumpTakenWhileWritingRestoresEveryAcknowledgedWriteWithAnIntactChain() throws Exception {
@@ -57,28 +50,7 @@ class PostgresBackupE2EIT extends E2EBase {
         awaitHealth(platform, web);
         String token = login(web, "admin", PASSWORD);
 
-        ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicReference<String> writerProblem = new AtomicReference<>();
-        Thread writer = new Thread(() -> {
-            for (int i = 0; i < 399 && !stop.get(); i++) {
-                String code = STREET + String.format("%03d", 600 + i);
-                try {
-                    HttpResponse<String> r = send(web, "POST", "/api/v1/streets/" + STREET + "/communities", token,
-                            "{\"code\":\"" + code + "\",\"name\":\"PG备份演练社区" + i + "\"}");
-                    if (r.statusCode() != 201) {
-                        writerProblem.compareAndSet(null, code + ": " + r.statusCode() + " " + r.body());
-                        return;
-                    }
-                    acks.add(new Ack(code, System.nanoTime()));
-                } catch (IOException | InterruptedException e) {
-                    writerProblem.compareAndSet(null, code + ": " + e);
-                    return;
-                }
-            }
-        }, "pg-backup-drill-writer");
-        writer.start();
-        until(acks::size, n -> n >= 15, Duration.ofSeconds(60), "15 acknowledged writes");
+        CommunityWriter writer = CommunityWriter.start(this, web, token, STREET, "PG备份演练社区");
 
         // the dump, while the writer goes on (one snapshot: pg_dump's transaction)
         Path dump = tmp.resolve("loumen.dump");
@@ -86,14 +58,10 @@ class PostgresBackupE2EIT extends E2EBase {
         run(bin.get(), "pg_dump", "-Fc", "-h", "127.0.0.1", "-p", port, "-U", "loumen", "-d", "loumen", "-f",
                 dump.toString());
         long took = (System.nanoTime() - began) / 1_000_000;
-        int before = (int) acks.stream().filter(a -> a.at() < began).count();
-        until(acks::size, n -> n >= before + 5 || !writer.isAlive(), Duration.ofSeconds(60),
-                "writes go on after the dump");
-        stop.set(true);
-        writer.join(30_000);
-        assertEquals(null, writerProblem.get(), "every write of the writer succeeded during the dump");
+        int before = writer.acknowledgedBefore(began);
+        writer.goesOnThenStops(before, "dump");
         System.out.printf("PostgresBackupE2EIT: pg_dump of %d bytes in %d ms while writing; %d writes acknowledged "
-                + "before it began, %d in all%n", Files.size(dump), took, before, acks.size());
+                + "before it began, %d in all%n", Files.size(dump), took, before, writer.acknowledged());
 
         // restore into a new, empty database and start a new node (new data folder) on it
         run(bin.get(), "createdb", "-h", "127.0.0.1", "-p", port, "-U", "loumen", "-O", "loumen", "loumen_restored");
@@ -105,17 +73,7 @@ class PostgresBackupE2EIT extends E2EBase {
                 url.substring(0, url.lastIndexOf('/') + 1) + "loumen_restored");
         awaitHealth(restored, web2);
         String token2 = login(web2, "admin", PASSWORD);
-        List<String> lost = new ArrayList<>();
-        for (Ack a : acks) {
-            if (a.at() < began && send(web2, "GET", "/api/v1/communities/" + a.code(), token2, null)
-                    .statusCode() != 200) {
-                lost.add(a.code());
-            }
-        }
-        assertEquals(List.of(), lost, "every write acknowledged before the dump began is in it");
-        JsonNode verify = json(send(web2, "GET", "/api/v1/audit/verify", token2, null), 200);
-        assertTrue(verify.get("intact").asBoolean(), verify.toString());
-        assertTrue(verify.get("checked").asLong() > before, verify.toString());
+        writer.assertRestoredOn(this, web2, token2, began, "dump");
         // the restored platform takes writes: its chain goes on from the restored head
         json(send(web2, "POST", "/api/v1/streets/" + STREET + "/communities", token2,
                 "{\"code\":\"" + STREET + "999\",\"name\":\"恢复后新社区\"}"), 201);

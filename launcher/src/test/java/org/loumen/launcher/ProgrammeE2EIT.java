@@ -1,5 +1,9 @@
 package org.loumen.launcher;
 
+import static org.loumen.testkit.DemoPlaces.CHUNHUILI;
+import static org.loumen.testkit.DemoPlaces.GANGWAN;
+import static org.loumen.testkit.DemoPlaces.SHUANGGANG;
+import static org.loumen.testkit.DemoPlaces.SHUANGXIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,9 +41,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 class ProgrammeE2EIT extends E2EBase {
 
     static final String PASSWORD = "Operator-Chosen-2026";
-    static final String SHUANGGANG = "120112103";
-    static final String SHUANGXIN = "120112001";
-    static final String GANGWAN = "120112103001";
 
     private Process platform;
     private int port;
@@ -198,7 +199,7 @@ class ProgrammeE2EIT extends E2EBase {
         call("POST", et + "/courses/" + open + "/trainees", leaderToken, "{\"household\":" + mine.get(0).get("id")
                 .asLong() + ",\"name\":\"赵奶奶\",\"birthYear\":1944}", 201);
         assertEquals(403, send(port, "POST", et + "/courses", leaderToken, "{}").statusCode(), "courses are staff's");
-        String elsewhere = user("other-leader", "LEADER", "120112103002", "Loumen-Lead-9911");
+        String elsewhere = user("other-leader", "LEADER", CHUNHUILI, "Loumen-Lead-9911");
         assertEquals(0, call("GET", et + "/courses", elsewhere, null, 200).size());
         terminate(platform);
     }

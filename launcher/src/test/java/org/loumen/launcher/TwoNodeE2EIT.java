@@ -1,5 +1,7 @@
 package org.loumen.launcher;
 
+import static org.loumen.testkit.DemoPlaces.GANGWAN;
+import static org.loumen.testkit.DemoPlaces.SHUANGXIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,8 +39,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 class TwoNodeE2EIT extends E2EBase {
 
     static final String ADMIN = "Two-Nodes-2026!";
-    static final String GANGWAN = "120112103001";
-    static final String SHUANGXIN = "120112001";
 
     @Test
     void twoNodesOnOneDatabaseSeeEachOthersWritesAtOnce() throws Exception {

@@ -308,8 +308,13 @@ public final class ProgrammeTester {
         }
     }
 
-    /** The whiteboard's endpoint, e.g. {@code http://127.0.0.1:41234}. */
-    private static String endpoint(BundleContext context) throws InterruptedException {
+    /**
+     * The platform's HTTP endpoint in this framework, e.g. {@code http://127.0.0.1:41234} (no trailing slash), once the
+     * servlet whiteboard has bound its port; waits up to 60 s.
+     *
+     * @since 1.1
+     */
+    public static String endpoint(BundleContext context) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             ServiceReference<HttpServiceRuntime> ref = context.getServiceReference(HttpServiceRuntime.class);

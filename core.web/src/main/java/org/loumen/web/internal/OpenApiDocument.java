@@ -77,16 +77,12 @@ final class OpenApiDocument {
         List<String> own = paramNames(r.template());
         List<String> shared = paramNames(template);
         for (int i = 0; i < shared.size(); i++) {
-            String name = shared.get(i);
-            Map<String, Object> p = map("name", name, "in", "path", "required", true, "schema", map("type", "string"));
-            if (own.get(i).equals(a.pathParam())) {
-                p.put("description", "访问规则据此认定所作用的组织节点 / the organisation node the access rule checks");
-            }
-            params.add(p);
+            params.add(parameter(shared.get(i), "path", own.get(i).equals(a.pathParam())
+                    ? "访问规则据此认定所作用的组织节点 / the organisation node the access rule checks" : null));
         }
         for (String q : a.filterParams()) {
-            params.add(map("name", q, "in", "query", "required", false, "schema", map("type", "string"),
-                    "description", "组织节点编码，按访问规则检查 / an organisation node code, checked by the access rule"));
+            params.add(parameter(q, "query",
+                    "组织节点编码，按访问规则检查 / an organisation node code, checked by the access rule"));
         }
         if (!params.isEmpty()) {
             op.put("parameters", params);
@@ -101,6 +97,16 @@ final class OpenApiDocument {
         op.put("security", a.kind() == Access.Kind.PUBLIC ? List.of() : List.of(map("bearer", List.of())));
         op.put("x-loumen-access", accessExtension(a));
         return op;
+    }
+
+    /** A string parameter: required when in the path (OpenAPI's rule), optional in the query; described if known. */
+    static Map<String, Object> parameter(String name, String in, String description) {
+        Map<String, Object> p = map("name", name, "in", in, "required", in.equals("path"), "schema",
+                map("type", "string"));
+        if (description != null) {
+            p.put("description", description);
+        }
+        return p;
     }
 
     static boolean isWrite(RouteTable.Route r) {

@@ -131,6 +131,17 @@ final class Stewards {
         return s;
     }
 
+    /** The request's steward, who must be approved: otherwise 409 not-approved with the refusal (and the field). */
+    private StewardEntity approved(EntityManager em, ProgrammeRequest r, String refusal, String field)
+            throws ApiException {
+        StewardEntity s = find(em, r);
+        if (!s.status.equals(Rules.StewardStatus.APPROVED.name())) {
+            throw field == null ? new ApiException(409, "not-approved", refusal)
+                    : new ApiException(409, "not-approved", refusal, field);
+        }
+        return s;
+    }
+
     private String unitOf(ProgrammeRequest r) throws ApiException {
         return tx.run(em -> find(em, r).unit);
     }
@@ -169,11 +180,8 @@ final class Stewards {
         String unit = unitOf(r);
         synchronized (lock(unit)) {
             Steward out = tx.run(em -> {
-                StewardEntity s = find(em, r);
-                if (!s.status.equals(Rules.StewardStatus.APPROVED.name())) {
-                    throw new ApiException(409, "not-approved", "只有已批准的楼门管家可以担任管家长 / only an approved "
-                            + "steward can lead");
-                }
+                StewardEntity s = approved(em, r, "只有已批准的楼门管家可以担任管家长 / only an approved "
+                        + "steward can lead", null);
                 for (StewardEntity o : of(em, unit)) {
                     o.lead = o.id.equals(s.id);
                 }
@@ -191,10 +199,7 @@ final class Stewards {
         String unit = unitOf(r);
         synchronized (lock(unit)) {
             Steward out = tx.run(em -> {
-                StewardEntity s = find(em, r);
-                if (!s.status.equals(Rules.StewardStatus.APPROVED.name())) {
-                    throw new ApiException(409, "not-approved", "该楼门管家不在任 / the steward is not serving");
-                }
+                StewardEntity s = approved(em, r, "该楼门管家不在任 / the steward is not serving", null);
                 s.status = Rules.StewardStatus.ENDED.name();
                 s.lead = false;
                 em.flush();
@@ -210,11 +215,8 @@ final class Stewards {
         Rules.Account a = r.body(Rules.Account.class);
         String username = Rules.text("username", a.username(), 64, true);
         Steward out = tx.run(em -> {
-            StewardEntity s = find(em, r);
-            if (!s.status.equals(Rules.StewardStatus.APPROVED.name())) {
-                throw new ApiException(409, "not-approved", "只有已批准的楼门管家可以开通账号 / only an approved steward "
-                        + "gets an account", "username");
-            }
+            StewardEntity s = approved(em, r, "只有已批准的楼门管家可以开通账号 / only an approved steward "
+                    + "gets an account", "username");
             s.username = username;
             em.flush();
             return view(em, s);
