@@ -71,6 +71,15 @@ public final class NotifierService implements Notifier {
      * @return how many new notices reached someone, and how many inbox entries were written
      */
     Published publishAll(List<Publication> batch) {
+        return publishAll(batch, false);
+    }
+
+    /**
+     * As {@link #publishAll(List)}; {@code checked} when the caller has just read which keys exist (a scan, under its
+     * lease), so they are not read again: a key written meanwhile still fails the transaction on the primary key, and
+     * the batch is then published one by one, each checked.
+     */
+    Published publishAll(List<Publication> batch, boolean checked) {
         if (batch.isEmpty()) {
             return new Published(0, 0);
         }
@@ -94,27 +103,33 @@ public final class NotifierService implements Notifier {
                 // the keys published before, in one query per 500 (a key written meanwhile by another node fails
                 // the transaction on the primary key, and the batch is then published one by one)
                 Set<String> keys = new HashSet<>();
-                List<String> asked = batch.stream().map(p -> p.notice().key()).distinct().toList();
+                List<String> asked = checked ? List.of() : batch.stream().map(p -> p.notice().key()).distinct()
+                        .toList();
                 for (int i = 0; i < asked.size(); i += 500) {
                     keys.addAll(em.createQuery("select n.key from NoticeEntity n where n.key in :k", String.class)
                             .setParameter("k", asked.subList(i, Math.min(asked.size(), i + 500))).getResultList());
                 }
-                int count = 0;
+                NoticeRows rows = new NoticeRows();
                 for (Publication p : batch) {
                     Notice notice = p.notice();
                     if (!keys.add(notice.key())) {
                         continue;
                     }
                     Set<String> to = memo.get(p.audience());
-                    write(em, notice, to, choices, all, now);
-                    count++;
+                    collect(rows, notice, to, choices, all);
                     if (!to.isEmpty()) {
                         reached[0]++;
                         reached[1] += to.size();
                     }
                 }
-                em.flush();
-                return count;
+                if (!rows.isEmpty()) {
+                    try {
+                        rows.write(em.unwrap(java.sql.Connection.class), now);
+                    } catch (java.sql.SQLException e) {
+                        throw new javax.persistence.PersistenceException(e);
+                    }
+                }
+                return rows.notices.size();
             });
             if (written > 0) {
                 worker.kick();
@@ -122,9 +137,7 @@ public final class NotifierService implements Notifier {
             return new Published(reached[0], reached[1]);
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
-                // the same key published at the same moment by another thread or node: that one wrote it
-                LOG.debug("Notice {} not written: {}", batch.get(0).notice().key(), e.toString());
-                return new Published(0, 0);
+                return retry(batch.get(0), e);
             }
             int notices = 0;
             int accounts = 0;
@@ -137,8 +150,46 @@ public final class NotifierService implements Notifier {
         }
     }
 
-    private static void write(javax.persistence.EntityManager em, Notice notice, Set<String> users,
-            List<ChannelChoiceEntity> choices, Map<String, NotificationChannel> all, long now) {
+    /**
+     * One notice whose transaction failed: if its key is there now, the same notice was published at the same moment
+     * by another thread or node, which wrote it; otherwise the failure was passing (a lock timeout, a deadlock broken
+     * by the database) and it is written again, at most twice more, so a MAJOR report is not left unheard.
+     */
+    private Published retry(Publication p, RuntimeException first) {
+        RuntimeException last = first;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                if (jpa.txExpr(em -> em.find(NoticeEntity.class, p.notice().key()) != null)) {
+                    LOG.debug("Notice {} written meanwhile by another: {}", p.notice().key(), last.toString());
+                    return new Published(0, 0);
+                }
+                Set<String> to = recipients(p.audience());
+                long now = clock.millis();
+                jpa.tx(em -> {
+                    List<ChannelChoiceEntity> choices = to.isEmpty() ? List.of() : em.createQuery("select c from "
+                            + "ChannelChoiceEntity c where c.enabled = true and c.username in :u",
+                            ChannelChoiceEntity.class).setParameter("u", List.copyOf(to)).getResultList();
+                    NoticeRows rows = new NoticeRows();
+                    collect(rows, p.notice(), to, choices, channels.all());
+                    try {
+                        rows.write(em.unwrap(java.sql.Connection.class), now);
+                    } catch (java.sql.SQLException e) {
+                        throw new javax.persistence.PersistenceException(e);
+                    }
+                });
+                worker.kick();
+                return to.isEmpty() ? new Published(0, 0) : new Published(1, to.size());
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        LOG.warn("Notice {} could not be written: {}", p.notice().key(), last.toString());
+        return new Published(0, 0);
+    }
+
+    /** The notice's rows: itself, an inbox entry per recipient, a delivery per group channel and per personal choice. */
+    private static void collect(NoticeRows rows, Notice notice, Set<String> users, List<ChannelChoiceEntity> choices,
+            Map<String, NotificationChannel> all) {
         NoticeEntity n = new NoticeEntity();
         n.key = notice.key();
         n.kind = notice.kind();
@@ -146,20 +197,15 @@ public final class NotifierService implements Notifier {
         n.title = notice.title();
         n.body = notice.body();
         n.link = notice.link();
-        n.createdAt = now;
-        em.persist(n);
+        rows.notices.add(n);
         for (String u : users) {
-            InboxEntity i = new InboxEntity();
-            i.noticeKey = notice.key();
-            i.username = u;
-            i.createdAt = now;
-            em.persist(i);
+            rows.inbox.add(new NoticeRows.Inbox(notice.key(), u));
         }
         for (Map.Entry<String, NotificationChannel> c : all.entrySet()) {
             if (c.getValue().personal() || !accepts(c.getValue(), notice)) {
                 continue;
             }
-            em.persist(delivery(notice.key(), c.getKey(), null, null, now));
+            rows.deliveries.add(new NoticeRows.Delivery(notice.key(), c.getKey(), null, null));
         }
         for (ChannelChoiceEntity c : choices) {
             if (!users.contains(c.username)) {
@@ -167,7 +213,7 @@ public final class NotifierService implements Notifier {
             }
             NotificationChannel ch = all.get(c.channel);
             if (ch != null && ch.personal() && c.wants(notice.kind()) && accepts(ch, notice)) {
-                em.persist(delivery(notice.key(), c.channel, c.username, c.address, now));
+                rows.deliveries.add(new NoticeRows.Delivery(notice.key(), c.channel, c.username, c.address));
             }
         }
     }
@@ -179,18 +225,6 @@ public final class NotifierService implements Notifier {
             LOG.warn("Notification channel failed to say whether it accepts {}: {}", n.kind(), e.toString());
             return false;
         }
-    }
-
-    static DeliveryEntity delivery(String key, String channel, String username, String address, long now) {
-        DeliveryEntity d = new DeliveryEntity();
-        d.noticeKey = key;
-        d.channel = channel;
-        d.username = username;
-        d.address = address;
-        d.state = DeliveryWorker.PENDING;
-        d.nextAt = now;
-        d.createdAt = now;
-        return d;
     }
 
     /** The enabled accounts the audience names, in a stable order. */

@@ -66,12 +66,18 @@ public final class Scanner {
         final HeldLease lease;
         final int batchSize;
         final List<NotifierService.Publication> batch = new ArrayList<>();
+        /** Community names looked up once a scan (100,000 overdue reports lie in a few hundred communities). */
+        final java.util.Map<String, String> names = new java.util.HashMap<>();
         long rows;
         long notices;
 
         Run(HeldLease lease, int batchSize) {
             this.lease = lease;
             this.batchSize = Math.max(1, batchSize);
+        }
+
+        String community(String code) {
+            return names.computeIfAbsent(code, texts::community);
         }
 
         void row() {
@@ -90,7 +96,7 @@ public final class Scanner {
                 throw new LeaseLost();
             }
             if (!batch.isEmpty()) {
-                notices += notifier.publishAll(List.copyOf(batch)).notices();
+                notices += notifier.publishAll(List.copyOf(batch), true).notices();
                 batch.clear();
             }
         }
@@ -184,7 +190,7 @@ public final class Scanner {
                 if (seen.contains(key)) {
                     continue;
                 }
-                String where = texts.community(r.community());
+                String where = run.community(r.community());
                 run.add(new Notice(key, "report.overdue", r.place() == null ? r.community()
                         : r.place(), "问题超时未办结：#" + r.id() + " / Report #" + r.id() + " is overdue",
                         where + " 的问题 #" + r.id() + "（" + texts.urgency(r.urgency()) + "，" + texts.status(r.status())
@@ -221,7 +227,7 @@ public final class Scanner {
                 }
             }
             String community = d.unit().substring(0, Math.min(12, d.unit().length()));
-            String where = texts.community(community);
+            String where = run.community(community);
             // the household by number only: its name and tags stay in the platform
             run.add(new Notice(key, "care.overdue", d.unit(),
                     "关怀走访逾期：住户 #" + d.household() + " / Care visit overdue: household #" + d.household(),
@@ -246,7 +252,7 @@ public final class Scanner {
             if (seen.contains(key)) {
                 continue;
             }
-            String where = texts.community(m.community());
+            String where = run.community(m.community());
             boolean weekly = "WEEKLY".equals(m.kind());
             String zh = weekly ? "每周沟通会" : "月底例会";
             String en = weekly ? "weekly liaison meeting" : "month-end meeting";
@@ -291,7 +297,7 @@ public final class Scanner {
             if (seen.contains(key)) {
                 continue;
             }
-            String where = texts.community(c);
+            String where = run.community(c);
             run.add(new Notice(key, "evaluation.due", c,
                     "半年评议待完成：" + where + " / Half-year evaluation due: " + where,
                     where + " 尚未完成" + label + "楼门栋长评议，距半年结束（" + h.end() + "）还有 " + daysLeft
