@@ -68,6 +68,8 @@ public final class Scanner {
         final List<NotifierService.Publication> batch = new ArrayList<>();
         /** Community names looked up once a scan (100,000 overdue reports lie in a few hundred communities). */
         final java.util.Map<String, String> names = new java.util.HashMap<>();
+        /** A unit's leaders in service, looked up once a scan (a unit has many households due a visit). */
+        final java.util.Map<String, List<Long>> leaders = new java.util.HashMap<>();
         long rows;
         long notices;
 
@@ -218,14 +220,8 @@ public final class Scanner {
             if (seen.contains(key)) {
                 continue;
             }
-            List<Long> leaders = new ArrayList<>();
-            if (cfg.careOverdueToUnitLeaders()) {
-                try {
-                    leaders.addAll(organisationLeaders.serving(d.unit(), today).stream().map(l -> l.id()).toList());
-                } catch (RuntimeException e) {
-                    LOG.debug("Leaders of {} not found: {}", d.unit(), e.toString());
-                }
-            }
+            List<Long> leaders = cfg.careOverdueToUnitLeaders() ? run.leaders.computeIfAbsent(d.unit(),
+                    unit -> servingLeaders(unit, today)) : List.of();
             String community = d.unit().substring(0, Math.min(12, d.unit().length()));
             String where = run.community(community);
             // the household by number only: its name and tags stay in the platform
@@ -234,6 +230,15 @@ public final class Scanner {
                     where + " 楼门 " + d.unit() + " 的一户关怀对象应于 " + d.nextDue() + " 前走访，尚未走访。 / A household in "
                             + "unit " + d.unit() + " of " + where + " was due a visit by " + d.nextDue() + ".",
                     "/care?unit=" + d.unit()), new Audience(Rules.bindings(rules, community), leaders, List.of()));
+        }
+    }
+
+    private List<Long> servingLeaders(String unit, LocalDate today) {
+        try {
+            return organisationLeaders.serving(unit, today).stream().map(l -> l.id()).toList();
+        } catch (RuntimeException e) {
+            LOG.debug("Leaders of {} not found: {}", unit, e.toString());
+            return List.of();
         }
     }
 
