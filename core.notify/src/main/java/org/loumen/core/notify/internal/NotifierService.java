@@ -109,27 +109,22 @@ public final class NotifierService implements Notifier {
                     keys.addAll(em.createQuery("select n.key from NoticeEntity n where n.key in :k", String.class)
                             .setParameter("k", asked.subList(i, Math.min(asked.size(), i + 500))).getResultList());
                 }
-                NoticeRows rows = new NoticeRows();
+                int count = 0;
                 for (Publication p : batch) {
                     Notice notice = p.notice();
                     if (!keys.add(notice.key())) {
                         continue;
                     }
                     Set<String> to = memo.get(p.audience());
-                    collect(rows, notice, to, choices, all);
+                    write(em, notice, to, choices, all, now);
+                    count++;
                     if (!to.isEmpty()) {
                         reached[0]++;
                         reached[1] += to.size();
                     }
                 }
-                if (!rows.isEmpty()) {
-                    try {
-                        rows.write(em.unwrap(java.sql.Connection.class), now);
-                    } catch (java.sql.SQLException e) {
-                        throw new javax.persistence.PersistenceException(e);
-                    }
-                }
-                return rows.notices.size();
+                em.flush();
+                return count;
             });
             if (written > 0) {
                 worker.kick();
@@ -169,13 +164,8 @@ public final class NotifierService implements Notifier {
                     List<ChannelChoiceEntity> choices = to.isEmpty() ? List.of() : em.createQuery("select c from "
                             + "ChannelChoiceEntity c where c.enabled = true and c.username in :u",
                             ChannelChoiceEntity.class).setParameter("u", List.copyOf(to)).getResultList();
-                    NoticeRows rows = new NoticeRows();
-                    collect(rows, p.notice(), to, choices, channels.all());
-                    try {
-                        rows.write(em.unwrap(java.sql.Connection.class), now);
-                    } catch (java.sql.SQLException e) {
-                        throw new javax.persistence.PersistenceException(e);
-                    }
+                    write(em, p.notice(), to, choices, channels.all(), now);
+                    em.flush();
                 });
                 worker.kick();
                 return to.isEmpty() ? new Published(0, 0) : new Published(1, to.size());
@@ -187,9 +177,8 @@ public final class NotifierService implements Notifier {
         return new Published(0, 0);
     }
 
-    /** The notice's rows: itself, an inbox entry per recipient, a delivery per group channel and per personal choice. */
-    private static void collect(NoticeRows rows, Notice notice, Set<String> users, List<ChannelChoiceEntity> choices,
-            Map<String, NotificationChannel> all) {
+    private static void write(javax.persistence.EntityManager em, Notice notice, Set<String> users,
+            List<ChannelChoiceEntity> choices, Map<String, NotificationChannel> all, long now) {
         NoticeEntity n = new NoticeEntity();
         n.key = notice.key();
         n.kind = notice.kind();
@@ -197,15 +186,20 @@ public final class NotifierService implements Notifier {
         n.title = notice.title();
         n.body = notice.body();
         n.link = notice.link();
-        rows.notices.add(n);
+        n.createdAt = now;
+        em.persist(n);
         for (String u : users) {
-            rows.inbox.add(new NoticeRows.Inbox(notice.key(), u));
+            InboxEntity i = new InboxEntity();
+            i.noticeKey = notice.key();
+            i.username = u;
+            i.createdAt = now;
+            em.persist(i);
         }
         for (Map.Entry<String, NotificationChannel> c : all.entrySet()) {
             if (c.getValue().personal() || !accepts(c.getValue(), notice)) {
                 continue;
             }
-            rows.deliveries.add(new NoticeRows.Delivery(notice.key(), c.getKey(), null, null));
+            em.persist(delivery(notice.key(), c.getKey(), null, null, now));
         }
         for (ChannelChoiceEntity c : choices) {
             if (!users.contains(c.username)) {
@@ -213,7 +207,7 @@ public final class NotifierService implements Notifier {
             }
             NotificationChannel ch = all.get(c.channel);
             if (ch != null && ch.personal() && c.wants(notice.kind()) && accepts(ch, notice)) {
-                rows.deliveries.add(new NoticeRows.Delivery(notice.key(), c.channel, c.username, c.address));
+                em.persist(delivery(notice.key(), c.channel, c.username, c.address, now));
             }
         }
     }
@@ -225,6 +219,18 @@ public final class NotifierService implements Notifier {
             LOG.warn("Notification channel failed to say whether it accepts {}: {}", n.kind(), e.toString());
             return false;
         }
+    }
+
+    static DeliveryEntity delivery(String key, String channel, String username, String address, long now) {
+        DeliveryEntity d = new DeliveryEntity();
+        d.noticeKey = key;
+        d.channel = channel;
+        d.username = username;
+        d.address = address;
+        d.state = DeliveryWorker.PENDING;
+        d.nextAt = now;
+        d.createdAt = now;
+        return d;
     }
 
     /** The enabled accounts the audience names, in a stable order. */
