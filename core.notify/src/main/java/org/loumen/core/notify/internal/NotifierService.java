@@ -102,13 +102,8 @@ public final class NotifierService implements Notifier {
                 }
                 // the keys published before, in one query per 500 (a key written meanwhile by another node fails
                 // the transaction on the primary key, and the batch is then published one by one)
-                Set<String> keys = new HashSet<>();
-                List<String> asked = checked ? List.of() : batch.stream().map(p -> p.notice().key()).distinct()
-                        .toList();
-                for (int i = 0; i < asked.size(); i += 500) {
-                    keys.addAll(em.createQuery("select n.key from NoticeEntity n where n.key in :k", String.class)
-                            .setParameter("k", asked.subList(i, Math.min(asked.size(), i + 500))).getResultList());
-                }
+                Set<String> keys = checked ? new HashSet<>() : NoticeKeys.existing(em,
+                        batch.stream().map(p -> p.notice().key()).toList());
                 int count = 0;
                 for (Publication p : batch) {
                     Notice notice = p.notice();

@@ -354,15 +354,9 @@ public final class Scanner {
         return "report-overdue:" + r.id() + ":" + r.dueAt().toEpochMilli();
     }
 
-    /** Which of the keys were published before, in one query per 500 keys. */
+    /** Which of the keys were published before ({@link NoticeKeys}). */
     private Set<String> noticed(List<String> keys) {
-        Set<String> seen = new java.util.HashSet<>();
-        for (int i = 0; i < keys.size(); i += 500) {
-            List<String> part = keys.subList(i, Math.min(keys.size(), i + 500));
-            seen.addAll(jpa.txExpr(em -> em.createQuery("select n.key from NoticeEntity n where n.key in :k",
-                    String.class).setParameter("k", part).getResultList()));
-        }
-        return seen;
+        return jpa.txExpr(em -> NoticeKeys.existing(em, keys));
     }
 
     private boolean noticed(String key) {
