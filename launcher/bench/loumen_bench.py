@@ -2,7 +2,8 @@
 import json, os, shutil, socket, subprocess, sys, tempfile, time, urllib.error, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-JAR = os.path.join(ROOT, "launcher", "target", "loumen.jar")
+# LOUMEN_JAR: another build's jar, for A/B figures (e.g. main's beside a branch's)
+JAR = os.environ.get("LOUMEN_JAR") or os.path.join(ROOT, "launcher", "target", "loumen.jar")
 
 
 def free_port():

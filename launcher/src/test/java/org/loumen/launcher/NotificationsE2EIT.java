@@ -66,7 +66,7 @@ class NotificationsE2EIT extends E2EBase {
             Process p = start(Map.of("LOUMEN_ADMIN_PASSWORD", PASSWORD), data, port, "--demo");
             awaitHealth(p, port);
             String admin = login(port, "admin", PASSWORD);
-            String secretary = secretary(port, data);
+            String secretary = secretary(this, port, data);
 
             long id = file(port, secretary, "楼道电线冒烟");
             await(() -> received.stream().anyMatch(r -> r.body().contains("#/reports/" + id)), "the robot message");
@@ -106,7 +106,8 @@ class NotificationsE2EIT extends E2EBase {
         }
     }
 
-    private String secretary(int port, Path data) throws Exception {
+    /** Signs in as the demo's community secretary {@code gangwan} after the first-login password change. */
+    static String secretary(E2EBase e2e, int port, Path data) throws Exception {
         String first = null;
         for (String line : Files.readAllLines(data.resolve("demo-accounts.txt"), StandardCharsets.UTF_8)) {
             String[] f = line.trim().split("\\s+");
@@ -114,10 +115,10 @@ class NotificationsE2EIT extends E2EBase {
                 first = f[2];
             }
         }
-        String token = login(port, "gangwan", first);
-        assertEquals(204, send(port, "POST", "/api/v1/auth/password", token, JSON.writeValueAsString(Map.of(
+        String token = e2e.login(port, "gangwan", first);
+        assertEquals(204, e2e.send(port, "POST", "/api/v1/auth/password", token, JSON.writeValueAsString(Map.of(
                 "currentPassword", first, "newPassword", "E2E-Secretary-2026"))).statusCode());
-        return login(port, "gangwan", "E2E-Secretary-2026");
+        return e2e.login(port, "gangwan", "E2E-Secretary-2026");
     }
 
     private long file(int port, String token, String text) throws Exception {

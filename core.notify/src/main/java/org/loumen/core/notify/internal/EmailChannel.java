@@ -40,7 +40,7 @@ import jakarta.mail.internet.MimeMessage;
 @Component(service = { NotificationChannel.class, HealthCheck.class }, configurationPid = EmailChannel.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = EmailChannel.Config.class, factory = true)
-public final class EmailChannel implements NotificationChannel, HealthCheck {
+public final class EmailChannel extends ConfiguredChannel {
 
     static final String PID = "org.loumen.notify.email";
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
@@ -131,12 +131,7 @@ public final class EmailChannel implements NotificationChannel, HealthCheck {
         if (user.isEmpty() && !password.isEmpty()) {
             problems.add("设置了密码但没有用户名 / a password without a user");
         }
-        List<String> kinds = new ArrayList<>();
-        for (String k : (c.kinds() == null ? "" : c.kinds()).split(",")) {
-            if (!k.isBlank()) {
-                kinds.add(k.strip());
-            }
-        }
+        List<String> kinds = kinds(c.kinds());
         return new Settings(c.loumen_notify_channel(), host, c.port(), c.starttlsRequired(),
                 c.tlsTrust() == null ? "" : c.tlsTrust().strip(), user, password, from, kinds,
                 Math.max(1, c.timeoutSeconds()) * 1000, problems.isEmpty() ? null : String.join("；", problems));
@@ -149,23 +144,22 @@ public final class EmailChannel implements NotificationChannel, HealthCheck {
 
     @Override
     public boolean accepts(Notice notice) {
-        Settings s = settings;
-        return s.kinds().isEmpty() || s.kinds().stream().anyMatch(notice.kind()::startsWith);
+        return carries(settings.kinds(), notice);
     }
 
     @Override
-    public boolean ready() {
-        return settings.problem() == null;
+    String id() {
+        return settings.id();
     }
 
     @Override
-    public List<Problem> problems() {
-        Settings s = settings;
-        if (s.problem() == null) {
-            return List.of();
-        }
-        return List.of(new Problem("org.loumen.core.notify", "notification channel " + s.id(), "MISCONFIGURED",
-                s.problem() + "（待投递的邮件保留，修正后送出 / pending mail is kept and sent once fixed）"));
+    String problem() {
+        return settings.problem();
+    }
+
+    @Override
+    String kept() {
+        return "待投递的邮件保留，修正后送出 / pending mail is kept and sent once fixed";
     }
 
     @Override

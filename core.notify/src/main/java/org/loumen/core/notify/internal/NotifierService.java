@@ -71,6 +71,15 @@ public final class NotifierService implements Notifier {
      * @return how many new notices reached someone, and how many inbox entries were written
      */
     Published publishAll(List<Publication> batch) {
+        return publishAll(batch, false);
+    }
+
+    /**
+     * As {@link #publishAll(List)}; {@code checked} when the caller has just read which keys exist (a scan, under its
+     * lease), so they are not read again: a key written meanwhile still fails the transaction on the primary key, and
+     * the batch is then published one by one, each checked.
+     */
+    Published publishAll(List<Publication> batch, boolean checked) {
         if (batch.isEmpty()) {
             return new Published(0, 0);
         }
@@ -93,12 +102,8 @@ public final class NotifierService implements Notifier {
                 }
                 // the keys published before, in one query per 500 (a key written meanwhile by another node fails
                 // the transaction on the primary key, and the batch is then published one by one)
-                Set<String> keys = new HashSet<>();
-                List<String> asked = batch.stream().map(p -> p.notice().key()).distinct().toList();
-                for (int i = 0; i < asked.size(); i += 500) {
-                    keys.addAll(em.createQuery("select n.key from NoticeEntity n where n.key in :k", String.class)
-                            .setParameter("k", asked.subList(i, Math.min(asked.size(), i + 500))).getResultList());
-                }
+                Set<String> keys = checked ? new HashSet<>() : NoticeKeys.existing(em,
+                        batch.stream().map(p -> p.notice().key()).toList());
                 int count = 0;
                 for (Publication p : batch) {
                     Notice notice = p.notice();
@@ -122,9 +127,7 @@ public final class NotifierService implements Notifier {
             return new Published(reached[0], reached[1]);
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
-                // the same key published at the same moment by another thread or node: that one wrote it
-                LOG.debug("Notice {} not written: {}", batch.get(0).notice().key(), e.toString());
-                return new Published(0, 0);
+                return retry(batch.get(0), e);
             }
             int notices = 0;
             int accounts = 0;
@@ -135,6 +138,38 @@ public final class NotifierService implements Notifier {
             }
             return new Published(notices, accounts);
         }
+    }
+
+    /**
+     * One notice whose transaction failed: if its key is there now, the same notice was published at the same moment
+     * by another thread or node, which wrote it; otherwise the failure was passing (a lock timeout, a deadlock broken
+     * by the database) and it is written again, at most twice more, so a MAJOR report is not left unheard.
+     */
+    private Published retry(Publication p, RuntimeException first) {
+        RuntimeException last = first;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                if (jpa.txExpr(em -> em.find(NoticeEntity.class, p.notice().key()) != null)) {
+                    LOG.debug("Notice {} written meanwhile by another: {}", p.notice().key(), last.toString());
+                    return new Published(0, 0);
+                }
+                Set<String> to = recipients(p.audience());
+                long now = clock.millis();
+                jpa.tx(em -> {
+                    List<ChannelChoiceEntity> choices = to.isEmpty() ? List.of() : em.createQuery("select c from "
+                            + "ChannelChoiceEntity c where c.enabled = true and c.username in :u",
+                            ChannelChoiceEntity.class).setParameter("u", List.copyOf(to)).getResultList();
+                    write(em, p.notice(), to, choices, channels.all(), now);
+                    em.flush();
+                });
+                worker.kick();
+                return to.isEmpty() ? new Published(0, 0) : new Published(1, to.size());
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        LOG.warn("Notice {} could not be written: {}", p.notice().key(), last.toString());
+        return new Published(0, 0);
     }
 
     private static void write(javax.persistence.EntityManager em, Notice notice, Set<String> users,

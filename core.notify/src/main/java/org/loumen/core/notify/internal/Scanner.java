@@ -66,12 +66,20 @@ public final class Scanner {
         final HeldLease lease;
         final int batchSize;
         final List<NotifierService.Publication> batch = new ArrayList<>();
+        /** Community names looked up once a scan (100,000 overdue reports lie in a few hundred communities). */
+        final java.util.Map<String, String> names = new java.util.HashMap<>();
+        /** A unit's leaders in service, looked up once a scan (a unit has many households due a visit). */
+        final java.util.Map<String, List<Long>> leaders = new java.util.HashMap<>();
         long rows;
         long notices;
 
         Run(HeldLease lease, int batchSize) {
             this.lease = lease;
             this.batchSize = Math.max(1, batchSize);
+        }
+
+        String community(String code) {
+            return names.computeIfAbsent(code, texts::community);
         }
 
         void row() {
@@ -90,7 +98,7 @@ public final class Scanner {
                 throw new LeaseLost();
             }
             if (!batch.isEmpty()) {
-                notices += notifier.publishAll(List.copyOf(batch)).notices();
+                notices += notifier.publishAll(List.copyOf(batch), true).notices();
                 batch.clear();
             }
         }
@@ -184,7 +192,7 @@ public final class Scanner {
                 if (seen.contains(key)) {
                     continue;
                 }
-                String where = texts.community(r.community());
+                String where = run.community(r.community());
                 run.add(new Notice(key, "report.overdue", r.place() == null ? r.community()
                         : r.place(), "问题超时未办结：#" + r.id() + " / Report #" + r.id() + " is overdue",
                         where + " 的问题 #" + r.id() + "（" + texts.urgency(r.urgency()) + "，" + texts.status(r.status())
@@ -212,22 +220,25 @@ public final class Scanner {
             if (seen.contains(key)) {
                 continue;
             }
-            List<Long> leaders = new ArrayList<>();
-            if (cfg.careOverdueToUnitLeaders()) {
-                try {
-                    leaders.addAll(organisationLeaders.serving(d.unit(), today).stream().map(l -> l.id()).toList());
-                } catch (RuntimeException e) {
-                    LOG.debug("Leaders of {} not found: {}", d.unit(), e.toString());
-                }
-            }
+            List<Long> leaders = cfg.careOverdueToUnitLeaders() ? run.leaders.computeIfAbsent(d.unit(),
+                    unit -> servingLeaders(unit, today)) : List.of();
             String community = d.unit().substring(0, Math.min(12, d.unit().length()));
-            String where = texts.community(community);
+            String where = run.community(community);
             // the household by number only: its name and tags stay in the platform
             run.add(new Notice(key, "care.overdue", d.unit(),
                     "关怀走访逾期：住户 #" + d.household() + " / Care visit overdue: household #" + d.household(),
                     where + " 楼门 " + d.unit() + " 的一户关怀对象应于 " + d.nextDue() + " 前走访，尚未走访。 / A household in "
                             + "unit " + d.unit() + " of " + where + " was due a visit by " + d.nextDue() + ".",
                     "/care?unit=" + d.unit()), new Audience(Rules.bindings(rules, community), leaders, List.of()));
+        }
+    }
+
+    private List<Long> servingLeaders(String unit, LocalDate today) {
+        try {
+            return organisationLeaders.serving(unit, today).stream().map(l -> l.id()).toList();
+        } catch (RuntimeException e) {
+            LOG.debug("Leaders of {} not found: {}", unit, e.toString());
+            return List.of();
         }
     }
 
@@ -246,7 +257,7 @@ public final class Scanner {
             if (seen.contains(key)) {
                 continue;
             }
-            String where = texts.community(m.community());
+            String where = run.community(m.community());
             boolean weekly = "WEEKLY".equals(m.kind());
             String zh = weekly ? "每周沟通会" : "月底例会";
             String en = weekly ? "weekly liaison meeting" : "month-end meeting";
@@ -291,7 +302,7 @@ public final class Scanner {
             if (seen.contains(key)) {
                 continue;
             }
-            String where = texts.community(c);
+            String where = run.community(c);
             run.add(new Notice(key, "evaluation.due", c,
                     "半年评议待完成：" + where + " / Half-year evaluation due: " + where,
                     where + " 尚未完成" + label + "楼门栋长评议，距半年结束（" + h.end() + "）还有 " + daysLeft
@@ -343,15 +354,9 @@ public final class Scanner {
         return "report-overdue:" + r.id() + ":" + r.dueAt().toEpochMilli();
     }
 
-    /** Which of the keys were published before, in one query per 500 keys. */
+    /** Which of the keys were published before ({@link NoticeKeys}). */
     private Set<String> noticed(List<String> keys) {
-        Set<String> seen = new java.util.HashSet<>();
-        for (int i = 0; i < keys.size(); i += 500) {
-            List<String> part = keys.subList(i, Math.min(keys.size(), i + 500));
-            seen.addAll(jpa.txExpr(em -> em.createQuery("select n.key from NoticeEntity n where n.key in :k",
-                    String.class).setParameter("k", part).getResultList()));
-        }
-        return seen;
+        return jpa.txExpr(em -> NoticeKeys.existing(em, keys));
     }
 
     private boolean noticed(String key) {

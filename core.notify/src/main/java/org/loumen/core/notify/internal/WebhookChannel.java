@@ -23,7 +23,6 @@ import org.loumen.notify.Message;
 import org.loumen.notify.Notice;
 import org.loumen.notify.NotificationChannel;
 import org.loumen.web.HealthCheck;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -45,7 +44,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component(service = { NotificationChannel.class, HealthCheck.class }, configurationPid = WebhookChannel.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = WebhookChannel.Config.class, factory = true)
-public final class WebhookChannel implements NotificationChannel, HealthCheck {
+public final class WebhookChannel extends ConfiguredChannel {
 
     static final String PID = "org.loumen.notify.webhook";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -114,12 +113,7 @@ public final class WebhookChannel implements NotificationChannel, HealthCheck {
 
     static Settings read(Config c) {
         String id = c.loumen_notify_channel();
-        List<String> kinds = new ArrayList<>();
-        for (String k : (c.kinds() == null ? "" : c.kinds()).split(",")) {
-            if (!k.isBlank()) {
-                kinds.add(k.strip());
-            }
-        }
+        List<String> kinds = kinds(c.kinds());
         String problem = null;
         Format format = null;
         try {
@@ -153,25 +147,22 @@ public final class WebhookChannel implements NotificationChannel, HealthCheck {
     @Override
     public boolean accepts(Notice notice) {
         Settings s = settings;
-        return notice.node().startsWith(s.node())
-                && (s.kinds().isEmpty() || s.kinds().stream().anyMatch(notice.kind()::startsWith));
+        return notice.node().startsWith(s.node()) && carries(s.kinds(), notice);
     }
 
     @Override
-    public boolean ready() {
-        return settings.problem() == null;
+    String id() {
+        return settings.id();
     }
 
     @Override
-    public List<Problem> problems() {
-        Settings s = settings;
-        if (s.problem() == null) {
-            return List.of();
-        }
-        return List.of(new Problem(FrameworkUtil.getBundle(WebhookChannel.class) == null ? "org.loumen.core.notify"
-                : FrameworkUtil.getBundle(WebhookChannel.class).getSymbolicName(), "notification channel " + s.id(),
-                "MISCONFIGURED", s.problem() + "（待投递的通知保留，修正后送出 / pending notices are kept and sent once "
-                        + "fixed）"));
+    String problem() {
+        return settings.problem();
+    }
+
+    @Override
+    String kept() {
+        return "待投递的通知保留，修正后送出 / pending notices are kept and sent once fixed";
     }
 
     @Override
