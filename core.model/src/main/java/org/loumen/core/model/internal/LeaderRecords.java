@@ -312,6 +312,6 @@ final class LeaderRecords {
     }
 
     private Leader write(Function<EntityManager, Leader> work) throws ModelException {
-        return Tx.write(jpa, work);
+        return DataVersion.write(jpa, work);
     }
 }
