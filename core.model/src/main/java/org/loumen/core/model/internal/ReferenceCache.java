@@ -36,6 +36,7 @@ final class ReferenceCache {
 
     private final Supplier<Object> stamp;
     private final boolean shared;
+    private final int maxEntries;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private volatile Object seenStamp;
     private volatile boolean checked;
@@ -45,8 +46,17 @@ final class ReferenceCache {
      * @param shared whether other nodes may write to the database: the stamp is then read before every read
      */
     ReferenceCache(Supplier<Object> stamp, boolean shared) {
+        this(stamp, shared, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxEntries at most this many entries are kept: when a new one would exceed it, all are dropped (for keys
+     *        made from what callers ask, which no list of places bounds)
+     */
+    ReferenceCache(Supplier<Object> stamp, boolean shared, int maxEntries) {
         this.stamp = stamp;
         this.shared = shared;
+        this.maxEntries = maxEntries;
     }
 
     /** The cached value of the key, or what the loader reads now (kept unless a write happened meanwhile). */
@@ -70,6 +80,9 @@ final class ReferenceCache {
         }
         T value = loader.get();
         if (GENERATION.get() == generation && usable.test(value)) {
+            if (entries.size() >= maxEntries) {
+                entries.clear();
+            }
             entries.put(key, new Entry(generation, value));
         }
         return value;
