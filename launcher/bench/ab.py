@@ -3,7 +3,7 @@
 main's), both with --demo, side by side; wrk loads A, B, A, B ... in turn, so a change in the machine's load hits
 both alike, and the ratio is taken pair by pair. Also ballots over HTTP (ballots.py), A then B, PAIRS times.
 
-Usage: launcher/bench/ab.py JAR_A JAR_B [--pairs 3] [--seconds 5] [--connections 32] [--no-ballots]
+Usage: launcher/bench/ab.py JAR_A JAR_B [--pairs 3] [--seconds 5] [--connections 32] [--no-ballots | --only-ballots]
 """
 import argparse, os, re, statistics, subprocess
 
@@ -18,6 +18,7 @@ a.add_argument("--pairs", type=int, default=3)
 a.add_argument("--seconds", type=int, default=5)
 a.add_argument("--connections", type=int, default=32)
 a.add_argument("--no-ballots", action="store_true")
+a.add_argument("--only-ballots", action="store_true")
 o = a.parse_args()
 
 
@@ -42,7 +43,7 @@ routes = [("GET /api/v1/public/leaders?community=…", f"/api/v1/public/leaders?
            f"/api/v1/leaders?community={COMMUNITY}&size=20", True)]
 with Platform("Ab-Bench-2026", "loumen-ab-a-", args=["--demo"], jar=o.jar_a) as pa, \
         Platform("Ab-Bench-2026", "loumen-ab-b-", args=["--demo"], jar=o.jar_b) as pb:
-    for name, path, signed in routes:
+    for name, path, signed in ([] if o.only_ballots else routes):
         wrk(pa, path, signed), wrk(pb, path, signed)  # warm-up
         ratios = []
         print(name, flush=True)

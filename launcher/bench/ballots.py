@@ -53,7 +53,7 @@ def leaders_csv(community, tag):
         for u in range(1, 7):
             i = (b - 1) * 6 + u
             out.append(f"{STREET},{community},{b}号楼,{u}单元,楼门长,选票基准{i},女,1965-01-01,高中,是,"
-                       f"18{tag}{i:06d},自荐")
+                       f"18{tag}{i:08d},自荐")
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
