@@ -98,7 +98,7 @@ class BallotDurabilityE2EIT extends E2EBase {
         }
         assertEquals(1200, ballots.size());
 
-        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Map<String, String> acknowledged = new ConcurrentHashMap<>(); // code -> the ballot sent
         Set<String> refused = ConcurrentHashMap.newKeySet();
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> clients = new ArrayList<>();
@@ -109,7 +109,7 @@ class BallotDurabilityE2EIT extends E2EBase {
                     try {
                         HttpResponse<String> r = send(port, "POST", "/api/v1/ballots", null, ballot[1]);
                         if (r.statusCode() == 201) {
-                            acknowledged.add(ballot[0]);
+                            acknowledged.put(ballot[0], ballot[1]);
                         } else {
                             refused.add(r.statusCode() + " " + r.body());
                         }
@@ -130,7 +130,7 @@ class BallotDurabilityE2EIT extends E2EBase {
         for (Thread t : clients) {
             t.join(15_000);
         }
-        Set<String> answered = new HashSet<>(acknowledged);
+        Map<String, String> answered = new HashMap<>(acknowledged);
         assertFalse(answered.isEmpty());
         assertTrue(refused.isEmpty(), "no ballot refused before the kill: " + refused);
 
@@ -142,11 +142,11 @@ class BallotDurabilityE2EIT extends E2EBase {
                 .asLong();
         assertTrue(counted >= answered.size(), counted + " ballots counted, " + answered.size() + " acknowledged");
         Set<String> lost = new HashSet<>();
-        for (String code : answered) {
-            HttpResponse<String> again = send(port2, "POST", "/api/v1/ballots", null, "{\"code\":\"" + code
-                    + "\",\"ratings\":[{\"leader\":\"1\",\"rating\":\"SATISFIED\"}]}");
+        for (Map.Entry<String, String> ballot : answered.entrySet()) {
+            // the same ballot again: refused as used only if the first one is stored
+            HttpResponse<String> again = send(port2, "POST", "/api/v1/ballots", null, ballot.getValue());
             if (again.statusCode() != 409 || !again.body().contains("code-used")) {
-                lost.add(code + " " + again.statusCode());
+                lost.add(ballot.getKey() + " " + again.statusCode() + " " + again.body());
             }
         }
         assertTrue(lost.isEmpty(), lost.size() + " of " + answered.size() + " acknowledged ballots lost: "
