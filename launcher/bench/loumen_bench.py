@@ -15,17 +15,18 @@ def free_port():
 class Platform:
     """Starts loumen.jar with LOUMEN_ADMIN_PASSWORD, waits for UP and signs in; a context manager that stops it."""
 
-    def __init__(self, password, prefix, args=(), data=None, before_start=None, keep=False, env=None):
+    def __init__(self, password, prefix, args=(), data=None, before_start=None, keep=False, env=None, jar=None):
         self.keep = keep
-        if not os.path.isfile(JAR):
-            sys.exit(f"no {JAR}: build first (mvn -B package -DskipTests)")
+        jar = jar or JAR
+        if not os.path.isfile(jar):
+            sys.exit(f"no {jar}: build first (mvn -B package -DskipTests)")
         self.data = data or tempfile.mkdtemp(prefix=prefix)
         if before_start:
             before_start(self.data)
         self.port = free_port()
         env = dict(os.environ, LOUMEN_ADMIN_PASSWORD=password, **(env or {}))
         self.process = subprocess.Popen(
-            ["java", "-jar", JAR, "--host", "127.0.0.1", "--port", str(self.port), "--data", self.data, *args], env=env,
+            ["java", "-jar", jar, "--host", "127.0.0.1", "--port", str(self.port), "--data", self.data, *args], env=env,
             stdout=open(os.path.join(self.data, "bench.log"), "w"), stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:

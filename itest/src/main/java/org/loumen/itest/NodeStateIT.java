@@ -124,17 +124,45 @@ class NodeStateIT extends PlatformTest {
         assertEquals(401, admin.get("/api/v1/auth/me").status());
     }
 
+    /**
+     * A token checked recently is not read again until a session ends or an account changes (CheckedTokens), but a
+     * sign-out counts at the next request: here, and on a database other nodes share, on "another node" too (the row
+     * deleted and the identity version moved on in one transaction, as core.identity does). Embedded Derby cannot be
+     * opened by another process, so there the sign-out is made here.
+     */
     @Test
     void aSessionEndedInTheTableEndsAtOnce() throws Exception {
         Http admin = admin();
         assertEquals(200, admin.get("/api/v1/auth/me").status());
-        // what another node does when it signs the user out: delete the row
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(
-                "delete from IDN_SESSION where TOKEN_HASH = ?")) {
-            ps.setString(1, sha256(admin.token()));
-            assertEquals(1, ps.executeUpdate());
+        assertEquals(200, admin.get("/api/v1/auth/me").status()); // now checked recently
+        String url;
+        try (Connection c = db()) {
+            url = c.getMetaData().getURL();
         }
-        assertEquals(401, admin.get("/api/v1/auth/me").status(), "no copy of the session is kept in memory");
+        if (url.startsWith("jdbc:derby:")) {
+            assertEquals(204, admin.send("POST", "/api/v1/auth/logout", null, null).status());
+            assertEquals(401, admin.get("/api/v1/auth/me").status(), "a sign-out counts at the next request");
+            return;
+        }
+        // what another node does when it signs the user out: delete the row, move the version on
+        try (Connection c = db()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("delete from IDN_SESSION where TOKEN_HASH = ?")) {
+                ps.setString(1, sha256(admin.token()));
+                assertEquals(1, ps.executeUpdate());
+            }
+            try (PreparedStatement ps = c.prepareStatement("update IDN_VERSION set STAMP = STAMP + 1 "
+                    + "where NAME = 'sessions'")) {
+                if (ps.executeUpdate() == 0) {
+                    try (PreparedStatement insert = c.prepareStatement("insert into IDN_VERSION (NAME, STAMP) "
+                            + "values ('sessions', 1)")) {
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            c.commit();
+        }
+        assertEquals(401, admin.get("/api/v1/auth/me").status(), "another node's sign-out counts at the next request");
     }
 
     @Test
@@ -273,19 +301,93 @@ class NodeStateIT extends PlatformTest {
             return;
         }
         String other = street + "396";
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("insert into ORG_COMMUNITY (CODE, "
-                + "STREET_CODE, NAME, KIND, CREATED_AT, UPDATED_AT, VERSION) values (?, ?, ?, 'VILLAGE', ?, ?, 1)")) {
-            java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
-            ps.setString(1, other);
-            ps.setString(2, street);
-            ps.setString(3, "缓存测试乙村");
-            ps.setTimestamp(4, now);
-            ps.setTimestamp(5, now);
-            assertEquals(1, ps.executeUpdate());
+        // another node's write: the row and the data version moved on in one transaction, as core.model writes
+        try (Connection c = db()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("insert into ORG_COMMUNITY (CODE, STREET_CODE, NAME, KIND, "
+                    + "CREATED_AT, UPDATED_AT, VERSION) values (?, ?, ?, 'VILLAGE', ?, ?, 1)")) {
+                java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+                ps.setString(1, other);
+                ps.setString(2, street);
+                ps.setString(3, "缓存测试乙村");
+                ps.setTimestamp(4, now);
+                ps.setTimestamp(5, now);
+                assertEquals(1, ps.executeUpdate());
+            }
+            bumpDataVersion(c);
+            c.commit();
         }
         assertTrue(http.get(path).body().contains(other), "another node's community is served by the next read");
         assertEquals(streetsBefore + 1, communitiesOf(admin.get("/api/v1/streets").json(), street),
                 "and counted by the next read");
+    }
+
+    /** What every write of core.model's organisation tree and leaders does in its transaction (DataVersion). */
+    private static void bumpDataVersion(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update MDL_VERSION set STAMP = STAMP + 1 "
+                + "where NAME = 'directory'")) {
+            assertEquals(1, ps.executeUpdate(), "the platform's writes created the version row");
+        }
+    }
+
+    /**
+     * The public leader directory is served from memory too, never stale after a write: a leader's consent, a
+     * building's new label and a retirement made here show in the next read; on a database other nodes may share, so
+     * does a leader renamed by "another node" (the row and the data version changed in one transaction).
+     */
+    @Test
+    void cachedDirectorySeesWritesHereAndOnAnotherNodeAtOnce() throws Exception {
+        Http admin = admin();
+        String community = "120112108394"; // this test's own village
+        assertEquals(201, admin.json("POST", "/api/v1/streets/120112108/communities",
+                Map.of("code", community, "name", "缓存测试名录村")).status());
+        Http.Response building = admin.json("POST", "/api/v1/communities/" + community + "/buildings",
+                Map.of("label", "名录1号楼"));
+        assertEquals(201, building.status(), building.body());
+        String buildingCode = building.json().get("code").asText();
+        String path = "/api/v1/public/leaders?community=" + community;
+        assertEquals("[]", http.get(path).body());
+        Http.Response created = admin.json("POST", "/api/v1/communities/" + community + "/leaders", Map.of(
+                "name", "名录缓存甲", "gender", "FEMALE", "birthDate", "1968-03-03", "education", "BACHELOR",
+                "partyMember", true, "phone", "13700000394", "nomination", "SELF",
+                "assignments", List.of(Map.of("role", "BUILDING_LEADER", "place", buildingCode))));
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().get("id").asLong();
+        JsonNode first = http.get(path).json();
+        assertEquals(1, first.size(), first.toString());
+        assertEquals("137****0394", first.get(0).get("phone").asText(), "masked without consent");
+        assertEquals(first, http.get(path).json(), "now cached");
+
+        assertEquals(200, admin.json("PUT", "/api/v1/leaders/" + id + "/phone-consent", Map.of("consent", true))
+                .status());
+        assertEquals("13700000394", http.get(path).json().get(0).get("phone").asText(), "consent served at once");
+        long version = admin.get("/api/v1/communities/" + community + "/buildings").json().get(0).get("version")
+                .asLong();
+        assertEquals(200, admin.json("PUT", "/api/v1/buildings/" + buildingCode, Map.of("label", "名录2号楼",
+                "version", version)).status());
+        assertEquals("名录2号楼", http.get(path).json().get(0).get("building").asText(), "a relabel served at once");
+
+        String url;
+        try (Connection c = db()) {
+            url = c.getMetaData().getURL();
+        }
+        if (!url.startsWith("jdbc:derby:")) {
+            try (Connection c = db()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement("update MDL_LEADER set NAME = ? where ID = ?")) {
+                    ps.setString(1, "名录缓存乙");
+                    ps.setLong(2, id);
+                    assertEquals(1, ps.executeUpdate());
+                }
+                bumpDataVersion(c);
+                c.commit();
+            }
+            assertEquals("名录缓存乙", http.get(path).json().get(0).get("name").asText(),
+                    "another node's change served by the next read");
+        }
+        long v = admin.get("/api/v1/leaders/" + id).json().get("version").asLong();
+        assertEquals(200, admin.json("POST", "/api/v1/leaders/" + id + "/retire", Map.of("version", v)).status());
+        assertEquals("[]", http.get(path).body(), "a retirement served at once");
     }
 
     private static long communitiesOf(JsonNode streets, String code) {

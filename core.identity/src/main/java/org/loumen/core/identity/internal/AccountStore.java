@@ -99,7 +99,12 @@ final class AccountStore {
     /** Runs work in a transaction; a {@link Refused} thrown inside leaves as its answer. */
     <T> T inTx(Function<EntityManager, T> work) throws Refusal {
         try {
-            return jpa.txExpr(work::apply);
+            // an account changed: the identity version moves on with it, checked tokens read it afresh
+            return jpa.txExpr(em -> {
+                T result = work.apply(em);
+                CheckedTokens.bump(em);
+                return result;
+            });
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof Refused r) {
@@ -107,6 +112,8 @@ final class AccountStore {
                 }
             }
             throw e;
+        } finally {
+            CheckedTokens.changed();
         }
     }
 }

@@ -86,6 +86,7 @@ public final class IdentityService implements Authenticator {
     private final AuditTrail audit;
     private final Clock clock;
     private final Sessions sessions;
+    private final CheckedTokens checked;
     private volatile PasswordHasher hasher;
     private final Throttles throttles;
     private volatile Throttles.Backoff throttle;
@@ -106,6 +107,7 @@ public final class IdentityService implements Authenticator {
         this.clock = Clock.systemUTC();
         this.store = new AccountStore(jpa, clock, this.leaders);
         this.sessions = new Sessions(new JpaSessionStore(jpa), clock, 0, 0);
+        this.checked = new CheckedTokens(jpa);
         configure(config);
         // before the first request can be authenticated, the administrator (and the demo accounts) exist
         new InitialAccounts(store, hasher, organisation, context).ensure();
@@ -127,23 +129,34 @@ public final class IdentityService implements Authenticator {
 
     @Override
     public Optional<Caller> authenticate(String token) {
-        // one transaction: the session's row (and, at most once a minute, its idle timer) and the account's row
-        Optional<Map.Entry<Sessions.Session, Optional<Account>>> found = jpa.txExpr(em -> sessions.use(token)
-                .map(s -> Map.entry(s, Optional.ofNullable(account(s.username())))));
-        Optional<Sessions.Session> session = found.map(Map.Entry::getKey);
-        if (session.isEmpty()) {
-            return Optional.empty();
-        }
-        Account account = found.get().getValue().orElse(null);
-        if (account == null || !account.enabled()) {
-            sessions.revokeAll(session.get().username(), null);
-            return Optional.empty();
+        String hash = Sessions.hash(token);
+        long generation = checked.current();
+        CheckedTokens.Checked recent = checked.get(hash, generation);
+        Account account;
+        if (recent != null && !sessions.due(recent.session())) {
+            // checked in this generation (no session ended, no account changed since, on any node) and its idle
+            // timer not yet due for writing: the same rows would be read again
+            account = recent.account();
+        } else {
+            // one transaction: the session's row (and, at most once a minute, its idle timer) and the account's row
+            Optional<Map.Entry<Sessions.Session, Optional<Account>>> found = jpa.txExpr(em -> sessions.use(token)
+                    .map(s -> Map.entry(s, Optional.ofNullable(account(s.username())))));
+            Optional<Sessions.Session> session = found.map(Map.Entry::getKey);
+            if (session.isEmpty()) {
+                return Optional.empty();
+            }
+            account = found.get().getValue().orElse(null);
+            if (account == null || !account.enabled()) {
+                sessions.revokeAll(session.get().username(), null);
+                return Optional.empty();
+            }
+            checked.put(hash, generation, session.get(), account);
         }
         if (account.leaderId() != null) {
             // a leader's roles are read from the leader record at every request: leaving service ends them at once
             Optional<List<RoleBinding>> derived = leaders.bindings(account.leaderId());
             if (derived.isEmpty()) {
-                sessions.revokeAll(session.get().username(), null);
+                sessions.revokeAll(account.username(), null);
                 return Optional.empty();
             }
             return Optional.of(account.caller(derived.get()));
@@ -335,7 +348,14 @@ public final class IdentityService implements Authenticator {
                     + "previous one");
         }
         String hash = hasher.hash(next);
-        jpa.tx(em -> em.find(AccountEntity.class, name).setPassword(hash, false));
+        try {
+            jpa.tx(em -> {
+                em.find(AccountEntity.class, name).setPassword(hash, false);
+                CheckedTokens.bump(em); // the caller's own session no longer must change its password
+            });
+        } finally {
+            CheckedTokens.changed();
+        }
         sessions.revokeAll(name, token);
         InitialAccounts.forgetInitialPassword(name);
     }

@@ -13,6 +13,24 @@ final class JpaSessionStore implements Sessions.Store {
         this.jpa = jpa;
     }
 
+    /**
+     * Runs a removal of sessions: when it removed any, the identity version moves on in its transaction and the
+     * checked tokens are emptied after its commit ({@link CheckedTokens}).
+     */
+    private int removing(java.util.function.ToIntFunction<javax.persistence.EntityManager> delete) {
+        try {
+            return jpa.txExpr(em -> {
+                int n = delete.applyAsInt(em);
+                if (n > 0) {
+                    CheckedTokens.bump(em);
+                }
+                return n;
+            });
+        } finally {
+            CheckedTokens.changed();
+        }
+    }
+
     @Override
     public void put(String hash, Sessions.Session s) {
         jpa.tx(em -> em.persist(new SessionEntity(hash, s.username(), s.createdAt(), s.lastUsed())));
@@ -33,20 +51,20 @@ final class JpaSessionStore implements Sessions.Store {
 
     @Override
     public boolean remove(String hash) {
-        return jpa.txExpr(em -> em.createQuery("delete from SessionEntity s where s.tokenHash = :h")
+        return removing(em -> em.createQuery("delete from SessionEntity s where s.tokenHash = :h")
                 .setParameter("h", hash).executeUpdate()) > 0;
     }
 
     @Override
     public int removeUser(String username, String keepHash) {
-        return jpa.txExpr(em -> em.createQuery("delete from SessionEntity s where s.username = :u and s.tokenHash "
+        return removing(em -> em.createQuery("delete from SessionEntity s where s.username = :u and s.tokenHash "
                 + "<> :k").setParameter("u", username).setParameter("k", keepHash == null ? "" : keepHash)
                 .executeUpdate());
     }
 
     @Override
     public int sweep(long idleBefore, long createdBefore) {
-        return jpa.txExpr(em -> em.createQuery("delete from SessionEntity s where s.lastUsed < :i or s.createdAt < :c")
+        return removing(em -> em.createQuery("delete from SessionEntity s where s.lastUsed < :i or s.createdAt < :c")
                 .setParameter("i", idleBefore).setParameter("c", createdBefore).executeUpdate());
     }
 

@@ -165,6 +165,12 @@ final class Sessions {
         return Optional.of(s);
     }
 
+    /** Whether a session read earlier must be read again: expired by now, or its idle timer due for writing. */
+    boolean due(Session s) {
+        long now = clock.millis();
+        return expired(s, now) || now - s.lastUsed() >= touchMillis();
+    }
+
     /** When the token expires if not used again, or 0 if it is not live. */
     long expiresAt(String token) {
         return store.find(hash(token)).map(this::expiresAt).orElse(0L);

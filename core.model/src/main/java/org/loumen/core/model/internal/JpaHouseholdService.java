@@ -45,7 +45,7 @@ public final class JpaHouseholdService implements HouseholdService {
     public ImportResult importHouseholds(byte[] csv, Set<String> scopes) throws ImportException {
         List<ImportRows.HouseholdRow> rows = ImportRows.households(Csv.parse(csv, ImportRows.HOUSEHOLD_COLUMNS));
         try {
-            return Tx.retrying(() -> jpa.txExpr(em -> {
+            return Tx.retrying(() -> jpa.txExpr(DataVersion.bumping(em -> {
                 Places places = new Places(em);
                 Set<String> taken = new HashSet<>();
                 for (Object[] r : em.createQuery("select h.unit, h.room from HouseholdEntity h", Object[].class)
@@ -81,7 +81,7 @@ public final class JpaHouseholdService implements HouseholdService {
                 out.forEach(em::persist);
                 return new ImportResult(out.size(), new ImportResult.Created(places.createdCommunities,
                         places.createdBuildings, places.createdUnits));
-            }));
+            })));
         } catch (RuntimeException e) {
             ImportException refused = Tx.unwrap(e, ImportException.class);
             if (refused != null) {

@@ -1,7 +1,5 @@
 package org.loumen.core.model.internal;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.RollbackException;
 
+import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.Building;
 import org.loumen.core.model.Community;
@@ -47,7 +46,7 @@ public final class JpaOrganisationService implements OrganisationService {
     @Activate
     public JpaOrganisationService(@Reference(target = "(osgi.unit.name=loumen.core)") JpaTemplate jpa) {
         this.jpa = jpa;
-        this.cache = new ReferenceCache(this::stamp, !embedded());
+        this.cache = new ReferenceCache(() -> DataVersion.read(jpa), DataVersion.shared(jpa));
         int added = loadReferenceData();
         ReferenceCache.changed();
         if (added > 0) {
@@ -58,7 +57,7 @@ public final class JpaOrganisationService implements OrganisationService {
     /** Inserts the shipped district, streets and communities that are not yet stored; never changes stored rows. */
     int loadReferenceData() {
         List<String[]> rows = Tsv.read(REFERENCE_DATA, 4);
-        return jpa.txExpr(em -> {
+        return write(em -> {
             int added = 0;
             for (String[] r : rows) {
                 String code = r[0];
@@ -98,27 +97,15 @@ public final class JpaOrganisationService implements OrganisationService {
     }
 
     /**
-     * Whether the database is embedded Derby, which no other process can open while this one runs (so no other node
-     * writes to it). A server database may be shared by several nodes.
+     * A write of the organisation tree: the version moved on in its transaction ({@link DataVersion}), the caches here
+     * emptied after its commit, also when it failed (a stale entry is never worth the risk).
      */
-    private boolean embedded() {
-        String url = jpa.txExpr(em -> {
-            try {
-                return em.unwrap(Connection.class).getMetaData().getURL();
-            } catch (SQLException e) {
-                return null; // not known: treated as shared, which is always correct
-            }
-        });
-        return url != null && url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://");
-    }
-
-    /** What changes when a street or community is added, removed or changed on any node: rows and versions. */
-    private Object stamp() {
-        return jpa.txExpr(em -> List.of(
-                List.of(em.createQuery("select count(s), sum(s.version) from StreetEntity s", Object[].class)
-                        .getSingleResult()),
-                List.of(em.createQuery("select count(c), sum(c.version) from CommunityEntity c", Object[].class)
-                        .getSingleResult())).toString());
+    private <T> T write(EmFunction<T> work) {
+        try {
+            return jpa.txExpr(DataVersion.bumping(work));
+        } finally {
+            ReferenceCache.changed();
+        }
     }
 
     @Override
@@ -189,7 +176,7 @@ public final class JpaOrganisationService implements OrganisationService {
         String name = validName(c.name());
         String street = DivisionCodes.streetOf(c.code());
         CommunityKind kind = c.kind() != null ? c.kind() : DivisionCodes.communityKind(c.code());
-        Object outcome = Tx.retrying(() -> jpa.txExpr(em -> {
+        Object outcome = Tx.retrying(() -> write(em -> {
             if (em.find(StreetEntity.class, street) == null) {
                 return Reason.NOT_FOUND;
             }
@@ -217,7 +204,7 @@ public final class JpaOrganisationService implements OrganisationService {
         String name = validName(newName);
         Object outcome;
         try {
-            outcome = jpa.txExpr(em -> {
+            outcome = write(em -> {
                 CommunityEntity entity = em.find(CommunityEntity.class, code);
                 if (entity == null) {
                     return Reason.NOT_FOUND;
@@ -280,7 +267,7 @@ public final class JpaOrganisationService implements OrganisationService {
     @Override
     public Building addBuilding(String communityCode, String label) throws ModelException {
         String l = validLabel(label);
-        Object outcome = Tx.retrying(() -> jpa.txExpr(em -> {
+        Object outcome = Tx.retrying(() -> write(em -> {
             if (em.find(CommunityEntity.class, communityCode) == null) {
                 return Reason.NOT_FOUND;
             }
@@ -313,7 +300,7 @@ public final class JpaOrganisationService implements OrganisationService {
     @Override
     public Unit addUnit(String buildingCode, String label) throws ModelException {
         String l = validLabel(label);
-        Object outcome = Tx.retrying(() -> jpa.txExpr(em -> {
+        Object outcome = Tx.retrying(() -> write(em -> {
             if (buildingCode == null || em.find(BuildingEntity.class, buildingCode) == null) {
                 return Reason.NOT_FOUND;
             }
@@ -349,7 +336,7 @@ public final class JpaOrganisationService implements OrganisationService {
         String l = validLabel(label);
         Object outcome;
         try {
-            outcome = jpa.txExpr(em -> {
+            outcome = write(em -> {
                 BuildingEntity b = code == null ? null : em.find(BuildingEntity.class, code);
                 if (b == null) {
                     return Reason.NOT_FOUND;
@@ -387,7 +374,7 @@ public final class JpaOrganisationService implements OrganisationService {
         String l = validLabel(label);
         Object outcome;
         try {
-            outcome = jpa.txExpr(em -> {
+            outcome = write(em -> {
                 UnitEntity u = code == null ? null : em.find(UnitEntity.class, code);
                 if (u == null) {
                     return Reason.NOT_FOUND;
@@ -444,7 +431,7 @@ public final class JpaOrganisationService implements OrganisationService {
     @Override
     public Grid addGrid(String communityCode, String name) throws ModelException {
         String n = validLabel(name);
-        Object outcome = Tx.retrying(() -> jpa.txExpr(em -> {
+        Object outcome = Tx.retrying(() -> write(em -> {
             if (em.find(CommunityEntity.class, communityCode) == null) {
                 return Reason.NOT_FOUND;
             }
@@ -475,7 +462,7 @@ public final class JpaOrganisationService implements OrganisationService {
 
     @Override
     public Building placeInGrid(String buildingCode, String gridCode) throws ModelException {
-        Object outcome = jpa.txExpr(em -> {
+        Object outcome = write(em -> {
             BuildingEntity b = buildingCode == null ? null : em.find(BuildingEntity.class, buildingCode);
             if (b == null) {
                 return Reason.NOT_FOUND;

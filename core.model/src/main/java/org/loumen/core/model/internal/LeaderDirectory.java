@@ -26,12 +26,28 @@ final class LeaderDirectory {
 
     private final JpaTemplate jpa;
 
+    /**
+     * Each community's directory as of a day, in memory: read by residents and posters far more often than leaders
+     * change, and every write of leaders, assignments or the organisation tree moves {@link DataVersion} on, on any
+     * node. Only directories that list someone are kept, so asking for made-up community codes fills nothing.
+     */
+    private final ReferenceCache cache;
+
+    private record Listing(LocalDate day, List<PublicLeader> leaders) {
+    }
+
     LeaderDirectory(JpaTemplate jpa) {
         this.jpa = jpa;
+        this.cache = new ReferenceCache(() -> DataVersion.read(jpa), DataVersion.shared(jpa));
     }
 
     List<PublicLeader> directory(String community) {
         LocalDate today = LocalDate.now(Days.CHINA);
+        return cache.get("directory " + community, () -> new Listing(today, load(community, today)),
+                l -> l.day().equals(today) && !l.leaders().isEmpty()).leaders();
+    }
+
+    private List<PublicLeader> load(String community, LocalDate today) {
         return jpa.txExpr(em -> {
             List<LeaderEntity> leaders = readOnly(em.createQuery("select l from LeaderEntity l where l.community = :c "
                     + "and l.status = :s order by l.name", LeaderEntity.class)).setParameter("c", community)
@@ -46,7 +62,7 @@ final class LeaderDirectory {
                 }
             }
             out.sort(ORDER);
-            return out;
+            return List.copyOf(out);
         });
     }
 
@@ -63,7 +79,7 @@ final class LeaderDirectory {
     }
 
     Leader phoneConsent(long id, boolean consent, String by) throws ModelException {
-        return Tx.write(jpa, em -> {
+        return DataVersion.write(jpa, em -> {
             LeaderEntity l = existing(em, id);
             l.phoneConsentAt = consent ? System.currentTimeMillis() : null;
             l.phoneConsentBy = consent ? by : null;

@@ -45,7 +45,7 @@ final class LeaderImportExport {
         long[] t = new long[3];
         t[0] = System.nanoTime();
         try {
-            ImportResult result = Tx.retrying(() -> jpa.txExpr(em -> {
+            ImportResult result = Tx.retrying(() -> jpa.txExpr(DataVersion.bumping(em -> {
                 Places places = new Places(em);
                 Set<String> phones = new HashSet<>(em.createQuery("select l.phone from LeaderEntity l", String.class)
                         .getResultList());
@@ -96,7 +96,7 @@ final class LeaderImportExport {
                 t[2] = System.nanoTime();
                 return new ImportResult(resolved.size(), new ImportResult.Created(places.createdCommunities,
                         places.createdBuildings, places.createdUnits));
-            }));
+            })));
             long end = System.nanoTime();
             LOG.info("Imported {} leaders in {} ms (parse {}, resolve {}, persist {}, commit {})", result.imported(),
                     (end - t0) / 1_000_000, (t[0] - t0) / 1_000_000, (t[1] - t[0]) / 1_000_000,

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
@@ -33,8 +34,19 @@ final class LeaderRecords {
 
     private final JpaTemplate jpa;
 
+    /**
+     * Pages of the listing in memory (a community's page of 20 is read far more often than its leaders change): kept
+     * and invalidated as the public directory is ({@link DataVersion}: every write of leaders, assignments or places
+     * moves it on, on any node), keyed by the caller's scopes, the filter, the page, its size, the order and the day
+     * (the age filter counts years up to today). The caller's access is decided before, and each read is still audited
+     * by the dispatcher; only pages of at most {@link #CACHED_PAGE} rows are kept, at most 2,000 entries in all.
+     */
+    private final ReferenceCache pages;
+    static final int CACHED_PAGE = 200;
+
     LeaderRecords(JpaTemplate jpa) {
         this.jpa = jpa;
+        this.pages = new ReferenceCache(() -> DataVersion.read(jpa), DataVersion.shared(jpa), 2_000);
     }
 
     Page<Leader> find(Set<String> scopes, String street, String community, String q, int page, int size,
@@ -43,6 +55,15 @@ final class LeaderRecords {
     }
 
     Page<Leader> find(Set<String> scopes, LeaderQuery filter, int page, int size, String sort) {
+        if (size > CACHED_PAGE) {
+            return load(scopes, filter, page, size, sort);
+        }
+        String key = new TreeSet<>(scopes) + "|" + filter + "|" + page + "|" + size + "|" + sort + "|"
+                + LocalDate.now(Days.CHINA);
+        return pages.get(key, () -> load(scopes, filter, page, size, sort));
+    }
+
+    private Page<Leader> load(Set<String> scopes, LeaderQuery filter, int page, int size, String sort) {
         return jpa.txExpr(em -> {
             long total = count(em, scopes, filter);
             List<LeaderEntity> leaders = query(em, scopes, filter, sort, (page - 1) * size, size);
@@ -116,10 +137,15 @@ final class LeaderRecords {
         });
     }
 
+    /** Who serves the unit on the day; kept like the listing's pages (a ballot and a resident page ask it). */
     List<Leader> serving(String unitCode, LocalDate day) {
         if (!DivisionCodes.hasUnitForm(unitCode)) {
             return List.of();
         }
+        return pages.get("serving|" + unitCode + "|" + day, () -> loadServing(unitCode, day));
+    }
+
+    private List<Leader> loadServing(String unitCode, LocalDate day) {
         String building = unitCode.substring(0, unitCode.indexOf('U'));
         return jpa.txExpr(em -> {
             List<Long> ids = em.createQuery("select a.leader from AssignmentEntity a where a.unit = :u or "
@@ -312,6 +338,6 @@ final class LeaderRecords {
     }
 
     private Leader write(Function<EntityManager, Leader> work) throws ModelException {
-        return Tx.write(jpa, work);
+        return DataVersion.write(jpa, work);
     }
 }

@@ -3,17 +3,18 @@ package org.loumen.core.model.internal;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Reference data (基础数据: streets and communities) kept in memory for the reads that every page and every resident
+ * Reference data (基础数据: streets and communities) and the public leader directory kept in memory for the reads that every page and every resident
  * makes, with no stale read after a write:
  * <ul>
  * <li>a write made on this node ({@link #changed()}, called after its transaction committed) empties the cache before
  * its answer leaves, so the next read loads afresh;</li>
- * <li>on a database other nodes may share (PostgreSQL), every read first reads a stamp of the tables (rows and the
- * sum of their versions): one small query instead of the lists, and another node's committed change is seen by the
- * next read here;</li>
+ * <li>on a database other nodes may share (PostgreSQL), every read first reads the stamp ({@link DataVersion}, one row
+ * by primary key, moved on by every write of that data in the write's own transaction) instead of the lists, so
+ * another node's committed change is seen by the next read here;</li>
  * <li>on embedded Derby no other process can open the database while this one runs, so every write is made here and
  * the first point suffices: the stamp is read once.</li>
  * </ul>
@@ -22,10 +23,10 @@ import java.util.function.Supplier;
  */
 final class ReferenceCache {
 
-    /** One generation for the bundle: every write of streets or communities in it moves it on. */
+    /** One generation for the bundle: every write of the organisation tree or of leaders in it moves it on. */
     private static final AtomicLong GENERATION = new AtomicLong();
 
-    /** Marks every cached entry stale; called after a write of streets or communities has committed. */
+    /** Marks every cached entry stale; called after a write of the organisation tree or of leaders has committed. */
     static void changed() {
         GENERATION.incrementAndGet();
     }
@@ -35,6 +36,7 @@ final class ReferenceCache {
 
     private final Supplier<Object> stamp;
     private final boolean shared;
+    private final int maxEntries;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private volatile Object seenStamp;
     private volatile boolean checked;
@@ -44,23 +46,43 @@ final class ReferenceCache {
      * @param shared whether other nodes may write to the database: the stamp is then read before every read
      */
     ReferenceCache(Supplier<Object> stamp, boolean shared) {
+        this(stamp, shared, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxEntries at most this many entries are kept: when a new one would exceed it, all are dropped (for keys
+     *        made from what callers ask, which no list of places bounds)
+     */
+    ReferenceCache(Supplier<Object> stamp, boolean shared, int maxEntries) {
         this.stamp = stamp;
         this.shared = shared;
+        this.maxEntries = maxEntries;
     }
 
     /** The cached value of the key, or what the loader reads now (kept unless a write happened meanwhile). */
-    @SuppressWarnings("unchecked")
     <T> T get(String key, Supplier<T> loader) {
+        return get(key, loader, v -> true);
+    }
+
+    /**
+     * The cached value of the key while {@code usable} accepts it (e.g. it was made today), or what the loader reads
+     * now, kept only if {@code usable} accepts it and no write happened meanwhile.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T get(String key, Supplier<T> loader, Predicate<T> usable) {
         if (shared || !checked) {
             checkStamp();
         }
         long generation = GENERATION.get();
         Entry e = entries.get(key);
-        if (e != null && e.generation() == generation) {
+        if (e != null && e.generation() == generation && usable.test((T) e.value())) {
             return (T) e.value();
         }
         T value = loader.get();
-        if (GENERATION.get() == generation) {
+        if (GENERATION.get() == generation && usable.test(value)) {
+            if (entries.size() >= maxEntries) {
+                entries.clear();
+            }
             entries.put(key, new Entry(generation, value));
         }
         return value;

@@ -71,4 +71,24 @@ class ReferenceCacheTest {
         }));
         assertEquals("new", read("new"));
     }
+
+    @Test
+    void aValueTheCallerCannotUseIsNeitherServedNorKept() {
+        ReferenceCache c = new ReferenceCache(() -> "s", false);
+        assertEquals("", c.get("directory x", () -> "", v -> !v.isEmpty()), "an empty directory is not kept");
+        assertEquals("a", c.get("directory x", () -> "a", v -> !v.isEmpty()));
+        assertEquals("a", c.get("directory x", () -> "b", v -> !v.isEmpty()), "kept once usable");
+        assertEquals("c", c.get("directory x", () -> "c", v -> !v.equals("a")), "no longer usable (another day)");
+    }
+
+    @Test
+    void atMostMaxEntriesAreKept() {
+        ReferenceCache c = new ReferenceCache(() -> "s", false, 2);
+        c.get("k1", () -> "1");
+        c.get("k2", () -> "2");
+        assertEquals("2", c.get("k2", () -> "x"));
+        c.get("k3", () -> "3"); // over the bound: the others are dropped
+        assertEquals("1b", c.get("k1", () -> "1b"));
+        assertEquals("3", c.get("k3", () -> "y"), "the newest entries stay while within the bound");
+    }
 }
