@@ -12,8 +12,9 @@ import org.osgi.service.component.annotations.Deactivate;
 /**
  * Once the framework has reached the launch's start level, collects the heap once on its own thread, so that what
  * start-up alone needed (bundle installs, persistence units, the demo seeding) is given back and the heap shrinks to
- * the free ratio the launcher set (see {@code org.loumen.launcher.HeapSizing}). Start-up is over by then; the full
- * collection of about 30 MB live takes some tens of milliseconds.
+ * the free ratio the launcher set (see {@code org.loumen.launcher.HeapSizing}). It is a full, stop-the-world
+ * collection of about 30–60 MB live: a pause of some tens of milliseconds on an idle machine (longer on a loaded one),
+ * once, as the platform turns UP.
  */
 @Component(immediate = true)
 public final class HeapTrim {
