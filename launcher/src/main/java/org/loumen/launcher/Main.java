@@ -40,6 +40,7 @@ public final class Main {
         if (status >= 0) {
             System.exit(status);
         }
+        HeapSizing.apply();
         Class<?> launcher = Class.forName(BND_LAUNCHER);
         Method main = launcher.getMethod("main", String[].class);
         try {

@@ -54,6 +54,9 @@ public final class DemoLeaderAccounts {
                 LOG.warn("Demo leader {} not found: no demo account for them", phone);
                 continue;
             }
+            if (accounts.usernameOf(leader.get().id()).isPresent()) {
+                continue; // a warm start: issued before (checked first, as making a password's hash is slow)
+            }
             accounts.issueTo(leader.get(), "system").ifPresent(i -> lines.add(String.format("%-10s %-14s %s  %s",
                     "楼门栋长", i.username(), i.password(), i.name() + "（演示，" + i.communityName() + " " + i.places()
                             + "）")));
