@@ -47,18 +47,30 @@ public final class JpaHouseholdService implements HouseholdService {
         try {
             return Tx.retrying(() -> jpa.txExpr(em -> {
                 Places places = new Places(em);
-                Set<String> taken = new HashSet<>();
-                for (Object[] r : em.createQuery("select h.unit, h.room from HouseholdEntity h", Object[].class)
-                        .getResultList()) {
-                    taken.add(r[0] + "|" + r[1]);
-                }
                 List<Problem> problems = new ArrayList<>();
-                List<HouseholdEntity> out = new ArrayList<>();
+                List<Object[]> resolved = new ArrayList<>();
                 for (ImportRows.HouseholdRow r : rows) {
                     Places.Resolved at = places.resolve(r.row(), r.place(), scopes, problems);
-                    if (at == null) {
-                        continue;
+                    if (at != null) {
+                        resolved.add(new Object[] { r, at });
                     }
+                }
+                // the rooms already taken in the import's communities only: a city holds millions of households
+                List<String> communities = resolved.stream().map(p -> ((Places.Resolved) p[1]).community())
+                        .distinct().toList();
+                Set<String> taken = new HashSet<>();
+                for (int i = 0; i < communities.size(); i += 500) {
+                    for (Object[] r : em.createQuery("select h.unit, h.room from HouseholdEntity h "
+                            + "where h.community in :c", Object[].class)
+                            .setParameter("c", communities.subList(i, Math.min(communities.size(), i + 500)))
+                            .getResultList()) {
+                        taken.add(r[0] + "|" + r[1]);
+                    }
+                }
+                List<HouseholdEntity> out = new ArrayList<>();
+                for (Object[] pair : resolved) {
+                    ImportRows.HouseholdRow r = (ImportRows.HouseholdRow) pair[0];
+                    Places.Resolved at = (Places.Resolved) pair[1];
                     if (taken.contains(at.unit() + "|" + r.room())) {
                         problems.add(new Problem(r.row(), "room", r.room(),
                                 "该户已登记 / this household is already registered"));
