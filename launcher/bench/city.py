@@ -104,6 +104,8 @@ def city_full(p, label, record, households, leaders):
 
     total = json.loads(p.call("GET", "/api/v1/leaders?size=1")[1])["total"]
     record("city: leaders in the database", label, f"{total:,}")
+    # what any signed-in request costs on this machine at this moment (token check, no query of the city's tables)
+    ms("request floor: GET /api/v1/auth/me (signed in, no list)", "/api/v1/auth/me")
     ms("leader profile report (district)", "/api/v1/reports/leader-profile")
     ms("cadence dashboard (district)", "/api/v1/meetings/cadence")
     middle = max(1, total // 40)

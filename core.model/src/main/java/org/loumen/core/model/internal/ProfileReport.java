@@ -1,16 +1,12 @@
 package org.loumen.core.model.internal;
 
-import static org.loumen.core.model.internal.LeaderQueries.assignments;
-import static org.loumen.core.model.internal.LeaderQueries.query;
 import static org.loumen.core.model.internal.Reads.names;
-import static org.loumen.core.model.internal.Reads.readOnly;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +17,6 @@ import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.loumen.core.model.Assignment;
 import org.loumen.core.model.Education;
 import org.loumen.core.model.LeaderProfile.Counts;
 import org.loumen.core.model.LeaderProfile.Figures;
@@ -45,33 +40,31 @@ final class ProfileReport {
         return jpa.txExpr(em -> {
             Map<String, String> streetNames = names(em, "select s.code, s.name from StreetEntity s");
             Map<String, String> communityNames = names(em, "select c.code, c.name from CommunityEntity c");
-            // counted by the database: a city's 100,000 leaders are never loaded to be counted (issue 17)
-            Map<String, Tally> byStreet = new java.util.TreeMap<>();
-            LeaderQuery filter = LeaderQuery.of(street, community, null);
-            String serving = " and exists (select a.id from AssignmentEntity a where a.leader = l.id and "
-                    + "(a.start is null or a.start <= :asOf) and (a.end is null or a.end > :asOf))";
-            TypedQuery<Object[]> groups = em.createQuery("select l.street, l.education, l.partyMember, l.liaison, "
-                    + "count(l) from LeaderEntity l" + LeaderQueries.where(scopes, filter) + serving
-                    + " group by l.street, l.education, l.partyMember, l.liaison", Object[].class);
-            LeaderQueries.bind(groups, scopes, filter);
-            for (Object[] r : groups.setParameter("asOf", asOf).getResultList()) {
-                Tally t = byStreet.computeIfAbsent((String) r[0], k -> new Tally());
-                int n = ((Number) r[4]).intValue();
-                Education e = Education.valueOf((String) r[1]);
-                t.total += n;
-                t.college += e.collegeOrAbove() ? n : 0;
-                t.masters += e == Education.MASTER ? n : 0;
-                t.doctorates += e == Education.DOCTORATE ? n : 0;
-                t.party += Boolean.TRUE.equals(r[2]) ? n : 0;
-                t.liaisons += Boolean.TRUE.equals(r[3]) ? n : 0;
+            // the columns counted, not entities: a city's 100,000 leaders are read as plain rows, once (issue 17)
+            Set<Long> serving = new HashSet<>();
+            for (Long id : em.createQuery("select a.leader from AssignmentEntity a where " + ACTIVE, Long.class)
+                    .setParameter("asOf", asOf).getResultList()) {
+                serving.add(id);
             }
-            TypedQuery<Object[]> young = em.createQuery("select l.street, count(l) from LeaderEntity l"
-                    + LeaderQueries.where(scopes, filter) + serving + " and l.birthDate > :cutoff group by l.street",
-                    Object[].class);
-            LeaderQueries.bind(young, scopes, filter);
-            for (Object[] r : young.setParameter("asOf", asOf)
-                    .setParameter("cutoff", LeaderQueries.sixtiethBirthdayCutoff(asOf)).getResultList()) {
-                byStreet.computeIfAbsent((String) r[0], k -> new Tally()).under60 += ((Number) r[1]).intValue();
+            LeaderQuery filter = LeaderQuery.of(street, community, null);
+            TypedQuery<Object[]> rows = em.createQuery("select l.id, l.street, l.education, l.partyMember, l.liaison, "
+                    + "l.birthDate from LeaderEntity l" + LeaderQueries.where(scopes, filter), Object[].class);
+            LeaderQueries.bind(rows, scopes, filter);
+            LocalDate cutoff = LeaderQueries.sixtiethBirthdayCutoff(asOf);
+            Map<String, Tally> byStreet = new java.util.TreeMap<>();
+            for (Object[] r : rows.getResultList()) {
+                if (!serving.contains(((Number) r[0]).longValue())) {
+                    continue;
+                }
+                Tally t = byStreet.computeIfAbsent((String) r[1], k -> new Tally());
+                Education e = Education.valueOf((String) r[2]);
+                t.total++;
+                t.college += e.collegeOrAbove() ? 1 : 0;
+                t.masters += e == Education.MASTER ? 1 : 0;
+                t.doctorates += e == Education.DOCTORATE ? 1 : 0;
+                t.party += Boolean.TRUE.equals(r[3]) ? 1 : 0;
+                t.liaisons += Boolean.TRUE.equals(r[4]) ? 1 : 0;
+                t.under60 += ((LocalDate) r[5]).isAfter(cutoff) ? 1 : 0; // under 60 exactly when born after it
             }
             Tally all = new Tally();
             byStreet.values().forEach(all::add);
@@ -147,75 +140,37 @@ final class ProfileReport {
             String community, LocalDate asOf, Map<String, String> streetNames, Map<String, String> communityNames) {
         java.util.function.Predicate<String> within = code -> scopes.stream().anyMatch(code::startsWith)
                 && (street == null || code.startsWith(street)) && (community == null || code.startsWith(community));
-        // community code -> [units, units led, buildings, buildings led]
-        Map<String, int[]> byCommunity = scopes.stream().allMatch(s -> s.length() <= 12)
-                ? countedByCommunity(em, asOf, within) : loadedByCommunity(em, asOf, within);
+        Set<String> ledUnits = new HashSet<>();
+        Set<String> ledBuildings = new HashSet<>();
+        for (Object[] a : em.createQuery("select a.building, a.unit from AssignmentEntity a where " + ACTIVE,
+                Object[].class).setParameter("asOf", asOf).getResultList()) {
+            if (a[1] != null) {
+                ledUnits.add((String) a[1]);
+            } else {
+                ledBuildings.add((String) a[0]);
+            }
+        }
+        // community code -> [units, units led, buildings, buildings led]; codes only, never entities
+        Map<String, int[]> byCommunity = new java.util.TreeMap<>();
+        for (Object[] b : em.createQuery("select b.code, b.community from BuildingEntity b", Object[].class)
+                .getResultList()) {
+            if (within.test((String) b[0])) {
+                int[] c = byCommunity.computeIfAbsent((String) b[1], k -> new int[4]);
+                c[2]++;
+                c[3] += ledBuildings.contains(b[0]) ? 1 : 0;
+            }
+        }
+        for (String u : em.createQuery("select u.code from UnitEntity u", String.class).getResultList()) {
+            if (within.test(u)) {
+                int[] c = byCommunity.computeIfAbsent(u.substring(0, 12), k -> new int[4]);
+                c[0]++;
+                c[1] += ledUnits.contains(u) ? 1 : 0;
+            }
+        }
         return coverage(byCommunity, streetNames, communityNames);
     }
 
     private static final String ACTIVE = "(a.start is null or a.start <= :asOf) and (a.end is null or a.end > :asOf)";
-
-    /**
-     * The coverage counted by the database, a community at a time: for callers whose scopes are whole communities or
-     * wider (the report's readers), so that no building, unit or assignment row is loaded.
-     */
-    private static Map<String, int[]> countedByCommunity(EntityManager em, LocalDate asOf,
-            java.util.function.Predicate<String> within) {
-        Map<String, int[]> byCommunity = new java.util.TreeMap<>();
-        String[] queries = {
-            "select b.community, count(u) from UnitEntity u, BuildingEntity b where u.building = b.code "
-                    + "group by b.community",
-            "select b.community, count(distinct u.code) from AssignmentEntity a, UnitEntity u, BuildingEntity b "
-                    + "where a.unit = u.code and u.building = b.code and " + ACTIVE + " group by b.community",
-            "select b.community, count(b) from BuildingEntity b group by b.community",
-            "select b.community, count(distinct b.code) from AssignmentEntity a, BuildingEntity b "
-                    + "where a.unit is null and a.building = b.code and " + ACTIVE + " group by b.community" };
-        for (int i = 0; i < queries.length; i++) {
-            TypedQuery<Object[]> q = em.createQuery(queries[i], Object[].class);
-            if (queries[i].contains(":asOf")) {
-                q.setParameter("asOf", asOf);
-            }
-            for (Object[] r : q.getResultList()) {
-                if (within.test((String) r[0])) {
-                    byCommunity.computeIfAbsent((String) r[0], k -> new int[4])[i] += ((Number) r[1]).intValue();
-                }
-            }
-        }
-        return byCommunity;
-    }
-
-    /** The coverage of a caller scoped below a community (a building or a unit): its rows read and counted here. */
-    private static Map<String, int[]> loadedByCommunity(EntityManager em, LocalDate asOf,
-            java.util.function.Predicate<String> within) {
-        Set<String> ledUnits = new HashSet<>();
-        Set<String> ledBuildings = new HashSet<>();
-        for (AssignmentEntity a : readOnly(em.createQuery("select a from AssignmentEntity a",
-                AssignmentEntity.class)).getResultList()) {
-            boolean active = (a.start == null || !a.start.isAfter(asOf)) && (a.end == null || a.end.isAfter(asOf));
-            if (active && a.unit != null) {
-                ledUnits.add(a.unit);
-            } else if (active) {
-                ledBuildings.add(a.building);
-            }
-        }
-        Map<String, int[]> byCommunity = new java.util.TreeMap<>();
-        for (BuildingEntity b : readOnly(em.createQuery("select b from BuildingEntity b", BuildingEntity.class))
-                .getResultList()) {
-            if (within.test(b.code)) {
-                int[] c = byCommunity.computeIfAbsent(b.community, k -> new int[4]);
-                c[2]++;
-                c[3] += ledBuildings.contains(b.code) ? 1 : 0;
-            }
-        }
-        for (UnitEntity u : readOnly(em.createQuery("select u from UnitEntity u", UnitEntity.class)).getResultList()) {
-            if (within.test(u.code)) {
-                int[] c = byCommunity.computeIfAbsent(u.code.substring(0, 12), k -> new int[4]);
-                c[0]++;
-                c[1] += ledUnits.contains(u.code) ? 1 : 0;
-            }
-        }
-        return byCommunity;
-    }
 
     private static LeaderProfile.Coverage coverage(Map<String, int[]> byCommunity, Map<String, String> streetNames,
             Map<String, String> communityNames) {
