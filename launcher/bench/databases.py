@@ -9,11 +9,17 @@
 - --city N: after the listing, N more imports of 6,000 generated leaders (N <= 8, so 6,000 x (N+1) in all, 20
   communities of 300 leaders each per import), then the district's leader profile report
   (GET /api/v1/reports/leader-profile) and a leader page (a page of 20 in the middle of the listing, and one
-  leader's record), each the median of 5 after one warm-up.
+  leader's record), each the median of 5 after one warm-up;
+- --city full: the issue's city instead, generated and imported in batches through the same import routes: 2,000
+  communities (199 per street over 11 streets, the national codes' limit of residents' committees) of 10 buildings x
+  5 units, one unit leader each (100,000 leaders, one import per street) and 50 households per unit (5,000,000,
+  --households N for fewer; 50,000 per import); then the import rates (rows/s), the district's profile report, the
+  cadence dashboard, district-wide leader pages (first and middle, by every sort the listing offers), household pages
+  (first and middle), a community's page, one leader's record, each the median of 3 after one warm-up.
 PostgreSQL is a throwaway server from cnf/postgres.sh with fsync on (Derby syncs its log at commit too), on the
 same machine. Needs Debian's postgresql and wrk (apt-get install postgresql wrk).
 
-Usage: launcher/bench/databases.py [BALLOTS] [--no-tally] [--city N]   (build first: mvn -B package -DskipTests)
+Usage: launcher/bench/databases.py [BALLOTS] [--no-tally] [--city N|full] [--households N]   (build first: mvn -B package -DskipTests)
 """
 import argparse, json, os, re, shutil, statistics, subprocess, sys, tempfile, time, zipfile
 
@@ -22,10 +28,16 @@ from loumen_bench import JAR, ROOT, Platform, leaders_csv
 cli = argparse.ArgumentParser()
 cli.add_argument("ballots", nargs="?", type=int, default=600_000)
 cli.add_argument("--no-tally", action="store_true", help="skip the tally (saves a few minutes)")
-cli.add_argument("--city", type=int, default=0, metavar="N", help="N more imports of 6,000 leaders (<= 8)")
+cli.add_argument("--city", default="0", metavar="N|full",
+                 help="N more imports of 6,000 leaders (<= 8), or full: the generated city (100,000 leaders, ...)")
+cli.add_argument("--households", type=int, default=5_000_000, help="households of --city full (50 per unit)")
+cli.add_argument("--city-leaders", type=int, default=100_000, help="leaders of --city full (50 per community)")
+cli.add_argument("--only", choices=["Derby", "PostgreSQL"], help="one database only")
 cli.add_argument("--seconds", type=int, default=15, help="wrk duration per listing run")
 opts = cli.parse_args()
 ballots = opts.ballots
+full_city = opts.city == "full"
+opts.city = 0 if full_city else int(opts.city)
 if not 0 <= opts.city <= 8:
     sys.exit("--city N: 0 to 8 (the generated phone numbers have room for 9 imports)")
 figures = []  # (what, Derby, PostgreSQL)
@@ -141,14 +153,21 @@ def platform_figures(label, args=(), env=None):
             two_nodes(p, args, env)
         if opts.city:
             city(p, label)
+        if full_city:
+            from city import city_full
+            city_full(p, label, record, opts.households, opts.city_leaders)
 
 
 try:
     if not opts.no_tally:
-        tally(f"jdbc:derby:{work}/tally-derby;create=true")
-        tally(postgres("tally"), "loumen", "loumen-test")
-    platform_figures("Derby")
-    platform_figures("PostgreSQL", ["--db", postgres("platform")], PG_ENV)
+        if opts.only != "PostgreSQL":
+            tally(f"jdbc:derby:{work}/tally-derby;create=true")
+        if opts.only != "Derby":
+            tally(postgres("tally"), "loumen", "loumen-test")
+    if opts.only != "PostgreSQL":
+        platform_figures("Derby")
+    if opts.only != "Derby":
+        platform_figures("PostgreSQL", ["--db", postgres("platform")], PG_ENV)
     print(f"\n| ({os.cpu_count()} cores, shared) | Derby | PostgreSQL |\n|---|---|---|")
     for what, derby, pg in figures:
         print(f"| {what} | {derby or '-'} | {pg or '-'} |")

@@ -47,18 +47,30 @@ public final class JpaHouseholdService implements HouseholdService {
         try {
             return Tx.retrying(() -> jpa.txExpr(DataVersion.bumping(em -> {
                 Places places = new Places(em);
-                Set<String> taken = new HashSet<>();
-                for (Object[] r : em.createQuery("select h.unit, h.room from HouseholdEntity h", Object[].class)
-                        .getResultList()) {
-                    taken.add(r[0] + "|" + r[1]);
-                }
                 List<Problem> problems = new ArrayList<>();
-                List<HouseholdEntity> out = new ArrayList<>();
+                List<Object[]> resolved = new ArrayList<>();
                 for (ImportRows.HouseholdRow r : rows) {
                     Places.Resolved at = places.resolve(r.row(), r.place(), scopes, problems);
-                    if (at == null) {
-                        continue;
+                    if (at != null) {
+                        resolved.add(new Object[] { r, at });
                     }
+                }
+                // the rooms already taken in the import's communities only: a city holds millions of households
+                List<String> communities = resolved.stream().map(p -> ((Places.Resolved) p[1]).community())
+                        .distinct().toList();
+                Set<String> taken = new HashSet<>();
+                for (int i = 0; i < communities.size(); i += 500) {
+                    for (Object[] r : em.createQuery("select h.unit, h.room from HouseholdEntity h "
+                            + "where h.community in :c", Object[].class)
+                            .setParameter("c", communities.subList(i, Math.min(communities.size(), i + 500)))
+                            .getResultList()) {
+                        taken.add(r[0] + "|" + r[1]);
+                    }
+                }
+                List<HouseholdEntity> out = new ArrayList<>();
+                for (Object[] pair : resolved) {
+                    ImportRows.HouseholdRow r = (ImportRows.HouseholdRow) pair[0];
+                    Places.Resolved at = (Places.Resolved) pair[1];
                     if (taken.contains(at.unit() + "|" + r.room())) {
                         problems.add(new Problem(r.row(), "room", r.room(),
                                 "该户已登记 / this household is already registered"));
@@ -120,9 +132,11 @@ public final class JpaHouseholdService implements HouseholdService {
         }
         return jpa.txExpr(em -> {
             TypedQuery<Long> count = em.createQuery("select count(h) from HouseholdEntity h" + w, Long.class);
-            TypedQuery<HouseholdEntity> items = Reads.readOnly(em.createQuery(
-                    "select h from HouseholdEntity h" + w + " order by h.unit, h.room", HouseholdEntity.class));
-            for (TypedQuery<?> q : List.of(count, items)) {
+            // keys first: the page's (unit, room) pairs in order from the unique index on them alone (the rows
+            // skipped before a middle page are never read), then the page's rows of those units
+            TypedQuery<Object[]> keys = em.createQuery("select h.unit, h.room from HouseholdEntity h" + w
+                    + " order by h.unit, h.room", Object[].class);
+            for (TypedQuery<?> q : List.of(count, keys)) {
                 Tx.bindScopes(q, scopes);
                 if (community != null) {
                     q.setParameter("community", community);
@@ -135,8 +149,19 @@ public final class JpaHouseholdService implements HouseholdService {
                 }
             }
             long total = count.getSingleResult();
-            return new Page<>(dtos(em, items.setFirstResult((page - 1) * size).setMaxResults(size).getResultList()),
-                    total);
+            List<Object[]> wanted = keys.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+            if (wanted.isEmpty()) {
+                return new Page<>(List.of(), total);
+            }
+            Map<String, HouseholdEntity> byKey = new java.util.HashMap<>();
+            for (HouseholdEntity h : Reads.readOnly(em.createQuery("select h from HouseholdEntity h "
+                    + "where h.unit in :units", HouseholdEntity.class)).setParameter("units",
+                            wanted.stream().map(k -> (String) k[0]).distinct().toList()).getResultList()) {
+                byKey.put(h.unit + "|" + h.room, h);
+            }
+            // a household removed between the two reads is left out, never answered as null
+            return new Page<>(dtos(em, wanted.stream().map(k -> byKey.get(k[0] + "|" + k[1]))
+                    .filter(h -> h != null).toList()), total);
         });
     }
 

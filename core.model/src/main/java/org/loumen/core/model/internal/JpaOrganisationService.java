@@ -47,6 +47,12 @@ public final class JpaOrganisationService implements OrganisationService {
     public JpaOrganisationService(@Reference(target = "(osgi.unit.name=loumen.core)") JpaTemplate jpa) {
         this.jpa = jpa;
         this.cache = new ReferenceCache(() -> DataVersion.read(jpa), DataVersion.shared(jpa));
+        int indexes = jpa.txExpr(em -> SchemaIndexes.ensure(em, StreetEntity.class, CommunityEntity.class,
+                GridEntity.class, BuildingEntity.class, UnitEntity.class, LeaderEntity.class, AssignmentEntity.class,
+                HouseholdEntity.class));
+        if (indexes > 0) {
+            LOG.info("Indexes added to an existing database: {}", indexes);
+        }
         int added = loadReferenceData();
         ReferenceCache.changed();
         if (added > 0) {

@@ -3,7 +3,6 @@ package org.loumen.core.model.internal;
 import static org.loumen.core.model.internal.LeaderQueries.count;
 import static org.loumen.core.model.internal.LeaderQueries.dtos;
 import static org.loumen.core.model.internal.LeaderQueries.existing;
-import static org.loumen.core.model.internal.LeaderQueries.query;
 import static org.loumen.core.model.internal.Reads.readOnly;
 
 import java.time.LocalDate;
@@ -66,7 +65,7 @@ final class LeaderRecords {
     private Page<Leader> load(Set<String> scopes, LeaderQuery filter, int page, int size, String sort) {
         return jpa.txExpr(em -> {
             long total = count(em, scopes, filter);
-            List<LeaderEntity> leaders = query(em, scopes, filter, sort, (page - 1) * size, size);
+            List<LeaderEntity> leaders = LeaderQueries.page(em, scopes, filter, sort, (page - 1) * size, size);
             return new Page<>(dtos(em, leaders, true), total);
         });
     }

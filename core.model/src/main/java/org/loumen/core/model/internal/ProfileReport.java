@@ -1,16 +1,12 @@
 package org.loumen.core.model.internal;
 
-import static org.loumen.core.model.internal.LeaderQueries.assignments;
-import static org.loumen.core.model.internal.LeaderQueries.query;
 import static org.loumen.core.model.internal.Reads.names;
-import static org.loumen.core.model.internal.Reads.readOnly;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,14 +14,15 @@ import java.util.Map;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.loumen.core.model.Assignment;
 import org.loumen.core.model.Education;
 import org.loumen.core.model.LeaderProfile.Counts;
 import org.loumen.core.model.LeaderProfile.Figures;
 import org.loumen.core.model.LeaderProfile.PlaceCoverage;
 import org.loumen.core.model.LeaderProfile;
+import org.loumen.core.model.LeaderQuery;
 
 /**
  * The leaders' profile report (队伍结构): age, education, party membership and liaisons of the leaders in service,
@@ -41,22 +38,69 @@ final class ProfileReport {
 
     LeaderProfile profile(LocalDate asOf, Set<String> scopes, String street, String community) {
         return jpa.txExpr(em -> {
-            List<LeaderEntity> leaders = query(em, scopes, street, community, null, "id", 0, Integer.MAX_VALUE);
-            Map<Long, List<Assignment>> assignments = assignments(em, leaders, true);
-            List<LeaderEntity> serving = leaders.stream().filter(l -> assignments.getOrDefault(l.id, List.of())
-                    .stream().anyMatch(a -> a.activeOn(asOf))).toList();
             Map<String, String> streetNames = names(em, "select s.code, s.name from StreetEntity s");
             Map<String, String> communityNames = names(em, "select c.code, c.name from CommunityEntity c");
-            Map<String, List<LeaderEntity>> byStreet = new LinkedHashMap<>();
-            serving.stream().sorted(Comparator.comparing(l -> l.street))
-                    .forEach(l -> byStreet.computeIfAbsent(l.street, k -> new ArrayList<>()).add(l));
+            // the columns counted, not entities: a city's 100,000 leaders are read as plain rows, once (issue 17)
+            Set<Long> serving = new HashSet<>();
+            for (Long id : em.createQuery("select a.leader from AssignmentEntity a where " + ACTIVE, Long.class)
+                    .setParameter("asOf", asOf).getResultList()) {
+                serving.add(id);
+            }
+            LeaderQuery filter = LeaderQuery.of(street, community, null);
+            TypedQuery<Object[]> rows = em.createQuery("select l.id, l.street, l.education, l.partyMember, l.liaison, "
+                    + "l.birthDate from LeaderEntity l" + LeaderQueries.where(scopes, filter), Object[].class);
+            LeaderQueries.bind(rows, scopes, filter);
+            LocalDate cutoff = LeaderQueries.sixtiethBirthdayCutoff(asOf);
+            Map<String, Tally> byStreet = new java.util.TreeMap<>();
+            for (Object[] r : rows.getResultList()) {
+                if (!serving.contains(((Number) r[0]).longValue())) {
+                    continue;
+                }
+                Tally t = byStreet.computeIfAbsent((String) r[1], k -> new Tally());
+                Education e = Education.valueOf((String) r[2]);
+                t.total++;
+                t.college += e.collegeOrAbove() ? 1 : 0;
+                t.masters += e == Education.MASTER ? 1 : 0;
+                t.doctorates += e == Education.DOCTORATE ? 1 : 0;
+                t.party += Boolean.TRUE.equals(r[3]) ? 1 : 0;
+                t.liaisons += Boolean.TRUE.equals(r[4]) ? 1 : 0;
+                t.under60 += ((LocalDate) r[5]).isAfter(cutoff) ? 1 : 0; // under 60 exactly when born after it
+            }
+            Tally all = new Tally();
+            byStreet.values().forEach(all::add);
             List<LeaderProfile.StreetFigures> streets = byStreet.entrySet().stream()
                     .map(e -> new LeaderProfile.StreetFigures(e.getKey(), streetNames.get(e.getKey()),
-                            figures(e.getValue(), asOf)))
+                            e.getValue().figures()))
                     .toList();
-            return new LeaderProfile(asOf, figures(serving, asOf), streets,
+            return new LeaderProfile(asOf, all.figures(), streets,
                     coverage(em, scopes, street, community, asOf, streetNames, communityNames));
         });
+    }
+
+    /** Counts of one population, added up from the database's groups. */
+    private static final class Tally {
+        int total;
+        int under60;
+        int college;
+        int masters;
+        int doctorates;
+        int party;
+        int liaisons;
+
+        void add(Tally t) {
+            total += t.total;
+            under60 += t.under60;
+            college += t.college;
+            masters += t.masters;
+            doctorates += t.doctorates;
+            party += t.party;
+            liaisons += t.liaisons;
+        }
+
+        Figures figures() {
+            return new Figures(total, under60, percent(under60, total), college, percent(college, total), masters,
+                    doctorates, party, percent(party, total), liaisons, percent(liaisons, total));
+        }
     }
 
     /** The counts of a population; pure, and unit-tested for the rounding and age edges. */
@@ -98,32 +142,38 @@ final class ProfileReport {
                 && (street == null || code.startsWith(street)) && (community == null || code.startsWith(community));
         Set<String> ledUnits = new HashSet<>();
         Set<String> ledBuildings = new HashSet<>();
-        for (AssignmentEntity a : readOnly(em.createQuery("select a from AssignmentEntity a",
-                AssignmentEntity.class)).getResultList()) {
-            boolean active = (a.start == null || !a.start.isAfter(asOf)) && (a.end == null || a.end.isAfter(asOf));
-            if (active && a.unit != null) {
-                ledUnits.add(a.unit);
-            } else if (active) {
-                ledBuildings.add(a.building);
+        for (Object[] a : em.createQuery("select a.building, a.unit from AssignmentEntity a where " + ACTIVE,
+                Object[].class).setParameter("asOf", asOf).getResultList()) {
+            if (a[1] != null) {
+                ledUnits.add((String) a[1]);
+            } else {
+                ledBuildings.add((String) a[0]);
             }
         }
-        // community code -> [units, units led, buildings, buildings led]
+        // community code -> [units, units led, buildings, buildings led]; codes only, never entities
         Map<String, int[]> byCommunity = new java.util.TreeMap<>();
-        for (BuildingEntity b : readOnly(em.createQuery("select b from BuildingEntity b", BuildingEntity.class))
+        for (Object[] b : em.createQuery("select b.code, b.community from BuildingEntity b", Object[].class)
                 .getResultList()) {
-            if (within.test(b.code)) {
-                int[] c = byCommunity.computeIfAbsent(b.community, k -> new int[4]);
+            if (within.test((String) b[0])) {
+                int[] c = byCommunity.computeIfAbsent((String) b[1], k -> new int[4]);
                 c[2]++;
-                c[3] += ledBuildings.contains(b.code) ? 1 : 0;
+                c[3] += ledBuildings.contains(b[0]) ? 1 : 0;
             }
         }
-        for (UnitEntity u : readOnly(em.createQuery("select u from UnitEntity u", UnitEntity.class)).getResultList()) {
-            if (within.test(u.code)) {
-                int[] c = byCommunity.computeIfAbsent(u.code.substring(0, 12), k -> new int[4]);
+        for (String u : em.createQuery("select u.code from UnitEntity u", String.class).getResultList()) {
+            if (within.test(u)) {
+                int[] c = byCommunity.computeIfAbsent(u.substring(0, 12), k -> new int[4]);
                 c[0]++;
-                c[1] += ledUnits.contains(u.code) ? 1 : 0;
+                c[1] += ledUnits.contains(u) ? 1 : 0;
             }
         }
+        return coverage(byCommunity, streetNames, communityNames);
+    }
+
+    private static final String ACTIVE = "(a.start is null or a.start <= :asOf) and (a.end is null or a.end > :asOf)";
+
+    private static LeaderProfile.Coverage coverage(Map<String, int[]> byCommunity, Map<String, String> streetNames,
+            Map<String, String> communityNames) {
         Map<String, List<PlaceCoverage>> streets = new java.util.TreeMap<>();
         int[] all = new int[4];
         for (Map.Entry<String, int[]> e : byCommunity.entrySet()) {

@@ -1,0 +1,81 @@
+package org.loumen.core.model.internal;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+import javax.persistence.Index;
+import javax.persistence.Table;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The indexes the entities declare ({@code @Table(indexes = …)}), also on a database whose tables already exist.
+ * EclipseLink's create-or-extend-tables creates an index only with its table and adds only missing columns to a table
+ * that exists, so an index added in a later version would never reach an upgraded data folder. Each missing one is
+ * created here at start; nothing is ever dropped, and no row is touched.
+ */
+final class SchemaIndexes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaIndexes.class);
+
+    private SchemaIndexes() {
+    }
+
+    /** Creates the declared indexes of the given entities that the database does not have; returns how many. */
+    static int ensure(EntityManager em, Class<?>... entities) {
+        return ensure(em.unwrap(Connection.class), entities);
+    }
+
+    static int ensure(Connection c, Class<?>... entities) {
+        int created = 0;
+        try {
+            DatabaseMetaData meta = c.getMetaData();
+            for (Class<?> entity : entities) {
+                Table table = entity.getAnnotation(Table.class);
+                if (table == null || table.indexes().length == 0) {
+                    continue;
+                }
+                Set<String> present = present(meta, table.name());
+                for (Index index : table.indexes()) {
+                    if (!present.contains(index.name().toUpperCase(Locale.ROOT))) {
+                        long t0 = System.nanoTime();
+                        try (Statement s = c.createStatement()) {
+                            s.execute("CREATE INDEX " + index.name() + " ON " + table.name() + " ("
+                                    + index.columnList() + ")");
+                        }
+                        created++;
+                        LOG.info("Index {} on {} ({}) created in {} ms", index.name(), table.name(),
+                                index.columnList(), (System.nanoTime() - t0) / 1_000_000);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("索引创建失败 / could not create an index: " + e.getMessage(), e);
+        }
+        return created;
+    }
+
+    /** Index names of a table in upper case (Derby stores names in upper case, PostgreSQL in lower). */
+    private static Set<String> present(DatabaseMetaData meta, String table) throws SQLException {
+        Set<String> names = new HashSet<>();
+        for (String name : new String[] { table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT) }) {
+            try (ResultSet r = meta.getIndexInfo(null, null, name, false, true)) {
+                while (r.next()) {
+                    String index = r.getString("INDEX_NAME");
+                    if (index != null) {
+                        names.add(index.toUpperCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return names;
+    }
+}
