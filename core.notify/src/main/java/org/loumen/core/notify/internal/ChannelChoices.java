@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.notify.NotificationChannel;
-import org.loumen.web.ApiException;
+import org.loumen.domain.Refusal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -87,22 +87,22 @@ public final class ChannelChoices {
     }
 
     Choice set(String username, String channel, String address, boolean enabled, List<String> kinds)
-            throws ApiException {
+            throws Refusal {
         NotificationChannel c = channels.channel(channel).filter(NotificationChannel::personal).orElseThrow(
-                () -> ApiException.notFound("通知渠道", "notification channel", channel));
+                () -> Refusal.notFound("通知渠道", "notification channel", channel));
         String a = address == null ? "" : address.strip();
         if (a.length() > 200 || (enabled && a.isEmpty())) {
-            throw ApiException.invalidField("address", "请填写接收地址（至多 200 个字符） / an address of at most 200 "
+            throw Refusal.invalidField("address", "请填写接收地址（至多 200 个字符） / an address of at most 200 "
                     + "characters is required");
         }
         if (!a.isEmpty() && channel.startsWith("email") && !EMAIL.matcher(a).matches()) {
-            throw ApiException.invalidField("address", "电子邮箱格式不正确 / not an e-mail address");
+            throw Refusal.invalidField("address", "电子邮箱格式不正确 / not an e-mail address");
         }
         List<String> wanted = new ArrayList<>();
         for (String k : kinds == null ? List.<String>of() : kinds) {
             String t = k == null ? "" : k.strip();
             if (!KIND.matcher(t).matches()) {
-                throw ApiException.invalidField("kinds", "通知类型格式不正确 / a kind is 1-60 characters of a-z, 0-9, "
+                throw Refusal.invalidField("kinds", "通知类型格式不正确 / a kind is 1-60 characters of a-z, 0-9, "
                         + "'.' and '-'");
             }
             if (!wanted.contains(t)) {
@@ -110,7 +110,7 @@ public final class ChannelChoices {
             }
         }
         if (wanted.size() > 20) {
-            throw ApiException.invalidField("kinds", "至多选择 20 种通知类型 / at most 20 kinds");
+            throw Refusal.invalidField("kinds", "至多选择 20 种通知类型 / at most 20 kinds");
         }
         String id = username + "|" + channel;
         jpa.tx(em -> {
