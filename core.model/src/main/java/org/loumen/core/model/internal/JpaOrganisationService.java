@@ -47,11 +47,16 @@ public final class JpaOrganisationService implements OrganisationService {
     public JpaOrganisationService(@Reference(target = "(osgi.unit.name=loumen.core)") JpaTemplate jpa) {
         this.jpa = jpa;
         this.cache = new ReferenceCache(() -> DataVersion.read(jpa), DataVersion.shared(jpa));
-        int indexes = jpa.txExpr(em -> SchemaIndexes.ensure(em, StreetEntity.class, CommunityEntity.class,
-                GridEntity.class, BuildingEntity.class, UnitEntity.class, LeaderEntity.class, AssignmentEntity.class,
-                HouseholdEntity.class));
-        if (indexes > 0) {
-            LOG.info("Indexes added to an existing database: {}", indexes);
+        try {
+            int indexes = jpa.txExpr(em -> SchemaIndexes.ensure(em, StreetEntity.class, CommunityEntity.class,
+                    GridEntity.class, BuildingEntity.class, UnitEntity.class, LeaderEntity.class,
+                    AssignmentEntity.class, HouseholdEntity.class));
+            if (indexes > 0) {
+                LOG.info("Indexes added to an existing database: {}", indexes);
+            }
+        } catch (RuntimeException e) {
+            // an index only speeds reads up: without it the platform still serves, more slowly; retried next start
+            LOG.warn("Could not add a declared index (retried at the next start): {}", e.getMessage());
         }
         int added = loadReferenceData();
         ReferenceCache.changed();
