@@ -104,7 +104,7 @@ class EvaluationIT extends PlatformTest {
         @Test
         @Order(2)
         void anEvaluationOpensOncePerPeriodWithOneCodePerHousehold() throws Exception {
-            subscriber = EventCollector.listen(context, "org/loumen/evaluation/*", "org/loumen/leader/*");
+            subscriber = EventCollector.listen(ownContext(), "org/loumen/evaluation/*", "org/loumen/leader/*");
             assertEquals(400, admin.json("POST", "/api/v1/evaluations", Map.of("community", community,
                     "period", "2026-H3")).status());
             Http.Response opened = admin.json("POST", "/api/v1/evaluations", Map.of("community", community,

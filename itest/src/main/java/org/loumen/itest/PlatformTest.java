@@ -43,6 +43,14 @@ abstract class PlatformTest {
 
     Http http;
 
+    /**
+     * This bundle's own context, for what a {@link Scenario} registers in one step and uses in the next: the injected
+     * {@link #context} unregisters what was registered through it after every test, steps included.
+     */
+    static BundleContext ownContext() {
+        return org.osgi.framework.FrameworkUtil.getBundle(PlatformTest.class).getBundleContext();
+    }
+
     @BeforeEach
     void connect() throws Exception {
         http = new Http(context);

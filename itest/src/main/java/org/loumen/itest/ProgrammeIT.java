@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.loumen.programme.Programme;
 import org.loumen.programme.ProgrammeDefinition;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
@@ -58,13 +59,17 @@ class ProgrammeIT extends PlatformTest {
             }, org.loumen.security.Role.STREET_ADMIN);
 
     ServiceRegistration<Programme> deploy(String id, Programme programme) {
+        return deploy(context, id, programme);
+    }
+
+    static ServiceRegistration<Programme> deploy(BundleContext in, String id, Programme programme) {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(ProgrammeDefinition.ID, id);
         props.put(ProgrammeDefinition.NAME_ZH, "回声");
         props.put(ProgrammeDefinition.NAME_EN, "Echo");
         props.put(ProgrammeDefinition.ROLES,
                 new String[] { "DISTRICT_ADMIN", "STREET_ADMIN", "COMMUNITY_SECRETARY" });
-        return context.registerService(Programme.class, programme, props);
+        return in.registerService(Programme.class, programme, props);
     }
 
     @AfterEach
@@ -107,7 +112,7 @@ class ProgrammeIT extends PlatformTest {
         /** This scenario's own deployment (the outer class undeploys its own after every test, steps included). */
         ServiceRegistration<Programme> echo;
 
-        // not @AutoClose: with the outer class's instance per test, JUnit would close these after every step
+        // registered through ownContext(), so they live across the steps; not @AutoClose (it closes after every step)
         @AfterAll
         void undeployAndStopListening() {
             if (echo != null) {
@@ -126,8 +131,8 @@ class ProgrammeIT extends PlatformTest {
             sxAdmin = user("sx-admin", "STREET_ADMIN", SHUANGXIN);
             sgSecretary = user("sg-secretary", "COMMUNITY_SECRETARY", GANGWAN);
             sgLeader = user("sg-leader", "LEADER", GANGWAN);
-            events = EventCollector.listen(context, "org/loumen/programme/*");
-            echo = deploy(ID, ECHO);
+            events = EventCollector.listen(ownContext(), "org/loumen/programme/*");
+            echo = deploy(ownContext(), ID, ECHO);
             JsonNode listed = listed(admin, ID);
             assertEquals("ACTIVE", listed.path("state").asText(), listed.toString());
             assertEquals("回声", listed.path("name").path("zh").asText());
@@ -231,7 +236,7 @@ class ProgrammeIT extends PlatformTest {
             echo = null;
             assertEquals("not-found", sgAdmin.get(BASE_SG + "/echo").json().path("error").asText());
             assertEquals(null, listed(admin, ID));
-            echo = deploy(ID, ECHO);
+            echo = deploy(ownContext(), ID, ECHO);
             assertEquals(200, sgAdmin.get(BASE_SG + "/echo").status());
         }
 
