@@ -1,13 +1,13 @@
 package org.loumen.core.identity.internal;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.domain.SharedStore;
 
 /**
  * Tokens checked recently, by the SHA-256 of the token (never the token): the session and the account as read then,
@@ -94,13 +94,6 @@ final class CheckedTokens {
 
     /** Whether other nodes may write to the database: false only for embedded Derby. */
     private static boolean shared(JpaTemplate jpa) {
-        String url = jpa.txExpr(em -> {
-            try {
-                return em.unwrap(Connection.class).getMetaData().getURL();
-            } catch (SQLException e) {
-                return null; // not known: treated as shared, which is always correct
-            }
-        });
-        return url == null || !url.startsWith("jdbc:derby:") || url.startsWith("jdbc:derby://");
+        return jpa.txExpr(em -> SharedStore.shared(em.unwrap(Connection.class)));
     }
 }

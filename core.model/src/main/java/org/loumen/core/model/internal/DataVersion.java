@@ -1,7 +1,6 @@
 package org.loumen.core.model.internal;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
@@ -9,6 +8,7 @@ import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.ModelException;
+import org.loumen.domain.SharedStore;
 
 /**
  * The version of the data the public reads are cached from (the organisation tree, leaders and their assignments):
@@ -75,13 +75,6 @@ final class DataVersion {
      * while this one runs. A server database may be shared by several nodes.
      */
     static boolean shared(JpaTemplate jpa) {
-        String url = jpa.txExpr(em -> {
-            try {
-                return em.unwrap(Connection.class).getMetaData().getURL();
-            } catch (SQLException e) {
-                return null; // not known: treated as shared, which is always correct
-            }
-        });
-        return url == null || !url.startsWith("jdbc:derby:") || url.startsWith("jdbc:derby://");
+        return jpa.txExpr(em -> SharedStore.shared(em.unwrap(Connection.class)));
     }
 }
