@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,47 +29,31 @@ class AuditDurabilityE2EIT extends E2EBase {
     void everyAnsweredAuditedReadSurvivesKillNine() throws Exception {
         Path data = tmp.resolve("data");
         Map<String, String> env = Map.of("LOUMEN_ADMIN_PASSWORD", PASSWORD);
-        int port = freePort();
-        Process first = start(env, data, port, "--demo");
-        awaitHealth(first, port);
-        String token = login(port, "admin", PASSWORD);
+        Running first = startSignedIn(env, data, PASSWORD, "--demo");
+        int port = first.port();
+        String token = first.token();
         assertEquals(200, send(port, "GET", LIST + "warm", token, null).statusCode());
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Thread> clients = new ArrayList<>();
-        for (int c = 0; c < 16; c++) {
-            String client = "c" + c + "-";
-            Thread t = new Thread(() -> {
-                for (int i = 0; !stop.get(); i++) {
-                    try {
-                        HttpResponse<String> r = send(port, "GET", LIST + client + i, token, null);
-                        if (r.statusCode() == 200) {
-                            acknowledged.add(client + i);
-                        }
-                    } catch (Exception e) {
-                        return; // the platform is gone
-                    }
-                }
-            });
-            t.start();
-            clients.add(t);
-        }
         // kill while the clients are busy: after some hundreds of answers
-        until(acknowledged::size, n -> n >= 300, java.time.Duration.ofSeconds(60), "300 audited reads");
-        first.destroyForcibly(); // SIGKILL: no shutdown hook, no orderly close of the database
-        assertTrue(first.waitFor(30, TimeUnit.SECONDS));
-        stop.set(true);
-        for (Thread t : clients) {
-            t.join(15_000);
-        }
+        killUnderLoad(first.process(), 16, c -> new ClientStep() {
+            int i;
+
+            @Override
+            public boolean next() throws Exception {
+                String probe = "c" + c + "-" + i++;
+                if (send(port, "GET", LIST + probe, token, null).statusCode() == 200) {
+                    acknowledged.add(probe);
+                }
+                return true;
+            }
+        }, acknowledged::size, 300, Duration.ofSeconds(60));
         Set<String> answered = new HashSet<>(acknowledged);
         assertFalse(answered.isEmpty());
 
-        int port2 = freePort();
-        Process second = start(env, data, port2);
-        awaitHealth(second, port2);
-        String token2 = login(port2, "admin", PASSWORD);
+        Running second = startSignedIn(env, data, PASSWORD);
+        int port2 = second.port();
+        String token2 = second.token();
         JsonNode verify = json(send(port2, "GET", "/api/v1/audit/verify", token2, null), 200);
         assertTrue(verify.get("intact").asBoolean(), "chain intact after kill -9: " + verify);
 

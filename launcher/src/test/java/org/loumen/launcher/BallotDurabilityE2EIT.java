@@ -10,18 +10,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,10 +40,9 @@ class BallotDurabilityE2EIT extends E2EBase {
     void everyAcknowledgedBallotSurvivesKillNine() throws Exception {
         Path data = tmp.resolve("data");
         Map<String, String> env = Map.of("LOUMEN_ADMIN_PASSWORD", PASSWORD);
-        int port = freePort();
-        Process first = start(env, data, port, "--demo");
-        awaitHealth(first, port);
-        String token = login(port, "admin", PASSWORD);
+        Running first = startSignedIn(env, data, PASSWORD, "--demo");
+        int port = first.port();
+        String token = first.token();
 
         // a community of its own: 10 buildings of 2 units, a unit leader each, 60 households per unit
         StringBuilder leaders = new StringBuilder("street,community,building,unit,role,name,gender,birth_date,"
@@ -100,44 +95,28 @@ class BallotDurabilityE2EIT extends E2EBase {
 
         Map<String, String> acknowledged = new ConcurrentHashMap<>(); // code -> the ballot sent
         Set<String> refused = ConcurrentHashMap.newKeySet();
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Thread> clients = new ArrayList<>();
-        for (int c = 0; c < 16; c++) {
-            Thread t = new Thread(() -> {
-                String[] ballot;
-                while (!stop.get() && (ballot = ballots.poll()) != null) {
-                    try {
-                        HttpResponse<String> r = send(port, "POST", "/api/v1/ballots", null, ballot[1]);
-                        if (r.statusCode() == 201) {
-                            acknowledged.put(ballot[0], ballot[1]);
-                        } else {
-                            refused.add(r.statusCode() + " " + r.body());
-                        }
-                    } catch (Exception e) {
-                        return; // the platform is gone
-                    }
-                }
-            });
-            t.start();
-            clients.add(t);
-        }
         long seed = System.nanoTime();
         int killAfter = 100 + new Random(seed).nextInt(500);
-        until(acknowledged::size, n -> n >= killAfter, Duration.ofSeconds(120), killAfter + " ballots");
-        first.destroyForcibly(); // SIGKILL: no shutdown hook, no orderly close of the database
-        assertTrue(first.waitFor(30, TimeUnit.SECONDS));
-        stop.set(true);
-        for (Thread t : clients) {
-            t.join(15_000);
-        }
+        killUnderLoad(first.process(), 16, c -> () -> {
+            String[] ballot = ballots.poll();
+            if (ballot == null) {
+                return false;
+            }
+            HttpResponse<String> r = send(port, "POST", "/api/v1/ballots", null, ballot[1]);
+            if (r.statusCode() == 201) {
+                acknowledged.put(ballot[0], ballot[1]);
+            } else {
+                refused.add(r.statusCode() + " " + r.body());
+            }
+            return true;
+        }, acknowledged::size, killAfter, Duration.ofSeconds(120));
         Map<String, String> answered = new HashMap<>(acknowledged);
         assertFalse(answered.isEmpty());
         assertTrue(refused.isEmpty(), "no ballot refused before the kill: " + refused);
 
-        int port2 = freePort();
-        Process second = start(env, data, port2);
-        awaitHealth(second, port2);
-        String token2 = login(port2, "admin", PASSWORD);
+        Running second = startSignedIn(env, data, PASSWORD);
+        int port2 = second.port();
+        String token2 = second.token();
         long counted = json(send(port2, "GET", "/api/v1/evaluations/" + id, token2, null), 200).get("ballots")
                 .asLong();
         assertTrue(counted >= answered.size(), counted + " ballots counted, " + answered.size() + " acknowledged");

@@ -155,6 +155,58 @@ abstract class E2EBase {
         return Integer.parseInt(m.group(1));
     }
 
+    /** A platform started by a test, with the administrator signed in. */
+    record Running(Process process, int port, String token) {
+    }
+
+    /**
+     * Starts the platform on {@code data} with the administrator's password from the environment (as a first start
+     * with {@code --demo} would take it), waits for its health and signs the administrator in.
+     */
+    Running startSignedIn(Map<String, String> env, Path data, String adminPassword, String... extra) throws Exception {
+        int port = freePort();
+        Process p = start(env, data, port, extra);
+        awaitHealth(p, port);
+        return new Running(p, port, login(port, "admin", adminPassword));
+    }
+
+    /** One client's next request under load: false when it has nothing more to send. */
+    interface ClientStep {
+        boolean next() throws Exception;
+    }
+
+    /**
+     * Loads the platform with {@code clients} clients, each repeating its step, kills it with SIGKILL (no shutdown
+     * hook, no orderly close of the database) once {@code acknowledged} reaches {@code killAfter}, and waits for the
+     * clients to stop. A client stops at its first failure: the platform is gone.
+     */
+    static void killUnderLoad(Process platform, int clients, java.util.function.IntFunction<ClientStep> client,
+            java.util.function.IntSupplier acknowledged, int killAfter, Duration within) throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            ClientStep step = client.apply(c);
+            Thread t = new Thread(() -> {
+                try {
+                    while (!stop.get() && step.next()) {
+                        // the step counts what was acknowledged
+                    }
+                } catch (Exception e) {
+                    // the platform is gone
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        until(acknowledged::getAsInt, n -> n >= killAfter, within, killAfter + " acknowledged requests");
+        platform.destroyForcibly();
+        assertTrue(platform.waitFor(30, TimeUnit.SECONDS));
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join(15_000);
+        }
+    }
+
     /** A check the tests repeat while they wait. */
     @FunctionalInterface
     interface Probe<T> {

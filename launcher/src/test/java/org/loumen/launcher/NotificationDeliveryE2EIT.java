@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
+import org.loumen.testkit.SmtpReceiver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -57,7 +58,7 @@ class NotificationDeliveryE2EIT extends E2EBase {
         refusing.start();
         int downPort = freePort(); // nothing listens here until the receiver "comes back"
         HttpServer receiver = null;
-        try (E2ESmtpServer smtp = new E2ESmtpServer(tmp)) {
+        try (SmtpReceiver smtp = new SmtpReceiver(true)) {
             Path data = tmp.resolve("data");
             Path conf = Files.createDirectories(data.resolve("conf"));
             Files.writeString(conf.resolve("org.loumen.notify.cfg"), "deliveryIntervalSeconds=1\nfirstRetrySeconds=1\n"
@@ -89,7 +90,7 @@ class NotificationDeliveryE2EIT extends E2EBase {
             String key = "report-major:" + id;
 
             // 1. the mail, inside TLS, Chinese first, a link and nothing of the household
-            E2ESmtpServer.Mail mail = until(() -> smtp.received.stream().filter(m -> m.text().contains(
+            SmtpReceiver.Mail mail = until(() -> smtp.received.stream().filter(m -> m.text().contains(
                     "#/reports/" + id)).findFirst().orElse(null), m -> m != null, Duration.ofSeconds(60),
                     "the e-mail for report " + id);
             assertEquals(List.of("<gangwan-e2e@district.example.cn>"), mail.to());

@@ -4,10 +4,10 @@
  * chosen node, so access rules, scopes, programme roles and per-street enablement are all tested as they run in
  * production. For in-framework tests only: it signs in as the district administrator of a test platform, whose first
  * password it reads from {@code ${loumen.data}/initial-admin-password} and changes. {@link org.loumen.testkit.DemoPlaces}
- * names the demo data's places, for any test.
+ * names the demo data's places, and {@link org.loumen.testkit.SmtpReceiver} is a local mail server, for any test.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.loumen.testkit;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,4 +1,4 @@
-package org.loumen.itest;
+package org.loumen.testkit;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -26,21 +26,33 @@ import javax.net.ssl.SSLSocket;
  * A small local SMTP server for e-mail tests (GreenMail is not among the artifacts here): EHLO, STARTTLS (with a
  * certificate for 127.0.0.1 made by the JDK's keytool), AUTH PLAIN and LOGIN, MAIL, RCPT, DATA. It records each
  * message with whether the session was encrypted when the credentials and the message came, and the credentials.
+ * For in-framework and end-to-end tests alike (a district's mail server as the platform sees it).
  */
-final class SmtpReceiver implements AutoCloseable {
+public final class SmtpReceiver implements AutoCloseable {
 
-    /** One message received. */
-    record Mail(String from, List<String> to, String data, boolean tls, String user, String password) {
+    /** One message received: envelope sender and recipients, the raw DATA, encrypted or not, the credentials. */
+    public record Mail(String from, List<String> to, String data, boolean tls, String user, String password) {
+
+        /** The text body, decoded ({@link SmtpReceiver#body}). */
+        public String text() {
+            return body(data);
+        }
+
+        /** The Subject, decoded ({@link SmtpReceiver#subject}). */
+        public String subject() {
+            return SmtpReceiver.subject(data);
+        }
     }
 
-    final List<Mail> received = new CopyOnWriteArrayList<>();
+    /** Every message received, in order. */
+    public final List<Mail> received = new CopyOnWriteArrayList<>();
     /** Every command line received, in order (for asserting the order of STARTTLS and AUTH). */
-    final List<String> commands = new CopyOnWriteArrayList<>();
+    public final List<String> commands = new CopyOnWriteArrayList<>();
     private final ServerSocket server;
     private final SSLContext tls;
 
     /** @param offerTls whether STARTTLS is offered (a server without it tests "STARTTLS required") */
-    SmtpReceiver(boolean offerTls) throws Exception {
+    public SmtpReceiver(boolean offerTls) throws Exception {
         this.tls = offerTls ? context() : null;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(() -> {
@@ -51,12 +63,12 @@ final class SmtpReceiver implements AutoCloseable {
                     // closed, or a client gone
                 }
             }
-        }, "itest-smtp");
+        }, "test-smtp");
         t.setDaemon(true);
         t.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
@@ -71,7 +83,7 @@ final class SmtpReceiver implements AutoCloseable {
         boolean secure = false;
         BufferedReader in = reader(s);
         OutputStream out = s.getOutputStream();
-        say(out, "220 127.0.0.1 itest ESMTP");
+        say(out, "220 127.0.0.1 test ESMTP");
         String from = null;
         List<String> to = new ArrayList<>();
         String user = null;
@@ -152,7 +164,7 @@ final class SmtpReceiver implements AutoCloseable {
 
     /** A TLS context with a fresh self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
     private static SSLContext context() throws Exception {
-        File dir = Files.createTempDirectory("itest-smtp").toFile();
+        File dir = Files.createTempDirectory("test-smtp").toFile();
         File store = new File(dir, "smtp.p12");
         char[] pass = "itest-store".toCharArray();
         Process p = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/keytool").getPath(),
@@ -176,7 +188,7 @@ final class SmtpReceiver implements AutoCloseable {
     }
 
     /** The decoded Subject header of a message ({@code =?UTF-8?B?…?=} words joined). */
-    static String subject(String data) {
+    public static String subject(String data) {
         StringBuilder raw = new StringBuilder();
         boolean in = false;
         for (String l : data.split("\r\n")) {
@@ -218,7 +230,7 @@ final class SmtpReceiver implements AutoCloseable {
     }
 
     /** The decoded text body of a single-part message (base64, quoted-printable, 7/8 bit). */
-    static String body(String data) {
+    public static String body(String data) {
         int split = data.indexOf("\r\n\r\n");
         String headers = data.substring(0, split).toLowerCase();
         String body = data.substring(split + 4);
