@@ -103,7 +103,12 @@ class ApiDocsBrowserIT extends WorkBase {
                 .until(d -> tags(signedInPhone).size() == operationsByTag.size() ? true : null);
         Object overflow = ((JavascriptExecutor) signedInPhone.driver).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertEquals(0L, ((Number) overflow).longValue(), "no sideways scrolling at 390 px");
+        Object wide = ((JavascriptExecutor) signedInPhone.driver).executeScript(
+                "const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]"
+                + ".filter(e => e.getBoundingClientRect().right > w + 1 && e.getBoundingClientRect().width > 0)"
+                + ".filter(e => !(e instanceof SVGElement)).slice(0, 30).map(e => e.tagName + '.' + e.className + ' ' + Math.round("
+                + "e.getBoundingClientRect().right)).join('; ')");
+        assertEquals(0L, ((Number) overflow).longValue(), "no sideways scrolling at 390 px; wider: " + wide);
         signedInPhone.shot("5-groups-on-a-phone");
     }
 
