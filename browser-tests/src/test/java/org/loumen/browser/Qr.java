@@ -41,7 +41,18 @@ final class Qr {
         Dimension size = driver.manage().window().getSize();
         driver.manage().window().setSize(new Dimension(size.width, Math.max(size.height, 1600)));
         try {
-            return readInView(driver, qr);
+            // headless Chromium may take the next screenshot before the new window size is laid out (CI once cut the
+            // code off at the old window's foot): a code that is not readable is looked at again, up to three times
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return readInView(driver, qr);
+                } catch (AssertionError unreadable) {
+                    if (attempt == 3) {
+                        throw unreadable;
+                    }
+                    Thread.sleep(500);
+                }
+            }
         } finally {
             driver.manage().window().setSize(size);
         }
