@@ -28,7 +28,7 @@ with Platform("Profile-Bench-2026", "loumen-profile-", args=["--demo"]) as p:
     print(out, flush=True)
     subprocess.run(["jcmd", str(p.process.pid), "JFR.dump", "name=load", "filename=" + opts.out], capture_output=True)
 
-text = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", opts.out], capture_output=True,
+text = subprocess.run(["jfr", "print", "--stack-depth", "64", "--events", "jdk.ExecutionSample", opts.out], capture_output=True,
                       text=True).stdout
 tops, loumen, inclusive = collections.Counter(), collections.Counter(), collections.Counter()
 samples = 0
