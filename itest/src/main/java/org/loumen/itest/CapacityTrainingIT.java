@@ -56,6 +56,20 @@ class CapacityTrainingIT extends PlatformTest {
         JsonNode after = sg.get("/api/v1/capacity-training/coverage?street=" + SHUANGGANG).json().get(0);
         assertEquals(before.get("covered").asInt() + 1, after.get("covered").asInt(), after.toString());
         assertTrue(after.get("percent").asText().matches("\\d+\\.\\d{2}"), after.toString());
+        // the district's page reads every street at once: Shuanggang's row is the same as when asked alone, and a
+        // street admin's district-wide view has their street only
+        JsonNode district = admin().get("/api/v1/capacity-training/coverage").json();
+        assertTrue(district.size() > 1, district.toString());
+        JsonNode row = null;
+        for (JsonNode n : district) {
+            if (n.get("street").asText().equals(SHUANGGANG)) {
+                row = n;
+            }
+        }
+        assertEquals(after, row, district.toString());
+        JsonNode own = sg.get("/api/v1/capacity-training/coverage").json();
+        assertEquals(1, own.size(), own.toString());
+        assertEquals(after, own.get(0));
         assertTrue(sg.get(street + "/capacity-hours?none=true").json().findValues("leader").stream()
                 .noneMatch(l -> l.asLong() == untrained));
 
