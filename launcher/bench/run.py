@@ -11,7 +11,9 @@ whiteboard servlet that is never shipped). The suite
      req/s in this run, and p99;
   4. imports 6,000 invented leaders RUNS times (warm) and exports the 18,000 rows of the first three imports' street;
   5. times hot deploys: the volunteer-brands jar removed and dropped back, until its route answers;
-  6. sums what the browser downloads, compressed, to show the console's first page.
+  6. sums what the browser downloads, compressed, to show the console's first page;
+  7. opens every console page in headless Chromium as the district admin and reads each API call's server time
+     (pages.py; needs Debian's chromium and chromium-driver).
 wrk comes from Debian's package `wrk` (the suite says how to install it when it is missing).
 
 Usage: launcher/bench/run.py [--runs 5] [--seconds 8] [--connections 32]
@@ -19,6 +21,7 @@ Usage: launcher/bench/run.py [--runs 5] [--seconds 8] [--connections 32]
 import argparse, gzip, json, os, re, shutil, statistics, subprocess, sys, tempfile, time, urllib.request
 
 import ballots
+import pages
 from loumen_bench import JAR, ROOT, Platform, leaders_csv, start_once
 
 BASELINE = os.path.join(ROOT, "bench.baseline", "target", "bench.baseline-0.1.0-SNAPSHOT.jar")
@@ -113,6 +116,20 @@ with Platform("Bench-Suite-2026", "loumen-bench-suite-", args=["--demo"]) as pla
         rps, p99, bad = wrk(port, path, token)
         note = f" ({bad} non-2xx!)" if bad else ""
         row(name, f"{rps:,.0f} req/s, p99 {p99:.1f} ms{note}", target, f"{100 * rps / bare:.1f}%")
+
+    # 3b. the console's pages on the demo data, as the district admin opens them (pages.py): server time per API call
+    print("console pages", flush=True)
+    if shutil.which("chromium") and shutil.which("chromedriver"):
+        walked = pages.summary(pages.walk(f"http://127.0.0.1:{port}", platform.token))
+        if walked is None:
+            sys.exit("the console's pages made no API call: is the console shipped in this build?")
+        (worst, worst_page, worst_path), timed, untimed, median = walked
+        row(f"console pages: server time of each API call ({timed} calls on {len(pages.PAGES)} pages and their "
+            f"first detail pages)", f"median {median:.1f} ms, slowest {worst:.1f} ms (#{worst_page} {worst_path})",
+            "≤ 50 ms each")
+    else:
+        row("console pages: server time of each API call", "not measured: apt-get install -y chromium chromium-driver",
+            "≤ 50 ms each")
 
     # 4. import and export
     print("import and export", flush=True)
