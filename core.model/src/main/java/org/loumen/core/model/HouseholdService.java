@@ -1,5 +1,6 @@
 package org.loumen.core.model;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +13,15 @@ public interface HouseholdService {
     /** A page of households within scope, filtered by community or unit code and a special group. */
     Page<Household> find(Set<String> scopes, String community, String unit, SpecialGroup group, int page,
             int size);
+
+    /**
+     * Every household within scope (and the community or unit, when given) that carries a special-group tag — those
+     * with a care visit plan (关爱对象) — ordered by unit and room. Read by an index on the tags, so a district's
+     * dashboard does not page through every household to find the few tagged ones.
+     *
+     * @since 1.6
+     */
+    List<Household> tagged(Set<String> scopes, String community, String unit);
 
     Optional<Household> household(long id);
 

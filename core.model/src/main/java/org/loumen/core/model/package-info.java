@@ -6,7 +6,7 @@
  * {@link org.loumen.domain.Refusal}.)
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.loumen.core.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,7 +14,10 @@ import javax.persistence.Version;
 /** A household; one per unit and room. */
 @Entity
 @Table(name = "MDL_HOUSEHOLD", uniqueConstraints = @UniqueConstraint(name = "MDL_HOUSEHOLD_ROOM",
-        columnNames = { "UNIT", "ROOM" }), indexes = @Index(name = "MDL_HOUSEHOLD_COMMUNITY", columnList = "COMMUNITY"))
+        columnNames = { "UNIT", "ROOM" }), indexes = {
+        @Index(name = "MDL_HOUSEHOLD_COMMUNITY", columnList = "COMMUNITY"),
+        // the few tagged households (care plans) found without reading the untagged ones (HouseholdService.tagged)
+        @Index(name = "MDL_HOUSEHOLD_TAGS", columnList = "SPECIAL_GROUPS,UNIT") })
 public class HouseholdEntity {
 
     @Id

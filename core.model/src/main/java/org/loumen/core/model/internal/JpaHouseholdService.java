@@ -165,6 +165,30 @@ public final class JpaHouseholdService implements HouseholdService {
         });
     }
 
+    @Override
+    public List<Household> tagged(Set<String> scopes, String community, String unit) {
+        // untagged households hold '' (never null): "> ''" is a range of the tags index, not a scan of every row
+        StringBuilder w = new StringBuilder(" where h.specialGroups > '' and ").append(Tx.scopeClause("h.unit", scopes));
+        if (community != null) {
+            w.append(" and h.community = :community");
+        }
+        if (unit != null) {
+            w.append(" and h.unit = :unit");
+        }
+        return jpa.txExpr(em -> {
+            TypedQuery<HouseholdEntity> q = Reads.readOnly(em.createQuery("select h from HouseholdEntity h" + w
+                    + " order by h.unit, h.room", HouseholdEntity.class));
+            Tx.bindScopes(q, scopes);
+            if (community != null) {
+                q.setParameter("community", community);
+            }
+            if (unit != null) {
+                q.setParameter("unit", unit);
+            }
+            return dtos(em, q.getResultList());
+        });
+    }
+
     private static List<Household> dtos(EntityManager em, List<HouseholdEntity> list) {
         Set<String> units = list.stream().map(h -> h.unit).collect(Collectors.toSet());
         Set<String> buildings = units.stream().map(u -> u.substring(0, u.indexOf('U'))).collect(Collectors.toSet());

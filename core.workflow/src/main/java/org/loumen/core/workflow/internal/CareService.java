@@ -155,8 +155,7 @@ public final class CareService {
 
     /** The households within scope that carry a special-group tag, and so have a visit plan. */
     private List<Household> tagged(Set<String> scopes, String community, String unit) {
-        return Pages.all(n -> households.find(scopes, community, unit, null, n, Pages.SIZE).items()).stream()
-                .filter(h -> h.specialGroups() != null && !h.specialGroups().isEmpty()).toList();
+        return households.tagged(scopes, community, unit);
     }
 
     /** The tagged households within the scopes that the caller may care for, each with its plan. */
