@@ -86,13 +86,25 @@ return performance.getEntriesByType('resource').filter(e => e.name.includes('/ap
 """
 
 
-def _settle(browser, quiet=0.8, limit=30.0):
-    """Waits until no new API call has finished for `quiet` seconds (the page has loaded what it shows)."""
+PENDING = """
+if (!window.__benchFetch) {
+  window.__benchFetch = window.fetch;
+  window.__benchPending = 0;
+  window.fetch = (...a) => { window.__benchPending++;
+    return window.__benchFetch(...a).finally(() => window.__benchPending--); };
+}
+return window.__benchPending;
+"""
+
+
+def _settle(browser, quiet=0.8, limit=120.0):
+    """Waits until no API call is in flight and none has started for `quiet` seconds (the page shows its data)."""
     deadline = time.monotonic() + limit
     seen, since = -1, time.monotonic()
     while time.monotonic() < deadline:
+        pending = browser.js(PENDING)
         n = browser.js("return performance.getEntriesByType('resource').length")
-        if n != seen:
+        if pending or n != seen:
             seen, since = n, time.monotonic()
         elif time.monotonic() - since >= quiet:
             return

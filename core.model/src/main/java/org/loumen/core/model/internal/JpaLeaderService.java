@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.ImportException;
@@ -66,6 +67,11 @@ public final class JpaLeaderService implements LeaderService {
     @Override
     public Page<Leader> find(Set<String> scopes, LeaderQuery filter, int page, int size, String sort) {
         return records.find(scopes, filter, page, size, sort);
+    }
+
+    @Override
+    public SortedMap<Long, String> communities(Set<String> scopes, LeaderQuery query) {
+        return records.communities(scopes, query);
     }
 
     @Override

@@ -9,10 +9,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.DivisionCodes;
@@ -67,6 +70,19 @@ final class LeaderRecords {
             long total = count(em, scopes, filter);
             List<LeaderEntity> leaders = LeaderQueries.page(em, scopes, filter, sort, (page - 1) * size, size);
             return new Page<>(dtos(em, leaders, true), total);
+        });
+    }
+
+    SortedMap<Long, String> communities(Set<String> scopes, LeaderQuery filter) {
+        return jpa.txExpr(em -> {
+            TypedQuery<Object[]> q = Reads.readOnly(em.createQuery("select l.id, l.community from LeaderEntity l"
+                    + LeaderQueries.where(scopes, filter), Object[].class));
+            LeaderQueries.bind(q, scopes, filter);
+            SortedMap<Long, String> out = new TreeMap<>();
+            for (Object[] row : q.getResultList()) {
+                out.put(((Number) row[0]).longValue(), (String) row[1]);
+            }
+            return out;
         });
     }
 

@@ -301,7 +301,7 @@ public final class CapacityTrainingService {
 
     /**
      * Coverage per street within the scopes: serving leaders with at least one session in the year. Read in one pass
-     * over the caller's scope (its serving leaders, its attendance grouped by leader and community, the sessions
+     * over the caller's scope (its serving leaders' ids, its attendance grouped by leader and community, the sessions
      * grouped by street), not street by street: the district's page asked some 20 queries for each of 17 streets.
      */
     List<Coverage> coverage(Set<String> scopes, String street, int year) {
@@ -311,11 +311,14 @@ public final class CapacityTrainingService {
         if (streets.isEmpty()) {
             return List.of();
         }
-        Map<String, Set<Long>> serving = new HashMap<>();
-        for (Leader l : serving(scopes, street)) {
-            serving.computeIfAbsent(DivisionCodes.streetOf(l.community()), k -> new HashSet<>()).add(l.id());
-        }
         Set<String> within = Scopes.within(scopes, street);
+        // ids and communities only: a city's district has some 100,000 serving leaders
+        Map<String, Set<Long>> serving = new HashMap<>();
+        for (LeaderStatus status : SERVING) {
+            leaders.communities(within, new LeaderQuery(street, null, null, status, null, null, null)).forEach(
+                    (id, community) -> serving.computeIfAbsent(DivisionCodes.streetOf(community),
+                            k -> new HashSet<>()).add(id));
+        }
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
         Map<String, Set<Long>> attended = new HashMap<>();
