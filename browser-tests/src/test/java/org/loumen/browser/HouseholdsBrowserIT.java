@@ -101,6 +101,7 @@ class HouseholdsBrowserIT extends BrowserTest {
         b.wait.until(d -> page.pagerTotal().contains("超过 1 万"));
         assertEquals("第 1 页", page.pagerPage());
         assertTrue(page.canTurnNext());
+        page.showPager();
         b.shot("capped-1");
         List<String> first = page.rowsWhen(t -> !t.isEmpty());
         page.turn(true);
@@ -119,6 +120,7 @@ class HouseholdsBrowserIT extends BrowserTest {
         page.show("page=3");
         b.wait.until(d -> page.pagerTotal().contains("超过 1 万") && page.pagerPage().equals("第 3 页"));
         assertTrue(page.canTurnNext());
+        page.showPager();
         b.shot("capped-phone");
     }
 

@@ -56,8 +56,16 @@ public class HouseholdsPage extends ConsolePage {
 
     /** Presses 下一页 (next) or 上一页 (previous). */
     public HouseholdsPage turn(boolean next) {
-        List<WebElement> buttons = b.driver.findElements(By.cssSelector("[data-testid=households-table] .pagination button"));
-        buttons.get(next ? buttons.size() - 1 : 0).click();
+        b.click(By.cssSelector("[data-testid=households-table] .pagination li:" + (next ? "last" : "first")
+                + "-child button"));
+        return this;
+    }
+
+    /** Brings the pager to the middle of the window (for a screenshot that shows it). */
+    public HouseholdsPage showPager() {
+        ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("arguments[0].scrollIntoView({block: "
+                + "'center', behavior: 'instant'})", b.driver.findElement(By.cssSelector(
+                        "[data-testid=households-table] [data-testid=pager-total]")));
         return this;
     }
 
