@@ -170,28 +170,43 @@ export const DataTable = defineComponent({
   },
 });
 
-/** 每页 20 条，共 N 条 — and page buttons (pages are numbered from 1, as the API does). */
+/**
+ * 每页 20 条，共 N 条 — and page buttons (pages are numbered from 1, as the API does). A listing whose total was counted
+ * only up to a cap (the API's totalCapped) says "超过 1 万 / 10,000+" and pages on while the page is full.
+ */
 export const Pager = defineComponent({
-  props: { page: Number, size: Number, total: Number, onPage: Function },
+  props: { page: Number, size: Number, total: Number, capped: Boolean, count: Number, onPage: Function },
   setup(props) {
     return () => {
-      const pages = Math.max(1, Math.ceil((props.total || 0) / (props.size || 20)));
+      const size = props.size || 20;
+      const pages = Math.max(1, Math.ceil((props.total || 0) / size));
       const p = props.page || 1;
-      const go = (n) => { if (n >= 1 && n <= pages && n !== p) props.onPage(n); };
+      // past the counted total only a full page promises another
+      const more = props.capped ? p < pages || (props.count ?? size) >= size : p < pages;
+      const go = (n) => { if (n >= 1 && (n < p || more) && n !== p) props.onPage(n); };
+      const all = props.capped ? cappedTotal(props.total) : null;
       return html`
         <div class="pager d-flex flex-wrap align-items-center gap-2 mt-2">
-          <span class="text-body-secondary">${tr(`每页 ${props.size} 条，共 ${fmtNumber(props.total || 0)} 条`, `${props.size} per page, ${fmtNumber(props.total || 0)} in all`)}</span>
+          <span class="text-body-secondary" data-testid="pager-total">${props.capped
+            ? tr(`每页 ${size} 条，${all.zh}条`, `${size} per page, ${all.en} in all`)
+            : tr(`每页 ${size} 条，共 ${fmtNumber(props.total || 0)} 条`, `${size} per page, ${fmtNumber(props.total || 0)} in all`)}</span>
           <nav class="ms-auto" aria-label=${tr('分页', 'Pages')}>
             <ul class="pagination mb-0">
               <li class=${'page-item' + (p <= 1 ? ' disabled' : '')}><button type="button" class="page-link" onClick=${() => go(p - 1)}>${tr('上一页', 'Previous')}</button></li>
-              <li class="page-item active" aria-current="page"><span class="page-link">${p} / ${pages}</span></li>
-              <li class=${'page-item' + (p >= pages ? ' disabled' : '')}><button type="button" class="page-link" onClick=${() => go(p + 1)}>${tr('下一页', 'Next')}</button></li>
+              <li class="page-item active" aria-current="page"><span class="page-link" data-testid="pager-page">${props.capped ? tr(`第 ${fmtNumber(p)} 页`, `Page ${fmtNumber(p)}`) : `${p} / ${pages}`}</span></li>
+              <li class=${'page-item' + (more ? '' : ' disabled')}><button type="button" class="page-link" onClick=${() => go(p + 1)}>${tr('下一页', 'Next')}</button></li>
             </ul>
           </nav>
         </div>`;
     };
   },
 });
+
+/** A capped total in words: 10,000 → 超过 1 万 / 10,000+. */
+export function cappedTotal(n) {
+  const zh = n % 10000 === 0 ? `超过 ${n / 10000} 万` : `超过 ${fmtNumber(n)}`;
+  return { zh, en: `${Number(n).toLocaleString('en-US')}+` };
+}
 
 /** A coloured badge that also says its meaning in words (colour is never the only signal). */
 export function badge(text, kind = 'secondary') {

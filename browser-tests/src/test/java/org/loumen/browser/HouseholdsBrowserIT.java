@@ -69,6 +69,61 @@ class HouseholdsBrowserIT extends BrowserTest {
         b.shot("3-added");
     }
 
+    /**
+     * A district-wide list of more than 10,000 households is counted only up to 10,000 (the API's totalCapped): the
+     * pager says 超过 1 万 and still pages on with next and previous, on a desktop and on a phone.
+     */
+    @Test
+    void aListOfMoreThanTenThousandSaysSoAndPagesOn(TestInfo info) throws Exception {
+        StringBuilder csv = new StringBuilder("street,community,building,unit,room,head_name,members,phone,"
+                + "special_groups\n");
+        for (int building = 1; building <= 10; building++) {
+            for (int unit = 1; unit <= 5; unit++) {
+                for (int room = 1; room <= 201; room++) {
+                    csv.append("双新街道,万户测试社区,").append(building).append("号楼,").append(unit).append("单元,")
+                            .append(room).append(",户主").append(building).append('-').append(unit).append('-')
+                            .append(room).append(",2,,\n");
+                }
+            }
+        }
+        assertEquals(10_050, platform.postCsv("admin", "/api/v1/imports/households", csv.toString(), 200)
+                .get("imported").asInt());
+        JsonNode district = platform.get("admin", "/api/v1/households?size=20");
+        assertEquals(10_000, district.get("total").asLong());
+        assertTrue(district.get("totalCapped").asBoolean(), district.toString());
+        JsonNode community = platform.get("admin", "/api/v1/households?size=20&community=" + COMMUNITY);
+        assertFalse(community.get("totalCapped").asBoolean(), community.toString());
+
+        browser("households-capped", Browser.DESKTOP);
+        page = new HouseholdsPage(b, platform);
+        page.signIn("admin");
+        page.show("");
+        b.wait.until(d -> page.pagerTotal().contains("超过 1 万"));
+        assertEquals("第 1 页", page.pagerPage());
+        assertTrue(page.canTurnNext());
+        page.showPager();
+        b.shot("capped-1");
+        List<String> first = page.rowsWhen(t -> !t.isEmpty());
+        page.turn(true);
+        b.wait.until(d -> page.pagerPage().equals("第 2 页"));
+        List<String> second = page.rowsWhen(t -> !t.isEmpty() && !t.equals(first));
+        assertEquals(20, second.size());
+        assertTrue(b.driver.getCurrentUrl().contains("page=2"), b.driver.getCurrentUrl());
+        page.turn(false);
+        b.wait.until(d -> page.pagerPage().equals("第 1 页"));
+        page.rowsWhen(t -> t.equals(first));
+        b.assertAccessible("households (more than 10,000)");
+
+        browser("households-capped-phone", Browser.PHONE);
+        page = new HouseholdsPage(b, platform);
+        page.signIn("admin");
+        page.show("page=3");
+        b.wait.until(d -> page.pagerTotal().contains("超过 1 万") && page.pagerPage().equals("第 3 页"));
+        assertTrue(page.canTurnNext());
+        page.showPager();
+        b.shot("capped-phone");
+    }
+
     @Test
     void aStreetAdminSeesNoTags(TestInfo info) throws Exception {
         JsonNode api = platform.get("shuanggang", "/api/v1/households?community=" + COMMUNITY + "&size=200");

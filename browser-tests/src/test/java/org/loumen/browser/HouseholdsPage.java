@@ -42,6 +42,39 @@ public class HouseholdsPage extends ConsolePage {
         });
     }
 
+    /** The pager's words on the total, e.g. 每页 20 条，超过 1 万条. */
+    public String pagerTotal() {
+        return b.driver.findElement(By.cssSelector("[data-testid=households-table] [data-testid=pager-total]"))
+                .getText();
+    }
+
+    /** The pager's current page as shown, e.g. 第 2 页 or 1 / 3. */
+    public String pagerPage() {
+        return b.driver.findElement(By.cssSelector("[data-testid=households-table] [data-testid=pager-page]"))
+                .getText();
+    }
+
+    /** Presses 下一页 (next) or 上一页 (previous). */
+    public HouseholdsPage turn(boolean next) {
+        b.click(By.cssSelector("[data-testid=households-table] .pagination li:" + (next ? "last" : "first")
+                + "-child button"));
+        return this;
+    }
+
+    /** Brings the pager to the middle of the window (for a screenshot that shows it). */
+    public HouseholdsPage showPager() {
+        ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("arguments[0].scrollIntoView({block: "
+                + "'center', behavior: 'instant'})", b.driver.findElement(By.cssSelector(
+                        "[data-testid=households-table] [data-testid=pager-total]")));
+        return this;
+    }
+
+    /** Whether the next page button may be pressed. */
+    public boolean canTurnNext() {
+        List<WebElement> items = b.driver.findElements(By.cssSelector("[data-testid=households-table] .pagination li"));
+        return !items.get(items.size() - 1).getAttribute("class").contains("disabled");
+    }
+
     public List<String> headings() {
         return b.driver.findElements(By.cssSelector("[data-testid=households-table] th")).stream()
                 .map(WebElement::getText).toList();

@@ -171,6 +171,19 @@ public final class Platform implements AutoCloseable {
         return call("POST", path, token(user), JSON.writeValueAsString(body), status);
     }
 
+    /** POST a CSV file (an import) as the user, expecting the status. */
+    public JsonNode postCsv(String user, String path, String csv, int status) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + token(user))
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build();
+        HttpResponse<String> answer = http.send(r, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != status) {
+            throw new AssertionError("POST " + path + ": expected " + status + ", got " + answer.statusCode() + " "
+                    + answer.body());
+        }
+        return JSON.readTree(answer.body());
+    }
+
     /** PUT JSON as the user, expecting the status. */
     public JsonNode put(String user, String path, Object body, int status) throws Exception {
         return call("PUT", path, token(user), JSON.writeValueAsString(body), status);

@@ -182,7 +182,7 @@ export default defineComponent({
         <div class="card"><div class="card-body p-0 p-sm-2" data-testid="households-table" data-loaded=${!list.loading && d ? 'true' : 'false'}>
           <${DataTable} columns=${columns.value} rows=${d ? d.items : []} caption=${tr('住户列表', 'Households')}
                         empty=${list.loading ? tr('加载中…', 'Loading…') : tr('没有符合条件的住户；可到“导入导出”导入住户名册，或选择单元后新增', 'No households match; import a list under Import / export, or choose a unit and add one')} />
-          ${d ? html`<div class="px-2 pb-2"><${Pager} page=${page.value} size=${PAGE_SIZE} total=${d.total} onPage=${(n) => set({ page: n })} /></div>` : null}
+          ${d ? html`<div class="px-2 pb-2"><${Pager} page=${page.value} size=${PAGE_SIZE} total=${d.total} capped=${!!d.totalCapped} count=${d.items.length} onPage=${(n) => set({ page: n })} /></div>` : null}
         </div></div>
       </div>`;
     };

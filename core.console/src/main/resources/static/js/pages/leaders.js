@@ -112,7 +112,7 @@ export default defineComponent({
                         empty=${list.loading ? tr('加载中…', 'Loading…') : applied.q || FILTERS.some((k) => route.query[k])
                           ? tr('没有符合条件的楼门栋长，请放宽筛选条件或点“重置”', 'No leader matches; widen the filters or press Reset')
                           : tr('还没有楼门栋长：点“提名”登记一位，或到“导入导出”导入名册', 'No leaders yet: nominate one, or import a list under Import / export')} />
-          ${d ? html`<div class="px-2 pb-2"><${Pager} page=${page.value} size=${PAGE_SIZE} total=${d.total} onPage=${(n) => set({ page: n })} /></div>` : null}
+          ${d ? html`<div class="px-2 pb-2"><${Pager} page=${page.value} size=${PAGE_SIZE} total=${d.total} capped=${!!d.totalCapped} count=${d.items.length} onPage=${(n) => set({ page: n })} /></div>` : null}
         </div></div>
       </div>`;
     };

@@ -10,7 +10,10 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface HouseholdService {
 
-    /** A page of households within scope, filtered by community or unit code and a special group. */
+    /**
+     * A page of households within scope, filtered by community or unit code and a special group. The total is
+     * counted up to a cap ({@link Page#totalCapped()}).
+     */
     Page<Household> find(Set<String> scopes, String community, String unit, SpecialGroup group, int page,
             int size);
 

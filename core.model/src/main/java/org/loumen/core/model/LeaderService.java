@@ -27,7 +27,7 @@ public interface LeaderService {
 
     /**
      * A page of leaders within scope matching every filter of the query. {@code page} counts from 1; {@code sort} is
-     * one of {@link #SORTS}.
+     * one of {@link #SORTS}. The total is counted up to a cap ({@link Page#totalCapped()}).
      *
      * @since 1.2
      */
@@ -41,6 +41,14 @@ public interface LeaderService {
      * @since 1.6
      */
     SortedMap<Long, String> communities(Set<String> scopes, LeaderQuery query);
+
+    /**
+     * How many leaders within scope match every filter of the query, counted exactly (a listing's total is counted
+     * only up to a cap).
+     *
+     * @since 1.6
+     */
+    long count(Set<String> scopes, LeaderQuery query);
 
     Optional<Leader> leader(long id);
 

@@ -3,7 +3,8 @@
  * division codes (统计用区划代码) and codes derived from them; the leaders (楼门栋长) with their assignments and the
  * households (住户), with spreadsheet import and export and the profile report. Interfaces and immutable DTOs; the
  * entities stay private to the bundle. (1.5: {@link org.loumen.core.model.ModelException} is a domain
- * {@link org.loumen.domain.Refusal}.)
+ * {@link org.loumen.domain.Refusal}; 1.6: {@link org.loumen.core.model.Page#totalCapped()}, listings count up to a
+ * cap.)
  */
 @Export
 @Version("1.6.0")

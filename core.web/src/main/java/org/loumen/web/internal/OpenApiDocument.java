@@ -120,6 +120,13 @@ final class OpenApiDocument {
         if (r.method().equals("POST")) {
             out.put("200", map("description", "完成 / done", "content", json));
             out.put("201", map("description", "已创建 / created", "content", json));
+        } else if (r.method().equals("GET") && !r.template().endsWith("}")) {
+            // a collection: the listings among them answer a page (items, total, totalCapped)
+            out.put("200", map("description", "成功 / success (或文件下载 / or a file download)", "content",
+                    map("application/json", map("schema", map("description", "JSON 答复；分页列表的答复为 Page / the "
+                            + "answer; a paged listing answers a Page", "anyOf", List.of(
+                                    map("$ref", "#/components/schemas/Page"), map("description",
+                                            "其他 JSON / any other JSON")))))));
         } else {
             out.put("200", map("description", "成功 / success (或文件下载 / or a file download)", "content", json));
         }
@@ -187,8 +194,21 @@ final class OpenApiDocument {
                 "starting, security-unavailable, audit-unavailable"));
         responses.put("Error", errorResponse("其他错误 / any other error (500 internal-error, never a stack trace)",
                 "internal-error, method-not-allowed"));
+        Map<String, Object> page = map("type", "object", "required", List.of("items", "total"),
+                "description", "分页列表（page 从 1 起，size 每页条数）/ one page of a listing (page counts from 1)",
+                "properties", map(
+                        "items", map("type", "array", "description", "本页各条 / the page's rows"),
+                        "total", map("type", "integer", "minimum", 0, "description", "共多少条；totalCapped 为 true "
+                                + "时为计数上限（10,000） / how many in all; the count's cap (10,000) when "
+                                + "totalCapped is true"),
+                        "totalCapped", map("type", "boolean", "description", "为 true 时条数超过 total：计数到上限即停，"
+                                + "以免城市级列表每页都数遍全部记录；仍可按 page 逐页翻看（下一页有无看本页是否满页）/ true "
+                                + "when there are more than total: counting stops at the cap, so that a page of a "
+                                + "city-wide list costs the same as a community's; pages still follow (a full page "
+                                + "may have a next one). Absent in older answers: exact (added in org.loumen.core.model 1.6)")),
+                "additionalProperties", true);
         return map(
-                "schemas", map("Error", error),
+                "schemas", map("Error", error, "Page", page),
                 "responses", responses,
                 "securitySchemes", map("bearer", map("type", "http", "scheme", "bearer",
                         "description", "POST /auth/login 取得令牌 / the token from POST /auth/login")));

@@ -76,6 +76,15 @@ class OpenApiDocumentTest {
         assertEquals("query", leaders.getParameters().get(0).getIn());
         assertEquals(true, access(leaders).get("personalData"));
         assertTrue(leaders.getDescription().contains("personal data"));
+        // a listing answers a Page, whose totalCapped says the count stopped at the cap
+        io.swagger.v3.oas.models.media.Schema<?> answer = leaders.getResponses().get("200").getContent()
+                .get("application/json").getSchema();
+        assertTrue(answer.getAnyOf().stream().anyMatch(x -> "#/components/schemas/Page"
+                .equals(((io.swagger.v3.oas.models.media.Schema<?>) x).get$ref())), String.valueOf(answer));
+        var page = api.getComponents().getSchemas().get("Page");
+        assertEquals(List.of("items", "total"), page.getRequired());
+        var capped = (io.swagger.v3.oas.models.media.Schema<?>) page.getProperties().get("totalCapped");
+        assertTrue(capped.getDescription().contains("more than total"), capped.getDescription());
 
         Operation login = api.getPaths().get("/auth/login").getPost();
         assertTrue(login.getSecurity().isEmpty(), "a public route is called without a token");

@@ -70,7 +70,8 @@ public final class HouseholdResource implements ApiResource {
                     Page<Household> page = households.find(scopes, LeaderResource.code(r, "community", 12),
                             r.query("unit").orElse(null), group, r.queryInt("page", 1, 1, 1_000_000),
                             r.queryInt("size", 50, 1, 200));
-                    return new Page<>(page.items().stream().map(h -> visible(r, h)).toList(), page.total());
+                    return new Page<>(page.items().stream().map(h -> visible(r, h)).toList(), page.total(),
+                            page.totalCapped());
                 })
                 .get("/households/{household}", Access.node(householdNode, READERS).personalData(),
                         r -> visible(r, households.household(r.pathId("household").orElseThrow())

@@ -28,17 +28,26 @@ import org.loumen.core.model.Page;
 import org.loumen.core.model.SpecialGroup;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /** Households in the {@code loumen.core} persistence unit. */
-@Component(service = HouseholdService.class)
+@Component(service = HouseholdService.class, configurationPid = ListingConfig.PID)
 public final class JpaHouseholdService implements HouseholdService {
 
     private final JpaTemplate jpa;
+    private volatile int countCap;
 
     @Activate
-    public JpaHouseholdService(@Reference(target = "(osgi.unit.name=loumen.core)") JpaTemplate jpa) {
+    public JpaHouseholdService(@Reference(target = "(osgi.unit.name=loumen.core)") JpaTemplate jpa,
+            ListingConfig listing) {
         this.jpa = jpa;
+        modified(listing);
+    }
+
+    @Modified
+    void modified(ListingConfig listing) {
+        countCap = PageTotals.cap(listing);
     }
 
     @Override
@@ -131,7 +140,8 @@ public final class JpaHouseholdService implements HouseholdService {
             w.append(" and h.specialGroups like :group");
         }
         return jpa.txExpr(em -> {
-            TypedQuery<Long> count = em.createQuery("select count(h) from HouseholdEntity h" + w, Long.class);
+            // counted up to the cap (PageTotals): the scope's unit codes from the (UNIT, ROOM) index alone
+            TypedQuery<String> count = em.createQuery("select h.unit from HouseholdEntity h" + w, String.class);
             // keys first: the page's (unit, room) pairs in order from the unique index on them alone (the rows
             // skipped before a middle page are never read), then the page's rows of those units
             TypedQuery<Object[]> keys = em.createQuery("select h.unit, h.room from HouseholdEntity h" + w
@@ -148,10 +158,12 @@ public final class JpaHouseholdService implements HouseholdService {
                     q.setParameter("group", "%" + group.name() + "%");
                 }
             }
-            long total = count.getSingleResult();
-            List<Object[]> wanted = keys.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+            int cap = countCap;
+            long counted = PageTotals.countUpTo(count, cap);
+            int first = (page - 1) * size;
+            List<Object[]> wanted = keys.setFirstResult(first).setMaxResults(size).getResultList();
             if (wanted.isEmpty()) {
-                return new Page<>(List.of(), total);
+                return PageTotals.page(List.<Household>of(), counted, cap, first, size);
             }
             Map<String, HouseholdEntity> byKey = new java.util.HashMap<>();
             for (HouseholdEntity h : Reads.readOnly(em.createQuery("select h from HouseholdEntity h "
@@ -160,8 +172,8 @@ public final class JpaHouseholdService implements HouseholdService {
                 byKey.put(h.unit + "|" + h.room, h);
             }
             // a household removed between the two reads is left out, never answered as null
-            return new Page<>(dtos(em, wanted.stream().map(k -> byKey.get(k[0] + "|" + k[1]))
-                    .filter(h -> h != null).toList()), total);
+            return PageTotals.page(dtos(em, wanted.stream().map(k -> byKey.get(k[0] + "|" + k[1]))
+                    .filter(h -> h != null).toList()), counted, cap, first, size);
         });
     }
 

@@ -20,7 +20,9 @@ import org.loumen.core.model.Page;
 import org.loumen.core.model.PublicLeader;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Leaders in the {@code loumen.core} persistence unit: the one {@link LeaderService} component, handing each concern
@@ -28,7 +30,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@link ProfileReport} (the profile report) and {@link LeaderDirectory} (the public directory and phone consent).
  * The queries they share are {@link LeaderQueries} and {@link Reads}.
  */
-@Component(service = LeaderService.class)
+@Component(service = LeaderService.class, configurationPid = ListingConfig.PID)
+@Designate(ocd = ListingConfig.class)
 public final class JpaLeaderService implements LeaderService {
 
     private final LeaderRecords records;
@@ -37,11 +40,18 @@ public final class JpaLeaderService implements LeaderService {
     private final LeaderDirectory directory;
 
     @Activate
-    public JpaLeaderService(@Reference(target = "(osgi.unit.name=loumen.core)") JpaTemplate jpa) {
+    public JpaLeaderService(@Reference(target = "(osgi.unit.name=loumen.core)") JpaTemplate jpa,
+            ListingConfig listing) {
         this.records = new LeaderRecords(jpa);
+        modified(listing);
         this.spreadsheets = new LeaderImportExport(jpa);
         this.report = new ProfileReport(jpa);
         this.directory = new LeaderDirectory(jpa);
+    }
+
+    @Modified
+    void modified(ListingConfig listing) {
+        records.countCap(PageTotals.cap(listing));
     }
 
     // ---- import / export ----------------------------------------------------------------------------------------
@@ -72,6 +82,11 @@ public final class JpaLeaderService implements LeaderService {
     @Override
     public SortedMap<Long, String> communities(Set<String> scopes, LeaderQuery query) {
         return records.communities(scopes, query);
+    }
+
+    @Override
+    public long count(Set<String> scopes, LeaderQuery filter) {
+        return records.count(scopes, filter);
     }
 
     @Override

@@ -21,7 +21,12 @@ import javax.persistence.Version;
                 // on: a page's ids are read in index order from the index alone, and the read stops after the page,
                 // instead of sorting every leader in scope (LeaderQueries.page; SchemaIndexes adds them on upgrade)
                 @Index(name = "MDL_LEADER_NAME", columnList = "NAME, ID, COMMUNITY"),
-                @Index(name = "MDL_LEADER_BIRTH", columnList = "BIRTH_DATE, ID, COMMUNITY") })
+                @Index(name = "MDL_LEADER_BIRTH", columnList = "BIRTH_DATE, ID, COMMUNITY"),
+                // Derby walks an index forwards only: each descending sort and the id sort have their own (SortIndex)
+                @Index(name = "MDL_LEADER_NAME_DESC", columnList = "NAME DESC, ID, COMMUNITY"),
+                @Index(name = "MDL_LEADER_BIRTH_DESC", columnList = "BIRTH_DATE DESC, ID, COMMUNITY"),
+                @Index(name = "MDL_LEADER_ID", columnList = "ID, COMMUNITY"),
+                @Index(name = "MDL_LEADER_ID_DESC", columnList = "ID DESC, COMMUNITY") })
 public class LeaderEntity {
 
     @Id

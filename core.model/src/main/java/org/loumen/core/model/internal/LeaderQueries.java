@@ -102,11 +102,23 @@ final class LeaderQueries {
         }
     }
 
-    static long count(EntityManager em, Set<String> scopes, LeaderQuery filter) {
+    /** How many leaders the filter selects, exactly. */
+    static long countExact(EntityManager em, Set<String> scopes, LeaderQuery filter) {
         TypedQuery<Long> query = em.createQuery("select count(l) from LeaderEntity l" + where(scopes, filter),
                 Long.class);
         bind(query, scopes, filter);
         return query.getSingleResult();
+    }
+
+    /**
+     * How many leaders the listing selects, up to {@code cap + 1} ({@link PageTotals}): the community codes of the
+     * scope are read from the community index alone, and the read stops after the cap.
+     */
+    static long count(EntityManager em, Set<String> scopes, LeaderQuery filter, int cap) {
+        TypedQuery<String> query = em.createQuery("select l.community from LeaderEntity l" + where(scopes, filter),
+                String.class);
+        bind(query, scopes, filter);
+        return PageTotals.countUpTo(query, cap);
     }
 
     static List<LeaderEntity> query(EntityManager em, Set<String> scopes, String street, String community,
@@ -122,7 +134,7 @@ final class LeaderQueries {
         return query.setFirstResult(first).setMaxResults(max).getResultList();
     }
 
-    private static String order(String sort) {
+    static String order(String sort) {
         return switch (sort == null ? "name" : sort) {
             case "-name" -> "l.name desc, l.id";
             case "birthDate" -> "l.birthDate, l.id";
@@ -140,10 +152,15 @@ final class LeaderQueries {
      */
     static List<LeaderEntity> page(EntityManager em, Set<String> scopes, LeaderQuery filter, String sort, int first,
             int max) {
-        TypedQuery<Long> keys = em.createQuery("select l.id from LeaderEntity l" + where(scopes, filter)
-                + " order by " + order(sort), Long.class);
-        bind(keys, scopes, filter);
-        List<Long> ids = keys.setFirstResult(first).setMaxResults(max).getResultList();
+        List<Long> ids;
+        if (SortIndex.applies(scopes, filter)) {
+            ids = SortIndex.keys(em, scopes, sort, first, max);
+        } else {
+            TypedQuery<Long> keys = em.createQuery("select l.id from LeaderEntity l" + where(scopes, filter)
+                    + " order by " + order(sort), Long.class);
+            bind(keys, scopes, filter);
+            ids = keys.setFirstResult(first).setMaxResults(max).getResultList();
+        }
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -1,6 +1,5 @@
 package org.loumen.core.model.internal;
 
-import static org.loumen.core.model.internal.LeaderQueries.count;
 import static org.loumen.core.model.internal.LeaderQueries.dtos;
 import static org.loumen.core.model.internal.LeaderQueries.existing;
 import static org.loumen.core.model.internal.Reads.readOnly;
@@ -9,8 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -45,6 +44,7 @@ final class LeaderRecords {
      */
     private final ReferenceCache pages;
     static final int CACHED_PAGE = 200;
+    private volatile int countCap = PageTotals.CAP;
 
     LeaderRecords(JpaTemplate jpa) {
         this.jpa = jpa;
@@ -61,15 +61,17 @@ final class LeaderRecords {
             return load(scopes, filter, page, size, sort);
         }
         String key = new TreeSet<>(scopes) + "|" + filter + "|" + page + "|" + size + "|" + sort + "|"
-                + LocalDate.now(Days.CHINA);
+                + LocalDate.now(Days.CHINA) + "|" + countCap;
         return pages.get(key, () -> load(scopes, filter, page, size, sort));
     }
 
     private Page<Leader> load(Set<String> scopes, LeaderQuery filter, int page, int size, String sort) {
         return jpa.txExpr(em -> {
-            long total = count(em, scopes, filter);
-            List<LeaderEntity> leaders = LeaderQueries.page(em, scopes, filter, sort, (page - 1) * size, size);
-            return new Page<>(dtos(em, leaders, true), total);
+            int cap = countCap;
+            long counted = LeaderQueries.count(em, scopes, filter, cap);
+            int first = (page - 1) * size;
+            List<LeaderEntity> leaders = LeaderQueries.page(em, scopes, filter, sort, first, size);
+            return PageTotals.page(dtos(em, leaders, true), counted, cap, first, size);
         });
     }
 
@@ -84,6 +86,14 @@ final class LeaderRecords {
             }
             return out;
         });
+    }
+
+    void countCap(int cap) {
+        countCap = cap;
+    }
+
+    long count(Set<String> scopes, LeaderQuery filter) {
+        return jpa.txExpr(em -> LeaderQueries.countExact(em, scopes, filter));
     }
 
     Optional<Leader> leader(long id) {

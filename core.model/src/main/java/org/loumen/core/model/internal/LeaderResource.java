@@ -90,7 +90,7 @@ public final class LeaderResource implements ApiResource {
                             LeaderRole.class), age(r), educations(r));
             Page<Leader> page = leaders.find(r.scopes(), query, r.queryInt("page", 1, 1, 1_000_000),
                     r.queryInt("size", 50, 1, 200), sort);
-            return Map.of("items", listed(page.items()), "total", page.total());
+            return Map.of("items", listed(page.items()), "total", page.total(), "totalCapped", page.totalCapped());
         })
                 .get("/leaders/{leader}", Access.node(leaderNode, STAFF).personalData(),
                         r -> leaders.leader(r.pathId("leader").orElseThrow()).orElseThrow(

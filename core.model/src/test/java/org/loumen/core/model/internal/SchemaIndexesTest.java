@@ -26,7 +26,7 @@ class SchemaIndexesTest {
                 s.execute("CREATE INDEX MDL_LEADER_COMMUNITY ON MDL_LEADER (COMMUNITY)");
                 s.execute("INSERT INTO MDL_LEADER VALUES (1, '张秀兰', '1960-01-01', '120112103001')");
             }
-            assertEquals(2, SchemaIndexes.ensure(c, LeaderEntity.class));
+            assertEquals(6, SchemaIndexes.ensure(c, LeaderEntity.class));
             assertEquals(0, SchemaIndexes.ensure(c, LeaderEntity.class)); // nothing twice
             Set<String> names = new HashSet<>();
             try (ResultSet r = c.getMetaData().getIndexInfo(null, null, "MDL_LEADER", false, true)) {
@@ -34,7 +34,8 @@ class SchemaIndexesTest {
                     names.add(r.getString("INDEX_NAME"));
                 }
             }
-            assertTrue(names.containsAll(Set.of("MDL_LEADER_COMMUNITY", "MDL_LEADER_NAME", "MDL_LEADER_BIRTH")),
+            assertTrue(names.containsAll(Set.of("MDL_LEADER_COMMUNITY", "MDL_LEADER_NAME", "MDL_LEADER_BIRTH",
+                    "MDL_LEADER_NAME_DESC", "MDL_LEADER_BIRTH_DESC", "MDL_LEADER_ID", "MDL_LEADER_ID_DESC")),
                     names.toString());
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT NAME FROM MDL_LEADER")) {
                 assertTrue(r.next());

@@ -1027,8 +1027,8 @@ public final class TrainingService {
             int approved = 0;
             int certified;
             for (String w : within) {
-                approved += (int) leaders.find(Set.of(w), new LeaderQuery(s, null, null, LeaderStatus.APPROVED, null,
-                        null, null), 1, 1, "id").total();
+                approved += (int) leaders.count(Set.of(w), new LeaderQuery(s, null, null, LeaderStatus.APPROVED, null,
+                        null, null));
             }
             certified = jpa.txExpr(em -> {
                 var q = em.createQuery("select count(e) from TrainingEnrolmentEntity e where e.workId is not null and "
