@@ -74,6 +74,11 @@ final class GroupCommit<T, R> implements AutoCloseable {
         }
     }
 
+    /** How many items wait for the next group (for tests). */
+    int waiting() {
+        return queue.size();
+    }
+
     @Override
     public void close() {
         closed = true;

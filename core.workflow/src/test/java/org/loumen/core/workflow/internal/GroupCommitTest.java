@@ -43,7 +43,7 @@ class GroupCommitTest {
                     int n = i;
                     rest.add(pool.submit(() -> group.submit(n)));
                 }
-                Thread.sleep(300); // all twenty queued behind the first group
+                awaitWaiting(group, 20); // all twenty queued behind the first group
                 assertTrue(rest.stream().noneMatch(Future::isDone), "nobody is released before its group commits");
                 release.countDown();
                 assertEquals("ok 0", first.get(10, TimeUnit.SECONDS));
@@ -85,10 +85,11 @@ class GroupCommitTest {
                 Future<Integer> first = pool.submit(() -> group.submit(0));
                 assertTrue(firstStarted.await(10, TimeUnit.SECONDS));
                 List<Future<Integer>> rest = new ArrayList<>();
+                int queued = 0;
                 for (int n : new int[] { 11, 12, 13, 14 }) {
                     rest.add(pool.submit(() -> group.submit(n)));
+                    awaitWaiting(group, ++queued); // in this order
                 }
-                Thread.sleep(300);
                 release.countDown();
                 assertEquals(0, first.get(10, TimeUnit.SECONDS));
                 assertEquals(22, rest.get(0).get(10, TimeUnit.SECONDS));
@@ -157,6 +158,14 @@ class GroupCommitTest {
     void ballotsAreMarkedInCodeOrderKeepingArrivalForTheSameCode() {
         List<Ballots.Cast> casts = List.of(cast("C"), cast("A"), cast("B"), cast("A"));
         assertArrayEquals(new int[] { 1, 3, 2, 0 }, Ballots.inCodeOrder(casts));
+    }
+
+    private static void awaitWaiting(GroupCommit<?, ?> group, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (group.waiting() < n && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(n, group.waiting());
     }
 
     private static Ballots.Cast cast(String code) {
