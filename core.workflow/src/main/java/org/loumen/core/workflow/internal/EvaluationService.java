@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import javax.persistence.TypedQuery;
@@ -34,6 +33,7 @@ import org.loumen.domain.Refusal;
 import org.loumen.domain.StoreConflict;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
@@ -116,6 +116,7 @@ public final class EvaluationService {
     private final Throttles throttles;
     private volatile Throttles.Backoff backoff;
     private volatile int minimumBallots;
+    private final Ballots ballots;
 
     @Activate
     public EvaluationService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
@@ -130,6 +131,13 @@ public final class EvaluationService {
         this.households = households;
         this.events = events;
         configure(config);
+        this.ballots = new Ballots(jpa);
+    }
+
+    /** Ballots queued already are still written; later ones are refused. */
+    @Deactivate
+    void stop() {
+        ballots.close();
     }
 
     @Modified
@@ -200,7 +208,7 @@ public final class EvaluationService {
      * Runs a transaction again when a parallel one made it fail ({@link StoreConflict}: the period's unique key, a
      * deadlock on the ballot codes); the new attempt sees the committed evaluation and answers 409.
      */
-    private static <T> T retrying(java.util.function.Supplier<T> transaction) {
+    static <T> T retrying(java.util.function.Supplier<T> transaction) {
         for (int attempt = 1;; attempt++) {
             try {
                 return transaction.get();
@@ -342,19 +350,27 @@ public final class EvaluationService {
             throw BallotRefusals.missing();
         }
         String code = BallotCodes.normalise(typedCode);
-        BallotCodeEntity found = code == null ? null : jpa.txExpr(em -> em.find(BallotCodeEntity.class, code));
+        // the code and its evaluation in one read
+        Object[] found = code == null ? null : jpa.txExpr(em -> em.createQuery("select c.evaluation, c.unit, c.used, "
+                + "e.status from BallotCodeEntity c, EvaluationEntity e where c.code = :c and e.id = c.evaluation",
+                Object[].class).setParameter("c", code).getResultList().stream().findFirst().orElse(null));
         if (found == null) {
             backoff.failed(client);
             throw BallotRefusals.unknown();
         }
-        if (!jpa.txExpr(em -> "OPEN".equals(em.find(EvaluationEntity.class, found.evaluation).status))) {
+        long evaluation = ((Number) found[0]).longValue();
+        String unit = (String) found[1];
+        if (!"OPEN".equals(found[3])) {
             throw BallotRefusals.closed();
+        }
+        if (Boolean.TRUE.equals(found[2])) {
+            throw BallotRefusals.used();
         }
         if (ratings == null || ratings.isEmpty()) {
             throw Refusal.invalidField("ratings", "请至少评价一位楼门栋长 / rate at least one leader");
         }
         Set<Long> serving = new HashSet<>();
-        leaders.serving(found.unit, LocalDate.now(CHINA)).forEach(l -> serving.add(l.id()));
+        leaders.serving(unit, LocalDate.now(CHINA)).forEach(l -> serving.add(l.id()));
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < ratings.size(); i++) {
             Rating r = ratings.get(i);
@@ -369,31 +385,11 @@ public final class EvaluationService {
                 throw Refusal.invalidField("ratings[" + i + "].leader", "重复评价 / the same leader twice");
             }
         }
-        String ballot = UUID.randomUUID().toString();
-        String outcome = jpa.txExpr(em -> {
-            EvaluationEntity e = em.find(EvaluationEntity.class, found.evaluation);
-            if (!"OPEN".equals(e.status)) {
-                return "closed";
-            }
-            int marked = em.createQuery("update BallotCodeEntity c set c.used = true where c.code = :c and "
-                    + "c.used = false").setParameter("c", code).executeUpdate();
-            if (marked != 1) {
-                return "used";
-            }
-            for (Rating r : ratings) {
-                RatingEntity re = new RatingEntity();
-                re.id = ballot + ":" + r.leader();
-                re.evaluation = found.evaluation;
-                re.leader = r.leader();
-                re.rating = r.rating();
-                em.persist(re);
-            }
-            return "ok";
-        });
-        if (outcome.equals("closed")) {
-            throw BallotRefusals.closed(); // closed between the check above and this transaction
+        Ballots.Outcome outcome = ballots.submit(new Ballots.Cast(code, evaluation, List.copyOf(ratings)));
+        if (outcome == Ballots.Outcome.CLOSED) {
+            throw BallotRefusals.closed(); // closed between the read above and the write
         }
-        if (outcome.equals("used")) {
+        if (outcome == Ballots.Outcome.USED) {
             throw BallotRefusals.used();
         }
     }
