@@ -34,7 +34,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The shipped 我的楼门 (my-building) upgraded in the real {@code loumen.jar} with a new column: version 0.2.0 of its
  * jar (built here: the shipped jar with its household entity compiled with one more field, NICKNAME) dropped over the
  * running one. The new version serves without a restart, every row is kept (households, codes, points, the ledger),
- * writes go on, and after the stop the table has the new column beside the old rows.
+ * writes go on, and after the stop the table has the new column beside the old rows; the changed unit was extended
+ * (its fingerprint stored after the drop), and a warm restart with the same mappings does not extend it again.
  */
 class MyBuildingUpgradeE2EIT extends E2EBase {
 
@@ -60,6 +61,7 @@ class MyBuildingUpgradeE2EIT extends E2EBase {
         // version 0.2.0: the same jar, the household entity with one more field (a new column)
         Path shipped = data.resolve("plugins/plugin.my-building.jar");
         Path upgraded = upgrade(shipped, tmp.resolve("work"));
+        long dropped = System.currentTimeMillis();
         Path temp = shipped.resolveSibling(".plugin.my-building.jar.part");
         Files.copy(upgraded, temp, StandardCopyOption.REPLACE_EXISTING);
         Files.move(temp, shipped, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -77,13 +79,41 @@ class MyBuildingUpgradeE2EIT extends E2EBase {
                 + ",\"delta\":3,\"note\":\"升级后补记\"}"), 201);
         terminate(platform);
 
-        // the table has the new column, empty on the old rows
+        // the table has the new column, empty on the old rows; the changed unit was extended and its fingerprint
+        // stored after the drop
+        long extended;
         try (Connection db = derby(data)) {
             ResultSet rs = db.createStatement().executeQuery("SELECT COUNT(*), COUNT(NICKNAME) FROM MB_HOUSEHOLD");
             assertTrue(rs.next());
             assertTrue(rs.getInt(1) >= before.size(), "rows kept: " + rs.getInt(1));
             assertEquals(0, rs.getInt(2), "the new column is there, empty on the old rows");
+            extended = extendedAt(db);
+            assertTrue(extended >= dropped, "my-building's unit extended after the upgrade was dropped");
         }
+        shutdown(data);
+
+        // a warm restart with the same (upgraded) mappings skips the extension, and serves every row
+        Process again = start(Map.of("LOUMEN_ADMIN_PASSWORD", PASSWORD), data, port, "--demo");
+        awaitHealth(again, port);
+        String admin2 = login(port, "admin", PASSWORD);
+        until(() -> send(port, "GET", API + "/units/" + UNIT + "/households", admin2, null),
+                r -> r.statusCode() == 200, Duration.ofSeconds(60), "households after a restart");
+        assertTrue(json(send(port, "GET", API + "/points?unit=" + UNIT, admin2, null), 200).size() > ledger,
+                "the ledger with the correction written after the upgrade");
+        terminate(again);
+        try (Connection db = derby(data)) {
+            assertEquals(extended, extendedAt(db), "unchanged mappings: not extended again at the restart");
+        }
+    }
+
+    /** When my-building's unit (its tables MB_*) was last extended, from the schema check's table. */
+    private static long extendedAt(Connection db) throws Exception {
+        ResultSet rs = db.createStatement().executeQuery(
+                "SELECT EXTENDED_AT FROM LMN_SCHEMA_FINGERPRINT WHERE TABLE_NAMES LIKE '%MB_HOUSEHOLD%'");
+        assertTrue(rs.next(), "my-building's fingerprint stored");
+        long at = rs.getLong(1);
+        assertTrue(!rs.next(), "one row for the unit");
+        return at;
     }
 
     private JsonNode read(String body) {
@@ -161,16 +191,30 @@ class MyBuildingUpgradeE2EIT extends E2EBase {
         return out;
     }
 
+    private Driver derbyDriver;
+
     /** The platform's database, opened with the Derby the launcher embeds (the platform is stopped). */
     private Connection derby(Path data) throws Exception {
-        Path jar = embedded("derby-", tmp.resolve("derby"));
-        // Derby's own log beside the check, not in the working directory
-        System.setProperty("derby.stream.error.file", tmp.resolve("derby/derby.log").toString());
-        URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() },
-                ClassLoader.getPlatformClassLoader());
-        Driver driver = (Driver) loader.loadClass("org.apache.derby.jdbc.EmbeddedDriver").getDeclaredConstructor()
-                .newInstance();
-        return driver.connect("jdbc:derby:" + data.resolve("db").toAbsolutePath(), new Properties());
+        if (derbyDriver == null) {
+            Path jar = embedded("derby-", tmp.resolve("derby"));
+            // Derby's own log beside the check, not in the working directory
+            System.setProperty("derby.stream.error.file", tmp.resolve("derby/derby.log").toString());
+            URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() },
+                    ClassLoader.getPlatformClassLoader());
+            derbyDriver = (Driver) loader.loadClass("org.apache.derby.jdbc.EmbeddedDriver").getDeclaredConstructor()
+                    .newInstance();
+        }
+        return derbyDriver.connect("jdbc:derby:" + data.resolve("db").toAbsolutePath(), new Properties());
+    }
+
+    /** Closes the database in this JVM again, so that the platform can open it. */
+    private void shutdown(Path data) {
+        try {
+            derbyDriver.connect("jdbc:derby:" + data.resolve("db").toAbsolutePath() + ";shutdown=true",
+                    new Properties());
+        } catch (java.sql.SQLException e) {
+            // 08006: the database was shut down
+        }
     }
 
 }
