@@ -134,3 +134,15 @@ def city_full(p, label, record, households, leaders):
     ms(f"district household list, middle page ({max(1, htotal // 40)})",
        f"/api/v1/households?size=20&page={max(1, htotal // 40)}")
     ms("one community's household list, page of 20", f"/api/v1/households?size=20&community={community}")
+    # the console's pages on the city, as the district admin opens them (pages.py): each API call's server time
+    import shutil
+    if shutil.which("chromium") and shutil.which("chromedriver"):
+        import pages
+        walked = pages.walk(f"http://127.0.0.1:{p.port}", p.token)
+        pages.report(walked, 200.0)
+        s = pages.summary(walked)
+        if s:
+            (worst, page, path), n, _, median = s
+            over = sum(1 for _, calls in walked for c in calls if (c.get("server") or 0) > 200)
+            record("city: console pages, server time per API call (district admin)", label,
+                   f"median {median:.0f} ms, slowest {worst:.0f} ms (#{page} {path}); {over} of {n} over 200 ms")
