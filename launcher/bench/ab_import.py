@@ -6,7 +6,7 @@ so a change in the machine's load hits both alike. Prints each pair with the loa
 
 Usage: launcher/bench/ab_import.py JAR_A JAR_B [--runs 5] [--rows 6000]
 """
-import argparse, statistics, time
+import argparse, os, statistics, time
 
 from loumen_bench import Platform, leaders_csv
 
@@ -51,6 +51,10 @@ with Platform("Ab-Import-2026", "loumen-abi-a-", args=["--demo"], jar=o.jar_a) a
         print(f"  run {run}: import A {ia * 1000:,.0f} ms | B {ib * 1000:,.0f} ms | A/B {ia / ib:.2f} ; "
               f"export of {lines:,} rows A {ea * 1000:,.0f} ms | B {eb * 1000:,.0f} ms | "
               f"A/B {ea / eb:.2f} | load {load()}", flush=True)
+    for name, p in (("A", pa), ("B", pb)):
+        for line in open(os.path.join(p.data, "logs", "loumen.log"), encoding="utf-8"):
+            if "Imported" in line and "6000" in line:
+                print(f"  server {name}:", line.split(" - ", 1)[-1].strip())
     for what, d in (("import", imports), ("export", exports)):
         print(f"median {what}: A {statistics.median(d['A']) * 1000:,.0f} ms, B {statistics.median(d['B']) * 1000:,.0f}"
               f" ms, median of the pairs' A/B {statistics.median(x / y for x, y in zip(d['A'], d['B'])):.2f}")
