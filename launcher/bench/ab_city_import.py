@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """A/B of the city imports on embedded Derby (a smaller, quicker cousin of `databases.py --city full`, imports only):
-two platforms, JAR_A and JAR_B, side by side; the generated city of city.py is imported batch by batch into A then
+two platforms, JAR_A and JAR_B, side by side (no demo data: the city fills whole streets); the generated city of city.py is imported batch by batch into A then
 into B — leaders one import per street (~9,950 rows), then households 50,000 per import — so a change in the
 machine's load hits both alike. Prints each batch with the load average and the rows/s of each.
 
@@ -33,8 +33,8 @@ def post(p, path, body):
 
 
 places = city.communities(o.streets * city.PER_STREET)
-with Platform("Ab-City-2026", "loumen-abc-a-", args=["--demo"], jar=o.jar_a) as pa, \
-        Platform("Ab-City-2026", "loumen-abc-b-", args=["--demo"], jar=o.jar_b) as pb:
+with Platform("Ab-City-2026", "loumen-abc-a-", jar=o.jar_a) as pa, \
+        Platform("Ab-City-2026", "loumen-abc-b-", jar=o.jar_b) as pb:
     totals = {"leaders": [0, 0.0, 0.0], "households": [0, 0.0, 0.0]}  # rows, seconds A, seconds B
     for s in range(0, len(places), city.PER_STREET):
         body = city.leaders_batch(places[s:s + city.PER_STREET])
