@@ -6,7 +6,7 @@ machine's load hits both alike. Prints each batch with the load average and the 
 
 Usage: launcher/bench/ab_city_import.py JAR_A JAR_B [--streets 2] [--households 100000]
 """
-import argparse, json, time
+import argparse, json, os, time
 
 import city
 from loumen_bench import Platform
@@ -58,6 +58,10 @@ with Platform("Ab-City-2026", "loumen-abc-a-", jar=o.jar_a) as pa, \
         totals["households"][2] += tb
         print(f"  households +{na:,}: A {ta:.2f} s ({na / ta:,.0f}/s) | B {tb:.2f} s ({nb / tb:,.0f}/s) | "
               f"A/B {ta / tb:.2f} | load {load()}", flush=True)
+    for name, p in (("A", pa), ("B", pb)):
+        for line in open(os.path.join(p.data, "logs", "loumen.log"), encoding="utf-8"):
+            if "Imported" in line:
+                print(f"  server {name}:", line.split(" - ", 1)[-1].strip())
     for what, (rows, ta, tb) in totals.items():
         if rows:
             print(f"{what}: {rows:,} rows, A {rows / ta:,.0f} rows/s, B {rows / tb:,.0f} rows/s (A/B time {ta / tb:.2f})")
