@@ -112,15 +112,13 @@ final class LeaderImportExport {
         }
     }
 
-    /** The import's phone numbers already registered (by the unique phone index), not every leader's. */
+    /**
+     * The phone numbers already registered: every leader's, read from the unique phone index. (Asking for the import's
+     * own numbers 500 at a time with {@code in (...)} grew with the city instead: Derby evaluated the list against
+     * every row — the resolve phase of a 9,950-row import went 0.6 s, 7.1 s, 13.1 s over three streets.)
+     */
     private static Set<String> registered(EntityManager em, List<ImportRows.LeaderRow> rows) {
-        List<String> phones = rows.stream().map(ImportRows.LeaderRow::phone).distinct().toList();
-        Set<String> taken = new HashSet<>();
-        for (int i = 0; i < phones.size(); i += 500) {
-            taken.addAll(em.createQuery("select l.phone from LeaderEntity l where l.phone in :p", String.class)
-                    .setParameter("p", phones.subList(i, Math.min(phones.size(), i + 500))).getResultList());
-        }
-        return taken;
+        return new HashSet<>(em.createQuery("select l.phone from LeaderEntity l", String.class).getResultList());
     }
 
     /**
