@@ -15,7 +15,8 @@ def free_port():
 class Platform:
     """Starts loumen.jar with LOUMEN_ADMIN_PASSWORD, waits for UP and signs in; a context manager that stops it."""
 
-    def __init__(self, password, prefix, args=(), data=None, before_start=None, keep=False, env=None, jar=None):
+    def __init__(self, password, prefix, args=(), data=None, before_start=None, keep=False, env=None, jar=None,
+                 start_timeout=None):
         self.keep = keep
         jar = jar or JAR
         if not os.path.isfile(jar):
@@ -28,7 +29,8 @@ class Platform:
         self.process = subprocess.Popen(
             ["java", "-jar", jar, "--host", "127.0.0.1", "--port", str(self.port), "--data", self.data, *args], env=env,
             stdout=open(os.path.join(self.data, "bench.log"), "w"), stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 120
+        # LOUMEN_BENCH_START_TIMEOUT: seconds to wait for UP (a start on a heavily loaded machine takes minutes)
+        deadline = time.monotonic() + (start_timeout or int(os.environ.get("LOUMEN_BENCH_START_TIMEOUT", "120")))
         while time.monotonic() < deadline:
             try:
                 if json.loads(self.call("GET", "/api/v1/health")[1])["status"] == "UP":

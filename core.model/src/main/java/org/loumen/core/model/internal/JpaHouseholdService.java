@@ -76,7 +76,7 @@ public final class JpaHouseholdService implements HouseholdService {
                         taken.add(r[0] + "|" + r[1]);
                     }
                 }
-                List<HouseholdEntity> out = new ArrayList<>();
+                List<Object[]> out = new ArrayList<>();
                 for (Object[] pair : resolved) {
                     ImportRows.HouseholdRow r = (ImportRows.HouseholdRow) pair[0];
                     Places.Resolved at = (Places.Resolved) pair[1];
@@ -85,21 +85,21 @@ public final class JpaHouseholdService implements HouseholdService {
                                 "该户已登记 / this household is already registered"));
                         continue;
                     }
-                    HouseholdEntity h = new HouseholdEntity();
-                    h.community = at.community();
-                    h.unit = at.unit();
-                    h.room = r.room();
-                    h.headName = r.headName();
-                    h.members = r.members();
-                    h.phone = r.phone();
-                    h.specialGroups = join(r.specialGroups());
-                    out.add(h);
+                    // BulkRows.HOUSEHOLDS, the id set below
+                    out.add(new Object[] { null, at.community(), at.unit(), r.room(), r.headName(), r.members(),
+                            r.phone(), join(r.specialGroups()), BulkRows.FIRST_VERSION });
                 }
                 if (!problems.isEmpty()) {
                     problems.sort(Comparator.comparingInt(Problem::row));
                     throw new Tx.Abort(new ImportException(problems));
                 }
-                out.forEach(em::persist);
+                // plain rows over the transaction's connection, no entity objects; ids from the generator's row
+                places.write();
+                long id = BulkRows.ids(places.connection(), "HOUSEHOLD", out.size());
+                for (Object[] h : out) {
+                    h[0] = id++;
+                }
+                BulkRows.insert(places.connection(), BulkRows.HOUSEHOLDS, out);
                 return new ImportResult(out.size(), new ImportResult.Created(places.createdCommunities,
                         places.createdBuildings, places.createdUnits));
             })));

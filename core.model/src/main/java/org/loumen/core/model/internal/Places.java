@@ -1,6 +1,12 @@
 package org.loumen.core.model.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +19,8 @@ import org.loumen.core.model.ImportException.Problem;
 
 /**
  * Resolves the place columns of an import (street, community, building, unit) inside the import's transaction,
- * creating missing communities, buildings and units under known streets. Codes of new places continue the numbering
+ * creating missing communities, buildings and units under known streets (communities as entities, buildings and units
+ * as rows written by {@link #write}). Codes of new places continue the numbering
  * of their parent, so they are stable and keep the prefix property every scope check relies on.
  */
 final class Places {
@@ -23,19 +30,26 @@ final class Places {
     }
 
     private final EntityManager em;
+    private final Connection connection;
     private final Map<String, String> streetCodes = new HashMap<>();
     private final Map<String, String> communityByStreetAndName = new HashMap<>();
-    private final Set<String> communities = new java.util.HashSet<>();
+    private final Set<String> communities = new HashSet<>();
+    /** Communities whose buildings and units are read (only those the import names, not the whole city). */
+    private final Set<String> loaded = new HashSet<>();
     private final Map<String, String> buildingByKey = new HashMap<>();
     private final Map<String, Integer> buildingCount = new HashMap<>();
     private final Map<String, String> unitByKey = new HashMap<>();
     private final Map<String, Integer> unitCount = new HashMap<>();
+    /** Buildings and units to create, as rows of {@link BulkRows#BUILDINGS} and {@link BulkRows#UNITS}. */
+    private final List<Object[]> newBuildings = new ArrayList<>();
+    private final List<Object[]> newUnits = new ArrayList<>();
     int createdCommunities;
     int createdBuildings;
     int createdUnits;
 
     Places(EntityManager em) {
         this.em = em;
+        this.connection = em.unwrap(Connection.class); // the transaction's own connection
         for (StreetEntity s : Reads.readOnly(em.createQuery("select s from StreetEntity s",
                 StreetEntity.class)).getResultList()) {
             streetCodes.put(s.code(), s.code());
@@ -44,22 +58,68 @@ final class Places {
                 streetCodes.putIfAbsent(s.nameEn(), s.code());
             }
         }
-        for (CommunityEntity c : Reads.readOnly(em.createQuery("select c from CommunityEntity c",
-                CommunityEntity.class)).getResultList()) {
-            communities.add(c.code());
-            communityByStreetAndName.putIfAbsent(c.street() + "|" + c.name(), c.code());
-        }
         // plain columns, not entities: nothing read here is registered for change detection at commit
-        for (Object[] b : em.createQuery("select b.code, b.community, b.label from BuildingEntity b", Object[].class)
+        for (Object[] c : em.createQuery("select c.code, c.street, c.name from CommunityEntity c", Object[].class)
                 .getResultList()) {
-            buildingByKey.put(b[1] + "|" + b[2], (String) b[0]);
-            buildingCount.merge((String) b[1], seq((String) b[0], 3), Math::max);
+            communities.add((String) c[0]);
+            communityByStreetAndName.putIfAbsent(c[1] + "|" + c[2], (String) c[0]);
         }
-        for (Object[] u : em.createQuery("select u.code, u.building, u.label from UnitEntity u", Object[].class)
-                .getResultList()) {
-            unitByKey.put(u[1] + "|" + u[2], (String) u[0]);
-            unitCount.merge((String) u[1], seq((String) u[0], 2), Math::max);
+    }
+
+    /**
+     * Reads the buildings and units of a community the first time a row names it: an import touches a few
+     * communities, and reading every building and unit of a city (tens of thousands) cost more than the import.
+     */
+    private void load(String community) {
+        if (!loaded.add(community)) {
+            return;
         }
+        try {
+            List<String> buildings = new ArrayList<>();
+            try (PreparedStatement b = connection.prepareStatement(
+                    "SELECT CODE, LABEL FROM ORG_BUILDING WHERE COMMUNITY = ?")) {
+                b.setString(1, community);
+                try (ResultSet r = b.executeQuery()) {
+                    while (r.next()) {
+                        String code = r.getString(1);
+                        buildings.add(code);
+                        buildingByKey.put(community + "|" + r.getString(2), code);
+                        buildingCount.merge(community, seq(code, 3), Math::max);
+                    }
+                }
+            }
+            if (buildings.isEmpty()) {
+                return; // a new community, or one without buildings yet
+            }
+            // the units of those buildings, each found by the building index (an equality, never a range the
+            // optimizer might answer with a scan of every unit)
+            try (PreparedStatement u = connection.prepareStatement(
+                    "SELECT CODE, LABEL FROM ORG_UNIT WHERE BUILDING = ?")) {
+                for (String building : buildings) {
+                    u.setString(1, building);
+                    try (ResultSet r = u.executeQuery()) {
+                        while (r.next()) {
+                            String code = r.getString(1);
+                            unitByKey.put(building + "|" + r.getString(2), code);
+                            unitCount.merge(building, seq(code, 2), Math::max);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new BulkRows.Failed("ORG_BUILDING/ORG_UNIT " + community, e);
+        }
+    }
+
+    /** Writes the buildings and units created while resolving, in the import's transaction. */
+    void write() {
+        BulkRows.insert(connection, BulkRows.BUILDINGS, newBuildings);
+        BulkRows.insert(connection, BulkRows.UNITS, newUnits);
+    }
+
+    /** The transaction's connection, for the import's own rows. */
+    Connection connection() {
+        return connection;
     }
 
     private static int seq(String code, int digits) {
@@ -101,6 +161,7 @@ final class Places {
                 }
             }
         }
+        load(community);
         String building = buildingByKey.get(community + "|" + place.building());
         if (building == null) {
             int next = buildingCount.getOrDefault(community, 0) + 1;
@@ -109,7 +170,7 @@ final class Places {
                 return null;
             }
             building = community + "B" + String.format("%03d", next);
-            em.persist(new BuildingEntity(building, community, place.building()));
+            newBuildings.add(new Object[] { building, community, place.building(), BulkRows.FIRST_VERSION });
             buildingCount.put(community, next);
             buildingByKey.put(community + "|" + place.building(), building);
             createdBuildings++;
@@ -124,7 +185,7 @@ final class Places {
                     return null;
                 }
                 unit = building + "U" + String.format("%02d", next);
-                em.persist(new UnitEntity(unit, building, place.unit()));
+                newUnits.add(new Object[] { unit, building, place.unit(), BulkRows.FIRST_VERSION });
                 unitCount.put(building, next);
                 unitByKey.put(building + "|" + place.unit(), unit);
                 createdUnits++;

@@ -14,7 +14,11 @@ final class WorkIds {
     /** street|work ID → the row that holds it, 0 for a stored leader. */
     private final Map<String, Integer> taken = new HashMap<>();
 
-    WorkIds(EntityManager em) {
+    /** @param any whether the import gives any work ID (if not, the stored ones are not read) */
+    WorkIds(EntityManager em, boolean any) {
+        if (!any) {
+            return;
+        }
         for (Object[] r : em.createQuery("select l.street, l.workId from LeaderEntity l where l.workId is not null",
                 Object[].class).getResultList()) {
             taken.put(r[0] + "|" + r[1], 0);
