@@ -4,11 +4,12 @@
  * (Chinese first, then English) and the field at fault. The web layer answers every refusal the same way, in one
  * place, for the resources of every bundle. Beside it the rules a service shares with the web layer: the input rules
  * ({@link org.loumen.domain.InputRules}) and the recognition of a write another transaction refused ({@link
- * org.loumen.domain.StoreConflict}), and whether a database may be shared by other nodes ({@link
- * org.loumen.domain.SharedStore}).
+ * org.loumen.domain.StoreConflict}), whether a database may be shared by other nodes ({@link
+ * org.loumen.domain.SharedStore}), and many callers' writes made durable in one commit ({@link
+ * org.loumen.domain.GroupCommit}, since 1.2).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.loumen.domain;
 
 import org.osgi.annotation.bundle.Export;

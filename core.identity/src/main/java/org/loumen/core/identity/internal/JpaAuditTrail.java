@@ -6,20 +6,18 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import javax.persistence.LockModeType;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.domain.GroupCommit;
 import org.loumen.security.AuditRecord;
 import org.loumen.security.AuditTrail;
 import org.osgi.service.component.annotations.Activate;
@@ -34,7 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The audit log in table {@code AUD_LOG} (审计日志). Entries are appended in groups by one writer thread, each
+ * The audit log in table {@code AUD_LOG} (审计日志). Entries are appended in groups by one writer thread ({@link
+ * GroupCommit}), each
  * committed before {@link #record} returns, and chained by hash; appends are serialised by a row lock on the chain's head
  * ({@code AUD_HEAD}) in the database, so several nodes write one chain. Nothing updates an entry; the only deletion is the purge of entries
  * older than the retention period, which can never be set below 180 days.
@@ -69,8 +68,10 @@ public final class JpaAuditTrail implements AuditTrail {
         this.jpa = jpa;
         configure(config);
         ensureHead();
-        writer.setDaemon(true);
-        writer.start();
+        this.group = new GroupCommit<>("loumen-audit-writer", MAX_GROUP, records -> {
+            append(records);
+            return Collections.nCopies(records.size(), null);
+        });
         purger.scheduleWithFixedDelay(this::purgeQuietly, 1, 360, TimeUnit.MINUTES);
     }
 
@@ -116,13 +117,7 @@ public final class JpaAuditTrail implements AuditTrail {
     void stop() {
         purger.shutdownNow();
         // entries already queued are still written; later ones are refused
-        closed = true;
-        try {
-            writer.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        writer.interrupt();
+        group.close();
     }
 
     /**
@@ -134,94 +129,15 @@ public final class JpaAuditTrail implements AuditTrail {
      */
     @Override
     public void record(AuditRecord r) {
-        Pending p = new Pending(r);
-        if (closed || !queue.offer(p)) {
-            throw new IllegalStateException("the audit log is closed");
-        }
-        Throwable failure;
-        try {
-            // a bound, so that a request never hangs on a stuck database: an entry written after it is only an extra
-            failure = p.done.handle((v, t) -> t).get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the audit entry was written", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the audit entry was not written within " + WAIT_SECONDS + " s", e);
-        }
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure != null) {
-            throw new IllegalStateException(failure);
-        }
+        // bounded (GroupCommit.WAIT_SECONDS), so that a request never hangs on a stuck database: an entry written
+        // after the caller gave up is only an extra
+        group.submit(r);
     }
 
-    /** An entry waiting for its group's commit. */
-    private record Pending(AuditRecord record, CompletableFuture<Void> done) {
-        Pending(AuditRecord record) {
-            this(record, new CompletableFuture<>());
-        }
-    }
-
-    /** The longest a caller waits for its group's commit. */
-    static final int WAIT_SECONDS = 60;
     /** The largest group one transaction writes. */
     static final int MAX_GROUP = 256;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private volatile boolean closed;
-    private final Thread writer = new Thread(this::writeLoop, "loumen-audit-writer");
-
-    private void writeLoop() {
-        List<Pending> group = new ArrayList<>(MAX_GROUP);
-        while (!closed || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                group.add(first);
-                queue.drainTo(group, MAX_GROUP - 1);
-                writeGroup(group);
-            } catch (InterruptedException e) {
-                if (closed) {
-                    break;
-                }
-            } finally {
-                group.clear();
-            }
-        }
-        Pending left;
-        while ((left = queue.poll()) != null) {
-            left.done.completeExceptionally(new IllegalStateException("the audit log is closed"));
-        }
-    }
-
-    /**
-     * Writes a group in one transaction; if that fails, each entry alone, so one bad entry fails only its own caller.
-     */
-    private void writeGroup(List<Pending> group) {
-        try {
-            append(group.stream().map(Pending::record).toList());
-            group.forEach(p -> p.done.complete(null));
-        } catch (Error e) {
-            // the writer must live on (and no caller wait in vain), whatever went wrong
-            group.forEach(p -> p.done.completeExceptionally(e));
-            LOG.error("Audit group of {} entries not written", group.size(), e);
-        } catch (RuntimeException e) {
-            if (group.size() == 1) {
-                group.get(0).done.completeExceptionally(e);
-                return;
-            }
-            for (Pending p : group) {
-                try {
-                    append(List.of(p.record()));
-                    p.done.complete(null);
-                } catch (RuntimeException single) {
-                    p.done.completeExceptionally(single);
-                }
-            }
-        }
-    }
+    /** The writer thread and its queue: many callers' entries in one transaction (审计组提交). */
+    private final GroupCommit<AuditRecord, Void> group;
 
     /** Appends entries in order in one transaction (one log force), the head row locked. */
     private void append(List<AuditRecord> records) {

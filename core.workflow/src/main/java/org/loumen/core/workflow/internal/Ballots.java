@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.domain.GroupCommit;
 
 /**
  * Ballots written in groups (选票组提交): the ballots cast while the previous group was being committed are written in

@@ -1,4 +1,4 @@
-package org.loumen.core.workflow.internal;
+package org.loumen.domain;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +17,18 @@ import org.slf4j.LoggerFactory;
  * previous group was being committed (up to {@code maxGroup}) and writes it with one call of {@code write} — one
  * transaction, one log force. Each caller is released only after the call holding its item has returned, so nothing is
  * acknowledged before it is committed. A group that fails is written again item by item, so one bad item fails only
- * its own caller. Items queued when it is closed are still written; later ones are refused.
+ * its own caller. Items queued when it is closed are still written; later ones are refused. Used by the audit log
+ * (审计组提交) and the ballots (选票组提交); a rule of how acknowledged writes are made durable, kept in one place.
  *
  * @param <T> what a caller writes
  * @param <R> the outcome a caller gets back
  */
-final class GroupCommit<T, R> implements AutoCloseable {
+public final class GroupCommit<T, R> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
     /** The longest a caller waits for its group, so that a request never hangs on a stuck database. */
-    static final int WAIT_SECONDS = 60;
+    public static final int WAIT_SECONDS = 60;
 
     private record Pending<T, R>(T item, CompletableFuture<R> done) {
     }
@@ -42,7 +43,7 @@ final class GroupCommit<T, R> implements AutoCloseable {
      * @param write writes the items in one transaction and returns one outcome per item, in their order; throws when
      *            the transaction did not commit
      */
-    GroupCommit(String name, int maxGroup, Function<List<T>, List<R>> write) {
+    public GroupCommit(String name, int maxGroup, Function<List<T>, List<R>> write) {
         this.write = write;
         this.maxGroup = maxGroup;
         this.writer = new Thread(this::writeLoop, name);
@@ -51,7 +52,7 @@ final class GroupCommit<T, R> implements AutoCloseable {
     }
 
     /** Writes the item in the next group and returns its outcome once that group has committed. */
-    R submit(T item) {
+    public R submit(T item) {
         Pending<T, R> p = new Pending<>(item, new CompletableFuture<>());
         if (closed || !queue.offer(p)) {
             throw new IllegalStateException("closed / 已关闭: " + writer.getName());

@@ -1,6 +1,5 @@
-package org.loumen.core.workflow.internal;
+package org.loumen.domain;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,22 +152,11 @@ class GroupCommitTest {
         assertThrows(IllegalStateException.class, () -> group.submit(8));
     }
 
-    /** Codes are marked in code order, so two nodes' groups lock the same rows in the same order. */
-    @Test
-    void ballotsAreMarkedInCodeOrderKeepingArrivalForTheSameCode() {
-        List<Ballots.Cast> casts = List.of(cast("C"), cast("A"), cast("B"), cast("A"));
-        assertArrayEquals(new int[] { 1, 3, 2, 0 }, Ballots.inCodeOrder(casts));
-    }
-
     private static void awaitWaiting(GroupCommit<?, ?> group, int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (group.waiting() < n && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         assertEquals(n, group.waiting());
-    }
-
-    private static Ballots.Cast cast(String code) {
-        return new Ballots.Cast(code, 1, List.of());
     }
 }
