@@ -77,7 +77,7 @@ public final class DatabaseThrottles implements Throttles {
     /** Creates the table when it is missing (the schema only grows; a node racing another finds it made). */
     private void createTable() throws SQLException {
         try (Connection c = db.getConnection()) {
-            if (exists(c)) {
+            if (Tables.exists(c, TABLE)) {
                 return;
             }
             try (PreparedStatement s = c.prepareStatement("CREATE TABLE " + TABLE + " (K VARCHAR(" + MAX_KEY
@@ -85,22 +85,11 @@ public final class DatabaseThrottles implements Throttles {
                     + "NOT_BEFORE BIGINT NOT NULL, EXPIRES BIGINT NOT NULL)")) {
                 s.executeUpdate();
             } catch (SQLException e) {
-                if (!exists(c)) {
+                if (!Tables.exists(c, TABLE)) {
                     throw e;
                 }
             }
         }
-    }
-
-    private static boolean exists(Connection c) throws SQLException {
-        for (String name : new String[] {TABLE, TABLE.toLowerCase()}) {
-            try (ResultSet r = c.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
-                if (r.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Deletes rows whose window and backoff have both ended; returns how many. */

@@ -88,7 +88,7 @@ public final class SchemaFingerprints {
     }
 
     private static void createTable(Connection c) throws SQLException {
-        if (exists(c)) {
+        if (Tables.exists(c, TABLE)) {
             return;
         }
         try (PreparedStatement s = c.prepareStatement("CREATE TABLE " + TABLE + " (UNIT_KEY VARCHAR(64) NOT NULL "
@@ -98,21 +98,10 @@ public final class SchemaFingerprints {
             end(c);
         } catch (SQLException e) {
             rollback(c);
-            if (!exists(c)) {
+            if (!Tables.exists(c, TABLE)) {
                 throw e;
             }
         }
-    }
-
-    private static boolean exists(Connection c) throws SQLException {
-        for (String name : new String[] {TABLE, TABLE.toLowerCase()}) {
-            try (ResultSet r = c.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
-                if (r.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static void end(Connection c) throws SQLException {
