@@ -98,7 +98,7 @@ export default defineComponent({
             <${DataTable} columns=${columns} rows=${data ? data.items : []} rowKey="seq" caption=${tr('审计日志，最新的在前', 'Audit log, newest first')}
               empty=${tr('没有符合条件的记录。可放宽日期或清空筛选条件。', 'No entry matches. Widen the dates or clear the filters.')} />
           <//>
-          ${data ? html`<${Pager} page=${page.value} size=${SIZE} total=${data.total} onPage=${(n) => { page.value = n; list.reload(); }} />` : null}
+          ${data ? html`<${Pager} page=${page.value} size=${SIZE} total=${data.total} capped=${!!data.totalCapped} count=${data.items.length} onPage=${(n) => { page.value = n; list.reload(); }} />` : null}
         </div>`;
     };
   },

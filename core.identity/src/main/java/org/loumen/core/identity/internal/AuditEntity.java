@@ -12,7 +12,11 @@ import javax.persistence.Table;
  */
 @Entity
 @Table(name = "AUD_LOG", indexes = { @Index(name = "AUD_LOG_AT", columnList = "OCCURRED_AT"),
-        @Index(name = "AUD_LOG_ACTOR", columnList = "ACTOR") })
+        @Index(name = "AUD_LOG_ACTOR", columnList = "ACTOR"),
+        // the search's order, newest first (AuditSearch): Derby walks an index forwards only; added on upgrade by
+        // DeclaredIndexes
+        @Index(name = "AUD_LOG_RECENT", columnList = "OCCURRED_AT DESC, SEQ DESC"),
+        @Index(name = "AUD_LOG_ACTOR_RECENT", columnList = "ACTOR, OCCURRED_AT DESC, SEQ DESC") })
 public class AuditEntity {
 
     @Id

@@ -30,10 +30,12 @@ public final class AuditResource implements ApiResource {
     static final ZoneId CHINA = ChinaTime.ZONE;
 
     private final JpaAuditTrail trail;
+    private final AuditSearch search;
 
     @Activate
-    public AuditResource(@Reference JpaAuditTrail trail) {
+    public AuditResource(@Reference JpaAuditTrail trail, @Reference AuditSearch search) {
         this.trail = trail;
+        this.search = search;
     }
 
     @Override
@@ -52,7 +54,7 @@ public final class AuditResource implements ApiResource {
             }
             Instant from = time(r, "from", false);
             Instant to = time(r, "to", true);
-            return trail.find(new JpaAuditTrail.Filter(r.query("actor").orElse(null), r.query("action").orElse(null),
+            return search.find(new AuditSearch.Filter(r.query("actor").orElse(null), r.query("action").orElse(null),
                     outcome, r.query("node").orElse(null), from, to),
                     r.queryInt("page", 1, 1, 1_000_000), r.queryInt("size", 50, 1, 200));
         })

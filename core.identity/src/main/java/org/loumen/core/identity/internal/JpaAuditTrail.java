@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -14,7 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import javax.persistence.LockModeType;
-import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.domain.GroupCommit;
@@ -158,78 +156,6 @@ public final class JpaAuditTrail implements AuditTrail {
             }
             head.advance(seq, prev);
         });
-    }
-
-    /** An entry as the API shows it. */
-    record Entry(long seq, Instant at, String actor, String client, String action, String object, String node,
-            String outcome, int status, String detail) {
-        static Entry of(AuditEntity e) {
-            return new Entry(e.seq(), Instant.ofEpochMilli(e.at()), e.actor(), e.client(), e.action(), e.object(),
-                    e.node(), e.outcome(), e.status(), e.detail());
-        }
-    }
-
-    /** What to look for; every field may be null. {@code action} and {@code node} match by prefix. */
-    record Filter(String actor, String action, String outcome, String node, Instant from, Instant to) {
-    }
-
-    record Page(List<Entry> items, long total, int page, int size) {
-    }
-
-    /** Newest first. */
-    Page find(Filter f, int page, int size) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (f.actor() != null) {
-            where.append(" and e.actor = :actor");
-        }
-        if (f.action() != null) {
-            where.append(" and e.action like :action escape '\\'");
-        }
-        if (f.outcome() != null) {
-            where.append(" and e.outcome = :outcome");
-        }
-        if (f.node() != null) {
-            where.append(" and e.node like :node escape '\\'");
-        }
-        if (f.from() != null) {
-            where.append(" and e.at >= :from");
-        }
-        if (f.to() != null) {
-            where.append(" and e.at < :to");
-        }
-        return jpa.txExpr(em -> {
-            TypedQuery<Long> count = em.createQuery("select count(e) from AuditEntity e" + where, Long.class);
-            TypedQuery<AuditEntity> items = em.createQuery("select e from AuditEntity e" + where
-                    + " order by e.seq desc", AuditEntity.class);
-            for (TypedQuery<?> q : List.of(count, items)) {
-                if (f.actor() != null) {
-                    q.setParameter("actor", f.actor());
-                }
-                if (f.action() != null) {
-                    q.setParameter("action", like(f.action()));
-                }
-                if (f.outcome() != null) {
-                    q.setParameter("outcome", f.outcome());
-                }
-                if (f.node() != null) {
-                    q.setParameter("node", like(f.node()));
-                }
-                if (f.from() != null) {
-                    q.setParameter("from", f.from().toEpochMilli());
-                }
-                if (f.to() != null) {
-                    q.setParameter("to", f.to().toEpochMilli());
-                }
-            }
-            long total = count.getSingleResult();
-            List<Entry> list = items.setFirstResult((page - 1) * size).setMaxResults(size).getResultList().stream()
-                    .map(Entry::of).toList();
-            return new Page(list, total, page, size);
-        });
-    }
-
-    private static String like(String prefix) {
-        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** The outcome of checking the hash chain. */

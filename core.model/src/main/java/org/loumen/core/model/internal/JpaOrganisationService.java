@@ -1,5 +1,6 @@
 package org.loumen.core.model.internal;
 
+import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import javax.persistence.RollbackException;
 
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.db.schema.DeclaredIndexes;
 import org.loumen.core.model.Building;
 import org.loumen.core.model.Community;
 import org.loumen.core.model.Grid;
@@ -48,7 +50,7 @@ public final class JpaOrganisationService implements OrganisationService {
         this.jpa = jpa;
         this.cache = new ReferenceCache(() -> DataVersion.read(jpa), DataVersion.shared(jpa));
         try {
-            int indexes = jpa.txExpr(em -> SchemaIndexes.ensure(em, StreetEntity.class, CommunityEntity.class,
+            int indexes = jpa.txExpr(em -> DeclaredIndexes.ensure(em.unwrap(Connection.class), StreetEntity.class, CommunityEntity.class,
                     GridEntity.class, BuildingEntity.class, UnitEntity.class, LeaderEntity.class,
                     AssignmentEntity.class, HouseholdEntity.class));
             if (indexes > 0) {

@@ -19,7 +19,7 @@ import javax.persistence.Version;
         indexes = { @Index(name = "MDL_LEADER_COMMUNITY", columnList = "COMMUNITY"),
                 // the listing's sorts (name, birth date; the id breaks ties), with the community the scope is checked
                 // on: a page's ids are read in index order from the index alone, and the read stops after the page,
-                // instead of sorting every leader in scope (LeaderQueries.page; SchemaIndexes adds them on upgrade)
+                // instead of sorting every leader in scope (LeaderQueries.page; DeclaredIndexes adds them on upgrade)
                 @Index(name = "MDL_LEADER_NAME", columnList = "NAME, ID, COMMUNITY"),
                 @Index(name = "MDL_LEADER_BIRTH", columnList = "BIRTH_DATE, ID, COMMUNITY"),
                 // Derby walks an index forwards only: each descending sort and the id sort have their own (SortIndex)

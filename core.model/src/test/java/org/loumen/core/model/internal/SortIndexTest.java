@@ -63,7 +63,7 @@ class SortIndexTest {
                 s.execute("CREATE TABLE MDL_LEADER (ID BIGINT NOT NULL PRIMARY KEY, NAME VARCHAR(40) NOT NULL, "
                         + "BIRTH_DATE DATE NOT NULL, COMMUNITY VARCHAR(12) NOT NULL)");
             }
-            SchemaIndexes.ensure(c, LeaderEntity.class);
+            org.loumen.core.db.schema.DeclaredIndexes.ensure(c, LeaderEntity.class);
             try (PreparedStatement p = c.prepareStatement("INSERT INTO MDL_LEADER VALUES (?, ?, ?, ?)")) {
                 for (int i = 1; i <= 60; i++) {
                     p.setLong(1, i);

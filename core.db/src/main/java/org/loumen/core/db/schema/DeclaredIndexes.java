@@ -1,4 +1,4 @@
-package org.loumen.core.model.internal;
+package org.loumen.core.db.schema;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-import javax.persistence.EntityManager;
 import javax.persistence.Index;
 import javax.persistence.Table;
 
@@ -20,21 +19,24 @@ import org.slf4j.LoggerFactory;
  * The indexes the entities declare ({@code @Table(indexes = …)}), also on a database whose tables already exist.
  * EclipseLink's create-or-extend-tables creates an index only with its table and adds only missing columns to a table
  * that exists, so an index added in a later version would never reach an upgraded data folder. Each missing one is
- * created here at start; nothing is ever dropped, and no row is touched.
+ * created here when the unit's service starts; nothing is ever dropped, and no row is touched. Every persistence unit
+ * of the platform uses this one class (since 1.1).
  */
-final class SchemaIndexes {
+public final class DeclaredIndexes {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SchemaIndexes.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DeclaredIndexes.class);
 
-    private SchemaIndexes() {
+    private DeclaredIndexes() {
     }
 
-    /** Creates the declared indexes of the given entities that the database does not have; returns how many. */
-    static int ensure(EntityManager em, Class<?>... entities) {
-        return ensure(em.unwrap(Connection.class), entities);
-    }
-
-    static int ensure(Connection c, Class<?>... entities) {
+    /**
+     * Creates the declared indexes of the given entities that the database does not have.
+     *
+     * @param c        a connection to the unit's database (e.g. {@code em.unwrap(Connection.class)} in a transaction)
+     * @param entities entity classes annotated with {@code @Table(name = …, indexes = …)}
+     * @return how many indexes were created
+     */
+    public static int ensure(Connection c, Class<?>... entities) {
         int created = 0;
         try {
             DatabaseMetaData meta = c.getMetaData();

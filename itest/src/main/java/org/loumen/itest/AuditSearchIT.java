@@ -1,0 +1,142 @@
+package org.loumen.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.loumen.security.AuditRecord;
+import org.loumen.security.AuditRecord.Outcome;
+import org.loumen.security.AuditTrail;
+import org.osgi.test.common.annotation.InjectService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Searching the audit log (审计查询) read in its order's index: newest first, pages that neither skip nor repeat an
+ * entry, totals exact up to the cap and "more than" above it, each filter applied (prefixes taken literally), on Derby
+ * and on PostgreSQL alike.
+ */
+class AuditSearchIT extends PlatformTest {
+
+    /** AuditSearch's cap. */
+    private static final int CAP = 1_000;
+
+    @InjectService
+    AuditTrail trail;
+
+    private static String q(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Appends entries of one actor from several threads at once, as requests do. */
+    private void record(String actor, int count, String action, String node, Outcome outcome) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                done.add(pool.submit(() -> trail.record(new AuditRecord(actor, "127.0.0.1", action, "object-" + n,
+                        node, outcome, outcome == Outcome.SUCCESS ? 200 : 403, null))));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static JsonNode page(Http caller, String query) throws Exception {
+        Http.Response r = caller.get("/api/v1/audit?" + query);
+        assertEquals(200, r.status(), r.body());
+        return r.json();
+    }
+
+    @Test
+    void pagesNewestFirstWithoutGapsAndCountsUpToTheCap() throws Exception {
+        Http admin = admin();
+        String actor = "as-" + UUID.randomUUID().toString().substring(0, 8);
+        record(actor, CAP + 30, "GET /leaders", SHUANGGANG, Outcome.SUCCESS);
+
+        JsonNode first = page(admin, "actor=" + actor + "&size=200");
+        assertTrue(first.get("totalCapped").asBoolean(), first.get("total").toString());
+        assertEquals(CAP, first.get("total").asInt());
+        Set<Long> seen = new HashSet<>();
+        long lastSeq = Long.MAX_VALUE;
+        Instant lastAt = Instant.MAX;
+        for (int page = 1;; page++) {
+            JsonNode p = page(admin, "actor=" + actor + "&size=200&page=" + page);
+            for (JsonNode e : p.get("items")) {
+                assertEquals(actor, e.get("actor").asText());
+                assertTrue(seen.add(e.get("seq").asLong()), "twice: " + e);
+                Instant at = Instant.parse(e.get("at").asText());
+                long seq = e.get("seq").asLong();
+                // newest first: by time, then by sequence
+                assertTrue(at.isBefore(lastAt) || at.equals(lastAt) && seq < lastSeq, e + " after " + lastSeq);
+                lastAt = at;
+                lastSeq = seq;
+            }
+            if (p.get("items").size() < 200) {
+                // the last page knows the exact total
+                assertFalse(p.get("totalCapped").asBoolean());
+                assertEquals(CAP + 30, p.get("total").asInt());
+                break;
+            }
+        }
+        assertEquals(CAP + 30, seen.size());
+        // a page past the end: empty, still with a total
+        JsonNode beyond = page(admin, "actor=" + actor + "&size=200&page=50");
+        assertEquals(0, beyond.get("items").size());
+        assertEquals(CAP, beyond.get("total").asInt());
+    }
+
+    @Test
+    void eachFilterNarrowsAndPrefixesAreLiteral() throws Exception {
+        Http admin = admin();
+        String actor = "af-" + UUID.randomUUID().toString().substring(0, 8);
+        record(actor, 3, "test.x_y", GANGWAN, Outcome.SUCCESS);
+        record(actor, 2, "test.xzy", XINHUALI, Outcome.DENIED);
+        String mine = "actor=" + actor + "&size=50";
+
+        JsonNode all = page(admin, mine);
+        assertEquals(5, all.get("total").asInt());
+        assertFalse(all.get("totalCapped").asBoolean());
+        // '_' in a prefix is that character, not any one character
+        assertEquals(3, page(admin, mine + "&action=" + q("test.x_")).get("total").asInt());
+        assertEquals(0, page(admin, mine + "&action=" + q("test.x%")).get("total").asInt());
+        assertEquals(2, page(admin, mine + "&outcome=denied").get("total").asInt());
+        assertEquals(3, page(admin, mine + "&node=" + GANGWAN.substring(0, 9)).get("total").asInt());
+        page(admin, mine + "&node=" + GANGWAN).get("items")
+                .forEach(e -> assertEquals(GANGWAN, e.get("node").asText(), e.toString()));
+        // dates: entries written just now are inside today, outside a range that ended an hour ago
+        Instant now = Instant.now();
+        assertEquals(5, page(admin, mine + "&from=" + now.minus(1, ChronoUnit.HOURS)).get("total").asInt());
+        assertEquals(0, page(admin, mine + "&to=" + now.minus(1, ChronoUnit.HOURS)).get("total").asInt());
+        // without an actor the other filters still find them, newest first
+        JsonNode denied = page(admin, "action=" + q("test.xzy") + "&outcome=DENIED&size=200&from="
+                + now.minus(1, ChronoUnit.HOURS));
+        assertTrue(denied.get("total").asInt() >= 2);
+        assertEquals(actor, denied.get("items").get(0).get("actor").asText());
+    }
+
+    @Test
+    void onlyAuditorsAndTheDistrictReadTheLog() throws Exception {
+        Http secretary = user("as-secretary", "COMMUNITY_SECRETARY", GANGWAN);
+        assertEquals(403, secretary.get("/api/v1/audit?size=5").status());
+        assertEquals(400, admin().get("/api/v1/audit?page=0").status());
+    }
+}
