@@ -51,24 +51,24 @@ public final class DemoTraining {
 
     @Activate
     public DemoTraining(BundleContext context, @Reference TrainingService training,
-            @Reference CapacityTrainingService capacity, @Reference LifecycleService lifecycle,
+            @Reference TrainingBatches batches, @Reference CapacityTrainingService capacity, @Reference LifecycleService lifecycle,
             @Reference LeaderService leaders, @Reference OrganisationService organisation,
             @Reference(target = "(osgi.condition.id=loumen.model.seeded)") Condition seeded) {
         if (!Boolean.parseBoolean(context.getProperty("loumen.demo")) || organisation.street(STREET).isEmpty()) {
             return;
         }
         try {
-            if (training.batches(Set.of(STREET), STREET).stream().anyMatch(b -> b.title().equals(FIRST))) {
+            if (batches.batches(Set.of(STREET), STREET).stream().anyMatch(b -> b.title().equals(FIRST))) {
                 return;
             }
-            seed(training, capacity, lifecycle, leaders, organisation);
+            seed(training, batches, capacity, lifecycle, leaders, organisation);
         } catch (Exception e) {
             LOG.warn("Demo training data not added: {}", e.toString());
         }
     }
 
-    private static void seed(TrainingService training, CapacityTrainingService capacity, LifecycleService lifecycle,
-            LeaderService leaders, OrganisationService organisation) throws Exception {
+    private static void seed(TrainingService training, TrainingBatches batches, CapacityTrainingService capacity,
+            LifecycleService lifecycle, LeaderService leaders, OrganisationService organisation) throws Exception {
         String actor = "system";
         LocalDate today = LocalDate.now(EvaluationService.CHINA);
         List<Leader> approved = new ArrayList<>();
@@ -93,7 +93,7 @@ public final class DemoTraining {
         List<String> trainers = List.of("镇社工站 王静（演示）", "镇司法所 刘明（演示）");
         List<String> curriculum = List.of("楼门栋长职责与“五员”分工", "问题时报与平台使用", "矛盾纠纷排查与调解",
                 "关怀走访与特殊群体服务", "平安巡查与消防常识");
-        TrainingService.Batch first = training.create(STREET, new TrainingService.BatchDraft(FIRST,
+        TrainingBatches.Batch first = batches.create(STREET, new TrainingBatches.BatchDraft(FIRST,
                 today.minusDays(40), today.minusDays(38), "双港镇党群服务中心三楼会议室", trainers, curriculum), actor);
         List<Long> four = approved.subList(0, 4).stream().map(Leader::id).toList();
         training.enrol(first.id(), four, actor);
@@ -108,7 +108,7 @@ public final class DemoTraining {
         training.certify(first.id(), four.get(0), null, first.endsOn().plusDays(3), actor);
         training.certify(first.id(), four.get(1), null, first.endsOn().plusDays(3), actor);
 
-        TrainingService.Batch second = training.create(STREET, new TrainingService.BatchDraft(
+        TrainingBatches.Batch second = batches.create(STREET, new TrainingBatches.BatchDraft(
                 "双港镇2026年第2期楼门栋长入职培训", today.plusDays(7), today.plusDays(8), "双港镇社工站培训室", trainers,
                 curriculum), actor);
         training.enrol(second.id(), List.of(four.get(3)), actor);

@@ -40,30 +40,33 @@ public final class TrainingResource implements ApiResource {
     record CertifyBody(Long leader, String workId, LocalDate armbandIssuedOn) {
     }
 
+    private final TrainingBatches batches;
     private final TrainingService training;
     private final LeaderService leaders;
 
     @Activate
-    public TrainingResource(@Reference TrainingService training, @Reference LeaderService leaders) {
+    public TrainingResource(@Reference TrainingBatches batches, @Reference TrainingService training,
+            @Reference LeaderService leaders) {
+        this.batches = batches;
         this.training = training;
         this.leaders = leaders;
     }
 
     @Override
     public void routes(Routes routes) {
-        NodeResolver street = r -> r.pathId("batch").flatMap(training::streetOf).map(List::of).orElse(List.of());
+        NodeResolver street = r -> r.pathId("batch").flatMap(batches::streetOf).map(List::of).orElse(List.of());
         NodeResolver leaderNode = r -> r.pathId("leader").flatMap(leaders::leader).map(l -> List.of(l.community()))
                 .orElse(List.of());
         Access runners = Access.node(street, RUNNERS);
         routes.post("/streets/{street}/training-batches", Access.node("street", RUNNERS), r -> {
-            TrainingService.Batch b = training.create(r.pathParam("street"), r.body(TrainingService.BatchDraft.class),
+            TrainingBatches.Batch b = batches.create(r.pathParam("street"), r.body(TrainingBatches.BatchDraft.class),
                     r.caller().username());
             r.auditDetail("training batch " + b.id());
             return ApiResponse.created(b);
         })
                 .get("/training-batches", Access.within(EvaluationResource.ORGANISERS).filteredBy("street"),
-                        r -> training.batches(r.scopes(), ReportResource.code(r, "street", 9)))
-                .get("/training-batches/{batch}", runners, r -> training.batch(r.pathId("batch").orElseThrow())
+                        r -> batches.batches(r.scopes(), ReportResource.code(r, "street", 9)))
+                .get("/training-batches/{batch}", runners, r -> batches.batch(r.pathId("batch").orElseThrow())
                         .orElseThrow(() -> ApiException.notFound("培训班", "batch", r.pathParam("batch"))))
                 .get("/training-batches/{batch}/roster", runners.personalData(),
                         r -> training.roster(r.pathId("batch").orElseThrow()))
@@ -72,7 +75,7 @@ public final class TrainingResource implements ApiResource {
                 .put("/training-batches/{batch}", runners, r -> {
                     long id = r.pathId("batch").orElseThrow();
                     r.auditDetail("training batch " + id + " edited");
-                    return training.update(id, r.body(TrainingService.BatchDraft.class), r.caller().username());
+                    return batches.update(id, r.body(TrainingBatches.BatchDraft.class), r.caller().username());
                 })
                 .post("/training-batches/{batch}/cancellation", runners, r -> {
                     long id = r.pathId("batch").orElseThrow();

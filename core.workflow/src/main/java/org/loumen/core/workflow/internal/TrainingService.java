@@ -3,7 +3,6 @@ package org.loumen.core.workflow.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -57,20 +56,6 @@ public final class TrainingService {
         String workIdPattern() default TrainingRules.DEFAULT_PATTERN;
     }
 
-    record BatchDraft(String title, LocalDate startsOn, LocalDate endsOn, String place, List<String> trainers,
-            List<String> curriculum) {
-    }
-
-    /**
-     * A batch as the API shows it. {@code state}: OPEN (may be edited, cancelled), ASSESSING (an assessment is
-     * recorded: the batch is finished as far as edits go) or CANCELLED.
-     */
-    record Batch(long id, String street, String streetName, String title, LocalDate startsOn, LocalDate endsOn,
-            String place, List<String> trainers, List<String> curriculum, List<LocalDate> days, int enrolled,
-            int passed, int failed, int absent, int certified, String createdBy, String state, int withdrawn,
-            Instant cancelledAt, String cancelReason) {
-    }
-
     /** Withdrawal or cancellation: why. */
     record Withdrawal(String reason) {
     }
@@ -98,6 +83,7 @@ public final class TrainingService {
     private final LeaderService leaders;
     private final OrganisationService organisation;
     private final LifecycleService lifecycle;
+    private final TrainingBatches batches;
     private volatile String pattern = TrainingRules.DEFAULT_PATTERN;
     private final Map<String, Runnable> hooks = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -107,11 +93,12 @@ public final class TrainingService {
     @Activate
     public TrainingService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
             @Reference LeaderService leaders, @Reference OrganisationService organisation,
-            @Reference LifecycleService lifecycle, Config config) {
+            @Reference LifecycleService lifecycle, @Reference TrainingBatches batches, Config config) {
         this.jpa = jpa;
         this.leaders = leaders;
         this.organisation = organisation;
         this.lifecycle = lifecycle;
+        this.batches = batches;
         modified(config);
     }
 
@@ -152,228 +139,18 @@ public final class TrainingService {
                 .map(r -> r == null ? null : Result.valueOf(r)).toList();
     }
 
-    // ---- batches
-
-    Batch create(String street, BatchDraft d, String actor) throws Refusal {
-        if (organisation.street(street).isEmpty()) {
-            throw Refusal.notFound("街镇", "street", street);
-        }
-        BatchDraft v = checked(d);
-        long id = jpa.txExpr(em -> {
-            TrainingBatchEntity b = new TrainingBatchEntity();
-            b.street = street;
-            fill(b, v);
-            b.createdBy = actor;
-            b.createdAt = System.currentTimeMillis();
-            em.persist(b);
-            em.flush();
-            return b.id;
-        });
-        return batch(id).orElseThrow();
-    }
-
-    private static void fill(TrainingBatchEntity b, BatchDraft v) {
-        b.title = v.title();
-        b.startsOn = v.startsOn();
-        b.endsOn = v.endsOn();
-        b.place = v.place();
-        b.trainers = String.join("\n", v.trainers());
-        b.curriculum = String.join("\n", v.curriculum());
-    }
-
-    /** The draft checked and tidied, or the refusal naming the field. */
-    private static BatchDraft checked(BatchDraft d) throws Refusal {
-        if (d == null) {
-            throw Refusal.invalidField("title", "请填写培训班 / the batch is required");
-        }
-        String title = InputRules.text("title", d.title(), false);
-        if (title == null || title.isBlank() || title.length() > 100) {
-            throw Refusal.invalidField("title", "请填写培训班名称（1-100 字） / title is required (1-100)");
-        }
-        if (d.startsOn() == null || InputRules.dateProblem(d.startsOn()) != null) {
-            throw Refusal.invalidField("startsOn", "请填写开班日期 / startsOn is required");
-        }
-        if (d.endsOn() == null || d.endsOn().isBefore(d.startsOn()) || d.endsOn().isAfter(d.startsOn().plusDays(30))) {
-            throw Refusal.invalidField("endsOn", "结业日期须在开班日期当天或之后，且不超过 30 天 / endsOn is on or "
-                    + "after startsOn, within 30 days");
-        }
-        String place = InputRules.text("place", d.place(), false);
-        if (place == null || place.isBlank() || place.length() > 200) {
-            throw Refusal.invalidField("place", "请填写培训地点（1-200 字） / place is required (1-200)");
-        }
-        List<String> trainers = lines("trainers", d.trainers(), 20, 50, "请填写至少一位授课人 / at least one trainer");
-        List<String> curriculum = lines("curriculum", d.curriculum(), 30, 100,
-                "请填写至少一项课程 / at least one curriculum item");
-        return new BatchDraft(title.strip(), d.startsOn(), d.endsOn(), place.strip(), trainers, curriculum);
-    }
-
-    /**
-     * Changes a batch's title, dates, place, trainers and curriculum while it is not finished: refused with 409 once
-     * cancelled or once an assessment is recorded, and when attendance was recorded on a day the new dates leave out.
-     */
-    Batch update(long id, BatchDraft d, String actor) throws Refusal {
-        BatchDraft v = checked(d);
-        String problem = jpa.txExpr(em -> {
-            TrainingBatchEntity b = em.find(TrainingBatchEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-            if (b == null) {
-                return "not-found";
-            }
-            String closed = closedProblem(em, b);
-            if (closed != null) {
-                return closed;
-            }
-            List<LocalDate> outside = em.createQuery("select distinct a.attendedOn from TrainingAttendanceEntity a "
-                    + "where a.batch = :b and (a.attendedOn < :f or a.attendedOn > :t)", LocalDate.class)
-                    .setParameter("b", id).setParameter("f", v.startsOn()).setParameter("t", v.endsOn())
-                    .getResultList();
-            if (!outside.isEmpty()) {
-                return "attendance:" + outside.get(0);
-            }
-            fill(b, v);
-            b.updatedBy = actor;
-            b.updatedAt = System.currentTimeMillis();
-            return null;
-        });
-        if ("not-found".equals(problem)) {
-            throw Refusal.notFound("培训班", "batch", "" + id);
-        }
-        if (problem != null && problem.startsWith("attendance:")) {
-            String day = problem.substring("attendance:".length());
-            throw new Refusal(Refusal.Kind.CONFLICT, "attendance-outside", "已在 " + day + " 记录出勤，新的起止日期须包含这一天 / "
-                    + "attendance is recorded on " + day + ": the new dates must include it", "startsOn");
-        }
-        refuseClosed(problem);
-        return batch(id).orElseThrow();
-    }
-
-    /** Why the batch no longer changes (cancelled, or assessed), or null. */
-    private static String closedProblem(EntityManager em, TrainingBatchEntity b) {
-        if (b.cancelledAt != null) {
-            return "cancelled";
-        }
-        boolean assessed = !em.createQuery("select e.id from TrainingEnrolmentEntity e where e.batch = :b and "
-                + ACTIVE + " and e.result is not null", Long.class).setParameter("b", b.id).setMaxResults(1)
-                .getResultList().isEmpty();
-        return assessed ? "finished" : null;
-    }
-
-    private static void refuseClosed(String problem) throws Refusal {
-        if ("cancelled".equals(problem)) {
-            throw Refusal.conflict("batch-cancelled", "培训班已取消，不能再更改 / the batch is cancelled and no "
-                    + "longer changes");
-        }
-        if ("finished".equals(problem)) {
-            throw Refusal.conflict("batch-finished", "培训班已开始考核，不能再修改或取消 / the batch has "
-                    + "assessment results: it can no longer be edited or cancelled");
-        }
-    }
-
-    private static List<String> lines(String field, List<String> items, int max, int length, String missing)
-            throws Refusal {
-        List<String> out = new ArrayList<>();
-        for (String s : items == null ? List.<String>of() : items) {
-            String t = InputRules.text(field, s, false);
-            if (t != null && !t.isBlank()) {
-                if (t.strip().length() > length) {
-                    throw Refusal.invalidField(field, "每项不超过 " + length + " 字 / each item up to " + length
-                            + " characters");
-                }
-                out.add(t.strip());
-            }
-        }
-        if (out.isEmpty()) {
-            throw Refusal.invalidField(field, missing);
-        }
-        if (out.size() > max) {
-            throw Refusal.invalidField(field, "最多 " + max + " 项 / at most " + max + " items");
-        }
-        return out;
-    }
-
-    Optional<Batch> batch(long id) {
-        return jpa.txExpr(em -> Optional.ofNullable(em.find(TrainingBatchEntity.class, id)).map(b -> view(em, b)));
-    }
-
-    /** The street of a batch, for the access rule. */
-    Optional<String> streetOf(long id) {
-        return jpa.txExpr(em -> Optional.ofNullable(em.find(TrainingBatchEntity.class, id)).map(b -> b.street));
-    }
-
-    /** The batches of the streets within the scopes (a street admin's street, the streets of a secretary's communities). */
-    List<Batch> batches(Set<String> scopes, String street) {
-        Set<String> streets = new TreeSet<>();
-        for (String s : scopes) {
-            if (s.length() <= 9) {
-                for (Street st : organisation.streets()) {
-                    if (st.code().startsWith(s)) {
-                        streets.add(st.code());
-                    }
-                }
-            } else {
-                streets.add(s.substring(0, 9));
-            }
-        }
-        if (street != null) {
-            streets.retainAll(Set.of(street));
-        }
-        if (streets.isEmpty()) {
-            return List.of();
-        }
-        return jpa.txExpr(em -> em.createQuery("select b from TrainingBatchEntity b where b.street in :s "
-                + "order by b.startsOn desc, b.id desc", TrainingBatchEntity.class).setParameter("s", streets)
-                .getResultList().stream().map(b -> view(em, b)).toList());
-    }
-
-    private Batch view(EntityManager em, TrainingBatchEntity b) {
-        List<TrainingEnrolmentEntity> es = enrolments(em, b.id);
-        int withdrawn = em.createQuery("select count(e) from TrainingEnrolmentEntity e where e.batch = :b and "
-                + "e.withdrawnAt is not null", Long.class).setParameter("b", b.id).getSingleResult().intValue();
-        int passed = 0;
-        int failed = 0;
-        int absent = 0;
-        int certified = 0;
-        for (TrainingEnrolmentEntity e : es) {
-            passed += "PASSED".equals(e.result) ? 1 : 0;
-            failed += "FAILED".equals(e.result) ? 1 : 0;
-            absent += "ABSENT".equals(e.result) ? 1 : 0;
-            certified += e.workId != null ? 1 : 0;
-        }
-        List<LocalDate> days = new ArrayList<>();
-        for (LocalDate d = b.startsOn; !d.isAfter(b.endsOn); d = d.plusDays(1)) {
-            days.add(d);
-        }
-        return new Batch(b.id, b.street, organisation.street(b.street).map(Street::name).orElse(b.street), b.title,
-                b.startsOn, b.endsOn, b.place, Arrays.asList(b.trainers.split("\n")),
-                Arrays.asList(b.curriculum.split("\n")), days, es.size(), passed, failed, absent, certified,
-                b.createdBy, TrainingRules.batchState(b.cancelledAt != null, passed + failed + absent),
-                withdrawn, b.cancelledAt == null ? null : Instant.ofEpochMilli(b.cancelledAt), b.cancelReason);
-    }
-
-    private static List<TrainingEnrolmentEntity> enrolments(EntityManager em, long batch) {
-        return em.createQuery("select e from TrainingEnrolmentEntity e where e.batch = :b and " + ACTIVE
-                + " order by e.id", TrainingEnrolmentEntity.class).setParameter("b", batch).getResultList();
-    }
-
-    private TrainingBatchEntity existingBatch(EntityManager em, long id) {
-        TrainingBatchEntity b = em.find(TrainingBatchEntity.class, id);
-        if (b == null) {
-            throw new IllegalStateException("batch " + id);
-        }
-        return b;
-    }
-
     // ---- roster and candidates
 
     List<RosterRow> roster(long batch) {
         return jpa.txExpr(em -> {
-            existingBatch(em, batch);
+            TrainingBatches.existingBatch(em, batch);
             Map<Long, List<LocalDate>> days = new HashMap<>();
             for (TrainingAttendanceEntity a : em.createQuery("select a from TrainingAttendanceEntity a where "
                     + "a.batch = :b order by a.attendedOn", TrainingAttendanceEntity.class).setParameter("b", batch)
                     .getResultList()) {
                 days.computeIfAbsent(a.leader, k -> new ArrayList<>()).add(a.attendedOn);
             }
-            List<TrainingEnrolmentEntity> es = enrolments(em, batch);
+            List<TrainingEnrolmentEntity> es = TrainingBatches.enrolments(em, batch);
             Map<String, String> names = Scopes.communityNames(organisation, es.stream().map(e -> e.community)
                     .toList());
             List<RosterRow> rows = new ArrayList<>();
@@ -391,7 +168,7 @@ public final class TrainingService {
 
     /** Approved leaders of the street, and those in training whose latest result was a fail or absence. */
     List<Candidate> candidates(long batch) throws Refusal {
-        String street = streetOf(batch).orElseThrow(() -> Refusal.notFound("培训班", "batch", "" + batch));
+        String street = batches.streetOf(batch).orElseThrow(() -> Refusal.notFound("培训班", "batch", "" + batch));
         Set<Long> enrolled = jpa.txExpr(em -> new HashSet<>(em.createQuery("select e.leader from "
                 + "TrainingEnrolmentEntity e where e.batch = :b", Long.class).setParameter("b", batch)
                 .getResultList()));
@@ -449,7 +226,7 @@ public final class TrainingService {
                         .setParameter("s", b.street).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
                 try {
                     if (em.find(TrainingBatchEntity.class, batch).cancelledAt != null) {
-                        refuseClosed("cancelled");
+                        TrainingBatches.refuseClosed("cancelled");
                     }
                     for (Leader l : enrollable(em, b, ids)) {
                         TrainingEnrolmentEntity e = enrolment(batch, null, l, actor);
@@ -588,7 +365,7 @@ public final class TrainingService {
      * Withdraws one leader from the batch (退训) before they are assessed: the enrolment is kept as history but no
      * longer counts, and a leader it moved into training goes back to APPROVED, free to join a later batch.
      */
-    Batch withdraw(long batch, long leader, String reason, String actor) throws Refusal {
+    TrainingBatches.Batch withdraw(long batch, long leader, String reason, String actor) throws Refusal {
         String why = reason(reason);
         List<Long> rows = new ArrayList<>();
         String problem = inStreetLock(batch, (em, b) -> {
@@ -615,35 +392,35 @@ public final class TrainingService {
             throw Refusal.conflict("already-assessed", "已有考核结果，不能退训 / the leader is assessed: the "
                     + "enrolment can no longer be withdrawn");
         }
-        refuseClosed(problem);
+        TrainingBatches.refuseClosed(problem);
         completeWithdrawals(rows, actor);
-        return batch(batch).orElseThrow();
+        return batches.batch(batch).orElseThrow();
     }
 
     /**
      * Cancels a batch before any assessment: every enrolment is withdrawn (leaders it moved go back to APPROVED),
      * and the batch is kept, marked cancelled, with the reason.
      */
-    Batch cancel(long batch, String reason, String actor) throws Refusal {
+    TrainingBatches.Batch cancel(long batch, String reason, String actor) throws Refusal {
         String why = reason(reason);
         List<Long> rows = new ArrayList<>();
         String problem = inStreetLock(batch, (em, b) -> {
-            String closed = closedProblem(em, b);
+            String closed = TrainingBatches.closedProblem(em, b);
             if (closed != null) {
                 return closed;
             }
             b.cancelledAt = System.currentTimeMillis();
             b.cancelledBy = actor;
             b.cancelReason = why;
-            for (TrainingEnrolmentEntity e : enrolments(em, batch)) {
+            for (TrainingEnrolmentEntity e : TrainingBatches.enrolments(em, batch)) {
                 markWithdrawing(e, "培训班取消 / batch cancelled: " + why, actor);
                 rows.add(e.id);
             }
             return null;
         });
-        refuseClosed(problem);
+        TrainingBatches.refuseClosed(problem);
         completeWithdrawals(rows, actor);
-        return batch(batch).orElseThrow();
+        return batches.batch(batch).orElseThrow();
     }
 
     private static String reason(String reason) throws Refusal {
@@ -667,7 +444,7 @@ public final class TrainingService {
 
     /** Runs the work with the batch's street locked (as enrolment does); "not-found" becomes the 404. */
     private String inStreetLock(long batch, Locked work) throws Refusal {
-        String street = streetOf(batch).orElseThrow(() -> Refusal.notFound("培训班", "batch", "" + batch));
+        String street = batches.streetOf(batch).orElseThrow(() -> Refusal.notFound("培训班", "batch", "" + batch));
         return jpa.txExpr(em -> {
             em.createQuery("select b from TrainingBatchEntity b where b.street = :s", TrainingBatchEntity.class)
                     .setParameter("s", street).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
@@ -772,7 +549,7 @@ public final class TrainingService {
             throw Refusal.notFound("培训班", "batch", "" + batch);
         }
         if (b.cancelledAt != null) {
-            refuseClosed("cancelled");
+            TrainingBatches.refuseClosed("cancelled");
         }
         if (!TrainingRules.withinBatch(day, b.startsOn, b.endsOn)) {
             throw Refusal.invalidField("day", "日期须在培训班起止日期之内 / day must lie within the batch");
@@ -841,7 +618,7 @@ public final class TrainingService {
         if ("not-enrolled".equals(problem)) {
             throw Refusal.invalidField("leader", "该楼门栋长未报名本班 / the leader is not enrolled in this batch");
         }
-        refuseClosed(problem);
+        TrainingBatches.refuseClosed(problem);
         if (problem != null) {
             throw Refusal.conflict(problem.equals("certified") ? "already-certified" : "superseded",
                     problem.equals("certified") ? "已发证，考核结果不能再改 / certified: the result is final"
@@ -907,7 +684,7 @@ public final class TrainingService {
             throw Refusal.notFound("培训班", "batch", "" + batch);
         }
         if (b.cancelledAt != null) {
-            refuseClosed("cancelled");
+            TrainingBatches.refuseClosed("cancelled");
         }
         boolean enrolled = jpa.txExpr(em -> !em.createQuery("select e.id from TrainingEnrolmentEntity e where "
                 + "e.batch = :b and e.leader = :l and " + ACTIVE, Long.class).setParameter("b", batch).setParameter("l", leader)
