@@ -114,7 +114,8 @@ class HouseholdKeysetIT extends PlatformTest {
         assertFalse(community.isEmpty());
         assertEquals(numbered.stream().filter(r -> r.unit().startsWith(GANGWAN)).toList(), community);
         // the other listings page by number only
-        assertTrue(page(admin, "/api/v1/leaders?size=2").get("next").isNull());
+        JsonNode leaders = page(admin, "/api/v1/leaders?size=2");
+        assertTrue(leaders.path("next").isMissingNode() || leaders.get("next").isNull(), leaders.toString());
     }
 
     /**

@@ -207,11 +207,11 @@ final class OpenApiDocument {
                                 + "city-wide list costs the same as a community's; pages still follow (a full page "
                                 + "may have a next one). Absent in older answers: exact (added in org.loumen.core.model 1.6)"),
                         "next", map("type", List.of("string", "null"), "description", "按键翻页的列表（住户）给出的下一页游标，"
-                                + "原样作为 after 参数再请求即得下一页（无论多深都一样快，期间新增的记录不致跳过或重复）；最后一页与只按页码翻页的列表"
-                                + "为 null / in a listing paged by key (households), the next page's cursor: ask again "
+                                + "原样作为 after 参数再请求即得下一页（无论多深都一样快，期间新增的记录不致跳过或重复）；"
+                                + "最后一页为 null，只按页码翻页的列表无此项或为 null / in a listing paged by key (households), the next page's cursor: ask again "
                                 + "with after=<next> for the page after this one (as fast however deep, no row skipped "
-                                + "or repeated when rows are added meanwhile); null on the last page and in listings "
-                                + "paged by number only (added in org.loumen.core.model 1.7)")),
+                                + "or repeated when rows are added meanwhile); null (or absent) on the last page and in "
+                                + "listings paged by number only (added in org.loumen.core.model 1.7)")),
                 "additionalProperties", true);
         return map(
                 "schemas", map("Error", error, "Page", page),
