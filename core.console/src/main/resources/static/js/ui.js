@@ -172,17 +172,20 @@ export const DataTable = defineComponent({
 
 /**
  * 每页 20 条，共 N 条 — and page buttons (pages are numbered from 1, as the API does). A listing whose total was counted
- * only up to a cap (the API's totalCapped) says "超过 1 万 / 10,000+" and pages on while the page is full.
+ * only up to a cap (the API's totalCapped) says "超过 1 万 / 10,000+" and pages on while the page is full; one paged by
+ * key passes hasNext (whether the API gave a next cursor).
  */
 export const Pager = defineComponent({
-  props: { page: Number, size: Number, total: Number, capped: Boolean, count: Number, onPage: Function },
+  props: { page: Number, size: Number, total: Number, capped: Boolean, count: Number, hasNext: null, onPage: Function },
   setup(props) {
     return () => {
       const size = props.size || 20;
       const pages = Math.max(1, Math.ceil((props.total || 0) / size));
       const p = props.page || 1;
-      // past the counted total only a full page promises another
-      const more = props.capped ? p < pages || (props.count ?? size) >= size : p < pages;
+      // a listing paged by key says whether there is a next page (its next cursor); otherwise past the counted total
+      // only a full page promises another
+      const more = props.hasNext !== undefined && props.hasNext !== null ? !!props.hasNext
+        : props.capped ? p < pages || (props.count ?? size) >= size : p < pages;
       const go = (n) => { if (n >= 1 && (n < p || more) && n !== p) props.onPage(n); };
       const all = props.capped ? cappedTotal(props.total) : null;
       return html`

@@ -71,7 +71,8 @@ class HouseholdsBrowserIT extends BrowserTest {
 
     /**
      * A district-wide list of more than 10,000 households is counted only up to 10,000 (the API's totalCapped): the
-     * pager says 超过 1 万 and still pages on with next and previous, on a desktop and on a phone.
+     * pager says 超过 1 万 and still pages on with next and previous — next by the API's cursor, previous back to the
+     * cursor the page was read by — on a desktop and on a phone (there a page number from the address, by OFFSET).
      */
     @Test
     void aListOfMoreThanTenThousandSaysSoAndPagesOn(TestInfo info) throws Exception {
@@ -109,9 +110,21 @@ class HouseholdsBrowserIT extends BrowserTest {
         List<String> second = page.rowsWhen(t -> !t.isEmpty() && !t.equals(first));
         assertEquals(20, second.size());
         assertTrue(b.driver.getCurrentUrl().contains("page=2"), b.driver.getCurrentUrl());
+        // next goes by the API's cursor (after=…, read from the index at the key), not by OFFSET
+        assertTrue(b.driver.getCurrentUrl().contains("after="), b.driver.getCurrentUrl());
+        page.turn(true);
+        b.wait.until(d -> page.pagerPage().equals("第 3 页"));
+        List<String> third = page.rowsWhen(t -> t.size() == 20 && !t.equals(second));
+        assertTrue(third.stream().noneMatch(second::contains) && third.stream().noneMatch(first::contains));
+        b.shot("capped-3");
+        // back by the cursor each page was read by: the same rows again
+        page.turn(false);
+        b.wait.until(d -> page.pagerPage().equals("第 2 页"));
+        page.rowsWhen(t -> t.equals(second));
         page.turn(false);
         b.wait.until(d -> page.pagerPage().equals("第 1 页"));
         page.rowsWhen(t -> t.equals(first));
+        assertFalse(b.driver.getCurrentUrl().contains("after="), b.driver.getCurrentUrl());
         b.assertAccessible("households (more than 10,000)");
 
         browser("households-capped-phone", Browser.PHONE);

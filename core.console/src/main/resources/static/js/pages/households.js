@@ -11,6 +11,11 @@ import { PageHeader, FilterBar, DataTable, Pager, ErrorAlert, Field, BusyButton,
 import { SPECIAL_GROUP, label, choices, mayAt, PlaceSelects } from '../people.js';
 
 const PAGE_SIZE = 20;
+// The cursor each page was reached by (the API's next of the page before), by filters and page number: next goes by
+// the cursor the API gave, previous back to the cursor that page was read by. A page a million rows deep then costs
+// what the first one does; only a page number typed into the address without its cursor is read by OFFSET.
+const cursors = new Map();
+const cursorKey = (f, n) => `${f.community}|${f.unit}|${f.group}|${n}`;
 const STAFF = ['DISTRICT_ADMIN', 'STREET_ADMIN', 'COMMUNITY_SECRETARY'];
 const FIELDS = ['room', 'headName', 'members', 'phone'];
 const NAMES = { room: ['房号', 'Room'], headName: ['户主', 'Head of household'], members: ['人数', 'Members'], phone: ['电话', 'Phone'], specialGroups: ['特殊群体', 'Special groups'] };
@@ -26,12 +31,26 @@ export default defineComponent({
     const page = computed(() => Math.max(1, Number(route.query.page) || 1));
     // only a secretary or a leader may filter by special group (the server refuses others)
     const groupFilter = has('COMMUNITY_SECRETARY', 'LEADER');
-    const list = useLoad(() => {
+    const after = computed(() => (page.value > 1 && route.query.after) || '');
+    const list = useLoad(async () => {
       const f = filters.value;
-      return api.get('/households', { community: f.community, unit: f.unit, group: groupFilter ? f.group : '', page: page.value, size: PAGE_SIZE });
+      const n = page.value;
+      const at = after.value;
+      const group = groupFilter ? f.group : '';
+      // by the page's cursor when it has one (the server reads from the key), else by number
+      const d = await api.get('/households', at ? { community: f.community, unit: f.unit, group, after: at, size: PAGE_SIZE }
+        : { community: f.community, unit: f.unit, group, page: n, size: PAGE_SIZE });
+      if (at) cursors.set(cursorKey(f, n), at);
+      if (d && d.next) cursors.set(cursorKey(f, n + 1), d.next);
+      return d;
     });
     // only while this page is shown: leaving it changes the address too, and must not ask again
-    watch(() => [filters.value, page.value], () => { if (route.path === '/households') list.reload(); }, { deep: true });
+    watch(() => [filters.value, page.value, after.value], () => { if (route.path === '/households') list.reload(); }, { deep: true });
+    /** Page n: by its cursor when known (next, or back to where we came from), page 1 without one. */
+    const turn = (n) => {
+      const at = n > 1 ? cursors.get(cursorKey(filters.value, n)) : '';
+      set({ page: n > 1 ? n : '', after: at || '' });
+    };
     const buildings = ref([]);
     watch(() => filters.value.community, async (c) => {
       if (route.path !== '/households') return;
@@ -44,7 +63,7 @@ export default defineComponent({
 
     const set = (changes) => {
       const q = { ...route.query, ...changes };
-      if (!('page' in changes)) delete q.page;
+      if (!('page' in changes)) { delete q.page; delete q.after; }
       setQuery(q);
     };
     const reset = () => { building.value = ''; setQuery({}); };
@@ -182,7 +201,7 @@ export default defineComponent({
         <div class="card"><div class="card-body p-0 p-sm-2" data-testid="households-table" data-loaded=${!list.loading && d ? 'true' : 'false'}>
           <${DataTable} columns=${columns.value} rows=${d ? d.items : []} caption=${tr('住户列表', 'Households')}
                         empty=${list.loading ? tr('加载中…', 'Loading…') : tr('没有符合条件的住户；可到“导入导出”导入住户名册，或选择单元后新增', 'No households match; import a list under Import / export, or choose a unit and add one')} />
-          ${d ? html`<div class="px-2 pb-2"><${Pager} page=${page.value} size=${PAGE_SIZE} total=${d.total} capped=${!!d.totalCapped} count=${d.items.length} onPage=${(n) => set({ page: n })} /></div>` : null}
+          ${d ? html`<div class="px-2 pb-2"><${Pager} page=${page.value} size=${PAGE_SIZE} total=${d.total} capped=${!!d.totalCapped} count=${d.items.length} hasNext=${!!d.next} onPage=${turn} /></div>` : null}
         </div></div>
       </div>`;
     };

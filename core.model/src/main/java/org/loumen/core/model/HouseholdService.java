@@ -18,6 +18,19 @@ public interface HouseholdService {
             int size);
 
     /**
+     * The page of households after a cursor — the {@link Page#next()} of the page before, or null for the first page
+     * — in the same order (unit, room) and with the same filters as {@link #find}. Read from the (unit, room) index
+     * starting at the cursor's key, so a page a million rows in costs what the first page costs, and no household is
+     * skipped or answered twice across pages when households are added meanwhile. Every page answered by this method
+     * and by {@link #find} carries the cursor of the page after it ({@code next}, null on the last page).
+     *
+     * @throws ModelException INVALID on field {@code after} when the cursor is not one this service gave out
+     * @since 1.7
+     */
+    Page<Household> findAfter(Set<String> scopes, String community, String unit, SpecialGroup group, String after,
+            int size) throws ModelException;
+
+    /**
      * Every household within scope (and the community or unit, when given) that carries a special-group tag — those
      * with a care visit plan (关爱对象) — ordered by unit and room. Read by an index on the tags, so a district's
      * dashboard does not page through every household to find the few tagged ones.

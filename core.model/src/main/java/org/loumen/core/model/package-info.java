@@ -4,10 +4,12 @@
  * households (住户), with spreadsheet import and export and the profile report. Interfaces and immutable DTOs; the
  * entities stay private to the bundle. (1.5: {@link org.loumen.core.model.ModelException} is a domain
  * {@link org.loumen.domain.Refusal}; 1.6: {@link org.loumen.core.model.Page#totalCapped()}, listings count up to a
- * cap.)
+ * cap; 1.7: {@link org.loumen.core.model.Page#next()} and
+ * {@link org.loumen.core.model.HouseholdService#findAfter}, households paged by key;
+ * {@link org.loumen.core.model.LeaderQuery#statuses()}, leaders in any of several statuses.)
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.loumen.core.model;
 
 import org.osgi.annotation.bundle.Export;

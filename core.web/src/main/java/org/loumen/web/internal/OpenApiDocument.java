@@ -121,7 +121,7 @@ final class OpenApiDocument {
             out.put("200", map("description", "完成 / done", "content", json));
             out.put("201", map("description", "已创建 / created", "content", json));
         } else if (r.method().equals("GET") && !r.template().endsWith("}")) {
-            // a collection: the listings among them answer a page (items, total, totalCapped)
+            // a collection: the listings among them answer a page (items, total, totalCapped, next)
             out.put("200", map("description", "成功 / success (或文件下载 / or a file download)", "content",
                     map("application/json", map("schema", map("description", "JSON 答复；分页列表的答复为 Page / the "
                             + "answer; a paged listing answers a Page", "anyOf", List.of(
@@ -205,7 +205,13 @@ final class OpenApiDocument {
                                 + "以免城市级列表每页都数遍全部记录；仍可按 page 逐页翻看（下一页有无看本页是否满页）/ true "
                                 + "when there are more than total: counting stops at the cap, so that a page of a "
                                 + "city-wide list costs the same as a community's; pages still follow (a full page "
-                                + "may have a next one). Absent in older answers: exact (added in org.loumen.core.model 1.6)")),
+                                + "may have a next one). Absent in older answers: exact (added in org.loumen.core.model 1.6)"),
+                        "next", map("type", List.of("string", "null"), "description", "按键翻页的列表（住户）给出的下一页游标，"
+                                + "原样作为 after 参数再请求即得下一页（无论多深都一样快，期间新增的记录不致跳过或重复）；"
+                                + "最后一页为 null，只按页码翻页的列表无此项或为 null / in a listing paged by key (households), the next page's cursor: ask again "
+                                + "with after=<next> for the page after this one (as fast however deep, no row skipped "
+                                + "or repeated when rows are added meanwhile); null (or absent) on the last page and in "
+                                + "listings paged by number only (added in org.loumen.core.model 1.7)")),
                 "additionalProperties", true);
         return map(
                 "schemas", map("Error", error, "Page", page),

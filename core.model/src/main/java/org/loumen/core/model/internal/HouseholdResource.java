@@ -67,11 +67,16 @@ public final class HouseholdResource implements ApiResource {
                     }
                     // the access rule checked the caller covers the building: narrowing the scopes to it filters
                     Set<String> scopes = building == null ? r.scopes() : Set.of(building);
-                    Page<Household> page = households.find(scopes, LeaderResource.code(r, "community", 12),
-                            r.query("unit").orElse(null), group, r.queryInt("page", 1, 1, 1_000_000),
-                            r.queryInt("size", 50, 1, 200));
-                    return new Page<>(page.items().stream().map(h -> visible(r, h)).toList(), page.total(),
-                            page.totalCapped());
+                    String community = LeaderResource.code(r, "community", 12);
+                    String unit = r.query("unit").orElse(null);
+                    int size = r.queryInt("size", 50, 1, 200);
+                    // after=<the previous page's next>: read from the index at the key, however deep (page ignored)
+                    String after = r.query("after").filter(a -> !a.isBlank()).orElse(null);
+                    Page<Household> page = after != null
+                            ? households.findAfter(scopes, community, unit, group, after, size)
+                            : households.find(scopes, community, unit, group, r.queryInt("page", 1, 1, 1_000_000),
+                                    size);
+                    return page.withItems(page.items().stream().map(h -> visible(r, h)).toList());
                 })
                 .get("/households/{household}", Access.node(householdNode, READERS).personalData(),
                         r -> visible(r, households.household(r.pathId("household").orElseThrow())

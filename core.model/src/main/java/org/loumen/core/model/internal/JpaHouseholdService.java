@@ -129,42 +129,44 @@ public final class JpaHouseholdService implements HouseholdService {
     @Override
     public Page<Household> find(Set<String> scopes, String community, String unit, SpecialGroup group, int page,
             int size) {
-        StringBuilder w = new StringBuilder(" where ").append(Tx.scopeClause("h.unit", scopes));
-        if (community != null) {
-            w.append(" and h.community = :community");
+        return jpa.txExpr(em -> page(em, new HouseholdQueries(scopes, community, unit, group, null),
+                (long) (page - 1) * size, size));
+    }
+
+    @Override
+    public Page<Household> findAfter(Set<String> scopes, String community, String unit, SpecialGroup group,
+            String after, int size) throws ModelException {
+        HouseholdQueries filter = new HouseholdQueries(scopes, community, unit, group,
+                after == null ? null : HouseholdCursor.decode(after));
+        return jpa.txExpr(em -> page(em, filter, after == null ? 0 : -1, size));
+    }
+
+    /**
+     * A page: {@code first} rows skipped ({@code OFFSET}, read through in the index), or -1 when the filter starts
+     * after a cursor. One key more than the page is read to know whether there is a next page.
+     */
+    private Page<Household> page(EntityManager em, HouseholdQueries filter, long first, int size) {
+        // counted up to the cap (PageTotals): the scope's unit codes from the (UNIT, ROOM) index alone
+        HouseholdQueries all = filter.fromStart();
+        TypedQuery<String> count = em.createQuery("select h.unit from HouseholdEntity h" + all.where(), String.class);
+        all.bind(count);
+        // keys first: the page's (unit, room) pairs in order from the unique index on them alone (the rows
+        // skipped before a middle page are never read), then the page's rows of those units
+        TypedQuery<Object[]> keys = em.createQuery("select h.unit, h.room from HouseholdEntity h" + filter.where()
+                + " order by h.unit, h.room", Object[].class);
+        filter.bind(keys);
+        int cap = countCap;
+        long counted = PageTotals.countUpTo(count, cap);
+        List<Object[]> wanted = new ArrayList<>(keys.setFirstResult((int) Math.min(Integer.MAX_VALUE,
+                Math.max(0, first))).setMaxResults(size + 1).getResultList());
+        String next = null;
+        if (wanted.size() > size) {
+            wanted = wanted.subList(0, size);
+            Object[] last = wanted.get(size - 1);
+            next = new HouseholdCursor((String) last[0], (String) last[1]).encode();
         }
-        if (unit != null) {
-            w.append(" and h.unit = :unit");
-        }
-        if (group != null) {
-            w.append(" and h.specialGroups like :group");
-        }
-        return jpa.txExpr(em -> {
-            // counted up to the cap (PageTotals): the scope's unit codes from the (UNIT, ROOM) index alone
-            TypedQuery<String> count = em.createQuery("select h.unit from HouseholdEntity h" + w, String.class);
-            // keys first: the page's (unit, room) pairs in order from the unique index on them alone (the rows
-            // skipped before a middle page are never read), then the page's rows of those units
-            TypedQuery<Object[]> keys = em.createQuery("select h.unit, h.room from HouseholdEntity h" + w
-                    + " order by h.unit, h.room", Object[].class);
-            for (TypedQuery<?> q : List.of(count, keys)) {
-                Tx.bindScopes(q, scopes);
-                if (community != null) {
-                    q.setParameter("community", community);
-                }
-                if (unit != null) {
-                    q.setParameter("unit", unit);
-                }
-                if (group != null) {
-                    q.setParameter("group", "%" + group.name() + "%");
-                }
-            }
-            int cap = countCap;
-            long counted = PageTotals.countUpTo(count, cap);
-            int first = (page - 1) * size;
-            List<Object[]> wanted = keys.setFirstResult(first).setMaxResults(size).getResultList();
-            if (wanted.isEmpty()) {
-                return PageTotals.page(List.<Household>of(), counted, cap, first, size);
-            }
+        List<Household> items = List.of();
+        if (!wanted.isEmpty()) {
             Map<String, HouseholdEntity> byKey = new java.util.HashMap<>();
             for (HouseholdEntity h : Reads.readOnly(em.createQuery("select h from HouseholdEntity h "
                     + "where h.unit in :units", HouseholdEntity.class)).setParameter("units",
@@ -172,31 +174,20 @@ public final class JpaHouseholdService implements HouseholdService {
                 byKey.put(h.unit + "|" + h.room, h);
             }
             // a household removed between the two reads is left out, never answered as null
-            return PageTotals.page(dtos(em, wanted.stream().map(k -> byKey.get(k[0] + "|" + k[1]))
-                    .filter(h -> h != null).toList()), counted, cap, first, size);
-        });
+            items = dtos(em, wanted.stream().map(k -> byKey.get(k[0] + "|" + k[1])).filter(h -> h != null)
+                    .toList());
+        }
+        return PageTotals.page(items, counted, cap, first, size, next);
     }
 
     @Override
     public List<Household> tagged(Set<String> scopes, String community, String unit) {
         // untagged households hold '' (never null): "> ''" is a range of the tags index, not a scan of every row
-        StringBuilder w = new StringBuilder(" where h.specialGroups > '' and ").append(Tx.scopeClause("h.unit", scopes));
-        if (community != null) {
-            w.append(" and h.community = :community");
-        }
-        if (unit != null) {
-            w.append(" and h.unit = :unit");
-        }
+        HouseholdQueries filter = new HouseholdQueries(scopes, community, unit, null, null);
         return jpa.txExpr(em -> {
-            TypedQuery<HouseholdEntity> q = Reads.readOnly(em.createQuery("select h from HouseholdEntity h" + w
-                    + " order by h.unit, h.room", HouseholdEntity.class));
-            Tx.bindScopes(q, scopes);
-            if (community != null) {
-                q.setParameter("community", community);
-            }
-            if (unit != null) {
-                q.setParameter("unit", unit);
-            }
+            TypedQuery<HouseholdEntity> q = Reads.readOnly(em.createQuery("select h from HouseholdEntity h"
+                    + filter.where("h.specialGroups > ''") + " order by h.unit, h.room", HouseholdEntity.class));
+            filter.bind(q);
             return dtos(em, q.getResultList());
         });
     }

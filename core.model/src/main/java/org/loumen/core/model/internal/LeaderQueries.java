@@ -62,6 +62,9 @@ final class LeaderQueries {
         if (f.status() != null) {
             w.append(" and l.status = :status");
         }
+        if (f.statuses() != null) {
+            w.append(f.statuses().isEmpty() ? " and 1 = 0" : " and l.status in :statuses");
+        }
         if (f.role() != null) {
             w.append(" and exists (select a.id from AssignmentEntity a where a.leader = l.id and a.role = :role and "
                     + "(a.start is null or a.start <= :today) and (a.end is null or a.end > :today))");
@@ -90,6 +93,9 @@ final class LeaderQueries {
         }
         if (f.status() != null) {
             query.setParameter("status", f.status().name());
+        }
+        if (f.statuses() != null && !f.statuses().isEmpty()) {
+            query.setParameter("statuses", f.statuses().stream().map(Enum::name).toList());
         }
         if (f.role() != null) {
             query.setParameter("role", f.role().name()).setParameter("today", today);

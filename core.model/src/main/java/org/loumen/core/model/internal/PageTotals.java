@@ -41,12 +41,20 @@ final class PageTotals {
      * not full past the cap is the last one, so its total is exact again.
      */
     static <T> Page<T> page(List<T> items, long counted, int cap, long first, int size) {
+        return page(items, counted, cap, first, size, null);
+    }
+
+    /**
+     * The same with the cursor of the next page ({@link Page#next()}); {@code first} is -1 for a page read after a
+     * cursor, whose position in the listing is not known (its total past the cap stays capped).
+     */
+    static <T> Page<T> page(List<T> items, long counted, int cap, long first, int size, String next) {
         if (counted <= cap) {
-            return new Page<>(items, counted);
+            return new Page<>(items, counted, false, next);
         }
-        if (!items.isEmpty() && items.size() < size && first + items.size() > cap) {
-            return new Page<>(items, first + items.size());
+        if (first >= 0 && !items.isEmpty() && items.size() < size && first + items.size() > cap) {
+            return new Page<>(items, first + items.size(), false, next);
         }
-        return new Page<>(items, cap, true);
+        return new Page<>(items, cap, true, next);
     }
 }

@@ -32,19 +32,42 @@ final class ProfileReport {
 
     private final JpaTemplate jpa;
 
+    /**
+     * Reports in memory, kept and invalidated as the leader listing's pages are ({@link DataVersion}: every write of
+     * leaders, assignments or places — all the report reads — moves it on, on any node, and empties the cache), keyed
+     * by the day, the caller's scopes and the filters. A district's report at city scale reads four tables of some
+     * 100,000 rows each (Derby's runtime statistics: each a full scan, 86–165 ms apiece at 100,000 leaders); the
+     * dashboard asks it on every visit while the leaders change a few times a day.
+     */
+    private final ReferenceCache reports;
+
     ProfileReport(JpaTemplate jpa) {
         this.jpa = jpa;
+        this.reports = new ReferenceCache(() -> DataVersion.read(jpa), DataVersion.shared(jpa), 500);
     }
 
     LeaderProfile profile(LocalDate asOf, Set<String> scopes, String street, String community) {
+        String key = asOf + "|" + new java.util.TreeSet<>(scopes) + "|" + street + "|" + community;
+        return reports.get(key, () -> read(asOf, scopes, street, community));
+    }
+
+    private LeaderProfile read(LocalDate asOf, Set<String> scopes, String street, String community) {
         return jpa.txExpr(em -> {
             Map<String, String> streetNames = names(em, "select s.code, s.name from StreetEntity s");
             Map<String, String> communityNames = names(em, "select c.code, c.name from CommunityEntity c");
             // the columns counted, not entities: a city's 100,000 leaders are read as plain rows, once (issue 17)
+            // the active assignments once: who serves, and which units and buildings have a leader
             Set<Long> serving = new HashSet<>();
-            for (Long id : em.createQuery("select a.leader from AssignmentEntity a where " + ACTIVE, Long.class)
-                    .setParameter("asOf", asOf).getResultList()) {
-                serving.add(id);
+            Set<String> ledUnits = new HashSet<>();
+            Set<String> ledBuildings = new HashSet<>();
+            for (Object[] a : em.createQuery("select a.leader, a.building, a.unit from AssignmentEntity a where "
+                    + ACTIVE, Object[].class).setParameter("asOf", asOf).getResultList()) {
+                serving.add(((Number) a[0]).longValue());
+                if (a[2] != null) {
+                    ledUnits.add((String) a[2]);
+                } else {
+                    ledBuildings.add((String) a[1]);
+                }
             }
             LeaderQuery filter = LeaderQuery.of(street, community, null);
             TypedQuery<Object[]> rows = em.createQuery("select l.id, l.street, l.education, l.partyMember, l.liaison, "
@@ -73,7 +96,7 @@ final class ProfileReport {
                             e.getValue().figures()))
                     .toList();
             return new LeaderProfile(asOf, all.figures(), streets,
-                    coverage(em, scopes, street, community, asOf, streetNames, communityNames));
+                    coverage(em, scopes, street, community, ledUnits, ledBuildings, streetNames, communityNames));
         });
     }
 
@@ -137,19 +160,10 @@ final class ProfileReport {
     }
 
     private static LeaderProfile.Coverage coverage(EntityManager em, Set<String> scopes, String street,
-            String community, LocalDate asOf, Map<String, String> streetNames, Map<String, String> communityNames) {
+            String community, Set<String> ledUnits, Set<String> ledBuildings, Map<String, String> streetNames,
+            Map<String, String> communityNames) {
         java.util.function.Predicate<String> within = code -> scopes.stream().anyMatch(code::startsWith)
                 && (street == null || code.startsWith(street)) && (community == null || code.startsWith(community));
-        Set<String> ledUnits = new HashSet<>();
-        Set<String> ledBuildings = new HashSet<>();
-        for (Object[] a : em.createQuery("select a.building, a.unit from AssignmentEntity a where " + ACTIVE,
-                Object[].class).setParameter("asOf", asOf).getResultList()) {
-            if (a[1] != null) {
-                ledUnits.add((String) a[1]);
-            } else {
-                ledBuildings.add((String) a[0]);
-            }
-        }
         // community code -> [units, units led, buildings, buildings led]; codes only, never entities
         Map<String, int[]> byCommunity = new java.util.TreeMap<>();
         for (Object[] b : em.createQuery("select b.code, b.community from BuildingEntity b", Object[].class)
@@ -193,7 +207,7 @@ final class ProfileReport {
                 s[3] += c.buildings().withLeader();
             }
             return new PlaceCoverage(e.getKey(), streetNames.get(e.getKey()), counts(s[0], s[1]), counts(s[2], s[3]),
-                    e.getValue());
+                    List.copyOf(e.getValue())); // the report is kept and shared: nothing in it may change
         }).toList();
         return new LeaderProfile.Coverage(counts(all[0], all[1]), counts(all[2], all[3]), byStreet);
     }

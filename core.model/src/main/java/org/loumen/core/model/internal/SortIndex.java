@@ -31,7 +31,7 @@ final class SortIndex {
     /** Whether the listing is one this class reads: scope codes of a street or wider, no other filter. */
     static boolean applies(Set<String> scopes, LeaderQuery f) {
         return !scopes.isEmpty() && scopes.stream().allMatch(s -> s.length() <= 9) && (f == null
-                || f.street() == null && f.community() == null && f.q() == null && f.status() == null
+                || f.street() == null && f.community() == null && f.q() == null && f.status() == null && f.statuses() == null
                         && f.role() == null && f.age() == null && f.educations() == null);
     }
 

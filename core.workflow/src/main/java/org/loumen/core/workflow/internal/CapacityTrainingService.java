@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.DivisionCodes;
@@ -273,12 +272,9 @@ public final class CapacityTrainingService {
 
     private List<Leader> serving(Set<String> scopes, String street) {
         Set<String> within = Scopes.within(scopes, street);
-        List<Leader> out = new ArrayList<>();
-        for (LeaderStatus st : new TreeSet<>(SERVING)) {
-            out.addAll(Pages.all(n -> leaders.find(within, new LeaderQuery(street, null, null, st, null, null,
-                    null), n, Pages.SIZE, "name").items()));
-        }
-        return out;
+        // every serving status in one listing (a status set); hours() sorts the rows itself
+        return new ArrayList<>(Pages.all(n -> leaders.find(within, LeaderQuery.inStatus(street, SERVING), n,
+                Pages.SIZE, "name").items()));
     }
 
     /** leader → {sessions, tenths} in the year within the scopes of the street. */
@@ -314,11 +310,10 @@ public final class CapacityTrainingService {
         Set<String> within = Scopes.within(scopes, street);
         // ids and communities only: a city's district has some 100,000 serving leaders
         Map<String, Set<Long>> serving = new HashMap<>();
-        for (LeaderStatus status : SERVING) {
-            leaders.communities(within, new LeaderQuery(street, null, null, status, null, null, null)).forEach(
-                    (id, community) -> serving.computeIfAbsent(DivisionCodes.streetOf(community),
-                            k -> new HashSet<>()).add(id));
-        }
+        // one query for every serving status (a status set), not one per status
+        leaders.communities(within, LeaderQuery.inStatus(street, SERVING)).forEach(
+                (id, community) -> serving.computeIfAbsent(DivisionCodes.streetOf(community),
+                        k -> new HashSet<>()).add(id));
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
         Map<String, Set<Long>> attended = new HashMap<>();
