@@ -225,4 +225,32 @@ class TrainingBatchIT extends PlatformTest {
         JsonNode batches = sg.get("/api/v1/training-batches?street=" + SHUANGGANG).json();
         assertTrue(batches.toString().contains("双港镇2026年第1期楼门栋长入职培训"), batches.toString());
     }
+
+    /** The district's figures are each street's own, the waiting count holds the street's approved leaders, and a
+     * secretary's figures are of their community only. */
+    @Test
+    void theDistrictsFiguresAreEachStreetsOwnAndFollowTheScope() throws Exception {
+        Http admin = admin();
+        JsonNode district = admin.get("/api/v1/training/figures").json();
+        assertTrue(district.size() > 1, district.toString());
+        for (JsonNode row : district) {
+            String street = row.get("street").asText();
+            JsonNode own = admin.get("/api/v1/training/figures?street=" + street).json();
+            assertEquals(1, own.size(), own.toString());
+            assertEquals(row, own.get(0), street);
+            long approved = admin.get("/api/v1/leaders?size=1&status=APPROVED&street=" + street).json().get("total")
+                    .asLong();
+            assertEquals(approved + row.get("failed").asInt(), row.get("waiting").asInt(), row.toString());
+        }
+        JsonNode shuanggang = admin.get("/api/v1/training/figures?street=" + SHUANGGANG).json().get(0);
+        assertTrue(shuanggang.get("trained").asInt() > 0, "the demo's batches: " + shuanggang);
+        Http secretary = user("fig-gw-secretary", "COMMUNITY_SECRETARY", GANGWAN);
+        JsonNode mine = secretary.get("/api/v1/training/figures").json();
+        assertEquals(1, mine.size(), mine.toString());
+        assertEquals(SHUANGGANG, mine.get(0).get("street").asText());
+        assertTrue(mine.get(0).get("trained").asInt() <= shuanggang.get("trained").asInt());
+        long approvedHere = admin.get("/api/v1/leaders?size=1&status=APPROVED&community=" + GANGWAN).json()
+                .get("total").asLong();
+        assertEquals(approvedHere + mine.get(0).get("failed").asInt(), mine.get(0).get("waiting").asInt());
+    }
 }
