@@ -179,6 +179,7 @@ class BallotGroupIT extends PlatformTest {
 
         // as the last version left it: no running totals, no flag
         try (Connection c = db()) {
+            c.setAutoCommit(false);
             try (PreparedStatement d = c.prepareStatement("delete from WF_TALLY where EVALUATION = ?");
                     PreparedStatement u = c.prepareStatement("update WF_EVALUATION set TALLIED = null where ID = ?")) {
                 d.setLong(1, id);
@@ -186,6 +187,8 @@ class BallotGroupIT extends PlatformTest {
                 assertEquals(1, d.executeUpdate());
                 assertEquals(1, u.executeUpdate());
             }
+            c.commit();
+            c.setAutoCommit(true);
         }
         restart("org.loumen.core.workflow");
         assertEquals(1, count("select count(*) from WF_EVALUATION where ID = ? and TALLIED is not null", id));
