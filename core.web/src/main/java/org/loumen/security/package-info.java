@@ -8,7 +8,7 @@
  * community's. A binding on a node therefore covers exactly the codes that begin with the node's code.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.loumen.security;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.loumen.security.AuditRecord;
+import org.loumen.security.AuditTrail;
 import org.loumen.security.Caller;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -99,6 +101,28 @@ public interface ApiRequest {
      * roles it was given. Never a password or other secret.
      */
     void auditDetail(String detail);
+
+    /**
+     * The entry the dispatcher records when this request succeeds with {@code status} (a write or a personal-data
+     * read), for a handler that commits it in its own write's transaction ({@link AuditTrail#recordIn}: the write and
+     * its entry in one commit, one log force). Empty where the dispatcher records nothing for the route. Once that
+     * transaction has committed, the handler calls {@link #audited()}.
+     *
+     * @since 2.7
+     */
+    default Optional<AuditRecord> auditEntry(int status) {
+        return Optional.empty();
+    }
+
+    /**
+     * Says that this request's success entry ({@link #auditEntry}) is committed already, with the write it records,
+     * so the dispatcher records no second one. A failure answered after this is still recorded by the dispatcher.
+     *
+     * @since 2.7
+     */
+    default void audited() {
+        // nothing to skip where there is no entry
+    }
 
     /** Whether the code lies within {@link #scopes()}. */
     default boolean inScope(String code) {

@@ -17,7 +17,7 @@
  * {@link org.loumen.domain.InputRules}).
  */
 @Export
-@Version("2.6.0")
+@Version("2.7.0")
 package org.loumen.web;
 
 import org.osgi.annotation.bundle.Export;

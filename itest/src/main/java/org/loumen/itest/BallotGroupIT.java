@@ -3,24 +3,36 @@ package org.loumen.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.jdbc.DataSourceFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Ballots written in group commits (选票组提交), on Derby and on PostgreSQL: many ballots sent at once, each code twice
  * (so that both copies often land in the same group), give exactly one accepted ballot per code, each counted once in
- * the results; refused ballots among them (400) leave their codes unused.
+ * the results; refused ballots among them (400) leave their codes unused. The results read running totals kept in
+ * the ballots' own transactions, which equal a recount; each accepted ballot's audit entry is committed with it.
  */
 class BallotGroupIT extends PlatformTest {
 
@@ -74,6 +86,10 @@ class BallotGroupIT extends PlatformTest {
                 satisfied += rating.equals("SATISFIED") ? 1 : 0;
             }
         }
+        long acceptedEntries = count("select count(*) from AUD_LOG where ACTION_NAME = 'POST /ballots' "
+                + "and OUTCOME = 'SUCCESS' and HTTP_STATUS = 201");
+        long usedEntries = count("select count(*) from AUD_LOG where ACTION_NAME = 'POST /ballots' "
+                + "and OUTCOME = 'FAILURE' and HTTP_STATUS = 409");
         ExecutorService pool = Executors.newFixedThreadPool(32);
         List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
         try {
@@ -113,5 +129,157 @@ class BallotGroupIT extends PlatformTest {
         assertEquals(accepted - satisfied, results.get(unitLeader).get("dissatisfied").asInt());
         assertEquals(accepted, results.get(buildingLeader).get("ballots").asInt());
         assertEquals(accepted, results.get(buildingLeader).get("fairlySatisfied").asInt());
+
+        // the running totals the results read equal a recount of the ratings
+        assertTalliesEqualRecount(id);
+        // each accepted ballot's entry committed with it (one per 201), each refused copy's by the dispatcher, once
+        // each, and the chain intact and its head at the last entry
+        assertEquals(acceptedEntries + accepted, count("select count(*) from AUD_LOG where ACTION_NAME = "
+                + "'POST /ballots' and OUTCOME = 'SUCCESS' and HTTP_STATUS = 201"));
+        assertEquals(usedEntries + accepted, count("select count(*) from AUD_LOG where ACTION_NAME = "
+                + "'POST /ballots' and OUTCOME = 'FAILURE' and HTTP_STATUS = 409"));
+        JsonNode verify = admin.get("/api/v1/audit/verify").json();
+        assertTrue(verify.get("intact").asBoolean(), verify.toString());
+        assertEquals(count("select max(SEQ) from AUD_LOG"), count("select LAST_SEQ from AUD_HEAD where ID = 1"));
+    }
+
+    /**
+     * An evaluation from before the running totals (no rows, no flag: as a database of the last version has it) gets
+     * them filled in from its ratings when core.workflow starts, and its results stay the same.
+     */
+    @Test
+    void anEvaluationFromBeforeTheRunningTotalsIsFilledInAtStart() throws Exception {
+        Http admin = admin();
+        String leaders = LEADERS.replace("组提交评议社区", "累计补建社区").replace("1360000020", "1360000030");
+        assertEquals(200, admin.upload("/api/v1/imports/leaders", leaders).status());
+        StringBuilder households = new StringBuilder("street,community,building,unit,room,head_name,members,phone,"
+                + "special_groups\n");
+        for (int room = 1; room <= 6; room++) {
+            households.append("八里台镇,累计补建社区,1号楼,1单元,").append(100 + room).append(",住户,2,,\n");
+        }
+        assertEquals(200, admin.upload("/api/v1/imports/households", households.toString()).status());
+        String community = null;
+        for (JsonNode c : admin.get("/api/v1/streets/120112107/communities").json()) {
+            community = c.get("name").asText().equals("累计补建社区") ? c.get("code").asText() : community;
+        }
+        Http.Response opened = admin.json("POST", "/api/v1/evaluations", Map.of("community", community,
+                "period", "2026-H2"));
+        assertEquals(201, opened.status(), opened.body());
+        long id = opened.json().get("id").asLong();
+        JsonNode sheets = admin.get("/api/v1/evaluations/" + id + "/ballot-sheets").json();
+        long unitLeader = http.json("POST", "/api/v1/public/ballots/lookup", Map.of("code",
+                sheets.get(0).get("code").asText())).json().get("leaders").get(0).get("id").asLong();
+        for (int i = 0; i < 5; i++) {
+            Http.Response cast = http.json("POST", "/api/v1/ballots", Map.of("code", sheets.get(i).get("code").asText(),
+                    "ratings", List.of(Map.of("leader", Long.toString(unitLeader),
+                            "rating", i < 3 ? "SATISFIED" : "DISSATISFIED"))));
+            assertEquals(201, cast.status(), cast.body());
+        }
+        String before = admin.get("/api/v1/evaluations/" + id + "/results").body();
+
+        // as the last version left it: no running totals, no flag
+        try (Connection c = db()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement d = c.prepareStatement("delete from WF_TALLY where EVALUATION = ?");
+                    PreparedStatement u = c.prepareStatement("update WF_EVALUATION set TALLIED = null where ID = ?")) {
+                d.setLong(1, id);
+                u.setLong(1, id);
+                assertEquals(1, d.executeUpdate());
+                assertEquals(1, u.executeUpdate());
+            }
+            c.commit();
+            c.setAutoCommit(true);
+        }
+        restart("org.loumen.core.workflow");
+        assertEquals(1, count("select count(*) from WF_EVALUATION where ID = ? and TALLIED is not null", id));
+        assertEquals(3, count("select SATISFIED from WF_TALLY where EVALUATION = ? and LEADER_ID = ?", id,
+                unitLeader));
+        assertEquals(2, count("select DISSATISFIED from WF_TALLY where EVALUATION = ? and LEADER_ID = ?", id,
+                unitLeader));
+        assertTalliesEqualRecount(id);
+        assertEquals(before, admin.get("/api/v1/evaluations/" + id + "/results").body());
+
+        // and ballots cast after it add to the filled-in totals
+        Http.Response cast = http.json("POST", "/api/v1/ballots", Map.of("code", sheets.get(5).get("code").asText(),
+                "ratings", List.of(Map.of("leader", Long.toString(unitLeader), "rating", "SATISFIED"))));
+        assertEquals(201, cast.status(), cast.body());
+        assertEquals(4, count("select SATISFIED from WF_TALLY where EVALUATION = ? and LEADER_ID = ?", id,
+                unitLeader));
+        assertTalliesEqualRecount(id);
+    }
+
+    /** Every leader's running totals equal the ratings counted one by one, and no total is missing. */
+    private void assertTalliesEqualRecount(long evaluation) throws Exception {
+        Map<String, Long> recount = new java.util.TreeMap<>();
+        Map<String, Long> totals = new java.util.TreeMap<>();
+        try (Connection c = db()) {
+            try (PreparedStatement q = c.prepareStatement("select LEADER_ID, RATING, count(*) from WF_RATING "
+                    + "where EVALUATION = ? group by LEADER_ID, RATING")) {
+                q.setLong(1, evaluation);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        recount.put(rs.getLong(1) + " " + rs.getString(2), rs.getLong(3));
+                    }
+                }
+            }
+            try (PreparedStatement q = c.prepareStatement("select LEADER_ID, SATISFIED, FAIRLY_SATISFIED, "
+                    + "DISSATISFIED from WF_TALLY where EVALUATION = ?")) {
+                q.setLong(1, evaluation);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        String[] names = { "SATISFIED", "FAIRLY_SATISFIED", "DISSATISFIED" };
+                        for (int i = 0; i < 3; i++) {
+                            if (rs.getLong(2 + i) > 0) {
+                                totals.put(rs.getLong(1) + " " + names[i], rs.getLong(2 + i));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(!recount.isEmpty());
+        assertEquals(recount, totals);
+    }
+
+    private void restart(String symbolicName) throws Exception {
+        for (Bundle b : FrameworkUtil.getBundle(BallotGroupIT.class).getBundleContext().getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                b.stop();
+                b.start();
+            }
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (http.get("/api/v1/evaluations/periods/current").status() != 200
+                || !http.get("/api/v1/health").body().contains("\"UP\"")) {
+            assertTrue(System.currentTimeMillis() < deadline, http.get("/api/v1/health").body());
+            Thread.sleep(100);
+        }
+    }
+
+    /** A connection to the platform's database (its data source; else the embedded Derby database). */
+    private Connection db() throws Exception {
+        BundleContext bc = FrameworkUtil.getBundle(BallotGroupIT.class).getBundleContext();
+        ServiceReference<?>[] shared = bc.getServiceReferences(DataSource.class.getName(),
+                "(osgi.jndi.service.name=loumen)");
+        if (shared != null && shared.length > 0) {
+            return ((DataSource) bc.getService(shared[0])).getConnection();
+        }
+        ServiceReference<?>[] derby = bc.getServiceReferences(DataSourceFactory.class.getName(),
+                "(osgi.jdbc.driver.class=org.apache.derby.jdbc.EmbeddedDriver)");
+        Properties p = new Properties();
+        p.put(DataSourceFactory.JDBC_URL, "jdbc:derby:db");
+        return ((DataSourceFactory) bc.getService(derby[0])).createDataSource(p).getConnection();
+    }
+
+    private long count(String sql, Object... args) throws Exception {
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 }

@@ -227,9 +227,16 @@ public final class ApiDispatcher extends HttpServlet {
             }
             node = decision.node();
             request.admit(caller, decision.scopes());
+            if (AuditPolicy.audits(route)) {
+                RouteTable.Route audited = route;
+                Caller who = caller;
+                String where = node;
+                request.auditedBy(status -> AuditPolicy.entry(audited, req, who, where, AuditRecord.Outcome.SUCCESS,
+                        status, request.auditDetail()));
+            }
             Object result = route.handler().handle(request);
             int status = result instanceof ApiResponse r ? r.status() : result == null ? 204 : 200;
-            if (AuditPolicy.audits(route)) {
+            if (AuditPolicy.audits(route) && !request.isAudited()) {
                 // a personal-data read is recorded before the data leaves; a write after it is done
                 audit.record(route, req, caller, node, AuditRecord.Outcome.SUCCESS, status, request.auditDetail());
             }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 
+import org.loumen.security.AuditRecord;
 import org.loumen.security.Caller;
 import org.loumen.web.ApiException;
 import org.loumen.web.ApiRequest;
@@ -36,6 +38,8 @@ final class HttpApiRequest implements ApiRequest {
     private Caller caller = Caller.ANONYMOUS;
     private Set<String> scopes = Set.of();
     private String auditDetail;
+    private IntFunction<AuditRecord> successEntry;
+    private boolean audited;
 
     HttpApiRequest(HttpServletRequest req, String path, Map<String, String> params, int maxBody, int maxUpload) {
         this.req = req;
@@ -114,6 +118,26 @@ final class HttpApiRequest implements ApiRequest {
 
     String auditDetail() {
         return auditDetail;
+    }
+
+    /** How the dispatcher's success entry for a status is made, for routes it audits; set once admitted. */
+    void auditedBy(IntFunction<AuditRecord> successEntry) {
+        this.successEntry = successEntry;
+    }
+
+    @Override
+    public Optional<AuditRecord> auditEntry(int status) {
+        return successEntry == null ? Optional.empty() : Optional.of(successEntry.apply(status));
+    }
+
+    @Override
+    public void audited() {
+        this.audited = successEntry != null;
+    }
+
+    /** Whether the handler committed the success entry with its write. */
+    boolean isAudited() {
+        return audited;
     }
 
     @Override

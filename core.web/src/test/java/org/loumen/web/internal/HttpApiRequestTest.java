@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.loumen.security.AuditRecord;
 import org.loumen.security.Caller;
 import org.loumen.web.ApiException;
 
@@ -97,5 +98,23 @@ class HttpApiRequestTest {
         assertEquals(Set.of("120112103"), r.scopes());
         assertEquals("imported 3", r.auditDetail());
         assertFalse(r.scopes().isEmpty());
+    }
+
+    @Test
+    void aHandlerMayCommitItsSuccessEntryWithItsWriteAndTheDispatcherThenRecordsNoOther() {
+        HttpApiRequest plain = request("application/json", "{}", Map.of());
+        assertEquals(Optional.empty(), plain.auditEntry(201), "a route the dispatcher does not audit has none");
+        plain.audited();
+        assertFalse(plain.isAudited());
+
+        HttpApiRequest r = request("application/json", "{}", Map.of());
+        r.auditedBy(status -> new AuditRecord("anonymous", "10.0.0.1", "POST /ballots", "/ballots", null,
+                AuditRecord.Outcome.SUCCESS, status, null));
+        AuditRecord entry = r.auditEntry(201).orElseThrow();
+        assertEquals(201, entry.status());
+        assertEquals("POST /ballots", entry.action());
+        assertFalse(r.isAudited(), "only once the handler says its entry is committed");
+        r.audited();
+        assertTrue(r.isAudited());
     }
 }

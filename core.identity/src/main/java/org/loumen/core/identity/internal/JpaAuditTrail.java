@@ -3,6 +3,10 @@ package org.loumen.core.identity.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -141,21 +145,89 @@ public final class JpaAuditTrail implements AuditTrail {
     private void append(List<AuditRecord> records) {
         jpa.tx(em -> {
             AuditHeadEntity head = em.find(AuditHeadEntity.class, AuditHeadEntity.ID, LockModeType.PESSIMISTIC_WRITE);
-            long seq = head.lastSeq();
-            String prev = head.lastHash();
-            long at = clock.millis();
-            for (AuditRecord r : records) {
-                seq++;
-                AuditEntity e = new AuditEntity(seq, at, cut(r.actor(), 64), cut(r.client(), 64),
-                        cut(r.action(), 160), cut(r.object(), 500), cut(r.node(), 200), r.outcome().name(), r.status(),
-                        cut(r.detail(), 500), prev, null);
-                String hash = hash(e);
-                em.persist(new AuditEntity(seq, at, e.actor(), e.client(), e.action(), e.object(), e.node(),
-                        e.outcome(), e.status(), e.detail(), prev, hash));
-                prev = hash;
-            }
-            head.advance(seq, prev);
+            List<AuditEntity> chained = chain(head.lastSeq(), head.lastHash(), clock.millis(), records);
+            chained.forEach(em::persist);
+            AuditEntity last = chained.get(chained.size() - 1);
+            head.advance(last.seq(), last.hash());
         });
+    }
+
+    /** The entries as rows of the chain after the entry {@code seq} whose hash is {@code prev}. */
+    static List<AuditEntity> chain(long seq, String prev, long at, List<AuditRecord> records) {
+        List<AuditEntity> out = new ArrayList<>(records.size());
+        for (AuditRecord r : records) {
+            seq++;
+            AuditEntity e = new AuditEntity(seq, at, cut(r.actor(), 64), cut(r.client(), 64),
+                    cut(r.action(), 160), cut(r.object(), 500), cut(r.node(), 200), r.outcome().name(), r.status(),
+                    cut(r.detail(), 500), prev, null);
+            String hash = hash(e);
+            out.add(new AuditEntity(seq, at, e.actor(), e.client(), e.action(), e.object(), e.node(),
+                    e.outcome(), e.status(), e.detail(), prev, hash));
+            prev = hash;
+        }
+        return out;
+    }
+
+    /**
+     * Appends the entries in the caller's transaction on {@code c} (plain JDBC, the tables this unit maps; nothing of
+     * them is cached, see persistence.xml): the head row locked by an update first — the last lock that transaction
+     * takes, so no lock cycle with the writer's groups or another node's — then the entries and the head, committed
+     * with the caller's write (审计与写入同一提交).
+     */
+    @Override
+    public void recordIn(Connection c, List<AuditRecord> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try {
+            try (PreparedStatement lock = c.prepareStatement("UPDATE AUD_HEAD SET LAST_SEQ = LAST_SEQ WHERE ID = ?")) {
+                lock.setInt(1, AuditHeadEntity.ID);
+                if (lock.executeUpdate() != 1) {
+                    throw new IllegalStateException("no audit chain head / 审计链头缺失");
+                }
+            }
+            long seq;
+            String prev;
+            try (PreparedStatement head = c.prepareStatement("SELECT LAST_SEQ, LAST_HASH FROM AUD_HEAD WHERE ID = ?")) {
+                head.setInt(1, AuditHeadEntity.ID);
+                try (ResultSet rs = head.executeQuery()) {
+                    rs.next();
+                    seq = rs.getLong(1);
+                    prev = rs.getString(2);
+                }
+            }
+            List<AuditEntity> chained = chain(seq, prev, clock.millis(), entries);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO AUD_LOG (SEQ, OCCURRED_AT, ACTOR, "
+                    + "CLIENT_ADDR, ACTION_NAME, TARGET, ORG_NODE, OUTCOME, HTTP_STATUS, DETAIL, PREV_HASH, HASH) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (AuditEntity e : chained) {
+                    insert.setLong(1, e.seq());
+                    insert.setLong(2, e.at());
+                    insert.setString(3, e.actor());
+                    insert.setString(4, e.client());
+                    insert.setString(5, e.action());
+                    insert.setString(6, e.object());
+                    insert.setString(7, e.node());
+                    insert.setString(8, e.outcome());
+                    insert.setInt(9, e.status());
+                    insert.setString(10, e.detail());
+                    insert.setString(11, e.prevHash());
+                    insert.setString(12, e.hash());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            AuditEntity last = chained.get(chained.size() - 1);
+            try (PreparedStatement advance = c.prepareStatement(
+                    "UPDATE AUD_HEAD SET LAST_SEQ = ?, LAST_HASH = ? WHERE ID = ?")) {
+                advance.setLong(1, last.seq());
+                advance.setString(2, last.hash());
+                advance.setInt(3, AuditHeadEntity.ID);
+                advance.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit entries not written / 审计记录未写入", e);
+        }
     }
 
     /** The outcome of checking the hash chain. */

@@ -1,5 +1,7 @@
 package org.loumen.core.workflow.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,24 +11,35 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.domain.GroupCommit;
+import org.loumen.security.AuditRecord;
+import org.loumen.security.AuditTrail;
 
 /**
  * Ballots written in groups (选票组提交): the ballots cast while the previous group was being committed are written in
  * one transaction, one log force for all of them ({@link GroupCommit}). Each voter's 201 waits for the commit holding
  * its ballot. That a code votes once stays the database's rule, not memory's: each code is marked used by one
  * conditional update, and a second ballot with the same code — in the same group, or in another node's transaction
- * on the same database — updates no row and is answered {@link Outcome#USED}.
+ * on the same database — updates no row and is answered {@link Outcome#USED}. An accepted ballot's audit entry is
+ * written in the same transaction, so a ballot and its entry cost one log force, not two in a row.
  */
 final class Ballots implements AutoCloseable {
 
     /** The largest group one transaction writes. */
     static final int MAX_GROUP = 128;
 
-    /** A ballot to write: its code (normalised), its evaluation, its ratings (checked already). */
-    record Cast(String code, long evaluation, List<EvaluationService.Rating> ratings) {
+    /**
+     * A ballot to write: its code (normalised), its evaluation, its ratings (checked already), and the audit entry
+     * of its acceptance, committed with it ({@code null}: the caller records it).
+     */
+    record Cast(String code, long evaluation, List<EvaluationService.Rating> ratings, AuditRecord entry) {
+
+        Cast(String code, long evaluation, List<EvaluationService.Rating> ratings) {
+            this(code, evaluation, ratings, null);
+        }
     }
 
     enum Outcome {
@@ -34,10 +47,13 @@ final class Ballots implements AutoCloseable {
     }
 
     private final JpaTemplate jpa;
+    private final AuditTrail audit;
     private final GroupCommit<Cast, Outcome> group;
 
-    Ballots(JpaTemplate jpa) {
+    /** @param audit the trail the accepted ballots' entries are appended to, in the ballots' own transaction */
+    Ballots(JpaTemplate jpa, AuditTrail audit) {
         this.jpa = jpa;
+        this.audit = audit;
         this.group = new GroupCommit<>("loumen-ballot-writer", MAX_GROUP, this::writeCommitted);
     }
 
@@ -53,23 +69,24 @@ final class Ballots implements AutoCloseable {
 
     /** One transaction for the group, run again when a parallel one made it fail (a deadlock, a serialisation). */
     private List<Outcome> writeCommitted(List<Cast> casts) {
-        return EvaluationService.retrying(() -> jpa.txExpr(em -> write(em, casts)));
+        return EvaluationService.retrying(() -> jpa.txExpr(em -> write(em, casts, audit)));
     }
 
     /**
      * Writes the ballots in the transaction of {@code em}: codes marked in code order (so that two nodes' groups
-     * never wait for each other in a circle), then every accepted ballot's ratings (one batch).
+     * never wait for each other in a circle), then every accepted ballot's ratings (one batch), the running totals
+     * ({@link Tallies}, rows locked in key order), then the accepted ballots' audit entries (one commit, one log
+     * force for a ballot and its entry; the chain's head is the last lock taken, so it is held only for the commit).
      */
-    static List<Outcome> write(EntityManager em, List<Cast> casts) {
+    static List<Outcome> write(EntityManager em, List<Cast> casts, AuditTrail audit) {
         Outcome[] out = new Outcome[casts.size()];
-        Map<Long, Boolean> open = new HashMap<>();
+        Map<Long, EvaluationEntity> read = new HashMap<>();
         List<Integer> accepted = new ArrayList<>();
         for (int i : inCodeOrder(casts)) {
             Cast c = casts.get(i);
-            if (!open.computeIfAbsent(c.evaluation(), e -> {
-                EvaluationEntity found = em.find(EvaluationEntity.class, e);
-                return found != null && "OPEN".equals(found.status);
-            })) {
+            EvaluationEntity evaluation = read.computeIfAbsent(c.evaluation(),
+                    e -> em.find(EvaluationEntity.class, e));
+            if (evaluation == null || !"OPEN".equals(evaluation.status)) {
                 out[i] = Outcome.CLOSED;
                 continue;
             }
@@ -90,6 +107,21 @@ final class Ballots implements AutoCloseable {
                 re.leader = r.leader();
                 re.rating = r.rating();
                 em.persist(re);
+            }
+        }
+        List<Cast> totalled = accepted.stream().map(casts::get)
+                .filter(c -> Boolean.TRUE.equals(read.get(c.evaluation()).tallied)).toList();
+        List<AuditRecord> entries = accepted.stream().map(i -> casts.get(i).entry()).filter(e -> e != null).toList();
+        if (!totalled.isEmpty() || !entries.isEmpty()) {
+            em.flush();
+            Connection connection = em.unwrap(Connection.class);
+            try {
+                Tallies.add(connection, totalled);
+            } catch (SQLException e) {
+                throw new PersistenceException("running totals not written / 选票累计未写入", e);
+            }
+            if (!entries.isEmpty()) {
+                audit.recordIn(connection, entries);
             }
         }
         return List.of(out);

@@ -43,6 +43,13 @@ public class EvaluationEntity {
     @Column(name = "CLOSED_AT")
     Long closedAt;
 
+    /**
+     * Whether its ratings are kept as running totals ({@link TallyEntity}): true from its opening on, or since the
+     * running totals were filled in from its ratings ({@link Tallies#backfill}); null in a database from before.
+     */
+    @Column(name = "TALLIED")
+    Boolean tallied;
+
     @Version
     @Column(name = "VERSION")
     long version;

@@ -87,7 +87,9 @@ public final class EvaluationResource implements ApiResource {
                             }
                         }
                     }
-                    evaluations.vote(body.code(), ratings, r.remoteAddress());
+                    // the acceptance's audit entry is committed with the ballot: one log force for both
+                    evaluations.vote(body.code(), ratings, r.remoteAddress(), r.auditEntry(201).orElse(null));
+                    r.audited();
                     return ApiResponse.created(java.util.Map.of("accepted", true));
                 });
     }

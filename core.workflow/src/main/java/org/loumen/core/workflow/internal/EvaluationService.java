@@ -31,6 +31,8 @@ import org.loumen.core.model.OrganisationService;
 import org.loumen.throttle.Throttles;
 import org.loumen.domain.Refusal;
 import org.loumen.domain.StoreConflict;
+import org.loumen.security.AuditRecord;
+import org.loumen.security.AuditTrail;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -122,7 +124,7 @@ public final class EvaluationService {
     public EvaluationService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
             @Reference LeaderService leaders, @Reference HouseholdService households, @Reference EventAdmin events,
             @Reference LifecycleService lifecycle, @Reference OrganisationService organisation,
-            @Reference Throttles throttles, Config config) {
+            @Reference Throttles throttles, @Reference AuditTrail audit, Config config) {
         this.throttles = throttles;
         this.lifecycle = lifecycle;
         this.organisation = organisation;
@@ -131,7 +133,9 @@ public final class EvaluationService {
         this.households = households;
         this.events = events;
         configure(config);
-        this.ballots = new Ballots(jpa);
+        // before this node casts a ballot: evaluations from before the running totals get theirs
+        Tallies.backfill(jpa);
+        this.ballots = new Ballots(jpa, audit);
     }
 
     /** Ballots queued already are still written; later ones are refused. */
@@ -179,6 +183,7 @@ public final class EvaluationService {
                 e.status = "OPEN";
                 e.openedAt = now;
                 e.openedBy = actor;
+                e.tallied = true;
                 em.persist(e);
                 Set<String> issued = new HashSet<>();
                 for (Household h : all) {
@@ -340,8 +345,11 @@ public final class EvaluationService {
     /**
      * Casts a ballot. Unknown codes count against the client (429 once it must wait); a valid code is never
      * throttled. The code is marked used by one conditional update, so of parallel submissions exactly one wins.
+     *
+     * @param entry the audit entry of its acceptance, committed with the ballot; {@code null} when the caller
+     *              records it
      */
-    void vote(String typedCode, List<Rating> ratings, String client) throws Refusal {
+    void vote(String typedCode, List<Rating> ratings, String client, AuditRecord entry) throws Refusal {
         long wait = backoff.waitMillis(client);
         if (wait > 0) {
             throw BallotRefusals.mustWait(wait);
@@ -385,7 +393,7 @@ public final class EvaluationService {
                 throw Refusal.invalidField("ratings[" + i + "].leader", "重复评价 / the same leader twice");
             }
         }
-        Ballots.Outcome outcome = ballots.submit(new Ballots.Cast(code, evaluation, List.copyOf(ratings)));
+        Ballots.Outcome outcome = ballots.submit(new Ballots.Cast(code, evaluation, List.copyOf(ratings), entry));
         if (outcome == Ballots.Outcome.CLOSED) {
             throw BallotRefusals.closed(); // closed between the read above and the write
         }
@@ -397,18 +405,9 @@ public final class EvaluationService {
     /** The tally of an evaluation: every leader in service in the community and every leader rated. */
     List<Result> results(long id) {
         EvaluationEntity e = jpa.txExpr(em -> em.find(EvaluationEntity.class, id));
-        Map<Long, int[]> counts = new LinkedHashMap<>();
-        for (Object[] row : jpa.txExpr(em -> em.createQuery("select r.leader, r.rating, count(r) from RatingEntity r "
-                + "where r.evaluation = :e group by r.leader, r.rating", Object[].class).setParameter("e", id)
-                .getResultList())) {
-            int[] c = counts.computeIfAbsent((Long) row[0], k -> new int[3]);
-            int n = ((Number) row[2]).intValue();
-            switch ((String) row[1]) {
-                case "SATISFIED" -> c[0] += n;
-                case "FAIRLY_SATISFIED" -> c[1] += n;
-                default -> c[2] += n;
-            }
-        }
+        // the running totals, one row per leader; counted from every rating only where there are none
+        Map<Long, int[]> counts = jpa.txExpr(em -> Boolean.TRUE.equals(e.tallied) ? Tallies.of(em, id)
+                : Tallies.counted(em, id));
         Map<Long, String> names = new HashMap<>();
         for (Leader l : leaders.find(Set.of(e.community), null, e.community, null, 1, 100_000, "id").items()) {
             names.put(l.id(), l.name());
