@@ -10,8 +10,8 @@ import java.util.Properties;
  * <p>A JFR recording of city leader imports (9,950 leaders a file, 32,000 rows and some 144,000 index entries written
  * each) showed the import thread in {@code RandomAccessFile.writeBytes} of Derby's log for about a seventh of its time:
  * Derby writes its log in 32 KB buffers to a file opened for synchronous writes, so every 32 KB of log waited for the
- * disk; and its checkpoints (every 10 MB of log) and log file switches (every 1 MB) wrote and synced while the import
- * waited on pages being cleaned. None of these changes what is durable: a commit still returns only after its log
+ * disk; and its checkpoints (every 10 MB of log) and log file switches (every 1 MB) wrote and synced beside the
+ * import, on the same cores and disk. None of these changes what is durable: a commit still returns only after its log
  * records are forced to disk; fewer checkpoints only mean more log to replay after a crash (at most
  * {@link #CHECKPOINT_INTERVAL} bytes).
  */
