@@ -94,6 +94,8 @@ public final class PlatformDataSource implements DataSource, HealthCheck {
             props.setProperty("connectTimeout", "10");
             props.setProperty("tcpKeepAlive", "true");
         } else {
+            // before the database boots: Derby reads its storage settings then
+            LOG.debug("Derby storage settings: {}", DerbyStorage.apply(System.getProperties()));
             driver = new org.apache.derby.jdbc.EmbeddedDriver();
         }
         raw = new DriverSource(driver, settings.url(), props);
