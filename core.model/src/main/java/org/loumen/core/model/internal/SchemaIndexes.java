@@ -68,7 +68,8 @@ final class SchemaIndexes {
      * Every index name of the current schema (where the unqualified tables and indexes are) in upper case, in one
      * query, or null where this database's catalogue is not known here (then each table's metadata is read). Runs
      * at every start, before UP: sixteen {@code getIndexInfo} calls, each a catalogue query Derby compiles anew at
-     * each boot, cost some 3% of a warm start. Index names are unique within a schema on both databases, so a name present is that index.
+     * each boot, cost some 3% of a warm start. Index names are unique within a schema on both databases, so a name
+     * present is that index.
      */
     static Set<String> allIndexNames(Connection c, DatabaseMetaData meta) {
         String sql;
