@@ -40,12 +40,13 @@ public final class DeclaredIndexes {
         int created = 0;
         try {
             DatabaseMetaData meta = c.getMetaData();
+            Set<String> all = allIndexNames(c, meta);
             for (Class<?> entity : entities) {
                 Table table = entity.getAnnotation(Table.class);
                 if (table == null || table.indexes().length == 0) {
                     continue;
                 }
-                Set<String> present = present(meta, table.name());
+                Set<String> present = all != null ? all : present(meta, table.name());
                 for (Index index : table.indexes()) {
                     if (!present.contains(index.name().toUpperCase(Locale.ROOT))) {
                         long t0 = System.nanoTime();
@@ -63,6 +64,42 @@ public final class DeclaredIndexes {
             throw new IllegalStateException("索引创建失败 / could not create an index: " + e.getMessage(), e);
         }
         return created;
+    }
+
+    /**
+     * Every index name of the current schema (where the unqualified tables and indexes are) in upper case, in one
+     * query, or null where this database's catalogue is not known here (then each table's metadata is read). Runs
+     * at every start, before UP: sixteen {@code getIndexInfo} calls, each a catalogue query Derby compiles anew at
+     * each boot, cost some 3% of a warm start. Index names are unique within a schema on both databases, so a name
+     * present is that index.
+     */
+    static Set<String> allIndexNames(Connection c, DatabaseMetaData meta) {
+        String sql;
+        try {
+            String product = meta.getDatabaseProductName();
+            sql = product.startsWith("Apache Derby") ? "SELECT c.CONGLOMERATENAME FROM SYS.SYSCONGLOMERATES c JOIN "
+                    + "SYS.SYSSCHEMAS s ON c.SCHEMAID = s.SCHEMAID WHERE c.ISINDEX AND s.SCHEMANAME = CURRENT SCHEMA"
+                    : product.equals("PostgreSQL") ? "SELECT indexname FROM pg_indexes WHERE schemaname = "
+                    + "current_schema()" : null;
+        } catch (SQLException e) {
+            return null;
+        }
+        if (sql == null) {
+            return null;
+        }
+        Set<String> names = new HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                String name = r.getString(1);
+                if (name != null) {
+                    names.add(name.toUpperCase(Locale.ROOT));
+                }
+            }
+            return names;
+        } catch (SQLException e) {
+            LOG.debug("Index names not read in one query ({}); reading each table's", e.getMessage());
+            return null;
+        }
     }
 
     /** Index names of a table in upper case (Derby stores names in upper case, PostgreSQL in lower). */

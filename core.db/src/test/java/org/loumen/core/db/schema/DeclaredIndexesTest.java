@@ -36,6 +36,8 @@ class DeclaredIndexesTest {
                 s.execute("CREATE INDEX MDL_LEADER_COMMUNITY ON MDL_LEADER (COMMUNITY)");
                 s.execute("INSERT INTO MDL_LEADER VALUES (1, '张秀兰', '1960-01-01', '120112103001')");
             }
+            // the one-query read of the catalogue sees what the table's metadata sees
+            assertTrue(DeclaredIndexes.allIndexNames(c, c.getMetaData()).contains("MDL_LEADER_COMMUNITY"));
             assertEquals(2, DeclaredIndexes.ensure(c, Leader.class));
             assertEquals(0, DeclaredIndexes.ensure(c, Leader.class)); // nothing twice
             Set<String> names = new HashSet<>();
@@ -46,6 +48,7 @@ class DeclaredIndexesTest {
             }
             assertTrue(names.containsAll(Set.of("MDL_LEADER_COMMUNITY", "MDL_LEADER_NAME", "MDL_LEADER_NAME_DESC")),
                     names.toString());
+            assertTrue(DeclaredIndexes.allIndexNames(c, c.getMetaData()).containsAll(names), names.toString());
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT NAME FROM MDL_LEADER")) {
                 assertTrue(r.next());
                 assertEquals("张秀兰", r.getString(1));

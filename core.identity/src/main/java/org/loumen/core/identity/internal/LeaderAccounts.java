@@ -3,11 +3,13 @@ package org.loumen.core.identity.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -207,6 +209,21 @@ public final class LeaderAccounts {
     }
 
     /** The account of a leader, if one was issued. */
+    /**
+     * Whether each of these phone numbers is already the username of a leader's account, as {@link #issueTo} names
+     * them (one query: the demo's warm check at every start).
+     */
+    boolean allNamed(Collection<String> phones) {
+        List<String> names = phones.stream().map(LeaderAccounts::username).filter(Objects::nonNull).distinct()
+                .toList();
+        if (names.isEmpty()) {
+            return true;
+        }
+        long named = jpa.txExpr(em -> em.createQuery("select count(distinct k.username) from LeaderAccountEntity k "
+                + "where k.username in :names", Long.class).setParameter("names", names).getSingleResult());
+        return named == names.size();
+    }
+
     Optional<String> usernameOf(long leaderId) {
         return jpa.txExpr(em -> Optional.ofNullable(em.find(LeaderAccountEntity.class, leaderId))
                 .map(LeaderAccountEntity::username));

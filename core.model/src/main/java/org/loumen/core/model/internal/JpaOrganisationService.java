@@ -50,9 +50,9 @@ public final class JpaOrganisationService implements OrganisationService {
         this.jpa = jpa;
         this.cache = new ReferenceCache(() -> DataVersion.read(jpa), DataVersion.shared(jpa));
         try {
-            int indexes = jpa.txExpr(em -> DeclaredIndexes.ensure(em.unwrap(Connection.class), StreetEntity.class, CommunityEntity.class,
-                    GridEntity.class, BuildingEntity.class, UnitEntity.class, LeaderEntity.class,
-                    AssignmentEntity.class, HouseholdEntity.class));
+            int indexes = jpa.txExpr(em -> DeclaredIndexes.ensure(em.unwrap(Connection.class), StreetEntity.class,
+                    CommunityEntity.class, GridEntity.class, BuildingEntity.class, UnitEntity.class,
+                    LeaderEntity.class, AssignmentEntity.class, HouseholdEntity.class));
             if (indexes > 0) {
                 LOG.info("Indexes added to an existing database: {}", indexes);
             }
@@ -70,6 +70,11 @@ public final class JpaOrganisationService implements OrganisationService {
     /** Inserts the shipped district, streets and communities that are not yet stored; never changes stored rows. */
     int loadReferenceData() {
         List<String[]> rows = Tsv.read(REFERENCE_DATA, 4);
+        // At every start, before UP: read first, and write (moving the version on, which empties every node's
+        // caches) only when a row is missing — on a warm folder nothing is.
+        if (jpa.txExpr(em -> rows.stream().allMatch(r -> em.find(entityOf(r[1]), r[0]) != null))) {
+            return 0;
+        }
         return write(em -> {
             int added = 0;
             for (String[] r : rows) {
@@ -100,6 +105,15 @@ public final class JpaOrganisationService implements OrganisationService {
             }
             return added;
         });
+    }
+
+    private static Class<?> entityOf(String level) {
+        return switch (level) {
+            case "DISTRICT" -> DistrictEntity.class;
+            case "STREET" -> StreetEntity.class;
+            case "COMMUNITY" -> CommunityEntity.class;
+            default -> throw new IllegalStateException("bad level in " + REFERENCE_DATA + ": " + level);
+        };
     }
 
     @Override

@@ -95,9 +95,12 @@ public final class CivicDemo {
         boolean exists = !jpa.txExpr(em -> em.createQuery("select r.id from AwardRoundEntity r where r.node = :n and "
                 + "r.period = :p", Long.class).setParameter("n", SHUANGXIN).setParameter("p", period).getResultList())
                 .isEmpty();
+        if (exists) {
+            return; // a warm start: no district-wide search for the leaders (run before UP)
+        }
         Optional<Leader> first = leader(AWARDED);
         Optional<Leader> second = leader("13900000038");
-        if (exists || first.isEmpty() || second.isEmpty()) {
+        if (first.isEmpty() || second.isEmpty()) {
             return;
         }
         jpa.tx(em -> {
@@ -187,11 +190,11 @@ public final class CivicDemo {
     }
 
     private void seedReserve() throws Refusal {
-        reserve.syncAwards();
         if (jpa.txExpr(em -> em.createQuery("select count(e) from ReserveEntity e where e.source = 'MANUAL' and "
                 + "e.community like :s", Long.class).setParameter("s", SHUANGXIN + "%").getSingleResult()) > 0) {
-            return;
+            return; // a warm start (the reserve's listing syncs the awards itself)
         }
+        reserve.syncAwards();
         Optional<Leader> l = leader("13900000029");
         if (l.isPresent()) {
             reserve.add(l.get().community(), l.get().id(), "长期参与楼内邻里纠纷调解，居民认可（演示） / long a trusted "
