@@ -2,6 +2,8 @@ package org.loumen.itest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.loumen.itest.PlatformDb.count;
+import static org.loumen.itest.PlatformDb.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,21 +12,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
-import org.osgi.service.jdbc.DataSourceFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -45,21 +42,7 @@ class BallotGroupIT extends PlatformTest {
     @Test
     void eachCodeCountsOnceWhenManyBallotsArriveTogether() throws Exception {
         Http admin = admin();
-        assertEquals(200, admin.upload("/api/v1/imports/leaders", LEADERS).status());
-        StringBuilder households = new StringBuilder("street,community,building,unit,room,head_name,members,phone,"
-                + "special_groups\n");
-        for (int room = 1; room <= HOUSEHOLDS; room++) {
-            households.append("八里台镇,组提交评议社区,1号楼,1单元,").append(100 + room).append(",住户,2,,\n");
-        }
-        assertEquals(200, admin.upload("/api/v1/imports/households", households.toString()).status());
-        String community = null;
-        for (JsonNode c : admin.get("/api/v1/streets/120112107/communities").json()) {
-            community = c.get("name").asText().equals("组提交评议社区") ? c.get("code").asText() : community;
-        }
-        Http.Response opened = admin.json("POST", "/api/v1/evaluations", Map.of("community", community,
-                "period", "2026-H2"));
-        assertEquals(201, opened.status(), opened.body());
-        long id = opened.json().get("id").asLong();
+        long id = openEvaluation(admin, "组提交评议社区", LEADERS, HOUSEHOLDS);
         JsonNode sheets = admin.get("/api/v1/evaluations/" + id + "/ballot-sheets").json();
         assertEquals(HOUSEHOLDS, sheets.size());
         JsonNode ballotOf = http.json("POST", "/api/v1/public/ballots/lookup", Map.of("code",
@@ -150,22 +133,8 @@ class BallotGroupIT extends PlatformTest {
     @Test
     void anEvaluationFromBeforeTheRunningTotalsIsFilledInAtStart() throws Exception {
         Http admin = admin();
-        String leaders = LEADERS.replace("组提交评议社区", "累计补建社区").replace("1360000020", "1360000030");
-        assertEquals(200, admin.upload("/api/v1/imports/leaders", leaders).status());
-        StringBuilder households = new StringBuilder("street,community,building,unit,room,head_name,members,phone,"
-                + "special_groups\n");
-        for (int room = 1; room <= 6; room++) {
-            households.append("八里台镇,累计补建社区,1号楼,1单元,").append(100 + room).append(",住户,2,,\n");
-        }
-        assertEquals(200, admin.upload("/api/v1/imports/households", households.toString()).status());
-        String community = null;
-        for (JsonNode c : admin.get("/api/v1/streets/120112107/communities").json()) {
-            community = c.get("name").asText().equals("累计补建社区") ? c.get("code").asText() : community;
-        }
-        Http.Response opened = admin.json("POST", "/api/v1/evaluations", Map.of("community", community,
-                "period", "2026-H2"));
-        assertEquals(201, opened.status(), opened.body());
-        long id = opened.json().get("id").asLong();
+        long id = openEvaluation(admin, "累计补建社区", LEADERS.replace("组提交评议社区", "累计补建社区")
+                .replace("1360000020", "1360000030"), 6);
         JsonNode sheets = admin.get("/api/v1/evaluations/" + id + "/ballot-sheets").json();
         long unitLeader = http.json("POST", "/api/v1/public/ballots/lookup", Map.of("code",
                 sheets.get(0).get("code").asText())).json().get("leaders").get(0).get("id").asLong();
@@ -256,30 +225,27 @@ class BallotGroupIT extends PlatformTest {
         }
     }
 
-    /** A connection to the platform's database (its data source; else the embedded Derby database). */
-    private Connection db() throws Exception {
-        BundleContext bc = FrameworkUtil.getBundle(BallotGroupIT.class).getBundleContext();
-        ServiceReference<?>[] shared = bc.getServiceReferences(DataSource.class.getName(),
-                "(osgi.jndi.service.name=loumen)");
-        if (shared != null && shared.length > 0) {
-            return ((DataSource) bc.getService(shared[0])).getConnection();
+    /**
+     * Imports the leaders and {@code households} households of one unit of a new community of 八里台镇 and opens the
+     * community's evaluation; its id.
+     */
+    private static long openEvaluation(Http admin, String communityName, String leaders, int households)
+            throws Exception {
+        assertEquals(200, admin.upload("/api/v1/imports/leaders", leaders).status());
+        StringBuilder rows = new StringBuilder("street,community,building,unit,room,head_name,members,phone,"
+                + "special_groups\n");
+        for (int room = 1; room <= households; room++) {
+            rows.append("八里台镇,").append(communityName).append(",1号楼,1单元,").append(100 + room)
+                    .append(",住户,2,,\n");
         }
-        ServiceReference<?>[] derby = bc.getServiceReferences(DataSourceFactory.class.getName(),
-                "(osgi.jdbc.driver.class=org.apache.derby.jdbc.EmbeddedDriver)");
-        Properties p = new Properties();
-        p.put(DataSourceFactory.JDBC_URL, "jdbc:derby:db");
-        return ((DataSourceFactory) bc.getService(derby[0])).createDataSource(p).getConnection();
-    }
-
-    private long count(String sql, Object... args) throws Exception {
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        assertEquals(200, admin.upload("/api/v1/imports/households", rows.toString()).status());
+        String community = null;
+        for (JsonNode c : admin.get("/api/v1/streets/120112107/communities").json()) {
+            community = c.get("name").asText().equals(communityName) ? c.get("code").asText() : community;
         }
+        Http.Response opened = admin.json("POST", "/api/v1/evaluations", Map.of("community", community,
+                "period", "2026-H2"));
+        assertEquals(201, opened.status(), opened.body());
+        return opened.json().get("id").asLong();
     }
 }

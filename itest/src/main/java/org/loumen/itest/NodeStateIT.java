@@ -3,6 +3,8 @@ package org.loumen.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.loumen.itest.PlatformDb.count;
+import static org.loumen.itest.PlatformDb.db;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,12 +18,10 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.test.common.annotation.InjectService;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,36 +56,6 @@ class NodeStateIT extends PlatformTest {
         config.update(new Hashtable<>(Map.of("clientFreeFailures", 10)));
         config.delete();
         Thread.sleep(300);
-    }
-
-    /**
-     * A connection to the platform's database, as another node would have: the platform's data source when there is
-     * one (service {@code osgi.jndi.service.name=loumen}, Derby or PostgreSQL), else the embedded Derby database.
-     */
-    private Connection db() throws Exception {
-        org.osgi.framework.BundleContext bc = FrameworkUtil.getBundle(NodeStateIT.class).getBundleContext();
-        org.osgi.framework.ServiceReference<?>[] shared = bc.getServiceReferences(DataSource.class.getName(),
-                "(osgi.jndi.service.name=loumen)");
-        if (shared != null && shared.length > 0) {
-            return ((DataSource) bc.getService(shared[0])).getConnection();
-        }
-        org.osgi.framework.ServiceReference<?>[] derby = bc.getServiceReferences(DataSourceFactory.class.getName(),
-                "(osgi.jdbc.driver.class=org.apache.derby.jdbc.EmbeddedDriver)");
-        Properties p = new Properties();
-        p.put(DataSourceFactory.JDBC_URL, "jdbc:derby:db");
-        return ((DataSourceFactory) bc.getService(derby[0])).createDataSource(p).getConnection();
-    }
-
-    private long count(String sql, Object... args) throws Exception {
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 
     private static String sha256(String s) throws Exception {
