@@ -143,11 +143,17 @@ with Platform("Bench-Suite-2026", "loumen-bench-suite-", args=["--demo"]) as pla
             sys.exit(f"import {run} answered {status}: {answer[:300]!r}")
     row(f"import of 6,000 leaders (median of {opts.runs}, warm)", f"{statistics.median(times) * 1000:,.0f} ms",
         "≤ 1,000 ms")
-    t0 = time.monotonic()
-    status, exported = platform.call("GET", "/api/v1/exports/leaders?street=120112107")
-    elapsed = time.monotonic() - t0
+    # the first export right after the imports also pays for its statements' first compilation and a cold page
+    # cache (800-1,100 ms against ~300 ms for the next ones); like every other route, it is warmed up and the median
+    # of the following runs is the figure, the first shown beside it
+    exports = []
+    for _ in range(opts.runs + 1):
+        t0 = time.monotonic()
+        status, exported = platform.call("GET", "/api/v1/exports/leaders?street=120112107")
+        exports.append(time.monotonic() - t0)
     lines = exported.count(b"\n") - 1
-    row(f"export of {lines:,} rows", f"{elapsed * 1000:,.0f} ms", "≤ 500 ms")
+    row(f"export of {lines:,} rows (median of {opts.runs} after the first)",
+        f"{statistics.median(exports[1:]) * 1000:,.0f} ms (first {exports[0] * 1000:,.0f} ms)", "≤ 500 ms")
 
     # 5. hot deploy of a programme
     print("hot deploy", flush=True)
