@@ -134,6 +134,46 @@ class AuditSearchIT extends PlatformTest {
     }
 
     @Test
+    void anOutcomeAloneIsReadInItsOwnIndexNewestFirst() throws Exception {
+        Http admin = admin();
+        String action = "test.outcome-" + UUID.randomUUID().toString().substring(0, 8);
+        record("ao-a", 40, action, GANGWAN, Outcome.SUCCESS);
+        record("ao-b", 7, action, XINHUALI, Outcome.FAILURE);
+        record("ao-c", 40, action, GANGWAN, Outcome.SUCCESS);
+
+        // the index the search names is there, also in a database made before it was declared
+        boolean indexed = false;
+        try (var c = PlatformDb.db(); var rs = c.getMetaData().getIndexInfo(null, null,
+                c.getMetaData().storesLowerCaseIdentifiers() ? "aud_log" : "AUD_LOG", false, false)) {
+            while (rs.next()) {
+                indexed |= "AUD_LOG_OUTCOME_RECENT".equalsIgnoreCase(rs.getString("INDEX_NAME"));
+            }
+        }
+        assertTrue(indexed, "AUD_LOG_OUTCOME_RECENT");
+
+        // pages of 3 over the failures only, newest first, none twice, with the action as a second filter
+        Set<Long> seen = new HashSet<>();
+        long lastSeq = Long.MAX_VALUE;
+        Instant lastAt = Instant.MAX;
+        for (int n = 1; n <= 3; n++) {
+            JsonNode p = page(admin, "outcome=FAILURE&action=" + q(action) + "&size=3&page=" + n);
+            assertEquals(7, p.get("total").asInt(), p.toString());
+            for (JsonNode e : p.get("items")) {
+                assertEquals("FAILURE", e.get("outcome").asText());
+                assertEquals("ao-b", e.get("actor").asText());
+                long seq = e.get("seq").asLong();
+                Instant at = Instant.parse(e.get("at").asText());
+                assertTrue(at.isBefore(lastAt) || at.equals(lastAt) && seq < lastSeq, e + " after " + lastSeq);
+                assertTrue(seen.add(seq), "twice: " + e);
+                lastAt = at;
+                lastSeq = seq;
+            }
+        }
+        assertEquals(7, seen.size());
+        assertEquals(80, page(admin, "outcome=SUCCESS&action=" + q(action) + "&size=5").get("total").asInt());
+    }
+
+    @Test
     void onlyAuditorsAndTheDistrictReadTheLog() throws Exception {
         Http secretary = user("as-secretary", "COMMUNITY_SECRETARY", GANGWAN);
         assertEquals(403, secretary.get("/api/v1/audit?size=5").status());
