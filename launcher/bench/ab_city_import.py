@@ -4,7 +4,7 @@ two platforms, JAR_A and JAR_B, side by side (no demo data: the city fills whole
 into B — leaders one import per street (~9,950 rows), then households 50,000 per import — so a change in the
 machine's load hits both alike. Prints each batch with the load average and the rows/s of each.
 
-Usage: launcher/bench/ab_city_import.py JAR_A JAR_B [--streets 2] [--households 100000]
+Usage: launcher/bench/ab_city_import.py JAR_A JAR_B [--streets 2] [--households 100000] [--java-a "-Dx=y"]
 """
 import argparse, json, os, time
 
@@ -16,6 +16,7 @@ a.add_argument("jar_a")
 a.add_argument("jar_b")
 a.add_argument("--streets", type=int, default=2)
 a.add_argument("--households", type=int, default=100_000)
+a.add_argument("--java-a", default="", help="JVM options for A only (JAVA_TOOL_OPTIONS), e.g. -Dderby.storage.pageCacheSize=N")
 o = a.parse_args()
 
 
@@ -33,7 +34,8 @@ def post(p, path, body):
 
 
 places = city.communities(o.streets * city.PER_STREET)
-with Platform("Ab-City-2026", "loumen-abc-a-", jar=o.jar_a) as pa, \
+with Platform("Ab-City-2026", "loumen-abc-a-", jar=o.jar_a,
+              env={"JAVA_TOOL_OPTIONS": o.java_a} if o.java_a else None) as pa, \
         Platform("Ab-City-2026", "loumen-abc-b-", jar=o.jar_b) as pb:
     totals = {"leaders": [0, 0.0, 0.0], "households": [0, 0.0, 0.0]}  # rows, seconds A, seconds B
     for s in range(0, len(places), city.PER_STREET):

@@ -55,7 +55,12 @@ class CapacityTrainingIT extends PlatformTest {
         assertEquals("1.5", record.get("years").get(0).get("hours").asText(), record.toString());
         JsonNode after = sg.get("/api/v1/capacity-training/coverage?street=" + SHUANGGANG).json().get(0);
         assertEquals(before.get("covered").asInt() + 1, after.get("covered").asInt(), after.toString());
-        assertTrue(after.get("percent").asText().matches("\\d+\\.\\d{2}"), after.toString());
+        // two decimals, half-up (read back as a JSON number: 42.00 arrives as 42.0)
+        assertEquals(java.math.BigDecimal.valueOf(after.get("covered").asInt() * 100L).divide(java.math.BigDecimal
+                .valueOf(after.get("serving").asInt()), 2, java.math.RoundingMode.HALF_UP).doubleValue(),
+                after.get("percent").asDouble(), 1e-9, after.toString());
+        // every serving leader of the street, counted by the database, is one row of the street's hours
+        assertEquals(all.size(), before.get("serving").asInt(), before.toString());
         // the district's page reads every street at once: Shuanggang's row is the same as when asked alone, and a
         // street admin's district-wide view has their street only
         JsonNode district = admin().get("/api/v1/capacity-training/coverage").json();

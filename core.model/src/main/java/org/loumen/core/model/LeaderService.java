@@ -43,6 +43,23 @@ public interface LeaderService {
     SortedMap<Long, String> communities(Set<String> scopes, LeaderQuery query);
 
     /**
+     * Of the given leaders, the community of each one within scope who matches the query, by leader id: for figures
+     * about a few named leaders (e.g. who of a year's training attendees still serves) without reading every leader
+     * in scope. No personal data.
+     *
+     * @since 1.8
+     */
+    SortedMap<Long, String> communities(Set<String> scopes, LeaderQuery query, java.util.Collection<Long> among);
+
+    /**
+     * How many leaders within scope match the query, per community (code to count; communities without any are
+     * absent): counted by the database in one grouped read, nothing per leader leaves it. For district-wide figures.
+     *
+     * @since 1.8
+     */
+    SortedMap<String, Long> countsByCommunity(Set<String> scopes, LeaderQuery query);
+
+    /**
      * How many leaders within scope match every filter of the query, counted exactly (a listing's total is counted
      * only up to a cap).
      *

@@ -85,6 +85,16 @@ public final class JpaLeaderService implements LeaderService {
     }
 
     @Override
+    public SortedMap<Long, String> communities(Set<String> scopes, LeaderQuery query, java.util.Collection<Long> among) {
+        return records.communities(scopes, query, among);
+    }
+
+    @Override
+    public SortedMap<String, Long> countsByCommunity(Set<String> scopes, LeaderQuery query) {
+        return records.countsByCommunity(scopes, query);
+    }
+
+    @Override
     public long count(Set<String> scopes, LeaderQuery filter) {
         return records.count(scopes, filter);
     }

@@ -5,6 +5,7 @@ import static org.loumen.core.model.internal.LeaderQueries.existing;
 import static org.loumen.core.model.internal.Reads.readOnly;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -83,6 +84,89 @@ final class LeaderRecords {
             SortedMap<Long, String> out = new TreeMap<>();
             for (Object[] row : q.getResultList()) {
                 out.put(((Number) row[0]).longValue(), (String) row[1]);
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Of the given leaders, those within scope matching the query, with their communities: found by primary key
+     * ({@code ID IN (...)} alone, at most {@link #AMONG_PER_READ} ids a read, so that Derby probes the key instead of
+     * weighing the scope's {@code like} against it), the scope, street, community and statuses checked here; a longer
+     * list is answered by one read of the whole scope, filtered here.
+     */
+    SortedMap<Long, String> communities(Set<String> scopes, LeaderQuery filter, java.util.Collection<Long> among) {
+        if (among.isEmpty()) {
+            return new TreeMap<>();
+        }
+        List<Long> ids = new ArrayList<>(new java.util.TreeSet<>(among));
+        boolean plain = filter.q() == null && filter.status() == null && filter.role() == null && filter.age() == null
+                && filter.educations() == null;
+        if (!plain || ids.size() > AMONG_PER_READ * 4) {
+            SortedMap<Long, String> all = communities(scopes, filter);
+            all.keySet().retainAll(new java.util.HashSet<>(ids));
+            return all;
+        }
+        return jpa.txExpr(em -> {
+            SortedMap<Long, String> out = new TreeMap<>();
+            java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+            for (int i = 0; i < ids.size(); i += AMONG_PER_READ) {
+                List<Long> part = ids.subList(i, Math.min(ids.size(), i + AMONG_PER_READ));
+                String sql = "SELECT ID, COMMUNITY, STREET, STATUS FROM MDL_LEADER WHERE ID IN ("
+                        + "?, ".repeat(part.size() - 1) + "?)";
+                try (java.sql.PreparedStatement p = c.prepareStatement(sql)) {
+                    for (int k = 0; k < part.size(); k++) {
+                        p.setLong(k + 1, part.get(k));
+                    }
+                    try (java.sql.ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            String community = r.getString(2);
+                            if (scopes.stream().anyMatch(community::startsWith)
+                                    && (filter.street() == null || filter.street().equals(r.getString(3)))
+                                    && (filter.community() == null || filter.community().equals(community))
+                                    && (filter.statuses() == null || filter.statuses().contains(
+                                            LeaderStatus.valueOf(r.getString(4))))) {
+                                out.put(r.getLong(1), community);
+                            }
+                        }
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("读取失败 / could not read leaders: " + e.getMessage(), e);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Ids per {@code in} list of {@link #communities(Set, LeaderQuery, java.util.Collection)}. */
+    static final int AMONG_PER_READ = 500;
+
+    /**
+     * How many leaders within scope match, per community: one grouped count in the database ({@link WideScan}: one
+     * pass over the table for a street or wider; the community index for a community's).
+     */
+    SortedMap<String, Long> countsByCommunity(Set<String> scopes, LeaderQuery filter) {
+        boolean plain = filter.q() == null && filter.status() == null && filter.role() == null && filter.age() == null
+                && filter.educations() == null;
+        return jpa.txExpr(em -> {
+            SortedMap<String, Long> out = new TreeMap<>();
+            if (plain) {
+                WideScan.Sql sql = WideScan.leaders("COMMUNITY, COUNT(*)", scopes, filter, " GROUP BY COMMUNITY");
+                try (java.sql.PreparedStatement p = sql.prepare(em.unwrap(java.sql.Connection.class));
+                        java.sql.ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), r.getLong(2));
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("读取失败 / could not count leaders: " + e.getMessage(), e);
+                }
+                return out;
+            }
+            TypedQuery<Object[]> q = Reads.readOnly(em.createQuery("select l.community, count(l) from LeaderEntity l"
+                    + LeaderQueries.where(scopes, filter) + " group by l.community", Object[].class));
+            LeaderQueries.bind(q, scopes, filter);
+            for (Object[] row : q.getResultList()) {
+                out.put((String) row[0], ((Number) row[1]).longValue());
             }
             return out;
         });

@@ -4,6 +4,10 @@ import static org.loumen.core.model.internal.Reads.names;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -12,9 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.Education;
@@ -55,48 +56,64 @@ final class ProfileReport {
         return jpa.txExpr(em -> {
             Map<String, String> streetNames = names(em, "select s.code, s.name from StreetEntity s");
             Map<String, String> communityNames = names(em, "select c.code, c.name from CommunityEntity c");
-            // the columns counted, not entities: a city's 100,000 leaders are read as plain rows, once (issue 17)
-            // the active assignments once: who serves, and which units and buildings have a leader
-            Set<Long> serving = new HashSet<>();
-            Set<String> ledUnits = new HashSet<>();
-            Set<String> ledBuildings = new HashSet<>();
-            for (Object[] a : em.createQuery("select a.leader, a.building, a.unit from AssignmentEntity a where "
-                    + ACTIVE, Object[].class).setParameter("asOf", asOf).getResultList()) {
-                serving.add(((Number) a[0]).longValue());
-                if (a[2] != null) {
-                    ledUnits.add((String) a[2]);
-                } else {
-                    ledBuildings.add((String) a[1]);
+            // plain SQL over the transaction's connection: four reads of a city's ~100,000 rows each, columns only,
+            // no entity and no EclipseLink row (issue 17: the first report after a write pays for all of them)
+            Connection c = em.unwrap(Connection.class);
+            try {
+                // the active assignments once: who serves, and which units and buildings have a leader
+                Set<Long> serving = new HashSet<>();
+                Set<String> ledUnits = new HashSet<>();
+                Set<String> ledBuildings = new HashSet<>();
+                try (PreparedStatement p = c.prepareStatement("SELECT LEADER_ID, BUILDING, UNIT FROM MDL_ASSIGNMENT "
+                        + "WHERE (START_DATE IS NULL OR START_DATE <= ?) AND (END_DATE IS NULL OR END_DATE > ?)")) {
+                    p.setDate(1, java.sql.Date.valueOf(asOf));
+                    p.setDate(2, java.sql.Date.valueOf(asOf));
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            serving.add(r.getLong(1));
+                            String unit = r.getString(3);
+                            if (unit != null) {
+                                ledUnits.add(unit);
+                            } else {
+                                ledBuildings.add(r.getString(2));
+                            }
+                        }
+                    }
                 }
-            }
-            LeaderQuery filter = LeaderQuery.of(street, community, null);
-            TypedQuery<Object[]> rows = em.createQuery("select l.id, l.street, l.education, l.partyMember, l.liaison, "
-                    + "l.birthDate from LeaderEntity l" + LeaderQueries.where(scopes, filter), Object[].class);
-            LeaderQueries.bind(rows, scopes, filter);
-            LocalDate cutoff = LeaderQueries.sixtiethBirthdayCutoff(asOf);
-            Map<String, Tally> byStreet = new java.util.TreeMap<>();
-            for (Object[] r : rows.getResultList()) {
-                if (!serving.contains(((Number) r[0]).longValue())) {
-                    continue;
+                LocalDate cutoff = LeaderQueries.sixtiethBirthdayCutoff(asOf);
+                Map<String, Tally> byStreet = new java.util.TreeMap<>();
+                // a district's or a street's leaders in one pass over the table, not row by row from the community
+                // index (WideScan)
+                WideScan.Sql sql = WideScan.leaders("ID, STREET, EDUCATION, PARTY_MEMBER, LIAISON, BIRTH_DATE", scopes,
+                        LeaderQuery.of(street, community, null), "");
+                try (PreparedStatement p = sql.prepare(c); ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        if (!serving.contains(r.getLong(1))) {
+                            continue;
+                        }
+                        Tally t = byStreet.computeIfAbsent(r.getString(2), k -> new Tally());
+                        Education e = Education.valueOf(r.getString(3));
+                        t.total++;
+                        t.college += e.collegeOrAbove() ? 1 : 0;
+                        t.masters += e == Education.MASTER ? 1 : 0;
+                        t.doctorates += e == Education.DOCTORATE ? 1 : 0;
+                        t.party += r.getBoolean(4) ? 1 : 0;
+                        t.liaisons += r.getBoolean(5) ? 1 : 0;
+                        // under 60 exactly when born after the cutoff
+                        t.under60 += r.getDate(6).toLocalDate().isAfter(cutoff) ? 1 : 0;
+                    }
                 }
-                Tally t = byStreet.computeIfAbsent((String) r[1], k -> new Tally());
-                Education e = Education.valueOf((String) r[2]);
-                t.total++;
-                t.college += e.collegeOrAbove() ? 1 : 0;
-                t.masters += e == Education.MASTER ? 1 : 0;
-                t.doctorates += e == Education.DOCTORATE ? 1 : 0;
-                t.party += Boolean.TRUE.equals(r[3]) ? 1 : 0;
-                t.liaisons += Boolean.TRUE.equals(r[4]) ? 1 : 0;
-                t.under60 += ((LocalDate) r[5]).isAfter(cutoff) ? 1 : 0; // under 60 exactly when born after it
+                Tally all = new Tally();
+                byStreet.values().forEach(all::add);
+                List<LeaderProfile.StreetFigures> streets = byStreet.entrySet().stream()
+                        .map(e -> new LeaderProfile.StreetFigures(e.getKey(), streetNames.get(e.getKey()),
+                                e.getValue().figures()))
+                        .toList();
+                return new LeaderProfile(asOf, all.figures(), streets,
+                        coverage(c, scopes, street, community, ledUnits, ledBuildings, streetNames, communityNames));
+            } catch (SQLException e) {
+                throw new IllegalStateException("报表读取失败 / could not read the profile report: " + e.getMessage(), e);
             }
-            Tally all = new Tally();
-            byStreet.values().forEach(all::add);
-            List<LeaderProfile.StreetFigures> streets = byStreet.entrySet().stream()
-                    .map(e -> new LeaderProfile.StreetFigures(e.getKey(), streetNames.get(e.getKey()),
-                            e.getValue().figures()))
-                    .toList();
-            return new LeaderProfile(asOf, all.figures(), streets,
-                    coverage(em, scopes, street, community, ledUnits, ledBuildings, streetNames, communityNames));
         });
     }
 
@@ -159,32 +176,36 @@ final class ProfileReport {
                 .divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
     }
 
-    private static LeaderProfile.Coverage coverage(EntityManager em, Set<String> scopes, String street,
+    private static LeaderProfile.Coverage coverage(Connection c, Set<String> scopes, String street,
             String community, Set<String> ledUnits, Set<String> ledBuildings, Map<String, String> streetNames,
-            Map<String, String> communityNames) {
+            Map<String, String> communityNames) throws SQLException {
         java.util.function.Predicate<String> within = code -> scopes.stream().anyMatch(code::startsWith)
                 && (street == null || code.startsWith(street)) && (community == null || code.startsWith(community));
         // community code -> [units, units led, buildings, buildings led]; codes only, never entities
         Map<String, int[]> byCommunity = new java.util.TreeMap<>();
-        for (Object[] b : em.createQuery("select b.code, b.community from BuildingEntity b", Object[].class)
-                .getResultList()) {
-            if (within.test((String) b[0])) {
-                int[] c = byCommunity.computeIfAbsent((String) b[1], k -> new int[4]);
-                c[2]++;
-                c[3] += ledBuildings.contains(b[0]) ? 1 : 0;
+        try (PreparedStatement p = c.prepareStatement("SELECT CODE, COMMUNITY FROM ORG_BUILDING");
+                ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                String code = r.getString(1);
+                if (within.test(code)) {
+                    int[] n = byCommunity.computeIfAbsent(r.getString(2), k -> new int[4]);
+                    n[2]++;
+                    n[3] += ledBuildings.contains(code) ? 1 : 0;
+                }
             }
         }
-        for (String u : em.createQuery("select u.code from UnitEntity u", String.class).getResultList()) {
-            if (within.test(u)) {
-                int[] c = byCommunity.computeIfAbsent(u.substring(0, 12), k -> new int[4]);
-                c[0]++;
-                c[1] += ledUnits.contains(u) ? 1 : 0;
+        try (PreparedStatement p = c.prepareStatement("SELECT CODE FROM ORG_UNIT"); ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                String u = r.getString(1);
+                if (within.test(u)) {
+                    int[] n = byCommunity.computeIfAbsent(u.substring(0, 12), k -> new int[4]);
+                    n[0]++;
+                    n[1] += ledUnits.contains(u) ? 1 : 0;
+                }
             }
         }
         return coverage(byCommunity, streetNames, communityNames);
     }
-
-    private static final String ACTIVE = "(a.start is null or a.start <= :asOf) and (a.end is null or a.end > :asOf)";
 
     private static LeaderProfile.Coverage coverage(Map<String, int[]> byCommunity, Map<String, String> streetNames,
             Map<String, String> communityNames) {

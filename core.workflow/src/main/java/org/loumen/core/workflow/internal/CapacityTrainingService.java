@@ -297,8 +297,9 @@ public final class CapacityTrainingService {
 
     /**
      * Coverage per street within the scopes: serving leaders with at least one session in the year. Read in one pass
-     * over the caller's scope (its serving leaders' ids, its attendance grouped by leader and community, the sessions
-     * grouped by street), not street by street: the district's page asked some 20 queries for each of 17 streets.
+     * over the caller's scope (the serving leaders counted per community by the database, its attendance grouped by
+     * leader and community, the sessions grouped by street, and the status and community of the year's attendees
+     * only), not street by street: the district's page asked some 20 queries for each of 17 streets.
      */
     List<Coverage> coverage(Set<String> scopes, String street, int year) {
         List<Street> streets = organisation.streets().stream()
@@ -308,14 +309,9 @@ public final class CapacityTrainingService {
             return List.of();
         }
         Set<String> within = Scopes.within(scopes, street);
-        // ids and communities only: a city's district has some 100,000 serving leaders
-        Map<String, Set<Long>> serving = new HashMap<>();
-        // one query for every serving status (a status set), not one per status
-        leaders.communities(within, LeaderQuery.inStatus(street, SERVING)).forEach(
-                (id, community) -> serving.computeIfAbsent(DivisionCodes.streetOf(community),
-                        k -> new HashSet<>()).add(id));
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
+        // street -> leaders who came to a session in the year (by the attendance's community)
         Map<String, Set<Long>> attended = new HashMap<>();
         Map<String, Long> tenths = new HashMap<>();
         Map<String, Long> sessions = new HashMap<>();
@@ -336,13 +332,25 @@ public final class CapacityTrainingService {
                 sessions.put((String) r[0], ((Number) r[1]).longValue());
             }
         });
+        // serving leaders per street counted by the database (one grouped count; a city's district has some 100,000
+        // serving leaders, whose ids were read before), and of the year's attendees only, who serves and where now
+        LeaderQuery servingNow = LeaderQuery.inStatus(street, SERVING);
+        Map<String, Long> serving = new HashMap<>();
+        leaders.countsByCommunity(within, servingNow).forEach(
+                (community, n) -> serving.merge(DivisionCodes.streetOf(community), n, Long::sum));
+        Set<Long> attendees = new HashSet<>();
+        attended.values().forEach(attendees::addAll);
+        Map<Long, String> servingAttendees = leaders.communities(within, servingNow, attendees);
         List<Coverage> out = new ArrayList<>();
         for (Street st : streets) {
-            Set<Long> here = serving.getOrDefault(st.code(), Set.of());
-            Set<Long> came = attended.getOrDefault(st.code(), Set.of());
-            int covered = (int) here.stream().filter(came::contains).count();
-            out.add(new Coverage(st.code(), st.name(), year, here.size(), covered,
-                    CapacityTraining.coverage(covered, here.size()), sessions.getOrDefault(st.code(), 0L).intValue(),
+            int here = serving.getOrDefault(st.code(), 0L).intValue();
+            // serving leaders of this street (by their community now) who came to a session of this street
+            int covered = (int) attended.getOrDefault(st.code(), Set.of()).stream().filter(id -> {
+                String community = servingAttendees.get(id);
+                return community != null && DivisionCodes.streetOf(community).equals(st.code());
+            }).count();
+            out.add(new Coverage(st.code(), st.name(), year, here, covered,
+                    CapacityTraining.coverage(covered, here), sessions.getOrDefault(st.code(), 0L).intValue(),
                     CapacityTraining.hours(tenths.getOrDefault(st.code(), 0L))));
         }
         return out;

@@ -805,10 +805,9 @@ public final class TrainingService {
             }
         });
         Map<String, Integer> approved = new HashMap<>();
-        for (String community : leaders.communities(within, LeaderQuery.inStatus(street,
-                Set.of(LeaderStatus.APPROVED))).values()) {
-            approved.merge(community.substring(0, 9), 1, Integer::sum);
-        }
+        // counted per community by the database (one pass over the leaders for a street or wider), not read per leader
+        leaders.countsByCommunity(within, LeaderQuery.inStatus(street, Set.of(LeaderStatus.APPROVED))).forEach(
+                (community, n) -> approved.merge(community.substring(0, 9), n.intValue(), Integer::sum));
         List<StreetFigures> out = new ArrayList<>();
         for (String s : streets) {
             Map<Long, List<Result>> trained = byLeader.getOrDefault(s, Map.of());
