@@ -6,11 +6,13 @@ On a running platform (the suite's, or one started here) it imports a community 
 one unit leader each, and ROOMS households per unit; opens that community's evaluation, reads its ballot codes and
 loads POST /api/v1/ballots with wrk, one code per request (a Lua script deals the codes out: no code is sent twice).
 
-Usage: launcher/bench/ballots.py [--seconds 8] [--connections 32] [--rooms 120]
+Usage: launcher/bench/ballots.py [--seconds 8] [--connections 32] [--rooms 120] [--after-suite]
+With --after-suite the database is first brought where run.py leaves it before its ballots: the signed-in listing
+loaded twice (some 60,000 audit entries), five imports of 6,000 leaders and six exports of the first three's street.
 """
 import argparse, csv, io, json, os, re, subprocess, tempfile, time
 
-from loumen_bench import Platform
+from loumen_bench import Platform, leaders_csv as invented_leaders
 
 STREET = "北闸口镇"
 LUA = r"""
@@ -89,6 +91,20 @@ def prepare(p, rooms, tag):
     return evaluation, bodies
 
 
+def after_suite(p, seconds=8, connections=32, runs=5):
+    """What run.py does to the database before its ballots: the signed-in listing loaded twice (warm-up and
+    measure: audit entries), RUNS imports of 6,000 leaders (three into 八里台镇, the rest into 北闸口镇) and RUNS + 1
+    exports of 八里台镇's leaders."""
+    subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{2 * seconds}s", "-H", f"Authorization: Bearer {p.token}",
+                    f"http://127.0.0.1:{p.port}/api/v1/leaders?community=120112103001&size=20"], capture_output=True)
+    for run in range(1, runs + 1):
+        status, answer = p.call("POST", "/api/v1/imports/leaders",
+                                invented_leaders(run, 6000, "八里台镇" if run <= 3 else "北闸口镇"), "text/csv")
+        assert status in (200, 201), (status, answer[:300])
+    for _ in range(runs + 1):
+        assert p.call("GET", "/api/v1/exports/leaders?street=120112107")[0] == 200
+
+
 def load(p, bodies, seconds, connections):
     """wrk's output and (requests, refused) for one load of POST /api/v1/ballots dealing out BODIES."""
     work = tempfile.mkdtemp(prefix="loumen-ballots-")
@@ -135,8 +151,13 @@ if __name__ == "__main__":
     a.add_argument("--seconds", type=int, default=8)
     a.add_argument("--connections", type=int, default=32)
     a.add_argument("--rooms", type=int, default=120)
+    a.add_argument("--after-suite", action="store_true")
     o = a.parse_args()
     with Platform("Ballots-Bench-2026", "loumen-ballots-", args=["--demo"]) as platform:
+        if o.after_suite:
+            t0 = time.monotonic()
+            after_suite(platform, o.seconds, o.connections)
+            print(f"  (the suite's listing, imports and exports before: {time.monotonic() - t0:.0f} s)", flush=True)
         rate, p99, accepted, refused, counted = measure(platform, o.seconds, o.connections, o.rooms)
         print(f"ballots over HTTP, {o.connections} clients: {rate:,.0f} accepted/s, p99 {p99:.1f} ms "
               f"({accepted} accepted, {refused} refused; the evaluation counts {counted})")

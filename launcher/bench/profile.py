@@ -3,7 +3,9 @@
 dumps the recording and prints the hottest frames (top of stack, and any frame of a Loumen class).
 
 Usage: launcher/bench/profile.py PATH [--signed-in] [--seconds 10] [--out /tmp/loumen.jfr]
-       launcher/bench/profile.py --ballots [--seconds 10]   (POST /api/v1/ballots as ballots.py loads it; PATH unused)
+       launcher/bench/profile.py --ballots [--seconds 10] [--after-suite]
+           (POST /api/v1/ballots as ballots.py loads it; PATH unused; --after-suite: on a database brought where
+           run.py leaves it before its ballots, ballots.after_suite)
 With --ballots it also prints where the request threads wait (jstack, three times during the load).
 """
 import argparse, collections, os, re, subprocess, sys
@@ -14,6 +16,7 @@ args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 args.add_argument("path", nargs="?", default="/api/v1/ballots")
 args.add_argument("--ballots", action="store_true")
 args.add_argument("--signed-in", action="store_true")
+args.add_argument("--after-suite", action="store_true")
 args.add_argument("--seconds", type=int, default=10)
 args.add_argument("--connections", type=int, default=32)
 args.add_argument("--out", default="/tmp/loumen-profile.jfr")
@@ -46,6 +49,8 @@ with Platform("Profile-Bench-2026", "loumen-profile-", args=["--demo"]) as p:
             open(data, "w").write("\n".join(bodies) + "\n")
             return ["wrk", "-t2", f"-c{opts.connections}", f"-d{opts.seconds}s", "--latency", "-s", script,
                     f"http://127.0.0.1:{p.port}", "--", data, "2"]
+        if opts.after_suite:
+            ballots.after_suite(p, 8, opts.connections)
         warm, cmd = ballot_load("1"), ballot_load("2")
         subprocess.run(warm, capture_output=True)  # warm-up, on the other community's codes
         subprocess.run(["jcmd", str(p.process.pid), "JFR.start", "name=load", "settings=profile"],

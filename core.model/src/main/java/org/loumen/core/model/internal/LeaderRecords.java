@@ -257,8 +257,10 @@ final class LeaderRecords {
     private List<Leader> loadServing(String unitCode, LocalDate day) {
         String building = unitCode.substring(0, unitCode.indexOf('U'));
         return jpa.txExpr(em -> {
-            List<Long> ids = em.createQuery("select a.leader from AssignmentEntity a where a.unit = :u or "
-                    + "(a.building = :b and a.unit is null)", Long.class).setParameter("u", unitCode)
+            // the unit's own leaders and its building's: both in the building's index (a unit's assignment names
+            // its building too); "unit = :u or building = :b" read the whole table, every assignment of the city
+            List<Long> ids = em.createQuery("select a.leader from AssignmentEntity a where a.building = :b and "
+                    + "(a.unit = :u or a.unit is null)", Long.class).setParameter("u", unitCode)
                     .setParameter("b", building).getResultList();
             if (ids.isEmpty()) {
                 return List.<Leader>of();

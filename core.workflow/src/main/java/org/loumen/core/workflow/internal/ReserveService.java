@@ -230,11 +230,20 @@ public final class ReserveService implements EventHandler {
 
     /** Reserve figures within scope: in the reserve, by award, appointed. */
     Map<String, Long> figures(Set<String> scopes, String street) {
-        List<Entry> all = list(scopes, street, null);
+        syncAwards();
+        // counted in the database: no entry's leader and committee names read, as the list needs them
+        Set<String> within = Scopes.within(scopes, street);
+        Object[] row = jpa.txExpr(em -> {
+            TypedQuery<Object[]> q = em.createQuery("select count(e.id), sum(case when e.source = 'AWARD' then 1 "
+                    + "else 0 end), sum(case when e.appointedTo is null then 0 else 1 end) from ReserveEntity e "
+                    + "where " + Scopes.clause("e.community", within), Object[].class);
+            Scopes.bind(q, within);
+            return q.getSingleResult();
+        });
         Map<String, Long> f = new java.util.LinkedHashMap<>();
-        f.put("reserve", (long) all.size());
-        f.put("fromAwards", all.stream().filter(e -> "AWARD".equals(e.source())).count());
-        f.put("appointed", all.stream().filter(e -> e.appointedTo() != null).count());
+        f.put("reserve", row[0] == null ? 0 : ((Number) row[0]).longValue());
+        f.put("fromAwards", row[1] == null ? 0 : ((Number) row[1]).longValue());
+        f.put("appointed", row[2] == null ? 0 : ((Number) row[2]).longValue());
         return f;
     }
 
