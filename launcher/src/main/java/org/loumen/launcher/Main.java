@@ -125,11 +125,40 @@ public final class Main {
         System.setProperty("felix.fileinstall.dir", data.resolve("plugins").toString());
         System.setProperty("derby.system.home", data.toString());
         System.setProperty("derby.stream.error.file", data.resolve("logs/derby.log").toString());
-        // bnd's launcher: keep its bundle cache inside the data folder, rebuilt at each start
-        System.setProperty("org.osgi.framework.storage", data.resolve("cache").toString());
+        // bnd's launcher: its bundle cache inside the data folder, kept between starts of this very build
+        String cacheNote;
+        try {
+            cacheNote = frameworkCache(data);
+        } catch (IOException e) {
+            err.println("loumen: 无法准备框架缓存 / cannot prepare the framework cache in " + data + ": "
+                    + e.getMessage());
+            return 1;
+        }
         out.println("Loumen 楼门 starting: http://" + options.listenHost() + ":" + options.port() + "/api/v1/health  data="
                 + data + (options.demo() ? "  (demo data)" : "") + (db == null ? "" : "  db=" + db));
+        out.println(cacheNote);
         return -1;
+    }
+
+    /**
+     * Keeps the framework's bundle cache between starts of the same build ({@link FrameworkCache}); Config Admin's
+     * own store is emptied at each start, as before (configurations come from DATA/conf and the platform's code).
+     *
+     * @return the line printed about the cache
+     */
+    static String frameworkCache(Path data) throws IOException {
+        String key = FrameworkCache.keyOfRunningJar();
+        if (key == null) {
+            // not run from a jar: a fresh cache at each start, as bnd's launch file says
+            System.setProperty("org.osgi.framework.storage", data.resolve("cache").toString());
+            return "Loumen: 框架缓存每次新建 / framework cache made anew (not run from a jar)";
+        }
+        FrameworkCache.Prepared cache = FrameworkCache.prepare(data, key);
+        Path configStore = cache.dir().resolve("config-admin");
+        FrameworkCache.delete(configStore);
+        System.setProperty("felix.cm.dir", configStore.toString());
+        return cache.reused() ? "Loumen: 沿用框架缓存 / framework cache reused (" + key + ")"
+                : "Loumen: 新建框架缓存 / framework cache made anew for this build (" + key + ")";
     }
 
     /** Takes the data folder's lock for the life of the process; false if another process (or call) holds it. */
