@@ -124,3 +124,36 @@ def start_once(data, label, args=(), jvm=()):
         p.send_signal(signal.SIGTERM)
         p.wait(60)
     return first * 1000, up * 1000, rss
+
+
+def print_jfr_samples(recording, selected, depth=64, keep=lambda frames: True, label="samples", tops_n=25,
+                      loumen_n=25, inclusive_n=400):
+    """Summarises a JFR recording's execution samples (those whose frames `keep` accepts): the top frames, the innermost
+    Loumen frame of each sample, and the inclusive share of every frame whose name matches the regex `selected`."""
+    import collections, re
+    text = subprocess.run(["jfr", "print", "--stack-depth", str(depth), "--events", "jdk.ExecutionSample", recording],
+                          capture_output=True, text=True).stdout
+    tops, loumen, inclusive = collections.Counter(), collections.Counter(), collections.Counter()
+    samples = 0
+    for event in text.split("jdk.ExecutionSample")[1:]:
+        frames = re.findall(r"^\s+([\w.$<>]+)\(", event, re.M)
+        if not frames or not keep(frames):
+            continue
+        samples += 1
+        tops[frames[0]] += 1
+        for f in set(frames):
+            inclusive[f] += 1
+        inner = next((f for f in frames if f.startswith("org.loumen")), None)
+        if inner:
+            loumen[inner] += 1
+    print(f"{samples} {label}")
+    if not samples:
+        return
+    for title, counter, n in (("top frames:", tops, tops_n), ("innermost Loumen frame:", loumen, loumen_n)):
+        print(title)
+        for f, k in counter.most_common(n):
+            print(f"  {100 * k / samples:5.1f}%  {f}")
+    print("inclusive (selected):")
+    for f, k in inclusive.most_common(inclusive_n):
+        if re.search(selected, f):
+            print(f"  {100 * k / samples:5.1f}%  {f}")

@@ -10,7 +10,7 @@ With --ballots it also prints where the request threads wait (jstack, three time
 """
 import argparse, collections, os, re, subprocess, sys
 
-from loumen_bench import Platform
+from loumen_bench import Platform, print_jfr_samples
 
 args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 args.add_argument("path", nargs="?", default="/api/v1/ballots")
@@ -80,34 +80,5 @@ with Platform("Profile-Bench-2026", "loumen-profile-", args=["--demo"]) as p:
         print(out, flush=True)
     subprocess.run(["jcmd", str(p.process.pid), "JFR.dump", "name=load", "filename=" + opts.out], capture_output=True)
 
-text = subprocess.run(["jfr", "print", "--stack-depth", "64", "--events", "jdk.ExecutionSample", opts.out], capture_output=True,
-                      text=True).stdout
-tops, loumen, inclusive = collections.Counter(), collections.Counter(), collections.Counter()
-samples = 0
-for event in text.split("jdk.ExecutionSample")[1:]:
-    frames = re.findall(r"^\s+([\w.$<>]+)\(", event, re.M)
-    if not frames:
-        continue
-    samples += 1
-    tops[frames[0]] += 1
-    seen = set()
-    for f in frames:
-        if f not in seen:
-            inclusive[f] += 1
-            seen.add(f)
-    for f in frames:
-        if f.startswith("org.loumen"):
-            loumen[f] += 1
-            break
-print(f"{samples} samples")
-print("top frames:")
-for f, n in tops.most_common(25):
-    print(f"  {100 * n / samples:5.1f}%  {f}")
-print("innermost Loumen frame:")
-for f, n in loumen.most_common(25):
-    print(f"  {100 * n / samples:5.1f}%  {f}")
-print("inclusive (selected):")
-for f, n in inclusive.most_common(400):
-    if re.search(r"loumen|eclipse.persistence.internal.sessions|derby.impl.store.raw.log|Connection.commit|"
-                 r"MessageDigest|jackson|EntityManagerImpl", f):
-        print(f"  {100 * n / samples:5.1f}%  {f}")
+print_jfr_samples(opts.out, r"loumen|eclipse.persistence.internal.sessions|derby.impl.store.raw.log|Connection.commit|"
+                  r"MessageDigest|jackson|EntityManagerImpl")

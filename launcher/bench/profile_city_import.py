@@ -5,10 +5,10 @@ import thread's samples were: top frames, the innermost Loumen frame, and inclus
 
 Usage: launcher/bench/profile_city_import.py [--jar J] [--streets 4] [--out /tmp/loumen-city-import.jfr]
 """
-import argparse, collections, json, re, subprocess, sys, time
+import argparse, json, subprocess, sys, time
 
 import city
-from loumen_bench import Platform
+from loumen_bench import Platform, print_jfr_samples
 
 a = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 a.add_argument("--jar")
@@ -37,33 +37,9 @@ with Platform("Prof-City-2026", "loumen-pci-", jar=o.jar) as p:
         if "Imported" in line:
             print("  server: " + line.strip()[-120:])
 
-text = subprocess.run(["jfr", "print", "--stack-depth", "96", "--events", "jdk.ExecutionSample", o.out],
-                      capture_output=True, text=True).stdout
-tops, loumen, inclusive = collections.Counter(), collections.Counter(), collections.Counter()
-samples = 0
-for event in text.split("jdk.ExecutionSample")[1:]:
-    frames = re.findall(r"^\s+([\w.$<>]+)\(", event, re.M)
-    if not frames or not any("LeaderImportExport" in f for f in frames):
-        continue  # the import thread's samples only
-    samples += 1
-    tops[frames[0]] += 1
-    for f in set(frames):
-        inclusive[f] += 1
-    for f in frames:
-        if f.startswith("org.loumen"):
-            loumen[f] += 1
-            break
-print(f"{samples} samples of the import thread")
-print("top frames:")
-for f, n in tops.most_common(30):
-    print(f"  {100 * n / samples:5.1f}%  {f}")
-print("innermost Loumen frame:")
-for f, n in loumen.most_common(20):
-    print(f"  {100 * n / samples:5.1f}%  {f}")
-print("inclusive (selected):")
-for f, n in inclusive.most_common(600):
-    if re.search(r"loumen|derby.impl.sql.execute.(Insert|IndexChanger|RowChanger)|BTreeController.insert|"
-                 r"derby.impl.store.raw.log|GenericPreparedStatement.rePrepare|GenericStatement.prepare|"
-                 r"PreparedStatement.executeUpdate|ClockPolicy|CachedPage.clean|EmbedResultSet.next|"
-                 r"eclipse.persistence.internal.sessions|getResultList", f):
-        print(f"  {100 * n / samples:5.1f}%  {f}")
+print_jfr_samples(o.out, r"loumen|derby.impl.sql.execute.(Insert|IndexChanger|RowChanger)|BTreeController.insert|"
+                  r"derby.impl.store.raw.log|GenericPreparedStatement.rePrepare|GenericStatement.prepare|"
+                  r"PreparedStatement.executeUpdate|ClockPolicy|CachedPage.clean|EmbedResultSet.next|"
+                  r"eclipse.persistence.internal.sessions|getResultList", depth=96,
+                  keep=lambda frames: any("LeaderImportExport" in f for f in frames),
+                  label="samples of the import thread", tops_n=30, loumen_n=20, inclusive_n=600)

@@ -5,10 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.FrameworkListener;
-import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -26,31 +22,26 @@ public final class CacheMarker {
     private static final Logger LOG = LoggerFactory.getLogger(CacheMarker.class);
 
     private final BundleContext context;
-    private volatile boolean done;
-    private final FrameworkListener listener = event -> {
-        if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
-            markOnceStarted();
-        }
-    };
+    private final StartLevelWatch watch;
 
     @Activate
     public CacheMarker(BundleContext context) {
         this.context = context;
-        context.addFrameworkListener(listener);
-        markOnceStarted(); // the level may have been reached before this component activated
+        this.watch = StartLevelWatch.watch(context, this::mark);
+        // the level may have been reached before this component activated; every bundle is installed by then
+        watch.checkNow();
     }
 
     @Deactivate
     void deactivate() {
-        context.removeFrameworkListener(listener);
+        watch.close();
     }
 
-    private synchronized void markOnceStarted() {
+    private void mark() {
         String marker = context.getProperty("loumen.cache.marker");
-        if (done || marker == null || !started()) {
+        if (marker == null) {
             return;
         }
-        done = true;
         try {
             Path file = Path.of(marker);
             if (Files.notExists(file)) {
@@ -60,18 +51,5 @@ public final class CacheMarker {
             LOG.warn("框架缓存未能标记为完整，下次启动将重建 / the framework cache could not be marked complete; the next "
                     + "start makes it anew: {}", e.toString());
         }
-    }
-
-    private boolean started() {
-        FrameworkStartLevel level = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION)
-                .adapt(FrameworkStartLevel.class);
-        String target = context.getProperty("loumen.startlevel.target");
-        int wanted;
-        try {
-            wanted = target == null ? 1 : Integer.parseInt(target.strip());
-        } catch (NumberFormatException e) {
-            wanted = 1;
-        }
-        return level != null && level.getStartLevel() >= wanted;
     }
 }

@@ -1,10 +1,6 @@
 package org.loumen.launcher.internal;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.FrameworkListener;
-import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -19,47 +15,23 @@ import org.osgi.service.component.annotations.Deactivate;
 @Component(immediate = true)
 public final class HeapTrim {
 
-    private final BundleContext context;
-    private volatile boolean done;
-    private final FrameworkListener listener = event -> {
-        if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
-            trimOnceStarted();
-        }
-    };
+    private final StartLevelWatch watch;
 
     @Activate
     public HeapTrim(BundleContext context) {
-        this.context = context;
-        // The event that the launch's start level is complete, not the level itself: Felix reports the target level
-        // as soon as it starts the first bundle of that level, and this bundle is one of them.
-        context.addFrameworkListener(listener);
+        // on the completion event only: this bundle is one of the last level's, so at its activation the level is
+        // already reported while the others still start
+        this.watch = StartLevelWatch.watch(context, HeapTrim::trim);
     }
 
     @Deactivate
     void deactivate() {
-        context.removeFrameworkListener(listener);
+        watch.close();
     }
 
-    private synchronized void trimOnceStarted() {
-        if (done || !started()) {
-            return;
-        }
-        done = true;
+    private static void trim() {
         Thread gc = new Thread(System::gc, "loumen-heap-trim");
         gc.setDaemon(true);
         gc.start();
-    }
-
-    private boolean started() {
-        FrameworkStartLevel level = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION)
-                .adapt(FrameworkStartLevel.class);
-        String target = context.getProperty("loumen.startlevel.target");
-        int wanted;
-        try {
-            wanted = target == null ? 1 : Integer.parseInt(target.strip());
-        } catch (NumberFormatException e) {
-            wanted = 1;
-        }
-        return level == null || level.getStartLevel() >= wanted;
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,20 +21,17 @@ import org.loumen.domain.StoreConflict;
 class BulkRowsTest {
 
     private static Connection derby(String name) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:derby:memory:" + name + ";create=true");
-        try (Statement s = c.createStatement()) {
-            // as EclipseLink's DerbyPlatform creates them: booleans as SMALLINT, the generators' table
-            s.execute("CREATE TABLE MDL_SEQUENCE (NAME VARCHAR(50) NOT NULL, NEXT_VALUE DECIMAL(15), "
-                    + "PRIMARY KEY (NAME))");
-            s.execute("INSERT INTO MDL_SEQUENCE VALUES ('LEADER', 1000), ('ASSIGNMENT', 0)");
-            s.execute("CREATE TABLE MDL_LEADER (ID BIGINT NOT NULL PRIMARY KEY, NAME VARCHAR(40) NOT NULL, "
-                    + "GENDER VARCHAR(8) NOT NULL, BIRTH_DATE DATE NOT NULL, EDUCATION VARCHAR(24) NOT NULL, "
-                    + "PARTY_MEMBER SMALLINT DEFAULT 0 NOT NULL, PHONE VARCHAR(11) NOT NULL, NOMINATION VARCHAR(16) "
-                    + "NOT NULL, LIAISON SMALLINT DEFAULT 0 NOT NULL, STATUS VARCHAR(16) NOT NULL, STREET VARCHAR(9) "
-                    + "NOT NULL, COMMUNITY VARCHAR(12) NOT NULL, WORK_ID VARCHAR(32), PHONE_CONSENT_AT BIGINT, "
-                    + "PHONE_CONSENT_BY VARCHAR(32), UPDATED_AT BIGINT NOT NULL, VERSION BIGINT, "
-                    + "CONSTRAINT MDL_LEADER_PHONE UNIQUE (PHONE))");
-        }
+        // as EclipseLink's DerbyPlatform creates them: booleans as SMALLINT, the generators' table
+        Connection c = MemoryDerby.open(name, "CREATE TABLE MDL_SEQUENCE (NAME VARCHAR(50) NOT NULL, NEXT_VALUE "
+                + "DECIMAL(15), PRIMARY KEY (NAME))",
+                "INSERT INTO MDL_SEQUENCE VALUES ('LEADER', 1000), ('ASSIGNMENT', 0)",
+                "CREATE TABLE MDL_LEADER (ID BIGINT NOT NULL PRIMARY KEY, NAME VARCHAR(40) NOT NULL, "
+                        + "GENDER VARCHAR(8) NOT NULL, BIRTH_DATE DATE NOT NULL, EDUCATION VARCHAR(24) NOT NULL, "
+                        + "PARTY_MEMBER SMALLINT DEFAULT 0 NOT NULL, PHONE VARCHAR(11) NOT NULL, NOMINATION "
+                        + "VARCHAR(16) NOT NULL, LIAISON SMALLINT DEFAULT 0 NOT NULL, STATUS VARCHAR(16) NOT NULL, "
+                        + "STREET VARCHAR(9) NOT NULL, COMMUNITY VARCHAR(12) NOT NULL, WORK_ID VARCHAR(32), "
+                        + "PHONE_CONSENT_AT BIGINT, PHONE_CONSENT_BY VARCHAR(32), UPDATED_AT BIGINT NOT NULL, "
+                        + "VERSION BIGINT, CONSTRAINT MDL_LEADER_PHONE UNIQUE (PHONE))");
         c.setAutoCommit(false);
         return c;
     }

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +23,12 @@ import org.loumen.core.model.LeaderStatus;
 class WideScanTest {
 
     private static Connection derby(String name) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:derby:memory:" + name + ";create=true");
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE MDL_LEADER (ID BIGINT NOT NULL PRIMARY KEY, STREET VARCHAR(9) NOT NULL, "
-                    + "COMMUNITY VARCHAR(12) NOT NULL, STATUS VARCHAR(16) NOT NULL)");
-            s.execute("CREATE INDEX MDL_LEADER_COMMUNITY ON MDL_LEADER (COMMUNITY)");
-            s.execute("INSERT INTO MDL_LEADER VALUES (1, '120112107', '120112107001', 'IN_SERVICE'), "
-                    + "(2, '120112107', '120112107001', 'RETIRED'), (3, '120112107', '120112107002', 'CERTIFIED'), "
-                    + "(4, '120112002', '120112002001', 'IN_SERVICE'), (5, '120112002', '120112002001', 'SUSPENDED')");
-        }
-        return c;
+        return MemoryDerby.open(name, "CREATE TABLE MDL_LEADER (ID BIGINT NOT NULL PRIMARY KEY, STREET VARCHAR(9) "
+                + "NOT NULL, COMMUNITY VARCHAR(12) NOT NULL, STATUS VARCHAR(16) NOT NULL)",
+                "CREATE INDEX MDL_LEADER_COMMUNITY ON MDL_LEADER (COMMUNITY)",
+                "INSERT INTO MDL_LEADER VALUES (1, '120112107', '120112107001', 'IN_SERVICE'), "
+                        + "(2, '120112107', '120112107001', 'RETIRED'), (3, '120112107', '120112107002', 'CERTIFIED'), "
+                        + "(4, '120112002', '120112002001', 'IN_SERVICE'), (5, '120112002', '120112002001', 'SUSPENDED')");
     }
 
     private static Map<String, Long> counts(Connection c, Set<String> scopes, LeaderQuery f) throws SQLException {
