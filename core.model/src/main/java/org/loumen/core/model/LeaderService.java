@@ -1,6 +1,7 @@
 package org.loumen.core.model;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +50,7 @@ public interface LeaderService {
      *
      * @since 1.8
      */
-    SortedMap<Long, String> communities(Set<String> scopes, LeaderQuery query, java.util.Collection<Long> among);
+    SortedMap<Long, String> communities(Set<String> scopes, LeaderQuery query, Collection<Long> among);
 
     /**
      * How many leaders within scope match the query, per community (code to count; communities without any are

@@ -1,6 +1,7 @@
 package org.loumen.core.model.internal;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,7 +86,7 @@ public final class JpaLeaderService implements LeaderService {
     }
 
     @Override
-    public SortedMap<Long, String> communities(Set<String> scopes, LeaderQuery query, java.util.Collection<Long> among) {
+    public SortedMap<Long, String> communities(Set<String> scopes, LeaderQuery query, Collection<Long> among) {
         return records.communities(scopes, query, among);
     }
 

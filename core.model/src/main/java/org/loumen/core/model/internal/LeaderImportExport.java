@@ -2,6 +2,10 @@ package org.loumen.core.model.internal;
 
 import static org.loumen.core.model.internal.Reads.names;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -118,14 +122,14 @@ final class LeaderImportExport {
      * for the import's own numbers 500 at a time with {@code in (...)} grew with the city instead: Derby evaluated the
      * list against every row — the resolve phase of a 9,950-row import went 0.6 s, 7.1 s, 13.1 s over three streets.)
      */
-    private static Set<String> registered(java.sql.Connection c) {
+    private static Set<String> registered(Connection c) {
         Set<String> phones = new HashSet<>();
-        try (java.sql.PreparedStatement p = c.prepareStatement("SELECT PHONE FROM MDL_LEADER");
-                java.sql.ResultSet r = p.executeQuery()) {
+        try (PreparedStatement p = c.prepareStatement("SELECT PHONE FROM MDL_LEADER");
+                ResultSet r = p.executeQuery()) {
             while (r.next()) {
                 phones.add(r.getString(1));
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new BulkRows.Failed("MDL_LEADER (phones)", e);
         }
         return phones;

@@ -4,8 +4,14 @@ import static org.loumen.core.model.internal.LeaderQueries.dtos;
 import static org.loumen.core.model.internal.LeaderQueries.existing;
 import static org.loumen.core.model.internal.Reads.readOnly;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -95,30 +101,29 @@ final class LeaderRecords {
      * weighing the scope's {@code like} against it), the scope, street, community and statuses checked here; a longer
      * list is answered by one read of the whole scope, filtered here.
      */
-    SortedMap<Long, String> communities(Set<String> scopes, LeaderQuery filter, java.util.Collection<Long> among) {
+    SortedMap<Long, String> communities(Set<String> scopes, LeaderQuery filter, Collection<Long> among) {
         if (among.isEmpty()) {
             return new TreeMap<>();
         }
-        List<Long> ids = new ArrayList<>(new java.util.TreeSet<>(among));
-        boolean plain = filter.q() == null && filter.status() == null && filter.role() == null && filter.age() == null
-                && filter.educations() == null;
+        List<Long> ids = new ArrayList<>(new TreeSet<>(among));
+        boolean plain = WideScan.plain(filter);
         if (!plain || ids.size() > AMONG_PER_READ * 4) {
             SortedMap<Long, String> all = communities(scopes, filter);
-            all.keySet().retainAll(new java.util.HashSet<>(ids));
+            all.keySet().retainAll(new HashSet<>(ids));
             return all;
         }
         return jpa.txExpr(em -> {
             SortedMap<Long, String> out = new TreeMap<>();
-            java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+            Connection c = em.unwrap(Connection.class);
             for (int i = 0; i < ids.size(); i += AMONG_PER_READ) {
                 List<Long> part = ids.subList(i, Math.min(ids.size(), i + AMONG_PER_READ));
                 String sql = "SELECT ID, COMMUNITY, STREET, STATUS FROM MDL_LEADER WHERE ID IN ("
                         + "?, ".repeat(part.size() - 1) + "?)";
-                try (java.sql.PreparedStatement p = c.prepareStatement(sql)) {
+                try (PreparedStatement p = c.prepareStatement(sql)) {
                     for (int k = 0; k < part.size(); k++) {
                         p.setLong(k + 1, part.get(k));
                     }
-                    try (java.sql.ResultSet r = p.executeQuery()) {
+                    try (ResultSet r = p.executeQuery()) {
                         while (r.next()) {
                             String community = r.getString(2);
                             if (scopes.stream().anyMatch(community::startsWith)
@@ -130,7 +135,7 @@ final class LeaderRecords {
                             }
                         }
                     }
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException("读取失败 / could not read leaders: " + e.getMessage(), e);
                 }
             }
@@ -138,7 +143,7 @@ final class LeaderRecords {
         });
     }
 
-    /** Ids per {@code in} list of {@link #communities(Set, LeaderQuery, java.util.Collection)}. */
+    /** Ids per {@code in} list of {@link #communities(Set, LeaderQuery, Collection)}. */
     static final int AMONG_PER_READ = 500;
 
     /**
@@ -146,18 +151,17 @@ final class LeaderRecords {
      * pass over the table for a street or wider; the community index for a community's).
      */
     SortedMap<String, Long> countsByCommunity(Set<String> scopes, LeaderQuery filter) {
-        boolean plain = filter.q() == null && filter.status() == null && filter.role() == null && filter.age() == null
-                && filter.educations() == null;
+        boolean plain = WideScan.plain(filter);
         return jpa.txExpr(em -> {
             SortedMap<String, Long> out = new TreeMap<>();
             if (plain) {
                 WideScan.Sql sql = WideScan.leaders("COMMUNITY, COUNT(*)", scopes, filter, " GROUP BY COMMUNITY");
-                try (java.sql.PreparedStatement p = sql.prepare(em.unwrap(java.sql.Connection.class));
-                        java.sql.ResultSet r = p.executeQuery()) {
+                try (PreparedStatement p = sql.prepare(em.unwrap(Connection.class));
+                        ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         out.put(r.getString(1), r.getLong(2));
                     }
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException("读取失败 / could not count leaders: " + e.getMessage(), e);
                 }
                 return out;

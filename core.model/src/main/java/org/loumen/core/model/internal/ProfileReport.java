@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.Education;
@@ -48,7 +50,7 @@ final class ProfileReport {
     }
 
     LeaderProfile profile(LocalDate asOf, Set<String> scopes, String street, String community) {
-        String key = asOf + "|" + new java.util.TreeSet<>(scopes) + "|" + street + "|" + community;
+        String key = asOf + "|" + new TreeSet<>(scopes) + "|" + street + "|" + community;
         return reports.get(key, () -> read(asOf, scopes, street, community));
     }
 
@@ -81,7 +83,7 @@ final class ProfileReport {
                     }
                 }
                 LocalDate cutoff = LeaderQueries.sixtiethBirthdayCutoff(asOf);
-                Map<String, Tally> byStreet = new java.util.TreeMap<>();
+                Map<String, Tally> byStreet = new TreeMap<>();
                 // a district's or a street's leaders in one pass over the table, not row by row from the community
                 // index (WideScan)
                 WideScan.Sql sql = WideScan.leaders("ID, STREET, EDUCATION, PARTY_MEMBER, LIAISON, BIRTH_DATE", scopes,
@@ -182,7 +184,7 @@ final class ProfileReport {
         java.util.function.Predicate<String> within = code -> scopes.stream().anyMatch(code::startsWith)
                 && (street == null || code.startsWith(street)) && (community == null || code.startsWith(community));
         // community code -> [units, units led, buildings, buildings led]; codes only, never entities
-        Map<String, int[]> byCommunity = new java.util.TreeMap<>();
+        Map<String, int[]> byCommunity = new TreeMap<>();
         try (PreparedStatement p = c.prepareStatement("SELECT CODE, COMMUNITY FROM ORG_BUILDING");
                 ResultSet r = p.executeQuery()) {
             while (r.next()) {
@@ -209,7 +211,7 @@ final class ProfileReport {
 
     private static LeaderProfile.Coverage coverage(Map<String, int[]> byCommunity, Map<String, String> streetNames,
             Map<String, String> communityNames) {
-        Map<String, List<PlaceCoverage>> streets = new java.util.TreeMap<>();
+        Map<String, List<PlaceCoverage>> streets = new TreeMap<>();
         int[] all = new int[4];
         for (Map.Entry<String, int[]> e : byCommunity.entrySet()) {
             int[] c = e.getValue();

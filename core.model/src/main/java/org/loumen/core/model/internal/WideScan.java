@@ -37,6 +37,11 @@ final class WideScan {
     private WideScan() {
     }
 
+    /** Whether the query filters on no more than street, community and statuses: what {@link #leaders} reads. */
+    static boolean plain(LeaderQuery f) {
+        return f.q() == null && f.status() == null && f.role() == null && f.age() == null && f.educations() == null;
+    }
+
     /** Whether the read covers whole streets or more: scope codes of a street or wider, no community filter. */
     static boolean wide(Set<String> scopes, String community) {
         return community == null && !scopes.isEmpty() && scopes.stream().allMatch(s -> s.length() <= 9);
@@ -48,7 +53,7 @@ final class WideScan {
      * Only the street, community and statuses of the query are read; it must have no other filter.
      */
     static Sql leaders(String columns, Set<String> scopes, LeaderQuery f, String tail) {
-        if (f.q() != null || f.status() != null || f.role() != null || f.age() != null || f.educations() != null) {
+        if (!plain(f)) {
             throw new IllegalArgumentException("only street, community and statuses are read here");
         }
         List<Object> params = new ArrayList<>();
