@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * <p>The log grows by every audited read: hundreds of thousands of entries a month. Counting every match and sorting
  * them all for a page of 20 took 0.4–0.5 s at 23,000 entries (Derby: the date index, every entry read and sorted).
  * Instead the page is read in an index that holds the order ({@code AUD_LOG_RECENT}: time and sequence, descending;
- * {@code AUD_LOG_ACTOR_RECENT} when an actor is asked for, {@code AUD_LOG_OUTCOME_RECENT} when only an outcome is), named to Derby by a hint ({@code --DERBY-PROPERTIES}, an SQL
- * comment PostgreSQL ignores, which takes the same indexes on its own): the walk starts at the newest entry inside the
- * dates and stops after the page (0.5–1 ms). The total is counted the same way, up to {@link #COUNT_CAP} ("more than
+ * {@code AUD_LOG_ACTOR_RECENT} when an actor is asked for, {@code AUD_LOG_OUTCOME_RECENT} when only an outcome is),
+ * named to Derby by a hint ({@code --DERBY-PROPERTIES}, an SQL comment PostgreSQL ignores, which takes the same
+ * indexes on its own): the walk starts at the newest entry inside the dates and stops after the page (0.5–1 ms). The total is counted the same way, up to {@link #COUNT_CAP} ("more than
  * 1,000"): counting is what costs here (about 3 µs an entry from the index alone, more where a filter on the action,
  * outcome or node reads the entry itself), and a person reading the log pages through the newest few hundred. A filter
  * on the action or the node that matches few entries still walks the dates' whole range once; one on the outcome reads

@@ -98,7 +98,8 @@ final class LeaderRecords {
     /**
      * Of the given leaders, those within scope matching the query, with their communities: found by primary key
      * ({@code ID IN (...)} alone, at most {@link #AMONG_PER_READ} ids a read, so that Derby probes the key instead of
-     * weighing the scope's {@code like} against it), the scope, street, community and statuses checked here; a longer
+     * weighing the scope's {@code like} against it), the scope, street, community and statuses checked on each row read
+     * ({@link WideScan#matches}, the same filter {@link WideScan#leaders} writes in SQL); a longer
      * list is answered by one read of the whole scope, filtered here.
      */
     SortedMap<Long, String> communities(Set<String> scopes, LeaderQuery filter, Collection<Long> among) {
@@ -126,11 +127,7 @@ final class LeaderRecords {
                     try (ResultSet r = p.executeQuery()) {
                         while (r.next()) {
                             String community = r.getString(2);
-                            if (scopes.stream().anyMatch(community::startsWith)
-                                    && (filter.street() == null || filter.street().equals(r.getString(3)))
-                                    && (filter.community() == null || filter.community().equals(community))
-                                    && (filter.statuses() == null || filter.statuses().contains(
-                                            LeaderStatus.valueOf(r.getString(4))))) {
+                            if (WideScan.matches(scopes, filter, r.getString(3), community, r.getString(4))) {
                                 out.put(r.getLong(1), community);
                             }
                         }

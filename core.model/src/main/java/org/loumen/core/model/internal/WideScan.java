@@ -42,6 +42,16 @@ final class WideScan {
         return f.q() == null && f.status() == null && f.role() == null && f.age() == null && f.educations() == null;
     }
 
+    /**
+     * The same filter as {@link #leaders} applies in SQL, for a row read another way (e.g. by primary key): within one
+     * of the scopes (code prefixes), and the query's street, community and statuses.
+     */
+    static boolean matches(Set<String> scopes, LeaderQuery f, String street, String community, String status) {
+        return scopes.stream().anyMatch(community::startsWith) && (f.street() == null || f.street().equals(street))
+                && (f.community() == null || f.community().equals(community))
+                && (f.statuses() == null || f.statuses().contains(LeaderStatus.valueOf(status)));
+    }
+
     /** Whether the read covers whole streets or more: scope codes of a street or wider, no community filter. */
     static boolean wide(Set<String> scopes, String community) {
         return community == null && !scopes.isEmpty() && scopes.stream().allMatch(s -> s.length() <= 9);

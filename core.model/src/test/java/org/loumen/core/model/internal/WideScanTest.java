@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.loumen.core.model.LeaderQuery;
@@ -77,6 +78,41 @@ class WideScanTest {
                     "an empty status set: nothing");
             assertEquals(List.of("120112107001"), List.copyOf(counts(c, Set.of("120112"),
                     LeaderQuery.of(null, "120112107001", null)).keySet()));
+        }
+    }
+
+    @Test
+    void theRowFilterKeepsWhatTheSqlSelects() throws SQLException {
+        Set<LeaderStatus> serving = EnumSet.of(LeaderStatus.CERTIFIED, LeaderStatus.IN_SERVICE, LeaderStatus.SUSPENDED);
+        List<Map.Entry<Set<String>, LeaderQuery>> cases = List.of(
+                Map.entry(Set.of("120112"), LeaderQuery.inStatus(null, serving)),
+                Map.entry(Set.of("120112"), LeaderQuery.of(null, null, null)),
+                Map.entry(Set.of("120112"), LeaderQuery.inStatus("120112002", serving)),
+                Map.entry(Set.of("120112107001", "120112002"), LeaderQuery.inStatus(null, serving)),
+                Map.entry(Set.of("120112"), LeaderQuery.of(null, "120112107001", null)),
+                Map.entry(Set.of("120112"), LeaderQuery.inStatus(null, Set.of())),
+                Map.entry(Set.<String>of(), LeaderQuery.of(null, null, null)));
+        try (Connection c = derby("wide-scan-rows")) {
+            for (Map.Entry<Set<String>, LeaderQuery> k : cases) {
+                Set<Long> bySql = new TreeSet<>();
+                WideScan.Sql sql = WideScan.leaders("ID", k.getKey(), k.getValue(), "");
+                try (PreparedStatement p = sql.prepare(c); ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        bySql.add(r.getLong(1));
+                    }
+                }
+                Set<Long> byRow = new TreeSet<>();
+                try (PreparedStatement p = c.prepareStatement("SELECT ID, STREET, COMMUNITY, STATUS FROM MDL_LEADER");
+                        ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        if (WideScan.matches(k.getKey(), k.getValue(), r.getString(2), r.getString(3),
+                                r.getString(4))) {
+                            byRow.add(r.getLong(1));
+                        }
+                    }
+                }
+                assertEquals(bySql, byRow, k.toString());
+            }
         }
     }
 }
