@@ -8,14 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
@@ -88,6 +99,76 @@ class ReportPhotoIT extends PlatformTest {
         Http other = user("sx-admin", "STREET_ADMIN", SHUANGXIN);
         assertEquals(404, other.download(photos + "/1").statusCode());
         assertEquals(401, http.download(photos + "/1").statusCode());
+    }
+
+    /**
+     * A photo refused by its declared length is read to its end before the 413, so the client gets the answer and the
+     * connection stays open; refused without it, the server's close could reset the connection under the client's feet.
+     */
+    @Test
+    void aRefusedOversizePhotoIsAnsweredAndTheConnectionKept() throws Exception {
+        Http leader = user("photo-leader-2", "LEADER", UNIT);
+        Http.Response filed = leader.json("POST", "/api/v1/reports", Map.of("place", UNIT, "duty",
+                "SANITATION_SUPERVISOR", "urgency", "NORMAL", "description", "楼道堆物，照片太大"));
+        assertEquals(201, filed.status(), filed.body());
+        URI base = URI.create(leader.base());
+        byte[] huge = Arrays.copyOf(jpegWithGps(), 12 * 1024 * 1024);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            String head = "POST /api/v1/reports/" + filed.json().get("id").asLong() + "/photos HTTP/1.1\r\nHost: "
+                    + base.getHost() + "\r\nAuthorization: Bearer " + leader.token()
+                    + "\r\nContent-Type: image/jpeg\r\nContent-Length: " + huge.length + "\r\n\r\n";
+            CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
+                try {
+                    out.write(head.getBytes(StandardCharsets.US_ASCII));
+                    out.write(huge);
+                    out.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            RawResponse refused = RawResponse.read(in);
+            assertEquals(413, refused.status(), refused.body());
+            assertTrue(refused.body().contains("\"field\":\"photo\""), refused.body());
+            sent.get(30, TimeUnit.SECONDS); // every byte of the photo was taken, none reset
+            assertFalse("close".equalsIgnoreCase(refused.headers().get("connection")), refused.headers().toString());
+
+            out.write(("GET /api/v1/health HTTP/1.1\r\nHost: " + base.getHost() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals(200, RawResponse.read(in).status(), "the same connection answers the next request");
+        }
+    }
+
+    /** One HTTP/1.1 response with a Content-Length, read off a socket. */
+    record RawResponse(int status, Map<String, String> headers, String body) {
+        static RawResponse read(InputStream in) throws IOException {
+            String status = line(in);
+            Map<String, String> headers = new HashMap<>();
+            for (String line = line(in); !line.isEmpty(); line = line(in)) {
+                int colon = line.indexOf(':');
+                headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1)
+                        .strip());
+            }
+            byte[] body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
+            return new RawResponse(Integer.parseInt(status.split(" ")[1]), headers,
+                    new String(body, StandardCharsets.UTF_8));
+        }
+
+        private static String line(InputStream in) throws IOException {
+            StringBuilder sb = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed after: " + sb);
+                }
+                if (c != '\r') {
+                    sb.append((char) c);
+                }
+            }
+            return sb.toString();
+        }
     }
 
     static byte[] picture(String format) throws Exception {

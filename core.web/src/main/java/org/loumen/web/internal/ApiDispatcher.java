@@ -263,14 +263,14 @@ public final class ApiDispatcher extends HttpServlet {
                 if (route != null && AuditPolicy.isWrite(route)) {
                     audit.recordQuietly(route, req, caller, node, AuditRecord.Outcome.FAILURE, 409, answer.code());
                 }
-                JsonResponses.writeError(resp, answer);
+                answer(req, resp, answer);
                 return;
             }
             LOG.error("{} {} failed", method, path, e);
             if (route != null && AuditPolicy.isWrite(route)) {
                 audit.recordQuietly(route, req, caller, node, AuditRecord.Outcome.FAILURE, 500, "internal-error");
             }
-            JsonResponses.writeError(resp, new ApiException(500, "internal-error",
+            answer(req, resp, new ApiException(500, "internal-error",
                     "服务器内部错误，已记录 / internal error, logged on the server"));
         }
     }
@@ -296,14 +296,20 @@ public final class ApiDispatcher extends HttpServlet {
         if (route != null && AuditPolicy.isWrite(route)) {
             audit.recordQuietly(route, req, caller, node, AuditRecord.Outcome.FAILURE, e.status(), e.code());
         }
-        JsonResponses.writeError(resp, e);
+        answer(req, resp, e);
     }
 
     /** Answers a refusal and records it. */
     private void deny(HttpServletResponse resp, RouteTable.Route route, HttpServletRequest req, Caller caller,
             String node, ApiException refusal) throws IOException {
         audit.recordQuietly(route, req, caller, node, AuditRecord.Outcome.DENIED, refusal.status(), refusal.code());
-        JsonResponses.writeError(resp, refusal);
+        answer(req, resp, refusal);
+    }
+
+    /** Writes an error answer once the body the client is still sending is read, so that the client reads it. */
+    private void answer(HttpServletRequest req, HttpServletResponse resp, ApiException e) throws IOException {
+        UnreadBody.discard(req, maxUpload);
+        JsonResponses.writeError(resp, e);
     }
 
     /** Registers one resource's routes, tagged with the resource so they leave with it. */
