@@ -14,10 +14,11 @@
  * 2.6: handlers may let a domain {@link org.loumen.domain.Refusal} through, answered by
  * {@link org.loumen.web.ApiException#of} in one place; {@link org.loumen.web.StoreConflict} is deprecated for
  * {@link org.loumen.domain.StoreConflict} and {@link org.loumen.web.Inputs} delegates to
- * {@link org.loumen.domain.InputRules}).
+ * {@link org.loumen.domain.InputRules}; 2.8: {@link org.loumen.web.PlatformStarted}, the one signal that start-up
+ * is over).
  */
 @Export
-@Version("2.7.0")
+@Version("2.8.0")
 package org.loumen.web;
 
 import org.osgi.annotation.bundle.Export;

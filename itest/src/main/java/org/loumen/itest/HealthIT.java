@@ -1,13 +1,16 @@
 package org.loumen.itest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.util.Hashtable;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.loumen.web.PlatformStarted;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.service.cm.Configuration;
@@ -24,6 +27,16 @@ class HealthIT extends PlatformTest {
         // a manifest is all it takes
         return TestBundles.jar(Map.of("Bundle-SymbolicName", "org.loumen.itest.broken", "Bundle-Version", "1.0.0",
                 "Import-Package", "org.loumen.nowhere;version=\"[1,2)\",org.osgi.framework"), Map.of());
+    }
+
+    /** Start-up is over once: the platform says so as a service, and health as STARTING no more. */
+    @Test
+    void theStartedPlatformSaysSoOnce(@InjectService PlatformStarted started) throws Exception {
+        assertFalse(started.at().isAfter(Instant.now()), "started in the past: " + started.at());
+        assertEquals(1, context.getServiceReferences(PlatformStarted.class, null).size(), "one signal");
+        JsonNode health = http.get("/api/v1/health").json();
+        assertFalse("STARTING".equals(health.get("status").asText()), health.toString());
+        assertEquals(200, http.get("/api/v1/health/ready").status());
     }
 
     @Test

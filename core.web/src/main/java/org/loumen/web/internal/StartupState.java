@@ -1,9 +1,13 @@
 package org.loumen.web.internal;
 
+import java.time.Instant;
+
+import org.loumen.web.PlatformStarted;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,7 +16,8 @@ import org.osgi.service.component.annotations.Deactivate;
 /**
  * Whether the platform has finished starting: the framework reached the launch's start level
  * ({@code loumen.startlevel.target}). Until then health says STARTING, readiness 503, and every other API route
- * answers 503 {@code starting} with Retry-After, rather than 404 for routes whose bundles have not started yet.
+ * answers 503 {@code starting} with Retry-After, rather than 404 for routes whose bundles have not started yet. Then
+ * it registers {@link PlatformStarted} for the components that act once start-up is over.
  */
 @Component(service = StartupState.class, immediate = true)
 public final class StartupState {
@@ -21,9 +26,11 @@ public final class StartupState {
     /** Felix reports the target level as soon as it starts the first bundle of that level, so the completion event
      * is the signal. */
     private volatile boolean started;
+    private ServiceRegistration<PlatformStarted> signal;
+    private boolean closed;
     private final FrameworkListener listener = event -> {
         if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED && reachedTarget()) {
-            started = true;
+            markStarted();
         }
     };
 
@@ -32,12 +39,28 @@ public final class StartupState {
         this.context = context;
         context.addFrameworkListener(listener);
         // activated after start-up (e.g. this bundle was updated): no completion event will come
-        started = started || reachedTarget();
+        if (reachedTarget()) {
+            markStarted();
+        }
     }
 
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
+        closed = true;
         context.removeFrameworkListener(listener);
+        if (signal != null) {
+            signal.unregister();
+            signal = null;
+        }
+    }
+
+    private synchronized void markStarted() {
+        if (started || closed) {
+            return;
+        }
+        started = true;
+        Instant at = Instant.now();
+        signal = context.registerService(PlatformStarted.class, () -> at, null);
     }
 
     public boolean started() {

@@ -4,16 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.loumen.web.PlatformStarted;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Marks the framework cache kept between starts (see {@code org.loumen.launcher.FrameworkCache}) complete once the
- * framework has reached the launch's start level: every embedded bundle was installed into it. A cache never marked
+ * platform has started ({@link PlatformStarted}): every embedded bundle was installed into it. A cache never marked
  * (a start killed while bnd's launcher was installing) is made anew at the next start.
  */
 @Component(immediate = true)
@@ -21,23 +22,12 @@ public final class CacheMarker {
 
     private static final Logger LOG = LoggerFactory.getLogger(CacheMarker.class);
 
-    private final BundleContext context;
-    private final StartLevelWatch watch;
-
     @Activate
-    public CacheMarker(BundleContext context) {
-        this.context = context;
-        this.watch = StartLevelWatch.watch(context, this::mark);
-        // the level may have been reached before this component activated; every bundle is installed by then
-        watch.checkNow();
+    public CacheMarker(BundleContext context, @Reference PlatformStarted started) {
+        mark(context);
     }
 
-    @Deactivate
-    void deactivate() {
-        watch.close();
-    }
-
-    private void mark() {
+    private static void mark(BundleContext context) {
         String marker = context.getProperty("loumen.cache.marker");
         if (marker == null) {
             return;

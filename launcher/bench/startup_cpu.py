@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Start-up CPU by thread (not a test): where a warm start spends its processor time until status UP.
+
+Wall-clock start-up figures swing with the machine's load; CPU time per thread hardly does. For each jar this starts
+loumen.jar --demo once on an empty folder (seeding the demo), then RUNS warm starts on that folder, A and B in turn,
+and at the moment health first says UP reads every thread's CPU time from /proc (utime + stime). Prints per start the
+wall time to UP, the process's CPU, the start-level thread's and main's (the start's critical path: Felix starts the
+bundles one by one on FelixStartLevel), the JIT compilers', the garbage collector's and the rest; then medians.
+
+Usage: launcher/bench/startup_cpu.py A.jar [B.jar] [--runs N]
+"""
+import argparse, collections, os, re, shutil, signal, statistics, subprocess, sys, tempfile, time
+
+import loumen_bench
+
+TICK = os.sysconf("SC_CLK_TCK")
+GROUPS = [("start level", re.compile(r"^FelixStartLevel")), ("main", re.compile(r"^main$")),
+          ("JIT", re.compile(r"^C[12] Compiler")), ("GC", re.compile(r"^(G1|GC |VM Periodic|VM Thread)")),
+          ("database publish", re.compile(r"^loumen-db-"))]
+
+
+
+def thread_cpu(pid):
+    """{thread name: CPU ms} of a running process, threads of the same name added up."""
+    out = collections.Counter()
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/comm") as f:
+                name = f.read().strip()
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            out[name] += (int(fields[11]) + int(fields[12])) * 1000 / TICK
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            pass
+    return out
+
+
+def process_cpu(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / TICK
+
+
+def warm_start(jar, data):
+    port = loumen_bench.free_port()
+    log = open(os.path.join(data, "cpu.log"), "w")
+    t0 = time.monotonic()
+    p = subprocess.Popen(["java", "-jar", jar, "--host", "127.0.0.1", "--port", str(port), "--data", data, "--demo"],
+                         stdout=log, stderr=subprocess.STDOUT,
+                         env=dict(os.environ, LOUMEN_ADMIN_PASSWORD="Bench-Start-2026"))
+    try:
+        while True:
+            if p.poll() is not None:
+                sys.exit(f"loumen exited; see {log.name}")
+            status, body = loumen_bench.health(port)
+            if body and body.get("status") == "UP":
+                threads, total = thread_cpu(p.pid), process_cpu(p.pid)
+                wall = 1000 * (time.monotonic() - t0)
+                break
+            time.sleep(0.02)
+            if time.monotonic() - t0 > 180:
+                sys.exit("not UP within 180 s")
+    finally:
+        p.send_signal(signal.SIGTERM)
+        p.wait(60)
+    row = {"wall": wall, "process": total}
+    rest = total
+    for name, pattern in GROUPS:
+        row[name] = sum(ms for t, ms in threads.items() if pattern.search(t))
+        rest -= row[name]
+    row["other threads"] = rest
+    return row
+
+
+def main():
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("jars", nargs="+")
+    args.add_argument("--runs", type=int, default=5)
+    opts = args.parse_args()
+    labels = "AB"[:len(opts.jars)]
+    folders = {}
+    try:
+        for k, jar in zip(labels, opts.jars):
+            folders[k] = tempfile.mkdtemp(prefix=f"loumen-cpu{k}-")
+            loumen_bench.JAR = jar
+            loumen_bench.start_once(folders[k], "first", args=["--demo"])
+        rows = collections.defaultdict(list)
+        cols = ["wall", "process", *[g for g, _ in GROUPS], "other threads"]
+        print("ms: " + " | ".join(cols))
+        for i in range(opts.runs):
+            for k, jar in zip(labels, opts.jars):
+                r = warm_start(jar, folders[k])
+                rows[k].append(r)
+                print(f"{k} run {i}: " + " | ".join(f"{r[c]:.0f}" for c in cols)
+                      + f"  load {os.getloadavg()[0]:.1f}", flush=True)
+        for k in labels:
+            print(f"{k} median: " + " | ".join(f"{c} {statistics.median(r[c] for r in rows[k]):.0f}" for c in cols))
+    finally:
+        for d in folders.values():
+            shutil.rmtree(d, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
