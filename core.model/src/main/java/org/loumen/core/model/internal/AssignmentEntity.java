@@ -42,4 +42,14 @@ public class AssignmentEntity {
 
     @Column(name = "END_DATE")
     LocalDate end;
+
+    /**
+     * The rule of {@link org.loumen.core.model.Assignment#activeOn} (在任) in JPQL, for the queries that select the
+     * assignments in force: over alias {@code a}, the day bound as {@code :today}. Kept here beside the columns it
+     * reads, with {@link #IN_FORCE_SQL}, so that the rule is written once for each query language.
+     */
+    static final String IN_FORCE = "(a.start is null or a.start <= :today) and (a.end is null or a.end > :today)";
+
+    /** {@link #IN_FORCE} in SQL over {@code MDL_ASSIGNMENT}'s columns; the day is bound twice (parameters 1 and 2). */
+    static final String IN_FORCE_SQL = "(START_DATE IS NULL OR START_DATE <= ?) AND (END_DATE IS NULL OR END_DATE > ?)";
 }

@@ -187,7 +187,7 @@ final class LeaderImportExport {
         if (leaders.isEmpty()) {
             return out;
         }
-        String active = "(a.start is null or a.start <= :today) and (a.end is null or a.end > :today)";
+        String active = AssignmentEntity.IN_FORCE;
         List<Object[]> all = new ArrayList<>();
         Set<Long> wanted = new HashSet<>();
         leaders.forEach(l -> wanted.add(l.id));

@@ -67,7 +67,7 @@ final class LeaderQueries {
         }
         if (f.role() != null) {
             w.append(" and exists (select a.id from AssignmentEntity a where a.leader = l.id and a.role = :role and "
-                    + "(a.start is null or a.start <= :today) and (a.end is null or a.end > :today))");
+                    + AssignmentEntity.IN_FORCE + ")");
         }
         if (f.age() != null) {
             w.append(f.age() == LeaderQuery.AgeBand.UNDER_60 ? " and l.birthDate > :cutoff"

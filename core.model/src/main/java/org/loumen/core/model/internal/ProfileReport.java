@@ -67,7 +67,7 @@ final class ProfileReport {
                 Set<String> ledUnits = new HashSet<>();
                 Set<String> ledBuildings = new HashSet<>();
                 try (PreparedStatement p = c.prepareStatement("SELECT LEADER_ID, BUILDING, UNIT FROM MDL_ASSIGNMENT "
-                        + "WHERE (START_DATE IS NULL OR START_DATE <= ?) AND (END_DATE IS NULL OR END_DATE > ?)")) {
+                        + "WHERE " + AssignmentEntity.IN_FORCE_SQL)) {
                     p.setDate(1, java.sql.Date.valueOf(asOf));
                     p.setDate(2, java.sql.Date.valueOf(asOf));
                     try (ResultSet r = p.executeQuery()) {
