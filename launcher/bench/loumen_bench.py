@@ -1,9 +1,11 @@
 """What the benchmarks share: a loumen.jar started on an empty data folder, signed in as the operator's admin."""
-import json, os, shutil, socket, subprocess, sys, tempfile, time, urllib.error, urllib.request
+import json, os, shlex, shutil, socket, subprocess, sys, tempfile, time, urllib.error, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # LOUMEN_JAR: another build's jar, for A/B figures (e.g. main's beside a branch's)
 JAR = os.environ.get("LOUMEN_JAR") or os.path.join(ROOT, "launcher", "target", "loumen.jar")
+# JVM options for every platform a benchmark starts (LOUMEN_JVM_OPTIONS, or run.py --jvm): the JVM's defaults unless set
+JVM = shlex.split(os.environ.get("LOUMEN_JVM_OPTIONS", ""))
 
 
 def free_port():
@@ -27,7 +29,8 @@ class Platform:
         self.port = free_port()
         env = dict(os.environ, LOUMEN_ADMIN_PASSWORD=password, **(env or {}))
         self.process = subprocess.Popen(
-            ["java", "-jar", jar, "--host", "127.0.0.1", "--port", str(self.port), "--data", self.data, *args], env=env,
+            ["java", *JVM, "-jar", jar, "--host", "127.0.0.1", "--port", str(self.port), "--data", self.data, *args],
+            env=env,
             stdout=open(os.path.join(self.data, "bench.log"), "w"), stderr=subprocess.STDOUT)
         # LOUMEN_BENCH_START_TIMEOUT: seconds to wait for UP (a start on a heavily loaded machine takes minutes)
         deadline = time.monotonic() + (start_timeout or int(os.environ.get("LOUMEN_BENCH_START_TIMEOUT", "120")))
@@ -99,7 +102,7 @@ def start_once(data, label, args=(), jvm=()):
     port = free_port()
     log = open(os.path.join(data, f"bench-{label}.log"), "w")
     t0 = time.monotonic()
-    p = subprocess.Popen(["java", *jvm, "-jar", JAR, "--host", "127.0.0.1", "--port", str(port), "--data", data,
+    p = subprocess.Popen(["java", *JVM, *jvm, "-jar", JAR, "--host", "127.0.0.1", "--port", str(port), "--data", data,
                           *args], stdout=log, stderr=subprocess.STDOUT,
                          env=dict(os.environ, LOUMEN_ADMIN_PASSWORD=os.environ.get("LOUMEN_ADMIN_PASSWORD",
                                                                                     "Bench-Start-2026")))

@@ -18,10 +18,11 @@ wrk comes from Debian's package `wrk` (the suite says how to install it when it 
 
 Usage: launcher/bench/run.py [--runs 5] [--seconds 8] [--connections 32]
 """
-import argparse, gzip, json, os, re, shutil, statistics, subprocess, sys, tempfile, time, urllib.request
+import argparse, gzip, json, os, re, shlex, shutil, statistics, subprocess, sys, tempfile, time, urllib.request
 
 import ballots
 import pages
+import loumen_bench
 from loumen_bench import JAR, ROOT, Platform, leaders_csv, start_once
 
 BASELINE = os.path.join(ROOT, "bench.baseline", "target", "bench.baseline-0.1.0-SNAPSHOT.jar")
@@ -32,7 +33,11 @@ args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 args.add_argument("--runs", type=int, default=5)
 args.add_argument("--seconds", type=int, default=8)
 args.add_argument("--connections", type=int, default=32)
+args.add_argument("--jvm", default=None, help="JVM options for every start, e.g. the start-up options of "
+                  "docs/operations.md (default: LOUMEN_JVM_OPTIONS, else the JVM's own defaults)")
 opts = args.parse_args()
+if opts.jvm is not None:
+    loumen_bench.JVM = shlex.split(opts.jvm)
 
 if not shutil.which("wrk"):
     sys.exit("wrk is missing: apt-get install -y wrk (Debian's package)")
@@ -68,7 +73,8 @@ def compressed_size(port, path):
         return len(body), raw
 
 
-print(f"Loumen benchmark suite: {os.cpu_count()} cores, wrk -t2 -c{opts.connections} -d{opts.seconds}s", flush=True)
+print(f"Loumen benchmark suite: {os.cpu_count()} cores, wrk -t2 -c{opts.connections} -d{opts.seconds}s, JVM options: "
+      f"{' '.join(loumen_bench.JVM) or '(defaults)'}", flush=True)
 
 # 1. start-up on a warm data folder, with the demo data
 print("start-up", flush=True)
