@@ -10,7 +10,7 @@ audit log holds tens of thousands of today's entries), then measured A, B, A, B 
 
 Server time is the `Server-Timing: app;dur=` header (token check, access rule, handler, audit entry committed).
 
-Usage: launcher/bench/ab_pages.py JAR_A JAR_B [--fill 16] [--rounds 20] [--walks 1]
+Usage: launcher/bench/ab_pages.py JAR_A JAR_B [--fill 16] [--rounds 20] [--walks 1] [--also PATH ...]
 """
 import argparse, json, re, shutil, statistics, subprocess, threading, urllib.request
 from datetime import date, timedelta
@@ -24,6 +24,7 @@ a.add_argument("jar_b")
 a.add_argument("--fill", type=int, default=16, help="seconds of wrk -c32 on the signed-in listing per platform")
 a.add_argument("--rounds", type=int, default=20)
 a.add_argument("--walks", type=int, default=0, help="walks of every page through Chromium per platform")
+a.add_argument("--also", action="append", default=[], help="another path timed alone each round (repeatable)")
 o = a.parse_args()
 
 COMMUNITY = "120112103001"  # as run.py
@@ -84,10 +85,12 @@ with Platform("Pages-AB-2026", "loumen-abp-a-", args=["--demo"], jar=o.jar_a) as
         for _ in range(3):  # warm-up
             timed(p, AUDIT), burst(p, p.dashboard)
     loads.append(load())
-    audit, dash = {"A": [], "B": []}, {"A": {}, "B": {}}
+    audit, dash, also = {"A": [], "B": []}, {"A": {}, "B": {}}, {"A": {}, "B": {}}
     for _ in range(o.rounds):
         for name, p in both:
             audit[name].append(timed(p, AUDIT)[0])
+            for q in o.also:
+                also[name].setdefault(q, []).append(timed(p, q)[0])
             for q, ms in burst(p, p.dashboard).items():
                 dash[name].setdefault(q, []).append(ms)
     loads.append(load())
@@ -101,6 +104,9 @@ with Platform("Pages-AB-2026", "loumen-abp-a-", args=["--demo"], jar=o.jar_a) as
     for name in ("A", "B"):
         xs = audit[name]
         print(f"  {name}: median {statistics.median(xs):.1f} ms, max {max(xs):.1f} ms")
+    for q in o.also:
+        print(f"{q} alone: " + "; ".join(f"{n} median {statistics.median(also[n][q]):.1f} ms, max "
+                                          f"{max(also[n][q]):.1f} ms" for n in ("A", "B")))
     print(f"dashboard's {len(pa.dashboard)} calls at once, {o.rounds} bursts: median / max of each (the slowest 6 by "
           f"median), and the slowest call of each burst")
     for name in ("A", "B"):
