@@ -43,6 +43,22 @@ class CivicFiguresIT extends CivicTest {
         check(sxAdmin(), "", today().getYear());
     }
 
+    @Test
+    void aCampaignOpenTodayIsCountedAtOnceAndOnlyInItsStreet() throws Exception {
+        long before = sxAdmin().get("/api/v1/civic/figures").json().get("publicity").get("openCampaigns").asLong();
+        long elsewhere = sgAdmin().get("/api/v1/civic/figures").json().get("publicity").get("openCampaigns")
+                .asLong();
+        Http.Response created = sxAdmin().json("POST", "/api/v1/campaigns", java.util.Map.of("node", SHUANGXIN,
+                "theme", "楼门安全宣传（数字测试）", "startsOn", today().toString(), "endsOn",
+                today().plusDays(7).toString()));
+        assertEquals(201, created.status(), created.body());
+        assertEquals(before + 1, sxAdmin().get("/api/v1/civic/figures").json().get("publicity").get("openCampaigns")
+                .asLong());
+        assertEquals(elsewhere, sgAdmin().get("/api/v1/civic/figures").json().get("publicity").get("openCampaigns")
+                .asLong());
+        check(sxAdmin(), "", today().getYear());
+    }
+
     private static void check(Http as, String query, int year) throws Exception {
         String street = query.contains("street=") ? "&street=" + SHUANGXIN : "";
         Http.Response r = as.get("/api/v1/civic/figures" + query);
@@ -113,6 +129,12 @@ class CivicFiguresIT extends CivicTest {
         assertEquals(consultations.size(), cf.get("consultations").asLong(), query + " " + cf);
         assertEquals(openNow, cf.get("open").asLong(), query + " " + cf);
         assertEquals(answered, cf.get("answered").asLong(), query + " " + cf);
-        assertTrue(figures.get("publicity").has("openCampaigns"), figures.toString());
+        // publicity: the campaigns open today, as the list marks them
+        JsonNode campaigns = as.get("/api/v1/campaigns" + (street.isEmpty() ? "" : "?street=" + SHUANGXIN)).json();
+        long openCampaigns = 0;
+        for (JsonNode c : campaigns) {
+            openCampaigns += c.get("open").asBoolean() ? 1 : 0;
+        }
+        assertEquals(openCampaigns, figures.get("publicity").get("openCampaigns").asLong(), query + " " + figures);
     }
 }

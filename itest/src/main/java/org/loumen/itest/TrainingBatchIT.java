@@ -133,6 +133,13 @@ class TrainingBatchIT extends PlatformTest {
                 start.plusDays(10), start.plusDays(10))).json().get("id").asLong();
         assertEquals(200, sg.json("POST", "/api/v1/training-batches/" + second + "/enrolments", Map.of("leaders",
                 List.of(b))).status());
+        // the later batch's candidates: c, absent, to retake; not b (enrolled in it) nor a (passed and certified)
+        Map<Long, Boolean> retakes = new java.util.HashMap<>();
+        sg.get("/api/v1/training-batches/" + second + "/candidates").json().forEach(x -> retakes.put(
+                x.get("leader").asLong(), x.get("retake").asBoolean()));
+        assertEquals(Boolean.TRUE, retakes.get(c), retakes.toString());
+        assertFalse(retakes.containsKey(b), retakes.toString());
+        assertFalse(retakes.containsKey(a), retakes.toString());
         JsonNode record = sg.get("/api/v1/leaders/" + b + "/training").json().get("onboarding");
         assertEquals(2, record.size(), record.toString());
         assertEquals("FAILED", record.get(0).get("result").asText());
