@@ -95,6 +95,31 @@ def health(port):
         return None, None
 
 
+def until_up(jar, data, on_up, jvm=(), log_name="until-up.log", timeout=180):
+    """Starts JAR --demo on DATA with JVM options, polls health every 20 ms and, at the first UP, returns
+    on_up(process, ms since the start) after stopping the process again."""
+    import signal
+    port = free_port()
+    log = open(os.path.join(data, log_name), "w")
+    t0 = time.monotonic()
+    p = subprocess.Popen(["java", *jvm, "-jar", jar, "--host", "127.0.0.1", "--port", str(port), "--data", data,
+                          "--demo"], stdout=log, stderr=subprocess.STDOUT,
+                         env=dict(os.environ, LOUMEN_ADMIN_PASSWORD="Bench-Start-2026"))
+    try:
+        while True:
+            if p.poll() is not None:
+                sys.exit(f"loumen exited; see {log.name}")
+            status, body = health(port)
+            if body and body.get("status") == "UP":
+                return on_up(p, 1000 * (time.monotonic() - t0))
+            time.sleep(0.02)
+            if time.monotonic() - t0 > timeout:
+                sys.exit(f"not UP within {timeout} s")
+    finally:
+        p.send_signal(signal.SIGTERM)
+        p.wait(60)
+
+
 def start_once(data, label, args=(), jvm=()):
     """Starts loumen.jar on DATA and stops it again: (ms to the first 200 on health, ms to UP, RSS in MB 2 s after UP).
     Polls every 20 ms, which costs the machine next to nothing."""

@@ -6,7 +6,7 @@ UP; prints the time to UP, the execution samples per thread, and for the busiest
 
 Usage: launcher/bench/profile_startup.py [--jar loumen.jar] [--out /tmp/loumen-start.jfr] [--depth 96]
 """
-import argparse, collections, os, re, shutil, signal, subprocess, sys, tempfile, time
+import argparse, collections, os, re, shutil, subprocess, tempfile
 
 import loumen_bench
 
@@ -21,27 +21,12 @@ data = tempfile.mkdtemp(prefix="loumen-pstart-")
 try:
     f, u, r = loumen_bench.start_once(data, "first", args=["--demo"])
     print(f"first start: UP after {u:.0f} ms", flush=True)
-    port = loumen_bench.free_port()
-    log = open(os.path.join(data, "profile.log"), "w")
-    t0 = time.monotonic()
-    p = subprocess.Popen(["java", f"-XX:StartFlightRecording=name=start,settings=profile", "-jar", opts.jar,
-                          "--host", "127.0.0.1", "--port", str(port), "--data", data, "--demo"], stdout=log,
-                         stderr=subprocess.STDOUT, env=dict(os.environ, LOUMEN_ADMIN_PASSWORD="Bench-Start-2026"))
-    try:
-        while True:
-            if p.poll() is not None:
-                sys.exit(f"loumen exited; see {log.name}")
-            status, body = loumen_bench.health(port)
-            if body and body.get("status") == "UP":
-                break
-            time.sleep(0.02)
-            if time.monotonic() - t0 > 180:
-                sys.exit("not UP within 180 s")
-        print(f"warm start with JFR: UP after {1000 * (time.monotonic() - t0):.0f} ms  load {os.getloadavg()[0]:.1f}")
+
+    def at_up(p, wall):
+        print(f"warm start with JFR: UP after {wall:.0f} ms  load {os.getloadavg()[0]:.1f}")
         subprocess.run(["jcmd", str(p.pid), "JFR.dump", "name=start", "filename=" + opts.out], capture_output=True)
-    finally:
-        p.send_signal(signal.SIGTERM)
-        p.wait(60)
+    loumen_bench.until_up(opts.jar, data, at_up, jvm=["-XX:StartFlightRecording=name=start,settings=profile"],
+                          log_name="profile.log")
 finally:
     shutil.rmtree(data, ignore_errors=True)
 

@@ -10,7 +10,7 @@ health polls) and the rest; then medians.
 
 Usage: launcher/bench/startup_cpu.py A.jar [B.jar] [--runs N]
 """
-import argparse, collections, os, re, shutil, signal, statistics, subprocess, sys, tempfile, time
+import argparse, collections, os, re, shutil, statistics, tempfile
 
 import loumen_bench
 
@@ -44,34 +44,16 @@ def process_cpu(pid):
 
 
 def warm_start(jar, data):
-    port = loumen_bench.free_port()
-    log = open(os.path.join(data, "cpu.log"), "w")
-    t0 = time.monotonic()
-    p = subprocess.Popen(["java", "-jar", jar, "--host", "127.0.0.1", "--port", str(port), "--data", data, "--demo"],
-                         stdout=log, stderr=subprocess.STDOUT,
-                         env=dict(os.environ, LOUMEN_ADMIN_PASSWORD="Bench-Start-2026"))
-    try:
-        while True:
-            if p.poll() is not None:
-                sys.exit(f"loumen exited; see {log.name}")
-            status, body = loumen_bench.health(port)
-            if body and body.get("status") == "UP":
-                threads, total = thread_cpu(p.pid), process_cpu(p.pid)
-                wall = 1000 * (time.monotonic() - t0)
-                break
-            time.sleep(0.02)
-            if time.monotonic() - t0 > 180:
-                sys.exit("not UP within 180 s")
-    finally:
-        p.send_signal(signal.SIGTERM)
-        p.wait(60)
-    row = {"wall": wall, "process": total}
-    rest = total
-    for name, pattern in GROUPS:
-        row[name] = sum(ms for t, ms in threads.items() if pattern.search(t))
-        rest -= row[name]
-    row["other threads"] = rest
-    return row
+    def at_up(p, wall):
+        threads, total = thread_cpu(p.pid), process_cpu(p.pid)
+        row = {"wall": wall, "process": total}
+        rest = total
+        for name, pattern in GROUPS:
+            row[name] = sum(ms for t, ms in threads.items() if pattern.search(t))
+            rest -= row[name]
+        row["other threads"] = rest
+        return row
+    return loumen_bench.until_up(jar, data, at_up, jvm=loumen_bench.JVM, log_name="cpu.log")
 
 
 def main():

@@ -42,9 +42,7 @@ class ReportPhotoIT extends PlatformTest {
     @Test
     void photosAreCheckedStrippedCountedAndLimited() throws Exception {
         Http leader = user("photo-leader", "LEADER", UNIT);
-        Http.Response filed = leader.json("POST", "/api/v1/reports", Map.of("place", UNIT, "duty",
-                "SANITATION_SUPERVISOR", "urgency", "NORMAL", "description", "垃圾桶满溢，附照片"));
-        assertEquals(201, filed.status(), filed.body());
+        Http.Response filed = file(leader, "垃圾桶满溢，附照片");
         assertEquals(0, filed.json().get("photos").asInt());
         assertEquals("LEADER", filed.json().get("reporterKind").asText());
         String photos = "/api/v1/reports/" + filed.json().get("id").asLong() + "/photos";
@@ -108,9 +106,7 @@ class ReportPhotoIT extends PlatformTest {
     @Test
     void aRefusedOversizePhotoIsAnsweredAndTheConnectionKept() throws Exception {
         Http leader = user("photo-leader-2", "LEADER", UNIT);
-        Http.Response filed = leader.json("POST", "/api/v1/reports", Map.of("place", UNIT, "duty",
-                "SANITATION_SUPERVISOR", "urgency", "NORMAL", "description", "楼道堆物，照片太大"));
-        assertEquals(201, filed.status(), filed.body());
+        Http.Response filed = file(leader, "楼道堆物，照片太大");
         URI base = URI.create(leader.base());
         byte[] huge = Arrays.copyOf(jpegWithGps(), 12 * 1024 * 1024);
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
@@ -140,6 +136,14 @@ class ReportPhotoIT extends PlatformTest {
             out.flush();
             assertEquals(200, RawResponse.read(in).status(), "the same connection answers the next request");
         }
+    }
+
+    /** A sanitation report on the unit, filed by its leader. */
+    static Http.Response file(Http leader, String description) throws Exception {
+        Http.Response filed = leader.json("POST", "/api/v1/reports", Map.of("place", UNIT, "duty",
+                "SANITATION_SUPERVISOR", "urgency", "NORMAL", "description", description));
+        assertEquals(201, filed.status(), filed.body());
+        return filed;
     }
 
     /** One HTTP/1.1 response with a Content-Length, read off a socket. */
