@@ -134,9 +134,7 @@ public final class TrainingService {
 
     /** The results of a leader's onboarding enrolments, oldest first (null: not yet assessed). */
     static List<Result> results(EntityManager em, long leader) {
-        return em.createQuery("select e.result from TrainingEnrolmentEntity e where e.leader = :l and "
-                + "e.withdrawnAt is null order by e.id", String.class).setParameter("l", leader).getResultList().stream()
-                .map(r -> r == null ? null : Result.valueOf(r)).toList();
+        return results(em, List.of(leader)).getOrDefault(leader, List.of());
     }
 
     /**
