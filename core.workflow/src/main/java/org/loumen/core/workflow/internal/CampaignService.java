@@ -98,11 +98,16 @@ public final class CampaignService {
                 + "c.startsOn desc, c.id desc", CampaignEntity.class).getResultList());
         List<View> out = new ArrayList<>();
         for (CampaignEntity c : all) {
-            if (scopes.stream().anyMatch(s -> related(c.node, s)) && (street == null || related(c.node, street))) {
+            if (shown(c.node, scopes, street)) {
                 out.add(view(c));
             }
         }
         return out;
+    }
+
+    /** Whether a campaign on the node is listed within the scopes (and the street, when one is asked for). */
+    static boolean shown(String node, Set<String> scopes, String street) {
+        return scopes.stream().anyMatch(s -> related(node, s)) && (street == null || related(node, street));
     }
 
     static boolean related(String a, String b) {
@@ -251,8 +256,7 @@ public final class CampaignService {
             for (Object[] c : em.createQuery("select c.node, c.startsOn, c.endsOn from CampaignEntity c",
                     Object[].class).getResultList()) {
                 String node = (String) c[0];
-                if (scopes.stream().anyMatch(s -> related(node, s)) && (street == null || related(node, street))
-                        && open((LocalDate) c[1], (LocalDate) c[2], today)) {
+                if (shown(node, scopes, street) && open((LocalDate) c[1], (LocalDate) c[2], today)) {
                     open[0]++;
                 }
             }
