@@ -95,25 +95,30 @@ def health(port):
         return None, None
 
 
-def until_up(jar, data, on_up, jvm=(), log_name="until-up.log", timeout=180):
-    """Starts JAR --demo on DATA with JVM options, polls health every 20 ms and, at the first UP, returns
-    on_up(process, ms since the start) after stopping the process again."""
+def until_up(jar, data, on_up, args=("--demo",), jvm=(), log_name="until-up.log", timeout=180):
+    """Starts JAR on DATA with ARGS and JVM options, polls health every 20 ms (which costs the machine next to nothing)
+    and, at the first UP, returns on_up(process, ms to UP, ms to the first 200) after stopping the process again."""
     import signal
     port = free_port()
     log = open(os.path.join(data, log_name), "w")
     t0 = time.monotonic()
     p = subprocess.Popen(["java", *jvm, "-jar", jar, "--host", "127.0.0.1", "--port", str(port), "--data", data,
-                          "--demo"], stdout=log, stderr=subprocess.STDOUT,
-                         env=dict(os.environ, LOUMEN_ADMIN_PASSWORD="Bench-Start-2026"))
+                          *args], stdout=log, stderr=subprocess.STDOUT,
+                         env=dict(os.environ, LOUMEN_ADMIN_PASSWORD=os.environ.get("LOUMEN_ADMIN_PASSWORD",
+                                                                                    "Bench-Start-2026")))
+    first = None
     try:
         while True:
             if p.poll() is not None:
-                sys.exit(f"loumen exited; see {log.name}")
+                sys.exit(f"loumen exited with {p.returncode}; see {log.name}")
             status, body = health(port)
+            now = 1000 * (time.monotonic() - t0)
+            if status == 200 and first is None:
+                first = now
             if body and body.get("status") == "UP":
-                return on_up(p, 1000 * (time.monotonic() - t0))
+                return on_up(p, now, first)
             time.sleep(0.02)
-            if time.monotonic() - t0 > timeout:
+            if now > 1000 * timeout:
                 sys.exit(f"not UP within {timeout} s")
     finally:
         p.send_signal(signal.SIGTERM)
@@ -121,37 +126,13 @@ def until_up(jar, data, on_up, jvm=(), log_name="until-up.log", timeout=180):
 
 
 def start_once(data, label, args=(), jvm=()):
-    """Starts loumen.jar on DATA and stops it again: (ms to the first 200 on health, ms to UP, RSS in MB 2 s after UP).
-    Polls every 20 ms, which costs the machine next to nothing."""
-    import signal
-    port = free_port()
-    log = open(os.path.join(data, f"bench-{label}.log"), "w")
-    t0 = time.monotonic()
-    p = subprocess.Popen(["java", *JVM, *jvm, "-jar", JAR, "--host", "127.0.0.1", "--port", str(port), "--data", data,
-                          *args], stdout=log, stderr=subprocess.STDOUT,
-                         env=dict(os.environ, LOUMEN_ADMIN_PASSWORD=os.environ.get("LOUMEN_ADMIN_PASSWORD",
-                                                                                    "Bench-Start-2026")))
-    first = up = None
-    try:
-        while up is None:
-            if p.poll() is not None:
-                sys.exit(f"loumen exited with {p.returncode}; see {log.name}")
-            status, body = health(port)
-            now = time.monotonic()
-            if status == 200 and first is None:
-                first = now - t0
-            if body and body.get("status") == "UP":
-                up = now - t0
-            time.sleep(0.02)
-            if now - t0 > 180:
-                sys.exit("not UP within 180 s")
+    """Starts loumen.jar on DATA and stops it again: (ms to the first 200 on health, ms to UP, RSS in MB 2 s after UP)."""
+    def at_up(p, up, first):
         time.sleep(2)
         with open(f"/proc/{p.pid}/status") as f:
             rss = next(int(l.split()[1]) for l in f if l.startswith("VmRSS")) // 1024
-    finally:
-        p.send_signal(signal.SIGTERM)
-        p.wait(60)
-    return first * 1000, up * 1000, rss
+        return first, up, rss
+    return until_up(JAR, data, at_up, args=args, jvm=[*JVM, *jvm], log_name=f"bench-{label}.log")
 
 
 def print_jfr_samples(recording, selected, depth=64, keep=lambda frames: True, label="samples", tops_n=25,

@@ -22,7 +22,7 @@ try:
     f, u, r = loumen_bench.start_once(data, "first", args=["--demo"])
     print(f"first start: UP after {u:.0f} ms", flush=True)
 
-    def at_up(p, wall):
+    def at_up(p, wall, first):
         print(f"warm start with JFR: UP after {wall:.0f} ms  load {os.getloadavg()[0]:.1f}")
         subprocess.run(["jcmd", str(p.pid), "JFR.dump", "name=start", "filename=" + opts.out], capture_output=True)
     loumen_bench.until_up(opts.jar, data, at_up, jvm=["-XX:StartFlightRecording=name=start,settings=profile"],

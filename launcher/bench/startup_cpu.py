@@ -44,7 +44,7 @@ def process_cpu(pid):
 
 
 def warm_start(jar, data):
-    def at_up(p, wall):
+    def at_up(p, wall, first):
         threads, total = thread_cpu(p.pid), process_cpu(p.pid)
         row = {"wall": wall, "process": total}
         rest = total
