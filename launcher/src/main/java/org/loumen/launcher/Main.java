@@ -40,6 +40,11 @@ public final class Main {
         if (status >= 0) {
             System.exit(status);
         }
+        // beside the launch: the platform's management server costs some 150 ms to make, while the compiles the
+        // directive is meant for only begin once bnd's launcher resolves the bundles
+        Thread directive = new Thread(StartupCompilation::apply, "loumen-jit-directive");
+        directive.setDaemon(true);
+        directive.start();
         HeapSizing.apply();
         Class<?> launcher = Class.forName(BND_LAUNCHER);
         Method main = launcher.getMethod("main", String[].class);
