@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The demo's checks at a warm start are cheap ones (any leader row, any household row, one query for the six demo
- * leaders' accounts, the reference tree read before it is written): a second start with {@code --demo} on the same
- * folder must find the demo complete and add nothing — no second import, no account issued again (the first
- * passwords in {@code demo-accounts.txt} still sign in), the same counts.
+ * leaders' accounts, the reference tree read before it is written), and a warm start of the same build runs them once
+ * the platform has started: a second start with {@code --demo} on the same folder must find the demo complete and add
+ * nothing — no second import, no account issued again (the first passwords in {@code demo-accounts.txt} still sign
+ * in), the same counts.
  */
 class DemoWarmStartE2EIT extends E2EBase {
 
@@ -31,6 +32,7 @@ class DemoWarmStartE2EIT extends E2EBase {
         Process first = start(env, data, port, "--demo");
         awaitHealth(first, port);
         assertTrue(log(0).contains("演示楼门栋长账号"), "the first start issues the demo leaders' accounts: " + log(0));
+        assertFalse(log(0).contains("[loumen-demo-check]"), "a first start seeds before UP: " + log(0));
         String token = login(port, "admin", ADMIN);
         long leaders = total(port, token, "/api/v1/leaders?size=1");
         long households = total(port, token, "/api/v1/households?size=1");
@@ -44,6 +46,13 @@ class DemoWarmStartE2EIT extends E2EBase {
         Process again = start(env, data, port2, "--demo");
         awaitHealth(again, port2);
         String token2 = login(port2, "admin", ADMIN);
+        // the warm start's check runs after start, on its own thread, and finds the demo complete
+        long until = System.currentTimeMillis() + 60_000;
+        while (!log(1).contains("[loumen-demo-check]") && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        assertTrue(log(1).contains("[loumen-demo-check]"), log(1));
+        assertTrue(log(1).contains("Demo data: 0 communities added"), log(1));
         assertEquals(leaders, total(port2, token2, "/api/v1/leaders?size=1"), "no second import of the leaders");
         assertEquals(households, total(port2, token2, "/api/v1/households?size=1"), "nor of the households");
         assertEquals(accounts, Files.readString(data.resolve("demo-accounts.txt"), StandardCharsets.UTF_8),

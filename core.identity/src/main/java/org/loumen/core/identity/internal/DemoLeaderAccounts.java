@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * With {@code --demo}: one leader's account per demo community (演示楼门栋长账号), named by the leader's phone number,
  * its first password printed and added to {@code DATA/demo-accounts.txt} like the other demo accounts (role column
  * 楼门栋长). Each is a unit leader of a unit with households in the demo data, some with care tags. Waits for the
- * demo data (the condition {@code loumen.model.seeded} of core.model).
+ * demo data's check (the condition {@code loumen.model.demo-checked} of core.model).
  */
 @Component(immediate = true)
 public final class DemoLeaderAccounts {
@@ -41,7 +41,7 @@ public final class DemoLeaderAccounts {
     @Activate
     public DemoLeaderAccounts(BundleContext context, @Reference LeaderAccounts accounts,
             @Reference LeaderService leaders, @Reference OrganisationService organisation,
-            @Reference(target = "(osgi.condition.id=loumen.model.seeded)") Condition seeded) {
+            @Reference(target = "(osgi.condition.id=loumen.model.demo-checked)") Condition seeded) {
         if (!Boolean.parseBoolean(context.getProperty("loumen.demo"))) {
             return;
         }

@@ -1,8 +1,12 @@
 package org.loumen.core.model.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,6 +17,7 @@ import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.ModelException;
 import org.loumen.core.model.NewCommunity;
 import org.loumen.core.model.OrganisationService;
+import org.loumen.web.PlatformStarted;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
@@ -20,6 +25,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.condition.Condition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +36,16 @@ import org.slf4j.LoggerFactory;
  * {@code --demo}
  * (framework property {@code loumen.demo=true}). Idempotent: what exists already is left as it is.
  *
- * <p>Once done (or at once without {@code --demo}) it registers the OSGi condition {@value #SEEDED}, so what builds on
- * the demo data (the demo leaders' accounts in core.identity) waits for it. The condition is registered by hand at the
- * end of the constructor: as a DS-provided service it would be visible before the seeding ran.
+ * <p>Once the tree is in place (or at once without {@code --demo}) it registers the OSGi condition {@value #SEEDED}
+ * (a programme's demo content builds on it); once this check is over, {@value #CHECKED}, which the other demo seeders
+ * (the demo leaders' accounts in core.identity, the demo projects and training in core.workflow) wait for. Both are
+ * registered by hand: as DS-provided services they would be visible before the seeding ran.
+ *
+ * <p>A warm start of a build that seeded this data folder before (a marker in this bundle's data area, which lives in
+ * the framework cache and so goes with any other build) registers {@value #SEEDED} at once and runs the check, and
+ * with it the other seeders', on a thread of its own once the platform has started: on a warm folder the checks find
+ * everything in place, and the units' first use they cost (a second of the processor's time on two cores) is no longer
+ * part of the start-up (issue 17). A first start, or the first start of a new build, seeds before the platform is up.
  */
 @Component(immediate = true)
 public final class DemoData {
@@ -42,25 +56,119 @@ public final class DemoData {
 
     static final String LEADERS = "/demo/leaders.csv";
     static final String HOUSEHOLDS = "/demo/households.csv";
-    /** The {@code osgi.condition.id} registered once the demo data is in place. */
+    /** The {@code osgi.condition.id} registered once the demo data's tree is in place. */
     static final String SEEDED = "loumen.model.seeded";
+    /** The {@code osgi.condition.id} registered once this seeder's check is over: the other demo seeders wait for it. */
+    static final String CHECKED = "loumen.model.demo-checked";
+    /** In this bundle's data area: this build seeded the demo on this data folder before. */
+    static final String MARKER = "demo-seeded";
 
-    private final ServiceRegistration<Condition> seeded;
+    private final BundleContext context;
+    private final Runnable check;
+    private final List<ServiceRegistration<Condition>> conditions = new ArrayList<>();
+    private boolean closed;
+    private boolean checkStarted;
 
     @Activate
     public DemoData(BundleContext context, @Reference OrganisationService organisation,
             @Reference LeaderService leaders, @Reference HouseholdService households,
             @Reference(target = "(osgi.unit.name=loumen.core)") JpaTemplate jpa) {
-        if (Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY))) {
-            seed(organisation, leaders, households, jpa);
+        this.context = context;
+        this.check = () -> seed(organisation, leaders, households, jpa);
+        File marker = context.getDataFile(MARKER);
+        if (!Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY))) {
+            checkStarted = true;
+            register(SEEDED, CHECKED);
+        } else if (marker != null && marker.exists()) {
+            register(SEEDED);
+        } else {
+            checkStarted = true;
+            check.run();
+            remember(marker);
+            register(SEEDED, CHECKED);
         }
-        seeded = context.registerService(Condition.class, Condition.INSTANCE,
-                FrameworkUtil.asDictionary(Map.of(Condition.CONDITION_ID, SEEDED)));
+    }
+
+    /** Bound when the platform has started (health UP): a warm demo start runs its check now, beside the users. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    synchronized void started(PlatformStarted started) {
+        if (checkStarted || closed) {
+            return;
+        }
+        checkStarted = true;
+        Thread thread = new Thread(this::checkAfterStart, "loumen-demo-check");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void unstarted(PlatformStarted started) {
+        // the check, once begun, runs to its end
+    }
+
+    private void checkAfterStart() {
+        try {
+            check.run();
+        } catch (RuntimeException e) {
+            if (!isClosed()) {
+                LOG.warn("Demo data check after start failed (演示数据检查失败): {}", e.toString());
+            }
+            // stopped meanwhile: the next start checks again
+            return;
+        }
+        register(CHECKED);
     }
 
     @Deactivate
     void deactivate() {
-        seeded.unregister();
+        List<ServiceRegistration<Condition>> registered;
+        synchronized (this) {
+            closed = true;
+            registered = new ArrayList<>(conditions);
+            conditions.clear();
+        }
+        registered.forEach(ServiceRegistration::unregister);
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Registers the conditions outside this object's lock: SCR activates the seeders waiting for one at once, on
+     * this thread, and a deactivation meanwhile must not wait for them. */
+    private void register(String... ids) {
+        for (String id : ids) {
+            ServiceRegistration<Condition> registration;
+            try {
+                registration = context.registerService(Condition.class, Condition.INSTANCE,
+                        FrameworkUtil.asDictionary(Map.of(Condition.CONDITION_ID, id)));
+            } catch (IllegalStateException e) {
+                return; // the bundle is stopping
+            }
+            synchronized (this) {
+                if (!closed) {
+                    conditions.add(registration);
+                    continue;
+                }
+            }
+            try {
+                registration.unregister();
+            } catch (IllegalStateException e) {
+                // gone with its bundle already
+            }
+            return;
+        }
+    }
+
+    private static void remember(File marker) {
+        if (marker == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(marker.toPath().getParent());
+            Files.writeString(marker.toPath(), "seeded\n");
+        } catch (IOException e) {
+            LOG.debug("Demo marker not written ({}): the next start checks before UP again", e.toString());
+        }
     }
 
     private static void seed(OrganisationService organisation, LeaderService leaders, HouseholdService households,

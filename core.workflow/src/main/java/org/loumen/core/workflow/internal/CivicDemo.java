@@ -54,7 +54,7 @@ public final class CivicDemo {
             @Reference LeaderService leaders, @Reference OrganisationService organisation,
             @Reference HouseholdService households, @Reference ReserveService reserve,
             @Reference CampaignService campaigns, @Reference ConsultationService consultations,
-            @Reference(target = "(osgi.condition.id=loumen.model.seeded)") Condition seeded) {
+            @Reference(target = "(osgi.condition.id=loumen.model.demo-checked)") Condition seeded) {
         this.jpa = jpa;
         this.leaders = leaders;
         this.organisation = organisation;

@@ -53,7 +53,7 @@ public final class DemoTraining {
     public DemoTraining(BundleContext context, @Reference TrainingService training,
             @Reference TrainingBatches batches, @Reference CapacityTrainingService capacity, @Reference LifecycleService lifecycle,
             @Reference LeaderService leaders, @Reference OrganisationService organisation,
-            @Reference(target = "(osgi.condition.id=loumen.model.seeded)") Condition seeded) {
+            @Reference(target = "(osgi.condition.id=loumen.model.demo-checked)") Condition seeded) {
         if (!Boolean.parseBoolean(context.getProperty("loumen.demo")) || organisation.street(STREET).isEmpty()) {
             return;
         }
