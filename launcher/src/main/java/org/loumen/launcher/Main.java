@@ -126,6 +126,10 @@ public final class Main {
         if (db != null) {
             // read by org.loumen.core.db; the credentials never pass through here
             System.setProperty("loumen.db.url", db);
+        } else {
+            // the embedded database in DATA/db was there before this start (the demo's seeder reads it: only then can
+            // it check the demo data after start rather than before)
+            System.setProperty("loumen.db.existed", Boolean.toString(Files.isDirectory(data.resolve("db"))));
         }
         System.setProperty("felix.fileinstall.dir", data.resolve("plugins").toString());
         System.setProperty("derby.system.home", data.toString());

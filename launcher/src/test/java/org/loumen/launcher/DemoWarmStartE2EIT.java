@@ -64,6 +64,17 @@ class DemoWarmStartE2EIT extends E2EBase {
         // the reference tree is all there (read, not rewritten, at the warm start)
         assertTrue(get(port2, "/api/v1/public/streets/120112103/communities").body().contains("港湾家园社区"));
         terminate(again);
+
+        // the database deleted, the framework cache (and the seeder's marker in it) kept: seeded before UP again
+        FrameworkCache.delete(data.resolve("db"));
+        int port3 = freePort();
+        Process fresh = start(env, data, port3, "--demo");
+        awaitHealth(fresh, port3);
+        assertTrue(log(2).contains("leaders imported"), log(2));
+        assertFalse(log(2).contains("[loumen-demo-check]"), log(2));
+        String token3 = login(port3, "admin", ADMIN);
+        assertEquals(leaders, total(port3, token3, "/api/v1/leaders?size=1"), "the demo leaders, once");
+        terminate(fresh);
     }
 
     private long total(int port, String token, String path) throws Exception {

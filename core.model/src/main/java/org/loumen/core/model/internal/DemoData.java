@@ -42,10 +42,11 @@ import org.slf4j.LoggerFactory;
  * registered by hand: as DS-provided services they would be visible before the seeding ran.
  *
  * <p>A warm start of a build that seeded this data folder before (a marker in this bundle's data area, which lives in
- * the framework cache and so goes with any other build) registers {@value #SEEDED} at once and runs the check, and
- * with it the other seeders', on a thread of its own once the platform has started: on a warm folder the checks find
- * everything in place, and the units' first use they cost (a second of the processor's time on two cores) is no longer
- * part of the start-up (issue 17). A first start, or the first start of a new build, seeds before the platform is up.
+ * the framework cache and so goes with any other build), on the embedded database that was there before this start,
+ * registers {@value #SEEDED} at once and runs the check, and with it the other seeders', on a thread of its own once
+ * the platform has started: on a warm folder the checks find everything in place, and the units' first use they cost
+ * is no longer part of the start-up (issue 17). A first start, the first start of a new build, a new database in the
+ * folder (DATA/db deleted) and another database (PostgreSQL) seed or check before the platform is up, as before.
  */
 @Component(immediate = true)
 public final class DemoData {
@@ -62,6 +63,8 @@ public final class DemoData {
     static final String CHECKED = "loumen.model.demo-checked";
     /** In this bundle's data area: this build seeded the demo on this data folder before. */
     static final String MARKER = "demo-seeded";
+    /** Set by the launcher: the embedded database was there before this start (not set for another database). */
+    static final String DB_EXISTED = "loumen.db.existed";
 
     private final BundleContext context;
     private final Runnable check;
@@ -79,7 +82,7 @@ public final class DemoData {
         if (!Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY))) {
             checkStarted = true;
             register(SEEDED, CHECKED);
-        } else if (marker != null && marker.exists()) {
+        } else if (marker != null && marker.exists() && Boolean.parseBoolean(context.getProperty(DB_EXISTED))) {
             register(SEEDED);
         } else {
             checkStarted = true;
