@@ -8,7 +8,9 @@ wall time to UP, the process's CPU, the start-level thread's and main's (the sta
 bundles one by one on FelixStartLevel), the JIT compilers', the garbage collector's, Jetty's (answering the 20 ms
 health polls) and the rest; then medians.
 
-Usage: launcher/bench/startup_cpu.py A.jar [B.jar] [--runs N]
+With --plain the starts are without --demo (the platform's own components only, as a production start).
+
+Usage: launcher/bench/startup_cpu.py A.jar [B.jar] [--runs N] [--plain]
 """
 import argparse, collections, os, re, shutil, statistics, tempfile
 
@@ -43,7 +45,7 @@ def process_cpu(pid):
     return (int(fields[11]) + int(fields[12])) * 1000 / TICK
 
 
-def warm_start(jar, data):
+def warm_start(jar, data, args=("--demo",)):
     def at_up(p, wall, first):
         threads, total = thread_cpu(p.pid), process_cpu(p.pid)
         row = {"wall": wall, "process": total}
@@ -53,27 +55,29 @@ def warm_start(jar, data):
             rest -= row[name]
         row["other threads"] = rest
         return row
-    return loumen_bench.until_up(jar, data, at_up, jvm=loumen_bench.JVM, log_name="cpu.log")
+    return loumen_bench.until_up(jar, data, at_up, args=args, jvm=loumen_bench.JVM, log_name="cpu.log")
 
 
 def main():
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("jars", nargs="+")
     args.add_argument("--runs", type=int, default=5)
+    args.add_argument("--plain", action="store_true", help="start without --demo")
     opts = args.parse_args()
+    start_args = [] if opts.plain else ["--demo"]
     labels = "AB"[:len(opts.jars)]
     folders = {}
     try:
         for k, jar in zip(labels, opts.jars):
             folders[k] = tempfile.mkdtemp(prefix=f"loumen-cpu{k}-")
             loumen_bench.JAR = jar
-            loumen_bench.start_once(folders[k], "first", args=["--demo"])
+            loumen_bench.start_once(folders[k], "first", args=start_args)
         rows = collections.defaultdict(list)
         cols = ["wall", "process", *[g for g, _ in GROUPS], "other threads"]
         print("ms: " + " | ".join(cols))
         for i in range(opts.runs):
             for k, jar in zip(labels, opts.jars):
-                r = warm_start(jar, folders[k])
+                r = warm_start(jar, folders[k], start_args)
                 rows[k].append(r)
                 print(f"{k} run {i}: " + " | ".join(f"{r[c]:.0f}" for c in cols)
                       + f"  load {os.getloadavg()[0]:.1f}", flush=True)

@@ -12,17 +12,23 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.loumen.core.db.schema.FirstUse;
 import org.loumen.throttle.Throttles;
+import org.loumen.web.PlatformStarted;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * {@code UPDATE} on the key's row, which the database row-locks and re-evaluates under parallel requests (Derby and
  * PostgreSQL alike); a missing row is inserted and a lost insert race (duplicate key, SQLState 23505) is retried as an
  * update. Reads are one primary-key lookup. Expired rows are deleted every ten minutes.
+ *
+ * <p>Nothing of this is done while the platform starts: the table is made sure of at the first use (or in the
+ * background once the platform has started), and a backoff's {@link Backoff#forgetAll} asked before then (settings
+ * applied at start) is done before that backoff's first use, which is the same as at start for every client.
  */
 @Component(service = Throttles.class, immediate = true)
 public final class DatabaseThrottles implements Throttles {
@@ -44,17 +54,20 @@ public final class DatabaseThrottles implements Throttles {
     private final DataSource db;
     private final Clock clock;
     private final ScheduledExecutorService sweeper;
+    private final FirstUse table = new FirstUse("限流表 / table " + TABLE, this::createTableUnchecked);
+    /** Forgetting asked for before the platform started: done before the backoff's first use, or after start. */
+    private final Queue<FirstUse> forgetting = new ConcurrentLinkedQueue<>();
+    private volatile boolean started;
 
     @Activate
     public DatabaseThrottles(@Reference(target = "(osgi.jndi.service.name=" + PlatformDataSource.NAME + ")")
-            DataSource db) throws SQLException {
+            DataSource db) {
         this(db, Clock.systemUTC(), true);
     }
 
-    DatabaseThrottles(DataSource db, Clock clock, boolean sweep) throws SQLException {
+    DatabaseThrottles(DataSource db, Clock clock, boolean sweep) {
         this.db = db;
         this.clock = clock;
-        createTable();
         if (sweep) {
             sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "loumen-throttle-sweep");
@@ -71,6 +84,38 @@ public final class DatabaseThrottles implements Throttles {
     void stop() {
         if (sweeper != null) {
             sweeper.shutdownNow();
+        }
+    }
+
+    /** Once the platform has started: the table and the forgetting asked for at start, before the first request. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void started(PlatformStarted started) {
+        this.started = true;
+        table.passInBackground();
+        drainForgetting();
+    }
+
+    void unstarted(PlatformStarted started) {
+        // nothing to undo: a later forgetAll is done at once, as after any start
+    }
+
+    private void drainForgetting() {
+        for (FirstUse f; (f = forgetting.poll()) != null;) {
+            f.passInBackground();
+        }
+    }
+
+    /** A connection to the table, which exists by then. */
+    private Connection connection() throws SQLException {
+        table.pass();
+        return db.getConnection();
+    }
+
+    private void createTableUnchecked() {
+        try {
+            createTable();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
@@ -94,7 +139,7 @@ public final class DatabaseThrottles implements Throttles {
 
     /** Deletes rows whose window and backoff have both ended; returns how many. */
     int sweep() throws SQLException {
-        try (Connection c = db.getConnection();
+        try (Connection c = connection();
                 PreparedStatement s = c.prepareStatement("DELETE FROM " + TABLE + " WHERE EXPIRES < ?")) {
             s.setLong(1, clock.millis());
             return s.executeUpdate();
@@ -125,16 +170,28 @@ public final class DatabaseThrottles implements Throttles {
         private final int free;
         private final long maxDelay;
 
+        /** A forgetting asked for before start and not yet done; null when none. */
+        private volatile FirstUse fresh;
+
         DatabaseBackoff(String name, int free, long maxDelay) {
             this.prefix = "b:" + name + ":";
             this.free = free;
             this.maxDelay = maxDelay;
         }
 
+        /** Before any read or write of a client's failures: the forgetting asked for at start is done. */
+        private void ready() {
+            FirstUse f = fresh;
+            if (f != null) {
+                f.pass();
+            }
+        }
+
         @Override
         public long waitMillis(String client) {
+            ready();
             long now = clock.millis();
-            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+            try (Connection c = connection(); PreparedStatement s = c.prepareStatement(
                     "SELECT NOT_BEFORE FROM " + TABLE + " WHERE K = ? AND LAST_AT >= ?")) {
                 s.setString(1, key(prefix, client));
                 s.setLong(2, now - BACKOFF_WINDOW.toMillis());
@@ -148,6 +205,7 @@ public final class DatabaseThrottles implements Throttles {
 
         @Override
         public void failed(String client) {
+            ready();
             String k = key(prefix, client);
             long window = BACKOFF_WINDOW.toMillis();
             inTransaction(c -> {
@@ -184,7 +242,20 @@ public final class DatabaseThrottles implements Throttles {
 
         @Override
         public void forgetAll() {
-            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+            if (started) {
+                deleteAll();
+                return;
+            }
+            FirstUse f = new FirstUse("限流计数清零 / failures under " + prefix + " forgotten", this::deleteAll);
+            fresh = f;
+            forgetting.add(f);
+            if (started) {
+                drainForgetting(); // started while this was being asked for
+            }
+        }
+
+        private void deleteAll() {
+            try (Connection c = connection(); PreparedStatement s = c.prepareStatement(
                     "DELETE FROM " + TABLE + " WHERE K LIKE ? ESCAPE '!'")) {
                 s.setString(1, prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
                 s.executeUpdate();
@@ -295,7 +366,7 @@ public final class DatabaseThrottles implements Throttles {
 
     private void inTransaction(Work work) {
         for (int attempt = 1;; attempt++) {
-            try (Connection c = db.getConnection()) {
+            try (Connection c = connection()) {
                 c.setAutoCommit(false);
                 try {
                     if (work.run(c)) {

@@ -1,6 +1,7 @@
 package org.loumen.core.db.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
@@ -68,7 +69,15 @@ class DatabaseThrottlesTest {
         }
     }
 
+    /** A node of a started platform. */
     private DatabaseThrottles node() throws SQLException {
+        DatabaseThrottles t = starting();
+        t.started(null);
+        return t;
+    }
+
+    /** A node whose platform is still starting (PlatformStarted not yet registered). */
+    private DatabaseThrottles starting() {
         return new DatabaseThrottles(source, clock, false);
     }
 
@@ -203,6 +212,47 @@ class DatabaseThrottlesTest {
                 return r.getInt(1);
             }
         }
+    }
+
+    @Test
+    void nothingIsDoneBeforeTheFirstUseAndForgettingAskedAtStartIsDoneBeforeIt() throws SQLException {
+        DatabaseThrottles running = node();
+        Throttles.Backoff before = running.backoff("signin", 3, Duration.ofSeconds(60));
+        for (int i = 0; i < 5; i++) {
+            before.failed("10.0.0.1");
+        }
+        assertTrue(before.waitMillis("10.0.0.1") > 0);
+        String key = DatabaseThrottles.key("b:signin:", "10.0.0.1");
+
+        // a node starting: its settings applied ask to forget, which waits for the backoff's first use
+        DatabaseThrottles starting = starting();
+        Throttles.Backoff fresh = starting.backoff("signin", 3, Duration.ofSeconds(60));
+        fresh.forgetAll();
+        assertEquals(1, count(key), "forgotten while the platform was still starting");
+        assertEquals(0, fresh.waitMillis("10.0.0.1"), "the first use finds the counts forgotten");
+        assertEquals(0, count(key));
+    }
+
+    @Test
+    void theTableIsMadeAtTheFirstUseNotAtActivation() throws SQLException {
+        DatabaseThrottles t = starting();
+        try (java.sql.Connection c = source.getConnection()) {
+            assertFalse(Tables.exists(c, DatabaseThrottles.TABLE));
+        }
+        assertEquals(0, t.acquire(new Limit("x", 1, Duration.ofMinutes(1))));
+        try (java.sql.Connection c = source.getConnection()) {
+            assertTrue(Tables.exists(c, DatabaseThrottles.TABLE));
+        }
+    }
+
+    @Test
+    void afterStartForgettingIsDoneAtOnce() throws SQLException {
+        DatabaseThrottles t = node();
+        Throttles.Backoff b = t.backoff("signin", 1, Duration.ofSeconds(60));
+        b.failed("10.0.0.1");
+        b.failed("10.0.0.1");
+        b.forgetAll();
+        assertEquals(0, count(DatabaseThrottles.key("b:signin:", "10.0.0.1")));
     }
 
     @Test

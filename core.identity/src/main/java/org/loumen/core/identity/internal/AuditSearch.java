@@ -14,9 +14,13 @@ import javax.persistence.Query;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.db.schema.DeclaredIndexes;
+import org.loumen.core.db.schema.FirstUse;
+import org.loumen.web.PlatformStarted;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,12 +49,28 @@ public final class AuditSearch {
     private static final Logger LOG = LoggerFactory.getLogger(AuditSearch.class);
 
     private final JpaTemplate jpa;
+    private final FirstUse indexes;
     private final Clock clock = Clock.systemUTC();
     private final OverCap overCap = new OverCap(JpaAuditTrail.MIN_RETENTION_DAYS);
 
     @Activate
     public AuditSearch(@Reference(target = "(osgi.unit.name=loumen.identity)") JpaTemplate jpa) {
-        this.jpa = jpa;
+        // the indexes are made sure of before the first search, not on the start's thread
+        this.indexes = new FirstUse("审计日志索引 / the audit log's indexes", () -> ensureIndexes(jpa));
+        this.jpa = indexes.guard(jpa);
+    }
+
+    /** Once the platform has started, the indexes are made sure of before the first search comes. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void started(PlatformStarted started) {
+        indexes.passInBackground();
+    }
+
+    void unstarted(PlatformStarted started) {
+        // nothing to undo
+    }
+
+    private static void ensureIndexes(JpaTemplate jpa) {
         try {
             int created = jpa.txExpr(em -> DeclaredIndexes.ensure(em.unwrap(Connection.class), AuditEntity.class));
             if (created > 0) {

@@ -19,14 +19,18 @@ import java.util.concurrent.TimeUnit;
 import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.db.schema.FirstUse;
 import org.loumen.domain.GroupCommit;
 import org.loumen.security.AuditRecord;
 import org.loumen.security.AuditTrail;
+import org.loumen.web.PlatformStarted;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -57,6 +61,7 @@ public final class JpaAuditTrail implements AuditTrail {
     }
 
     private final JpaTemplate jpa;
+    private final FirstUse head;
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "loumen-audit-purge");
@@ -67,9 +72,11 @@ public final class JpaAuditTrail implements AuditTrail {
 
     @Activate
     public JpaAuditTrail(@Reference(target = "(osgi.unit.name=loumen.identity)") JpaTemplate jpa, Config config) {
-        this.jpa = jpa;
+        // no entry is appended before the chain's head is known: every transaction here (the writer's groups, the
+        // purge, the reads) and recordIn pass this gate first; done at the first use, not on the start's thread
+        this.head = new FirstUse("审计链头 / the audit chain's head", () -> ensureHead(jpa));
+        this.jpa = head.guard(jpa);
         configure(config);
-        ensureHead();
         this.group = new GroupCommit<>("loumen-audit-writer", MAX_GROUP, records -> {
             append(records);
             return Collections.nCopies(records.size(), null);
@@ -81,7 +88,7 @@ public final class JpaAuditTrail implements AuditTrail {
      * Creates the chain's head row from the last entry when there is none (a new database, or one from before the
      * head existed). Two nodes starting at once may both try: the second insert fails on the key, and the row is there.
      */
-    private void ensureHead() {
+    private static void ensureHead(JpaTemplate jpa) {
         try {
             jpa.tx(em -> {
                 if (em.find(AuditHeadEntity.class, AuditHeadEntity.ID) != null) {
@@ -98,6 +105,16 @@ public final class JpaAuditTrail implements AuditTrail {
                 throw e;
             }
         }
+    }
+
+    /** Once the platform has started, the head is made sure of before the first entry comes. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void started(PlatformStarted started) {
+        head.passInBackground();
+    }
+
+    void unstarted(PlatformStarted started) {
+        // nothing to undo
     }
 
     @Modified
@@ -179,6 +196,7 @@ public final class JpaAuditTrail implements AuditTrail {
         if (entries.isEmpty()) {
             return;
         }
+        head.pass();
         try {
             try (PreparedStatement lock = c.prepareStatement("UPDATE AUD_HEAD SET LAST_SEQ = LAST_SEQ WHERE ID = ?")) {
                 lock.setInt(1, AuditHeadEntity.ID);

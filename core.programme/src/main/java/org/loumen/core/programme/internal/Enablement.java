@@ -12,10 +12,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.loumen.core.db.schema.FirstUse;
+import org.loumen.web.PlatformStarted;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
@@ -27,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * switch a programme: the mirror polls a cheap stamp of the table (the sum of the rows' versions, which grows with
  * every insert and update) every {@link #POLL_MILLIS} ms and reloads the table when it changed, so a switch made on
  * another node is served here within about half a second. Events are posted by the node that made the switch only.
+ *
+ * <p>Nothing is read while the platform starts: the mirror is loaded at the first use (every question and every
+ * switch passes that gate first), or in the background once the platform has started, when the polling begins.
  */
 @Component(service = Enablement.class)
 public final class Enablement {
@@ -39,12 +46,17 @@ public final class Enablement {
     static final long POLL_MILLIS = 500;
     private static final Logger LOG = LoggerFactory.getLogger(Enablement.class);
 
+    /** Every transaction here but the mirror's loading: behind {@link #mirror}. */
     private final JpaTemplate jpa;
+    /** Unguarded: the mirror's loading only (the gate's own work). */
+    private final JpaTemplate store;
+    private final FirstUse mirror;
     private final EventAdmin events;
     /** programme id -> streets that enabled it; written only after the database committed. */
     private volatile Map<String, Set<String>> enabled = new ConcurrentHashMap<>();
     /** The table's stamp when the mirror was last loaded. */
     private long stamp = -1;
+    private boolean polling;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "loumen-enablement-poll");
         t.setDaemon(true);
@@ -54,10 +66,26 @@ public final class Enablement {
     @Activate
     public Enablement(@Reference(target = "(osgi.unit.name=loumen.programme)") JpaTemplate jpa,
             @Reference EventAdmin events) {
-        this.jpa = jpa;
+        this.store = jpa;
+        this.mirror = new FirstUse("项目启用情况 / which street runs which programme", this::refresh);
+        this.jpa = mirror.guard(jpa);
         this.events = events;
-        refresh();
-        poller.scheduleWithFixedDelay(this::refreshQuietly, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Once the platform has started: the mirror loaded in the background, then kept up to date by polling. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void started(PlatformStarted started) {
+        mirror.passInBackground();
+        synchronized (poller) {
+            if (!polling) {
+                polling = true;
+                poller.scheduleWithFixedDelay(this::refreshQuietly, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    void unstarted(PlatformStarted started) {
+        // the polling goes on
     }
 
     @Deactivate
@@ -67,7 +95,7 @@ public final class Enablement {
 
     /** Reloads the mirror when the table changed since it was loaded (by any node); true when it reloaded. */
     synchronized boolean refresh() {
-        long now = jpa.txExpr(TransactionType.Required, em -> {
+        long now = store.txExpr(TransactionType.Required, em -> {
             Number sum = em.createQuery("SELECT SUM(e.version) FROM EnablementEntity e", Number.class)
                     .getSingleResult();
             return sum == null ? 0L : sum.longValue();
@@ -75,7 +103,7 @@ public final class Enablement {
         if (now == stamp) {
             return false;
         }
-        List<EnablementEntity> rows = jpa.txExpr(TransactionType.Required, em -> em
+        List<EnablementEntity> rows = store.txExpr(TransactionType.Required, em -> em
                 .createQuery("SELECT e FROM EnablementEntity e WHERE e.enabled = TRUE", EnablementEntity.class)
                 .getResultList());
         Map<String, Set<String>> loaded = new ConcurrentHashMap<>();
@@ -89,6 +117,7 @@ public final class Enablement {
 
     private void refreshQuietly() {
         try {
+            mirror.pass();
             refresh();
         } catch (RuntimeException e) {
             LOG.warn("Programme enablement could not be reloaded: {}", e.toString());
@@ -100,12 +129,14 @@ public final class Enablement {
     }
 
     boolean isEnabled(String street, String programme) {
+        mirror.pass();
         Set<String> streets = enabled.get(programme);
         return streets != null && streets.contains(street);
     }
 
     /** The streets that enabled the programme, in code order. */
     Set<String> streetsOf(String programme) {
+        mirror.pass();
         Set<String> streets = enabled.get(programme);
         return streets == null ? Set.of() : new TreeSet<>(streets);
     }
@@ -130,7 +161,7 @@ public final class Enablement {
      *
      * @return whether anything changed
      */
-    synchronized boolean set(String street, String programme, boolean on, String by) {
+    boolean set(String street, String programme, boolean on, String by) {
         return set(street, programme, on, by, null);
     }
 
@@ -140,7 +171,13 @@ public final class Enablement {
      * @param acknowledged the declarations shown and acknowledged, comma-separated; {@code null} when not given
      * @return whether anything changed
      */
-    synchronized boolean set(String street, String programme, boolean on, String by, String acknowledged) {
+    boolean set(String street, String programme, boolean on, String by, String acknowledged) {
+        mirror.pass(); // before this object's monitor, which the gate's work (refresh) takes too: no lock cycle
+        return switched(street, programme, on, by, acknowledged);
+    }
+
+    private synchronized boolean switched(String street, String programme, boolean on, String by,
+            String acknowledged) {
         boolean changed = jpa.txExpr(TransactionType.Required, em -> {
             List<EnablementEntity> rows = em.createQuery(
                     "SELECT e FROM EnablementEntity e WHERE e.street = :s AND e.programme = :p",

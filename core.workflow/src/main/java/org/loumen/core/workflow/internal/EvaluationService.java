@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.db.schema.FirstUse;
 import org.loumen.core.workflow.events.WorkflowTopics;
 import org.loumen.core.model.ChinaTime;
 import org.loumen.core.model.Household;
@@ -33,11 +34,14 @@ import org.loumen.domain.Refusal;
 import org.loumen.domain.StoreConflict;
 import org.loumen.security.AuditRecord;
 import org.loumen.security.AuditTrail;
+import org.loumen.web.PlatformStarted;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -119,6 +123,7 @@ public final class EvaluationService {
     private volatile Throttles.Backoff backoff;
     private volatile int minimumBallots;
     private final Ballots ballots;
+    private final FirstUse totals;
 
     @Activate
     public EvaluationService(@Reference(target = "(osgi.unit.name=loumen.workflow)") JpaTemplate jpa,
@@ -128,14 +133,26 @@ public final class EvaluationService {
         this.throttles = throttles;
         this.lifecycle = lifecycle;
         this.organisation = organisation;
-        this.jpa = jpa;
+        // before this node reads or casts a ballot: evaluations from before the running totals get theirs. At the
+        // first use, not here: every transaction of this service and of its ballots passes the gate first.
+        this.totals = new FirstUse("评议选票累计补建 / running totals of older evaluations filled in",
+                () -> Tallies.backfill(jpa));
+        this.jpa = totals.guard(jpa);
         this.leaders = leaders;
         this.households = households;
         this.events = events;
         configure(config);
-        // before this node casts a ballot: evaluations from before the running totals get theirs
-        Tallies.backfill(jpa);
-        this.ballots = new Ballots(jpa, audit);
+        this.ballots = new Ballots(this.jpa, audit);
+    }
+
+    /** Once the platform has started, the running totals are filled in before the first ballot comes. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void started(PlatformStarted started) {
+        totals.passInBackground();
+    }
+
+    void unstarted(PlatformStarted started) {
+        // nothing to undo
     }
 
     /** Ballots queued already are still written; later ones are refused. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.db.schema.FirstUse;
 import org.loumen.core.model.ChinaTime;
 import org.loumen.core.workflow.WorkflowFacts;
 import org.loumen.programme.Allowed;
@@ -15,10 +16,13 @@ import org.loumen.programme.ProgrammeRoutes;
 import org.loumen.programme.data.PersonalData;
 import org.loumen.security.Role;
 import org.loumen.web.GrantedRoles;
+import org.loumen.web.PlatformStarted;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * People's mediation pairing (人民调解员结对 + 矛盾纠纷排查化解). The street grants 人民调解员 (MEDIATOR) to accounts at a
@@ -49,17 +53,31 @@ public final class Mediation implements Programme {
     private final Cases cases;
     private final Screening screening;
     private final DemoSeed demo;
+    private final FirstUse upgraded;
 
     @Activate
     public Mediation(@Reference(target = "(osgi.unit.name=loumen.programme.mediation)") JpaTemplate jpa,
             @Reference GrantedRoles grants, @Reference WorkflowFacts facts, BundleContext context) {
-        Store store = new Store(jpa);
-        store.upgradeStates();
+        // cases of older versions get today's states before anything reads them: at the first use, not on the
+        // start's thread (every transaction of the store passes the gate first)
+        this.upgraded = new FirstUse("调解案件状态升级 / mediation cases' states upgraded",
+                () -> new Store(jpa).upgradeStates());
+        Store store = new Store(upgraded.guard(jpa));
         Who who = new Who(grants);
         this.pairings = new Pairings(store, who);
         this.cases = new Cases(store, who, pairings);
         this.screening = new Screening(store, who, pairings, cases, facts);
         this.demo = Boolean.parseBoolean(context.getProperty("loumen.demo")) ? new DemoSeed(store) : null;
+    }
+
+    /** Once the platform has started, the states are upgraded before the first request comes. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void started(PlatformStarted started) {
+        upgraded.passInBackground();
+    }
+
+    void unstarted(PlatformStarted started) {
+        // nothing to undo
     }
 
     static LocalDate today() {
