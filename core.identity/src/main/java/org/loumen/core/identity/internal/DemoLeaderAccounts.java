@@ -15,6 +15,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.condition.Condition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +43,14 @@ public final class DemoLeaderAccounts {
     @Activate
     public DemoLeaderAccounts(BundleContext context, @Reference LeaderAccounts accounts,
             @Reference LeaderService leaders, @Reference OrganisationService organisation,
-            @Reference(target = "(osgi.condition.id=loumen.model.demo-checked)") Condition seeded) {
+            @Reference(target = "(osgi.condition.id=loumen.model.demo-checked)",
+                    cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            Condition checked) {
+        // active without it, so that health is UP while a warm start checks the demo after start; made again
+        // with it (greedy) once the demo data's check is over
+        if (checked == null) {
+            return;
+        }
         if (!Boolean.parseBoolean(context.getProperty("loumen.demo"))) {
             return;
         }

@@ -20,6 +20,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.condition.Condition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +56,9 @@ public final class CivicDemo {
             @Reference LeaderService leaders, @Reference OrganisationService organisation,
             @Reference HouseholdService households, @Reference ReserveService reserve,
             @Reference CampaignService campaigns, @Reference ConsultationService consultations,
-            @Reference(target = "(osgi.condition.id=loumen.model.demo-checked)") Condition seeded) {
+            @Reference(target = "(osgi.condition.id=loumen.model.demo-checked)",
+                    cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            Condition checked) {
         this.jpa = jpa;
         this.leaders = leaders;
         this.organisation = organisation;
@@ -62,6 +66,11 @@ public final class CivicDemo {
         this.reserve = reserve;
         this.campaigns = campaigns;
         this.consultations = consultations;
+        // active without it, so that health is UP while a warm start checks the demo after start; made again
+        // with it (greedy) once the demo data's check is over
+        if (checked == null) {
+            return;
+        }
         if (!Boolean.parseBoolean(context.getProperty("loumen.demo"))) {
             return;
         }
