@@ -10,7 +10,7 @@ then medians.
 
 Usage: launcher/bench/first_use.py A.jar [B.jar] [--runs N]
 """
-import argparse, collections, json, os, shutil, statistics, tempfile, time, urllib.request
+import argparse, json, os, time, urllib.request
 
 import loumen_bench
 
@@ -53,27 +53,8 @@ def main():
     args.add_argument("--runs", type=int, default=5)
     opts = args.parse_args()
     os.environ["LOUMEN_ADMIN_PASSWORD"] = PASSWORD
-    labels = "AB"[:len(opts.jars)]
-    folders = {}
-    try:
-        for k, jar in zip(labels, opts.jars):
-            folders[k] = tempfile.mkdtemp(prefix=f"loumen-first-use{k}-")
-            loumen_bench.JAR = jar
-            loumen_bench.start_once(folders[k], "first", args=["--demo"])
-        rows = collections.defaultdict(list)
-        cols = ["UP", "sign-in after UP", "listing after UP"]
-        print("ms: " + " | ".join(cols))
-        for i in range(opts.runs):
-            for k, jar in zip(labels, opts.jars):
-                r = warm_start(jar, folders[k])
-                rows[k].append(r)
-                print(f"{k} run {i}: " + " | ".join(f"{r[c]:.0f}" for c in cols)
-                      + f"  load {os.getloadavg()[0]:.1f}", flush=True)
-        for k in labels:
-            print(f"{k} median: " + " | ".join(f"{c} {statistics.median(r[c] for r in rows[k]):.0f}" for c in cols))
-    finally:
-        for d in folders.values():
-            shutil.rmtree(d, ignore_errors=True)
+    loumen_bench.warm_starts_ab(opts.jars, opts.runs, warm_start, ["UP", "sign-in after UP", "listing after UP"],
+                                "loumen-first-use")
 
 
 if __name__ == "__main__":

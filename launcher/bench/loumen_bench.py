@@ -166,3 +166,30 @@ def print_jfr_samples(recording, selected, depth=64, keep=lambda frames: True, l
     for f, k in inclusive.most_common(inclusive_n):
         if re.search(selected, f):
             print(f"  {100 * k / samples:5.1f}%  {f}")
+
+
+def warm_starts_ab(jars, runs, measure, cols, prefix, start_args=("--demo",)):
+    """A/B of warm starts: seeds one folder per jar (labelled A, B) with START_ARGS, then starts each RUNS times in turn
+    on its folder, measure(jar, folder) giving one row {column: ms}; prints every row and then the medians."""
+    import collections, statistics
+    global JAR
+    labels = "AB"[:len(jars)]
+    folders = {}
+    try:
+        for k, jar in zip(labels, jars):
+            folders[k] = tempfile.mkdtemp(prefix=f"{prefix}{k}-")
+            JAR = jar
+            start_once(folders[k], "first", args=list(start_args))
+        rows = collections.defaultdict(list)
+        print("ms: " + " | ".join(cols))
+        for i in range(runs):
+            for k, jar in zip(labels, jars):
+                r = measure(jar, folders[k])
+                rows[k].append(r)
+                print(f"{k} run {i}: " + " | ".join(f"{r[c]:.0f}" for c in cols)
+                      + f"  load {os.getloadavg()[0]:.1f}", flush=True)
+        for k in labels:
+            print(f"{k} median: " + " | ".join(f"{c} {statistics.median(r[c] for r in rows[k]):.0f}" for c in cols))
+    finally:
+        for d in folders.values():
+            shutil.rmtree(d, ignore_errors=True)

@@ -12,7 +12,7 @@ With --plain the starts are without --demo (the platform's own components only, 
 
 Usage: launcher/bench/startup_cpu.py A.jar [B.jar] [--runs N] [--plain]
 """
-import argparse, collections, os, re, shutil, statistics, tempfile
+import argparse, collections, os, re
 
 import loumen_bench
 
@@ -65,27 +65,8 @@ def main():
     args.add_argument("--plain", action="store_true", help="start without --demo")
     opts = args.parse_args()
     start_args = [] if opts.plain else ["--demo"]
-    labels = "AB"[:len(opts.jars)]
-    folders = {}
-    try:
-        for k, jar in zip(labels, opts.jars):
-            folders[k] = tempfile.mkdtemp(prefix=f"loumen-cpu{k}-")
-            loumen_bench.JAR = jar
-            loumen_bench.start_once(folders[k], "first", args=start_args)
-        rows = collections.defaultdict(list)
-        cols = ["wall", "process", *[g for g, _ in GROUPS], "other threads"]
-        print("ms: " + " | ".join(cols))
-        for i in range(opts.runs):
-            for k, jar in zip(labels, opts.jars):
-                r = warm_start(jar, folders[k], start_args)
-                rows[k].append(r)
-                print(f"{k} run {i}: " + " | ".join(f"{r[c]:.0f}" for c in cols)
-                      + f"  load {os.getloadavg()[0]:.1f}", flush=True)
-        for k in labels:
-            print(f"{k} median: " + " | ".join(f"{c} {statistics.median(r[c] for r in rows[k]):.0f}" for c in cols))
-    finally:
-        for d in folders.values():
-            shutil.rmtree(d, ignore_errors=True)
+    loumen_bench.warm_starts_ab(opts.jars, opts.runs, lambda jar, data: warm_start(jar, data, start_args),
+                                ["wall", "process", *[g for g, _ in GROUPS], "other threads"], "loumen-cpu", start_args)
 
 
 if __name__ == "__main__":
