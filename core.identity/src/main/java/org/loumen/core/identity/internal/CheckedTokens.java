@@ -37,17 +37,17 @@ final class CheckedTokens {
     private static final AtomicLong GENERATION = new AtomicLong();
     private final ConcurrentHashMap<String, Checked> byHash = new ConcurrentHashMap<>();
     private final JpaTemplate jpa;
-    private final boolean shared;
+    /** Null until the first check: asking the database at construction would deploy its unit on the start's thread. */
+    private volatile Boolean shared;
     private volatile long seenStamp = -1;
 
     CheckedTokens(JpaTemplate jpa) {
         this.jpa = jpa;
-        this.shared = shared(jpa);
     }
 
     /** The generation to read under: after the stamp check, so another node's committed revocation counts. */
     long current() {
-        if (shared || seenStamp < 0) {
+        if (seenStamp < 0 || shared()) {
             long stamp = jpa.txExpr(em -> {
                 IdentityVersionEntity v = em.find(IdentityVersionEntity.class, NAME);
                 return v == null ? 0L : v.stamp;
@@ -92,8 +92,13 @@ final class CheckedTokens {
         }
     }
 
-    /** Whether other nodes may write to the database: false only for embedded Derby. */
-    private static boolean shared(JpaTemplate jpa) {
-        return jpa.txExpr(em -> SharedStore.shared(em.unwrap(Connection.class)));
+    /** Whether other nodes may write to the database: false only for embedded Derby. Asked once. */
+    private boolean shared() {
+        Boolean s = shared;
+        if (s == null) {
+            s = jpa.txExpr(em -> SharedStore.shared(em.unwrap(Connection.class)));
+            shared = s;
+        }
+        return s;
     }
 }

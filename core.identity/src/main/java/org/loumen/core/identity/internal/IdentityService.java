@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.db.schema.FirstUse;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.domain.Refusal;
@@ -22,11 +23,14 @@ import org.loumen.security.Authenticator;
 import org.loumen.security.Caller;
 import org.loumen.security.RoleBinding;
 import org.loumen.throttle.Throttles;
+import org.loumen.web.PlatformStarted;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -46,6 +50,8 @@ import org.slf4j.LoggerFactory;
 public final class IdentityService implements Authenticator {
 
     static final String PID = "org.loumen.identity";
+    /** Set by the launcher: whether the database folder existed at launch (absent: treated as a new database). */
+    static final String DB_EXISTED = "loumen.db.existed";
 
     /** Sign-in settings, editable at runtime (e.g. DATA/conf/org.loumen.identity.cfg). */
     @ObjectClassDefinition(id = PID, name = "Loumen 登录与账号 / sign-in and accounts",
@@ -80,6 +86,7 @@ public final class IdentityService implements Authenticator {
     static final Pattern SIGN_IN_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
     private static final Logger LOG = LoggerFactory.getLogger(IdentityService.class);
 
+    private final FirstUse accounts;
     private final JpaTemplate jpa;
     private final AccountStore store;
     private final LeaderLinks leaders;
@@ -100,17 +107,36 @@ public final class IdentityService implements Authenticator {
     public IdentityService(@Reference(target = "(osgi.unit.name=loumen.identity)") JpaTemplate jpa,
             @Reference OrganisationService organisation, @Reference LeaderService leaders,
             @Reference AuditTrail audit, @Reference Throttles throttles, BundleContext context, Config config) {
-        this.jpa = jpa;
         this.leaders = new LeaderLinks(leaders);
         this.audit = audit;
         this.throttles = throttles;
         this.clock = Clock.systemUTC();
-        this.store = new AccountStore(jpa, clock, this.leaders);
-        this.sessions = new Sessions(new JpaSessionStore(jpa), clock, 0, 0);
-        this.checked = new CheckedTokens(jpa);
+        // before the first request can be authenticated, the administrator (and the demo accounts) exist: every
+        // transaction here passes this gate, on a database that existed done at the first use, not on the start's
+        // thread
+        AccountStore unguarded = new AccountStore(jpa, clock, this.leaders);
+        this.accounts = new FirstUse("初始账户 / the initial accounts",
+                () -> new InitialAccounts(unguarded, hasher, organisation, context).ensure());
+        this.jpa = accounts.guard(jpa);
+        this.store = new AccountStore(this.jpa, clock, this.leaders);
+        this.sessions = new Sessions(new JpaSessionStore(this.jpa), clock, 0, 0);
+        this.checked = new CheckedTokens(this.jpa);
         configure(config);
-        // before the first request can be authenticated, the administrator (and the demo accounts) exist
-        new InitialAccounts(store, hasher, organisation, context).ensure();
+        if (!Boolean.parseBoolean(context.getProperty(DB_EXISTED))) {
+            // a new database: the administrator's first password is written to a file, which the operator (or a
+            // script) reads as soon as the platform is UP — so here, before UP, and not at the first use
+            accounts.pass();
+        }
+    }
+
+    /** Once the platform has started, the initial accounts are made sure of before the first sign-in comes. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void started(PlatformStarted started) {
+        accounts.passInBackground();
+    }
+
+    void unstarted(PlatformStarted started) {
+        // nothing to undo
     }
 
     @Modified

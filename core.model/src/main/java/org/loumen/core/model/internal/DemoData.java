@@ -75,8 +75,9 @@ public final class DemoData {
     @Activate
     public DemoData(BundleContext context, @Reference OrganisationService organisation,
             @Reference LeaderService leaders, @Reference HouseholdService households,
-            @Reference(target = "(osgi.unit.name=loumen.core)") JpaTemplate jpa) {
+            @Reference CoreStore store) {
         this.context = context;
+        JpaTemplate jpa = store.jpa();
         this.check = () -> seed(organisation, leaders, households, jpa);
         File marker = context.getDataFile(MARKER);
         if (!Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY))) {

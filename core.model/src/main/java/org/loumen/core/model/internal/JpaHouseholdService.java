@@ -39,9 +39,8 @@ public final class JpaHouseholdService implements HouseholdService {
     private volatile int countCap;
 
     @Activate
-    public JpaHouseholdService(@Reference(target = "(osgi.unit.name=loumen.core)") JpaTemplate jpa,
-            ListingConfig listing) {
-        this.jpa = jpa;
+    public JpaHouseholdService(@Reference CoreStore store, ListingConfig listing) {
+        this.jpa = store.jpa();
         modified(listing);
     }
 

@@ -41,8 +41,8 @@ public final class JpaLeaderService implements LeaderService {
     private final LeaderDirectory directory;
 
     @Activate
-    public JpaLeaderService(@Reference(target = "(osgi.unit.name=loumen.core)") JpaTemplate jpa,
-            ListingConfig listing) {
+    public JpaLeaderService(@Reference CoreStore store, ListingConfig listing) {
+        JpaTemplate jpa = store.jpa();
         this.records = new LeaderRecords(jpa);
         modified(listing);
         this.spreadsheets = new LeaderImportExport(jpa);

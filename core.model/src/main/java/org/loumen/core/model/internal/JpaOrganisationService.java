@@ -1,6 +1,5 @@
 package org.loumen.core.model.internal;
 
-import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import javax.persistence.RollbackException;
 
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.loumen.core.db.schema.DeclaredIndexes;
 import org.loumen.core.model.Building;
 import org.loumen.core.model.Community;
 import org.loumen.core.model.Grid;
@@ -28,92 +26,22 @@ import org.loumen.core.model.Unit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The organisation tree in the {@code loumen.core} persistence unit. On activation it makes sure the shipped
- * reference tree (the Jinnan district and its township-level units) is present, adding only what is missing.
+ * The organisation tree in the {@code loumen.core} persistence unit; the shipped reference tree (the Jinnan district
+ * and its township-level units) is made sure of before the unit's first use ({@link CoreStore}).
  */
 @Component(service = OrganisationService.class, immediate = true)
 public final class JpaOrganisationService implements OrganisationService {
-
-    static final String REFERENCE_DATA = "/reference/jinnan.tsv";
-    private static final Logger LOG = LoggerFactory.getLogger(JpaOrganisationService.class);
 
     private final JpaTemplate jpa;
     /** Streets and communities in memory for the public reads; see {@link ReferenceCache}. */
     private final ReferenceCache cache;
 
     @Activate
-    public JpaOrganisationService(@Reference(target = "(osgi.unit.name=loumen.core)") JpaTemplate jpa) {
-        this.jpa = jpa;
-        this.cache = new ReferenceCache(() -> DataVersion.read(jpa), DataVersion.shared(jpa));
-        try {
-            int indexes = jpa.txExpr(em -> DeclaredIndexes.ensure(em.unwrap(Connection.class), StreetEntity.class,
-                    CommunityEntity.class, GridEntity.class, BuildingEntity.class, UnitEntity.class,
-                    LeaderEntity.class, AssignmentEntity.class, HouseholdEntity.class));
-            if (indexes > 0) {
-                LOG.info("Indexes added to an existing database: {}", indexes);
-            }
-        } catch (RuntimeException e) {
-            // an index only speeds reads up: without it the platform still serves, more slowly; retried next start
-            LOG.warn("Could not add a declared index (retried at the next start): {}", e.getMessage());
-        }
-        int added = loadReferenceData();
-        ReferenceCache.changed();
-        if (added > 0) {
-            LOG.info("Reference organisation tree: {} entries added", added);
-        }
-    }
-
-    /** Inserts the shipped district, streets and communities that are not yet stored; never changes stored rows. */
-    int loadReferenceData() {
-        List<String[]> rows = Tsv.read(REFERENCE_DATA, 4);
-        // At every start, before UP: read first, and write (moving the version on, which empties every node's
-        // caches) only when a row is missing — on a warm folder nothing is.
-        if (jpa.txExpr(em -> rows.stream().allMatch(r -> em.find(entityOf(r[1]), r[0]) != null))) {
-            return 0;
-        }
-        return write(em -> {
-            int added = 0;
-            for (String[] r : rows) {
-                String code = r[0];
-                switch (r[1]) {
-                    case "DISTRICT" -> {
-                        if (em.find(DistrictEntity.class, code) == null) {
-                            em.persist(new DistrictEntity(code, r[2], r[3]));
-                            added++;
-                        }
-                    }
-                    case "STREET" -> {
-                        if (em.find(StreetEntity.class, code) == null) {
-                            em.persist(new StreetEntity(code, DivisionCodes.districtOf(code), r[2], r[3],
-                                    DivisionCodes.streetKind(code)));
-                            added++;
-                        }
-                    }
-                    case "COMMUNITY" -> {
-                        if (em.find(CommunityEntity.class, code) == null) {
-                            em.persist(new CommunityEntity(code, DivisionCodes.streetOf(code), r[2],
-                                    DivisionCodes.communityKind(code)));
-                            added++;
-                        }
-                    }
-                    default -> throw new IllegalStateException("bad level in " + REFERENCE_DATA + ": " + r[1]);
-                }
-            }
-            return added;
-        });
-    }
-
-    private static Class<?> entityOf(String level) {
-        return switch (level) {
-            case "DISTRICT" -> DistrictEntity.class;
-            case "STREET" -> StreetEntity.class;
-            case "COMMUNITY" -> CommunityEntity.class;
-            default -> throw new IllegalStateException("bad level in " + REFERENCE_DATA + ": " + level);
-        };
+    public JpaOrganisationService(@Reference CoreStore store) {
+        this.jpa = store.jpa();
+        this.cache = new ReferenceCache(() -> DataVersion.read(jpa), () -> DataVersion.shared(jpa));
     }
 
     @Override

@@ -38,7 +38,7 @@ final class LeaderDirectory {
 
     LeaderDirectory(JpaTemplate jpa) {
         this.jpa = jpa;
-        this.cache = new ReferenceCache(() -> DataVersion.read(jpa), DataVersion.shared(jpa));
+        this.cache = new ReferenceCache(() -> DataVersion.read(jpa), () -> DataVersion.shared(jpa));
     }
 
     List<PublicLeader> directory(String community) {

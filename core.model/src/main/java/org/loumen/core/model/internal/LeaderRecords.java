@@ -55,7 +55,7 @@ final class LeaderRecords {
 
     LeaderRecords(JpaTemplate jpa) {
         this.jpa = jpa;
-        this.pages = new ReferenceCache(() -> DataVersion.read(jpa), DataVersion.shared(jpa), 2_000);
+        this.pages = new ReferenceCache(() -> DataVersion.read(jpa), () -> DataVersion.shared(jpa), 2_000);
     }
 
     Page<Leader> find(Set<String> scopes, String street, String community, String q, int page, int size,

@@ -46,7 +46,7 @@ final class ProfileReport {
 
     ProfileReport(JpaTemplate jpa) {
         this.jpa = jpa;
-        this.reports = new ReferenceCache(() -> DataVersion.read(jpa), DataVersion.shared(jpa), 500);
+        this.reports = new ReferenceCache(() -> DataVersion.read(jpa), () -> DataVersion.shared(jpa), 500);
     }
 
     LeaderProfile profile(LocalDate asOf, Set<String> scopes, String street, String community) {

@@ -3,6 +3,7 @@ package org.loumen.core.model.internal;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -35,7 +36,9 @@ final class ReferenceCache {
     }
 
     private final Supplier<Object> stamp;
-    private final boolean shared;
+    private final BooleanSupplier sharedStore;
+    /** Null until the first read: asking the database at construction would deploy its unit on the start's thread. */
+    private volatile Boolean shared;
     private final int maxEntries;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private volatile Object seenStamp;
@@ -43,9 +46,10 @@ final class ReferenceCache {
 
     /**
      * @param stamp reads the tables' stamp from the database (any value with equals)
-     * @param shared whether other nodes may write to the database: the stamp is then read before every read
+     * @param shared whether other nodes may write to the database (the stamp is then read before every read); asked
+     *        once, at the first read
      */
-    ReferenceCache(Supplier<Object> stamp, boolean shared) {
+    ReferenceCache(Supplier<Object> stamp, BooleanSupplier shared) {
         this(stamp, shared, Integer.MAX_VALUE);
     }
 
@@ -53,9 +57,9 @@ final class ReferenceCache {
      * @param maxEntries at most this many entries are kept: when a new one would exceed it, all are dropped (for keys
      *        made from what callers ask, which no list of places bounds)
      */
-    ReferenceCache(Supplier<Object> stamp, boolean shared, int maxEntries) {
+    ReferenceCache(Supplier<Object> stamp, BooleanSupplier shared, int maxEntries) {
         this.stamp = stamp;
-        this.shared = shared;
+        this.sharedStore = shared;
         this.maxEntries = maxEntries;
     }
 
@@ -70,7 +74,7 @@ final class ReferenceCache {
      */
     @SuppressWarnings("unchecked")
     <T> T get(String key, Supplier<T> loader, Predicate<T> usable) {
-        if (shared || !checked) {
+        if (!checked || shared()) {
             checkStamp();
         }
         long generation = GENERATION.get();
@@ -86,6 +90,15 @@ final class ReferenceCache {
             entries.put(key, new Entry(generation, value));
         }
         return value;
+    }
+
+    private boolean shared() {
+        Boolean s = shared;
+        if (s == null) {
+            s = sharedStore.getAsBoolean();
+            shared = s;
+        }
+        return s;
     }
 
     /** Moves the generation on when the tables changed since the last read of the stamp (here or on another node). */

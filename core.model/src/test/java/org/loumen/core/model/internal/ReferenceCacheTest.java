@@ -15,7 +15,7 @@ class ReferenceCacheTest {
     private final ReferenceCache cache = new ReferenceCache(() -> {
         stampReads.incrementAndGet();
         return stamp.get();
-    }, true);
+    }, () -> true);
     private final AtomicInteger loads = new AtomicInteger();
 
     private String read(String value) {
@@ -39,7 +39,7 @@ class ReferenceCacheTest {
         ReferenceCache embedded = new ReferenceCache(() -> {
             stampReads.incrementAndGet();
             return stamp.get();
-        }, false);
+        }, () -> false);
         for (int i = 0; i < 5; i++) {
             assertEquals("a", embedded.get("streets", () -> "a"));
         }
@@ -74,7 +74,7 @@ class ReferenceCacheTest {
 
     @Test
     void aValueTheCallerCannotUseIsNeitherServedNorKept() {
-        ReferenceCache c = new ReferenceCache(() -> "s", false);
+        ReferenceCache c = new ReferenceCache(() -> "s", () -> false);
         assertEquals("", c.get("directory x", () -> "", v -> !v.isEmpty()), "an empty directory is not kept");
         assertEquals("a", c.get("directory x", () -> "a", v -> !v.isEmpty()));
         assertEquals("a", c.get("directory x", () -> "b", v -> !v.isEmpty()), "kept once usable");
@@ -83,7 +83,7 @@ class ReferenceCacheTest {
 
     @Test
     void atMostMaxEntriesAreKept() {
-        ReferenceCache c = new ReferenceCache(() -> "s", false, 2);
+        ReferenceCache c = new ReferenceCache(() -> "s", () -> false, 2);
         c.get("k1", () -> "1");
         c.get("k2", () -> "2");
         assertEquals("2", c.get("k2", () -> "x"));

@@ -15,7 +15,7 @@ class ShippedDataTest {
 
     @Test
     void referenceTreeIsJinnanWithValidCodes() {
-        List<String[]> rows = Tsv.read(JpaOrganisationService.REFERENCE_DATA, 4);
+        List<String[]> rows = Tsv.read(CoreStore.REFERENCE_DATA, 4);
         Set<String> streets = new HashSet<>();
         int districts = 0;
         for (String[] r : rows) {
@@ -47,7 +47,7 @@ class ShippedDataTest {
     @Test
     void demoCommunitiesHangUnderShippedStreetsAndSayTheyAreDemo() {
         Set<String> streets = new HashSet<>();
-        for (String[] r : Tsv.read(JpaOrganisationService.REFERENCE_DATA, 4)) {
+        for (String[] r : Tsv.read(CoreStore.REFERENCE_DATA, 4)) {
             if (r[1].equals("STREET")) {
                 streets.add(r[0]);
             }

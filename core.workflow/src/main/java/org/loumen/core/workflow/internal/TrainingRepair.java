@@ -5,11 +5,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+
+import org.loumen.web.PlatformStarted;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -18,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Repairs onboarding-training writes a crash left half done between the model's store and the workflow's
- * ({@link TrainingService#repair}): at start-up, whenever its configuration changes, and then every few minutes (so a
- * row younger than the grace at start-up is repaired too).
+ * ({@link TrainingService#repair}): once the platform has started (not on the start level's thread: only rows older
+ * than the grace are touched, which no request of the new start can be writing), whenever its configuration changes,
+ * and then every few minutes (so a row younger than the grace at start-up is repaired too).
  */
 @Component(immediate = true, configurationPid = TrainingRepair.PID)
 @Designate(ocd = TrainingRepair.Config.class)
@@ -47,6 +52,8 @@ public final class TrainingRepair {
         return t;
     });
     private ScheduledFuture<?> task;
+    private long grace;
+    private boolean started;
 
     @Activate
     public TrainingRepair(@Reference TrainingService training, Config config) {
@@ -59,10 +66,25 @@ public final class TrainingRepair {
         if (task != null) {
             task.cancel(false);
         }
-        long grace = Math.max(0, config.graceSeconds()) * 1000L;
-        runOnce(grace); // at start-up (and on a change) before anything else is answered from this component
+        long g = Math.max(0, config.graceSeconds()) * 1000L;
+        grace = g;
         long every = Math.max(10, config.everySeconds());
-        task = timer.scheduleWithFixedDelay(() -> runOnce(grace), every, every, TimeUnit.SECONDS);
+        // a change of the settings after start repairs at once; at start, started() does
+        task = timer.scheduleWithFixedDelay(() -> runOnce(g), started ? 0 : every, every, TimeUnit.SECONDS);
+    }
+
+    /** Once the platform has started: the first repair of this start, on the timer's thread. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    synchronized void started(PlatformStarted platform) {
+        if (!started) {
+            started = true;
+            long g = grace;
+            timer.execute(() -> runOnce(g));
+        }
+    }
+
+    void unstarted(PlatformStarted platform) {
+        // nothing to undo
     }
 
     private void runOnce(long grace) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.db.schema.FirstUse;
 import org.loumen.core.model.ChinaTime;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.programme.Allowed;
@@ -19,10 +20,13 @@ import org.loumen.programme.data.PersonalData;
 import org.loumen.security.Role;
 import org.loumen.throttle.Throttles;
 import org.loumen.web.ApiException;
+import org.loumen.web.PlatformStarted;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.condition.Condition;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -69,14 +73,19 @@ public final class MyBuilding implements Programme {
     private final Shop shop;
     private final Ranking ranking;
     private final Residents residents;
+    /** The demo's data (--demo) made sure of before the unit's first use; nothing to do without --demo. */
+    private final FirstUse demo;
 
     @Activate
     public MyBuilding(BundleContext context, Config config,
             @Reference(target = "(osgi.unit.name=loumen.programme.my-building)") JpaTemplate jpa,
             @Reference OrganisationService organisation, @Reference Throttles throttles,
             @Reference(target = "(osgi.condition.id=loumen.model.seeded)") Condition treeReady) {
-        Tx tx = new Tx(jpa);
         places = new Places(organisation);
+        boolean seeding = Boolean.parseBoolean(context.getProperty("loumen.demo"));
+        // the seed uses the unit directly; every other transaction passes the gate (not on the start's thread)
+        demo = new FirstUse("我的楼门演示数据 / demo data of 我的楼门", () -> seedDemo(seeding, jpa));
+        Tx tx = new Tx(demo.guard(jpa));
         households = new Households(tx, places);
         stewards = new Stewards(tx, places);
         conventions = new Conventions(tx, places);
@@ -86,9 +95,22 @@ public final class MyBuilding implements Programme {
         shop = new Shop(tx, households);
         ranking = new Ranking(tx, places);
         residents = new Residents(tx, households, stewards, throttles, config.residentWritesPerHour());
-        if (Boolean.parseBoolean(context.getProperty("loumen.demo"))) {
-            new DemoSeed(jpa, places, ranking).seed("120112103");
+    }
+
+    private void seedDemo(boolean seeding, JpaTemplate unguarded) {
+        if (seeding) {
+            new DemoSeed(unguarded, places, ranking).seed("120112103");
         }
+    }
+
+    /** Once the platform has started, the demo's data is made sure of before the first request comes. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void started(PlatformStarted started) {
+        demo.passInBackground();
+    }
+
+    void unstarted(PlatformStarted started) {
+        // nothing to undo
     }
 
     @Override
