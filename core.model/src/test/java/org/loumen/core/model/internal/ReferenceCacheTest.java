@@ -91,4 +91,16 @@ class ReferenceCacheTest {
         assertEquals("1b", c.get("k1", () -> "1b"));
         assertEquals("3", c.get("k3", () -> "y"), "the newest entries stay while within the bound");
     }
+
+    @Test
+    void whetherTheStoreIsSharedIsAskedAtTheFirstReadsNotAtConstructionAndOnce() {
+        AtomicInteger asked = new AtomicInteger();
+        // asked at construction, the database's unit would be deployed on the start level's thread
+        ReferenceCache lazy = new ReferenceCache(stamp::get, () -> asked.incrementAndGet() < 0);
+        assertEquals(0, asked.get());
+        for (int i = 0; i < 3; i++) {
+            assertEquals("a", lazy.get("streets", () -> "a"));
+        }
+        assertEquals(1, asked.get());
+    }
 }
