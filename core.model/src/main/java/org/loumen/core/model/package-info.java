@@ -9,7 +9,7 @@
  * {@link org.loumen.core.model.LeaderQuery#statuses()}, leaders in any of several statuses.)
  */
 @Export
-@Version("1.8.0")
+@Version("1.9.0")
 package org.loumen.core.model;
 
 import org.osgi.annotation.bundle.Export;

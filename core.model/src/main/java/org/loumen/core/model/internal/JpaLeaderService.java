@@ -3,6 +3,7 @@ package org.loumen.core.model.internal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -103,6 +104,11 @@ public final class JpaLeaderService implements LeaderService {
     @Override
     public Optional<Leader> leader(long id) {
         return records.leader(id);
+    }
+
+    @Override
+    public Map<Long, String> names(Collection<Long> ids) {
+        return records.names(ids);
     }
 
     @Override

@@ -37,11 +37,14 @@ public final class JpaOrganisationService implements OrganisationService {
     private final JpaTemplate jpa;
     /** Streets and communities in memory for the public reads; see {@link ReferenceCache}. */
     private final ReferenceCache cache;
+    /** Communities' buildings and units, the ones last asked for (a city has thousands of communities). */
+    private final ReferenceCache buildingsCache;
 
     @Activate
     public JpaOrganisationService(@Reference CoreStore store) {
         this.jpa = store.jpa();
         this.cache = new ReferenceCache(() -> DataVersion.read(jpa), () -> DataVersion.shared(jpa));
+        this.buildingsCache = new ReferenceCache(() -> DataVersion.read(jpa), () -> DataVersion.shared(jpa), 256);
     }
 
     @Override
@@ -90,9 +93,8 @@ public final class JpaOrganisationService implements OrganisationService {
         if (!DivisionCodes.isStreetCode(code)) {
             return Optional.empty();
         }
-        return jpa.txExpr(em -> Optional.ofNullable(em.find(StreetEntity.class, code)).map(s -> s.toDto(
-                em.createQuery("select count(c) from CommunityEntity c where c.street = :s", Long.class)
-                        .setParameter("s", code).getSingleResult().intValue())));
+        // from the cached list (the same rows and counts): every place label names its street
+        return streets().stream().filter(s -> s.code().equals(code)).findFirst();
     }
 
     @Override
@@ -207,7 +209,15 @@ public final class JpaOrganisationService implements OrganisationService {
 
     @Override
     public List<Building> buildings(String communityCode) throws ModelException {
-        List<Building> result = jpa.txExpr(em -> {
+        // kept like the communities: every place label (2号楼1单元) of a listing reads its community's buildings
+        Optional<List<Building>> result = buildingsCache.get("buildings " + communityCode,
+                () -> Optional.ofNullable(loadBuildings(communityCode)), Optional::isPresent);
+        return result.orElseThrow(() -> new ModelException(Reason.NOT_FOUND, "community",
+                "社区不存在 / no such community: " + communityCode));
+    }
+
+    private List<Building> loadBuildings(String communityCode) {
+        return jpa.txExpr(em -> {
             if (!DivisionCodes.isCommunityCode(communityCode)
                     || em.find(CommunityEntity.class, communityCode) == null) {
                 return null;
@@ -220,14 +230,10 @@ public final class JpaOrganisationService implements OrganisationService {
             }
             return em.createQuery("select b from BuildingEntity b where b.community = :c order by b.code",
                     BuildingEntity.class).setParameter("c", communityCode).getResultList().stream()
-                    .map(b -> new Building(b.code, b.community, b.label, b.grid, units.getOrDefault(b.code, List.of()),
-                            b.version))
+                    .map(b -> new Building(b.code, b.community, b.label, b.grid,
+                            List.copyOf(units.getOrDefault(b.code, List.of())), b.version))
                     .toList();
         });
-        if (result == null) {
-            throw new ModelException(Reason.NOT_FOUND, "community", "社区不存在 / no such community: " + communityCode);
-        }
-        return result;
     }
 
     @Override

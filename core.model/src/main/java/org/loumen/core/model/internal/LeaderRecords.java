@@ -11,8 +11,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -142,6 +145,8 @@ final class LeaderRecords {
 
     /** Ids per {@code in} list of {@link #communities(Set, LeaderQuery, Collection)}. */
     static final int AMONG_PER_READ = 500;
+    /** Ids in one IN list of {@link #names}: well below every database's limit on parameters. */
+    static final int NAMES_AT_ONCE = 500;
 
     /**
      * How many leaders within scope match, per community: one grouped count in the database ({@link WideScan}: one
@@ -184,6 +189,19 @@ final class LeaderRecords {
     Optional<Leader> leader(long id) {
         return jpa.txExpr(em -> Optional.ofNullable(em.find(LeaderEntity.class, id))
                 .map(l -> dtos(em, List.of(l), true).get(0)));
+    }
+
+    Map<Long, String> names(Collection<Long> ids) {
+        List<Long> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
+        Map<Long, String> names = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += NAMES_AT_ONCE) {
+            List<Long> part = distinct.subList(from, Math.min(distinct.size(), from + NAMES_AT_ONCE));
+            for (Object[] row : jpa.txExpr(em -> em.createQuery("select l.id, l.name from LeaderEntity l where l.id "
+                    + "in :ids", Object[].class).setParameter("ids", part).getResultList())) {
+                names.put(((Number) row[0]).longValue(), (String) row[1]);
+            }
+        }
+        return names;
     }
 
     Leader create(LeaderDraft d) throws ModelException {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,7 +16,6 @@ import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.DivisionCodes;
-import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.core.workflow.internal.ProjectRules.Decision;
@@ -135,12 +135,21 @@ public final class ProjectService {
             }
             return q.getResultList();
         });
-        List<View> views = new ArrayList<>(views(all));
-        Comparator<View> queue = Comparator.comparing(v -> new ProjectRules.Queued(v.id(), v.status(), v.priority(),
-                v.proposedOn()), ProjectRules.QUEUE);
-        views.sort(queue);
-        int from = Math.min(views.size(), (page - 1) * size);
-        return new Page(views.subList(from, Math.min(views.size(), from + size)), views.size());
+        // ordered and cut to the page on the rows, so only the page's projects are made into views (each view
+        // looks up its place's label and its leader's name)
+        List<ProjectRules.Award> awards = awards();
+        record InQueue(ProjectRules.Queued key, ProjectEntity project) {
+        }
+        List<InQueue> queue = new ArrayList<>(all.size());
+        for (ProjectEntity p : all) {
+            queue.add(new InQueue(new ProjectRules.Queued(p.id, Status.valueOf(p.status),
+                    ProjectRules.priority(p.leader, p.proposedOn, awards).isPresent(), p.proposedOn), p));
+        }
+        queue.sort(Comparator.comparing(InQueue::key, ProjectRules.QUEUE));
+        int from = Math.min(queue.size(), (page - 1) * size);
+        List<ProjectEntity> shown = queue.subList(from, Math.min(queue.size(), from + size)).stream()
+                .map(InQueue::project).toList();
+        return new Page(views(shown, awards), queue.size());
     }
 
     /** A review at the community or the street: approve or decline, with the amount granted at the street. */
@@ -242,11 +251,15 @@ public final class ProjectService {
     }
 
     private List<View> views(List<ProjectEntity> projects) {
-        List<ProjectRules.Award> awards = awards();
+        return views(projects, awards());
+    }
+
+    private List<View> views(List<ProjectEntity> projects, List<ProjectRules.Award> awards) {
         Map<String, String> names = Scopes.communityNames(organisation, projects.stream().map(p -> p.community)
                 .toList());
         Map<String, String> labels = new HashMap<>();
-        Map<Long, String> leaderNames = new HashMap<>();
+        Map<Long, String> leaderNames = leaders.names(projects.stream().map(p -> p.leader).filter(Objects::nonNull)
+                .toList());
         List<View> out = new ArrayList<>();
         for (ProjectEntity p : projects) {
             Optional<ProjectRules.Award> award = ProjectRules.priority(p.leader, p.proposedOn, awards);
@@ -254,8 +267,7 @@ public final class ProjectService {
             Status s = Status.valueOf(p.status);
             String label = labels.computeIfAbsent(p.place, c -> Places.of(organisation, c).map(Places::label)
                     .orElse(c));
-            String leaderName = p.leader == null ? null : leaderNames.computeIfAbsent(p.leader, l -> leaders.leader(l)
-                    .map(Leader::name).orElse(null));
+            String leaderName = p.leader == null ? null : leaderNames.get(p.leader);
             Review c = p.communityBy == null ? null : new Review("COMMUNITY".equals(p.declinedAt) ? "DECLINE"
                     : "APPROVE", p.communityNote, p.communityBy, p.communityOn);
             Review st = p.streetBy == null ? null : new Review("STREET".equals(p.declinedAt) ? "DECLINE" : "APPROVE",
