@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -28,6 +29,8 @@ public final class FirstUse {
 
     /** One background thread for every component's gate, in turn: the first requests after start share the cores. */
     private static final Executor BACKGROUND = background();
+    /** Background passes queued or running, of every gate. */
+    private static final AtomicInteger IN_BACKGROUND = new AtomicInteger();
 
     private final String what;
     private final Runnable work;
@@ -81,13 +84,26 @@ public final class FirstUse {
         if (passed) {
             return;
         }
+        IN_BACKGROUND.incrementAndGet();
         BACKGROUND.execute(() -> {
             try {
                 pass();
             } catch (RuntimeException e) {
                 LOG.warn("{}", e.getMessage());
+            } finally {
+                IN_BACKGROUND.decrementAndGet();
             }
         });
+    }
+
+    /**
+     * Whether no background pass is queued or running, of any gate: the work done after start is over (e.g. to give
+     * back the heap it needed).
+     *
+     * @since 1.3
+     */
+    public static boolean backgroundIdle() {
+        return IN_BACKGROUND.get() == 0;
     }
 
     /** The template with every transaction behind this gate: the component's only way to its persistence unit. */

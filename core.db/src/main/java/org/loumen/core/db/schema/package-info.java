@@ -8,7 +8,7 @@
  * first used at that first use (or in the background once the platform has started), not on the start level's thread.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.loumen.core.db.schema;
 
 import org.osgi.annotation.bundle.Export;
