@@ -157,4 +157,26 @@ class FirstUseTest {
         }
         assertTrue(gate.passed());
     }
+
+    @Test
+    void theBackgroundIsIdleOnlyOnceEveryQueuedPassIsOver() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        FirstUse slow = new FirstUse("slow", () -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        FirstUse next = new FirstUse("next", () -> { });
+        slow.passInBackground();
+        next.passInBackground();
+        assertFalse(FirstUse.backgroundIdle(), "a pass is running and another queued");
+        release.countDown();
+        for (int i = 0; i < 500 && !FirstUse.backgroundIdle(); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(FirstUse.backgroundIdle());
+        assertTrue(slow.passed() && next.passed());
+    }
 }
