@@ -143,10 +143,8 @@ final class LeaderRecords {
         });
     }
 
-    /** Ids per {@code in} list of {@link #communities(Set, LeaderQuery, Collection)}. */
+    /** Ids per {@code in} list of {@link #communities(Set, LeaderQuery, Collection)} and {@link #names}. */
     static final int AMONG_PER_READ = 500;
-    /** Ids in one IN list of {@link #names}: well below every database's limit on parameters. */
-    static final int NAMES_AT_ONCE = 500;
 
     /**
      * How many leaders within scope match, per community: one grouped count in the database ({@link WideScan}: one
@@ -194,8 +192,8 @@ final class LeaderRecords {
     Map<Long, String> names(Collection<Long> ids) {
         List<Long> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
         Map<Long, String> names = new HashMap<>();
-        for (int from = 0; from < distinct.size(); from += NAMES_AT_ONCE) {
-            List<Long> part = distinct.subList(from, Math.min(distinct.size(), from + NAMES_AT_ONCE));
+        for (int from = 0; from < distinct.size(); from += AMONG_PER_READ) {
+            List<Long> part = distinct.subList(from, Math.min(distinct.size(), from + AMONG_PER_READ));
             for (Object[] row : jpa.txExpr(em -> em.createQuery("select l.id, l.name from LeaderEntity l where l.id "
                     + "in :ids", Object[].class).setParameter("ids", part).getResultList())) {
                 names.put(((Number) row[0]).longValue(), (String) row[1]);
