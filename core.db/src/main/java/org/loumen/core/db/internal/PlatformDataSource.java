@@ -29,7 +29,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The platform's one data source (数据源): a HikariCP pool on embedded Derby (default, {@code DATA/db}) or on
+ * The platform's one data source (数据源): HikariCP pools in tiers ({@link TieredPool}) on embedded Derby (default, {@code DATA/db}) or on
  * PostgreSQL ({@code --db jdbc:postgresql://host:port/db}). Every persistence unit, core and programme, names it in
  * its persistence.xml as {@code osgi:service/javax.sql.DataSource/(osgi.jndi.service.name=loumen)} and never knows
  * which database it is (EclipseLink reads the product from the connection). Also tells {@code /api/v1/health} when
@@ -46,6 +46,11 @@ public final class PlatformDataSource implements DataSource, HealthCheck {
     public static final String NAME = "loumen";
     /** How long a health answer is reused: /health is polled, and a connection attempt may take seconds. */
     static final long HEALTH_CACHE_MS = 5_000;
+    /**
+     * Tiers of the pool ({@link TieredPool}): deep enough for a programme's transaction that calls a core read whose
+     * transaction holds a connection and takes a second for a read-only query.
+     */
+    static final int TIERS = 3;
 
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(PlatformDataSource.class);
 
@@ -71,7 +76,7 @@ public final class PlatformDataSource implements DataSource, HealthCheck {
 
     private final DatabaseSettings settings;
     private final DriverSource raw;
-    private final HikariDataSource pool;
+    private final TieredPool pool;
     private long checkedAt;
     private List<Problem> lastProblems = List.of();
 
@@ -108,35 +113,44 @@ public final class PlatformDataSource implements DataSource, HealthCheck {
                 LOG.error("Derby database cannot be opened (数据库无法打开): {}", e.toString());
             }
         }
-        HikariConfig hc = new HikariConfig();
-        hc.setPoolName("loumen");
-        hc.setDataSource(raw);
-        // start even when the database is down: health names it, and the pool connects once it is back
-        hc.setInitializationFailTimeout(-1);
-        hc.setValidationTimeout(TimeUnit.SECONDS.toMillis(3));
-        hc.setKeepaliveTime(TimeUnit.MINUTES.toMillis(5));
-        apply(hc, config);
-        pool = new HikariDataSource(hc);
-        LOG.info("Database (数据库): {}; pool of up to {} connections", settings, config.maximumPoolSize());
+        pool = new TieredPool(TIERS, tier -> {
+            HikariConfig hc = new HikariConfig();
+            hc.setPoolName(tier == 0 ? "loumen" : "loumen-nested-" + tier);
+            hc.setDataSource(raw);
+            // start even when the database is down: health names it, and the pool connects once it is back
+            hc.setInitializationFailTimeout(-1);
+            hc.setValidationTimeout(TimeUnit.SECONDS.toMillis(3));
+            hc.setKeepaliveTime(TimeUnit.MINUTES.toMillis(5));
+            hc.setMaximumPoolSize(size(config, tier));
+            hc.setMinimumIdle(minimumIdle(config, tier));
+            hc.setConnectionTimeout(TimeUnit.SECONDS.toMillis(config.connectionTimeoutSeconds()));
+            hc.setIdleTimeout(TimeUnit.MINUTES.toMillis(config.idleTimeoutMinutes()));
+            hc.setMaxLifetime(TimeUnit.MINUTES.toMillis(config.maxLifetimeMinutes()));
+            return new HikariDataSource(hc);
+        });
+        LOG.info("Database (数据库): {}; pool of up to {} connections (and {} more for nested use)", settings,
+                config.maximumPoolSize(), (TIERS - 1) * size(config, 1));
     }
 
-    private static void apply(HikariConfig hc, Config config) {
-        hc.setMaximumPoolSize(config.maximumPoolSize());
-        hc.setMinimumIdle(Math.min(config.minimumIdle(), config.maximumPoolSize()));
-        hc.setConnectionTimeout(TimeUnit.SECONDS.toMillis(config.connectionTimeoutSeconds()));
-        hc.setIdleTimeout(TimeUnit.MINUTES.toMillis(config.idleTimeoutMinutes()));
-        hc.setMaxLifetime(TimeUnit.MINUTES.toMillis(config.maxLifetimeMinutes()));
+    /** Tier 0 is the configured pool; a nested tier is half its size (a thread rarely holds two). */
+    static int size(Config config, int tier) {
+        return tier == 0 ? config.maximumPoolSize() : Math.max(2, config.maximumPoolSize() / 2);
+    }
+
+    private static int minimumIdle(Config config, int tier) {
+        return tier == 0 ? Math.min(config.minimumIdle(), config.maximumPoolSize()) : 0;
     }
 
     /** Pool sizes and timeouts change in place (HikariCP allows it at run time); the database does not. */
     @Modified
     void modified(Config config) {
-        var bean = pool.getHikariConfigMXBean();
-        bean.setMaximumPoolSize(config.maximumPoolSize());
-        bean.setMinimumIdle(Math.min(config.minimumIdle(), config.maximumPoolSize()));
-        bean.setConnectionTimeout(TimeUnit.SECONDS.toMillis(config.connectionTimeoutSeconds()));
-        bean.setIdleTimeout(TimeUnit.MINUTES.toMillis(config.idleTimeoutMinutes()));
-        bean.setMaxLifetime(TimeUnit.MINUTES.toMillis(config.maxLifetimeMinutes()));
+        pool.configure((bean, tier) -> {
+            bean.setMaximumPoolSize(size(config, tier));
+            bean.setMinimumIdle(minimumIdle(config, tier));
+            bean.setConnectionTimeout(TimeUnit.SECONDS.toMillis(config.connectionTimeoutSeconds()));
+            bean.setIdleTimeout(TimeUnit.MINUTES.toMillis(config.idleTimeoutMinutes()));
+            bean.setMaxLifetime(TimeUnit.MINUTES.toMillis(config.maxLifetimeMinutes()));
+        });
     }
 
     @Deactivate
@@ -206,22 +220,22 @@ public final class PlatformDataSource implements DataSource, HealthCheck {
 
     @Override
     public PrintWriter getLogWriter() throws SQLException {
-        return pool.getLogWriter();
+        return pool.tier(0).getLogWriter();
     }
 
     @Override
     public void setLogWriter(PrintWriter out) throws SQLException {
-        pool.setLogWriter(out);
+        pool.tier(0).setLogWriter(out);
     }
 
     @Override
     public void setLoginTimeout(int seconds) throws SQLException {
-        pool.setLoginTimeout(seconds);
+        pool.tier(0).setLoginTimeout(seconds);
     }
 
     @Override
     public int getLoginTimeout() throws SQLException {
-        return pool.getLoginTimeout();
+        return pool.tier(0).getLoginTimeout();
     }
 
     @Override
@@ -234,11 +248,11 @@ public final class PlatformDataSource implements DataSource, HealthCheck {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        return pool.unwrap(iface);
+        return pool.tier(0).unwrap(iface);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || pool.isWrapperFor(iface);
+        return iface.isInstance(this) || pool.tier(0).isWrapperFor(iface);
     }
 }

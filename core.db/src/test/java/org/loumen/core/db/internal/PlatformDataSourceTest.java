@@ -9,8 +9,14 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +40,54 @@ class PlatformDataSourceTest {
         assertEquals("Derby", ds.product());
         assertEquals(List.of(), ds.problems());
         ds.deactivate();
+    }
+
+    /**
+     * As many threads as the pool has connections each hold one and then ask for a second and a third (a transaction
+     * pinned to its connection whose read-only query takes another): from one pool all would wait until the timeout;
+     * from the tiers every one gets through.
+     */
+    @Test
+    void nestedConnectionsComeFromTheirOwnTierSoAFullPoolDoesNotDeadlock() throws Exception {
+        System.setProperty("derby.system.home", data.toString());
+        System.setProperty("derby.stream.error.file", data.resolve("derby.log").toString());
+        PlatformDataSource ds = new PlatformDataSource(context(Map.of("loumen.data", data.toString())), config());
+        try {
+            int threads = config().maximumPoolSize();
+            CyclicBarrier allHoldOne = new CyclicBarrier(threads);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<String>> done = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                done.add(pool.submit(() -> {
+                    try (Connection first = ds.getConnection()) {
+                        allHoldOne.await(10, TimeUnit.SECONDS);
+                        try (Connection second = ds.getConnection(); Connection third = ds.getConnection();
+                                ResultSet r = third.createStatement().executeQuery("VALUES 1")) {
+                            r.next();
+                            return first + " | " + second + " | " + third + " | " + r.getInt(1);
+                        }
+                    }
+                }));
+            }
+            for (Future<String> f : done) {
+                String tiers = f.get(30, TimeUnit.SECONDS);
+                assertTrue(tiers.startsWith("tier 0 ") && tiers.contains("| tier 1 ") && tiers.contains("| tier 2 ")
+                        && tiers.endsWith("| 1"), tiers);
+            }
+            pool.shutdown();
+            // every tier given back: the next first connection is a first again
+            try (Connection c = ds.getConnection()) {
+                assertTrue(c.toString().startsWith("tier 0 "), c.toString());
+                try (Connection nested = ds.getConnection()) {
+                    assertTrue(nested.toString().startsWith("tier 1 "), nested.toString());
+                }
+            }
+            try (Connection c = ds.getConnection()) {
+                assertTrue(c.toString().startsWith("tier 0 "), c.toString());
+            }
+        } finally {
+            ds.deactivate();
+        }
     }
 
     @Test

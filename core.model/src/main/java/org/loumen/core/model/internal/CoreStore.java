@@ -7,6 +7,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.db.schema.DeclaredIndexes;
 import org.loumen.core.db.schema.FirstUse;
 import org.loumen.core.model.DivisionCodes;
+import org.loumen.domain.SharedStore;
 import org.loumen.web.PlatformStarted;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,6 +34,8 @@ public final class CoreStore {
 
     private final FirstUse ready;
     private final JpaTemplate jpa;
+    /** Whether other nodes may write to the database; known once the gate is passed (shared until then: safe). */
+    private volatile boolean shared = true;
 
     @Activate
     public CoreStore(@Reference(target = "(osgi.unit.name=loumen.core)") JpaTemplate unit) {
@@ -46,6 +49,17 @@ public final class CoreStore {
         return jpa;
     }
 
+    /**
+     * Whether other nodes may write to the database (false only for embedded Derby, which no other process can open
+     * while this one runs): asked of a connection once, in the gate, not at each cache's first read inside a caller's
+     * transaction, where {@code unwrap(Connection)} ties the transaction to its connection and each read-only query
+     * after it takes a second one from the pool.
+     */
+    boolean shared() {
+        ready.pass();
+        return shared;
+    }
+
     /** Once the platform has started, the unit is made ready before the first request comes. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void started(PlatformStarted started) {
@@ -56,7 +70,8 @@ public final class CoreStore {
         // nothing to undo
     }
 
-    private static void prepare(JpaTemplate unit) {
+    private void prepare(JpaTemplate unit) {
+        shared = unit.txExpr(em -> SharedStore.shared(em.unwrap(Connection.class)));
         try {
             int indexes = unit.txExpr(em -> DeclaredIndexes.ensure(em.unwrap(Connection.class), StreetEntity.class,
                     CommunityEntity.class, GridEntity.class, BuildingEntity.class, UnitEntity.class,

@@ -1,6 +1,5 @@
 package org.loumen.core.model.internal;
 
-import java.sql.Connection;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
@@ -8,7 +7,6 @@ import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.ModelException;
-import org.loumen.domain.SharedStore;
 
 /**
  * The version of the data the public reads are cached from (the organisation tree, leaders and their assignments):
@@ -68,13 +66,5 @@ final class DataVersion {
         } finally {
             ReferenceCache.changed();
         }
-    }
-
-    /**
-     * Whether other nodes may write to the database: false only for embedded Derby, which no other process can open
-     * while this one runs. A server database may be shared by several nodes.
-     */
-    static boolean shared(JpaTemplate jpa) {
-        return jpa.txExpr(em -> SharedStore.shared(em.unwrap(Connection.class)));
     }
 }

@@ -44,11 +44,11 @@ public final class JpaLeaderService implements LeaderService {
     @Activate
     public JpaLeaderService(@Reference CoreStore store, ListingConfig listing) {
         JpaTemplate jpa = store.jpa();
-        this.records = new LeaderRecords(jpa);
+        this.records = new LeaderRecords(jpa, store::shared);
         modified(listing);
         this.spreadsheets = new LeaderImportExport(jpa);
-        this.report = new ProfileReport(jpa);
-        this.directory = new LeaderDirectory(jpa);
+        this.report = new ProfileReport(jpa, store::shared);
+        this.directory = new LeaderDirectory(jpa, store::shared);
     }
 
     @Modified

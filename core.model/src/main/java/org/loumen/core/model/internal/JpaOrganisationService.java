@@ -43,8 +43,8 @@ public final class JpaOrganisationService implements OrganisationService {
     @Activate
     public JpaOrganisationService(@Reference CoreStore store) {
         this.jpa = store.jpa();
-        this.cache = new ReferenceCache(() -> DataVersion.read(jpa), () -> DataVersion.shared(jpa));
-        this.buildingsCache = new ReferenceCache(() -> DataVersion.read(jpa), () -> DataVersion.shared(jpa), 256);
+        this.cache = new ReferenceCache(() -> DataVersion.read(jpa), store::shared);
+        this.buildingsCache = new ReferenceCache(() -> DataVersion.read(jpa), store::shared, 256);
     }
 
     @Override

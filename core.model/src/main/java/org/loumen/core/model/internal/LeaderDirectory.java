@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.Assignment;
@@ -36,9 +37,9 @@ final class LeaderDirectory {
     private record Listing(LocalDate day, List<PublicLeader> leaders) {
     }
 
-    LeaderDirectory(JpaTemplate jpa) {
+    LeaderDirectory(JpaTemplate jpa, BooleanSupplier shared) {
         this.jpa = jpa;
-        this.cache = new ReferenceCache(() -> DataVersion.read(jpa), () -> DataVersion.shared(jpa));
+        this.cache = new ReferenceCache(() -> DataVersion.read(jpa), shared);
     }
 
     List<PublicLeader> directory(String community) {

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
@@ -56,9 +57,9 @@ final class LeaderRecords {
     static final int CACHED_PAGE = 200;
     private volatile int countCap = PageTotals.CAP;
 
-    LeaderRecords(JpaTemplate jpa) {
+    LeaderRecords(JpaTemplate jpa, BooleanSupplier shared) {
         this.jpa = jpa;
-        this.pages = new ReferenceCache(() -> DataVersion.read(jpa), () -> DataVersion.shared(jpa), 2_000);
+        this.pages = new ReferenceCache(() -> DataVersion.read(jpa), shared, 2_000);
     }
 
     Page<Leader> find(Set<String> scopes, String street, String community, String q, int page, int size,

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.model.Education;
@@ -44,9 +45,9 @@ final class ProfileReport {
      */
     private final ReferenceCache reports;
 
-    ProfileReport(JpaTemplate jpa) {
+    ProfileReport(JpaTemplate jpa, BooleanSupplier shared) {
         this.jpa = jpa;
-        this.reports = new ReferenceCache(() -> DataVersion.read(jpa), () -> DataVersion.shared(jpa), 500);
+        this.reports = new ReferenceCache(() -> DataVersion.read(jpa), shared, 500);
     }
 
     LeaderProfile profile(LocalDate asOf, Set<String> scopes, String street, String community) {
