@@ -128,7 +128,7 @@ public final class Main {
             System.setProperty("loumen.db.url", db);
         } else {
             // the embedded database in DATA/db was there before this start (the demo's seeder reads it: only then can
-            // it check the demo data after start rather than before)
+            // it check the demo data after start rather than before); org.loumen.core.db.schema.DatabaseAtStart reads it
             System.setProperty("loumen.db.existed", Boolean.toString(Files.isDirectory(data.resolve("db"))));
         }
         System.setProperty("felix.fileinstall.dir", data.resolve("plugins").toString());

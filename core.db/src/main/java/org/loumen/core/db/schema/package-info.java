@@ -5,10 +5,12 @@
  * database, and lets it run whenever they differ; {@link org.loumen.core.db.schema.DeclaredIndexes} (since 1.1) adds
  * the indexes an entity declares to a table that already exists, which that extension never does;
  * {@link org.loumen.core.db.schema.FirstUse} (since 1.2) does the work a component needs done before its data is
- * first used at that first use (or in the background once the platform has started), not on the start level's thread.
+ * first used at that first use (or in the background once the platform has started), not on the start level's thread;
+ * {@link org.loumen.core.db.schema.DatabaseAtStart} (since 1.4) tells whether the embedded database was there before
+ * this start.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.loumen.core.db.schema;
 
 import org.osgi.annotation.bundle.Export;

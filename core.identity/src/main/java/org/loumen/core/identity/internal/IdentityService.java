@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.db.schema.DatabaseAtStart;
 import org.loumen.core.db.schema.FirstUse;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.OrganisationService;
@@ -51,7 +52,6 @@ public final class IdentityService implements Authenticator {
 
     static final String PID = "org.loumen.identity";
     /** Set by the launcher: whether the database folder existed at launch (absent: treated as a new database). */
-    static final String DB_EXISTED = "loumen.db.existed";
 
     /** Sign-in settings, editable at runtime (e.g. DATA/conf/org.loumen.identity.cfg). */
     @ObjectClassDefinition(id = PID, name = "Loumen 登录与账号 / sign-in and accounts",
@@ -122,7 +122,7 @@ public final class IdentityService implements Authenticator {
         this.sessions = new Sessions(new JpaSessionStore(this.jpa), clock, 0, 0);
         this.checked = new CheckedTokens(this.jpa);
         configure(config);
-        if (!Boolean.parseBoolean(context.getProperty(DB_EXISTED))) {
+        if (!DatabaseAtStart.existed(context)) {
             // a new database: the administrator's first password is written to a file, which the operator (or a
             // script) reads as soon as the platform is UP — so here, before UP, and not at the first use
             accounts.pass();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.loumen.core.db.schema.DatabaseAtStart;
 import org.loumen.core.model.HouseholdService;
 import org.loumen.core.model.ImportException;
 import org.loumen.core.model.LeaderService;
@@ -63,8 +64,6 @@ public final class DemoData {
     static final String CHECKED = "loumen.model.demo-checked";
     /** In this bundle's data area: this build seeded the demo on this data folder before. */
     static final String MARKER = "demo-seeded";
-    /** Set by the launcher: the embedded database was there before this start (not set for another database). */
-    static final String DB_EXISTED = "loumen.db.existed";
 
     private final BundleContext context;
     private final Runnable check;
@@ -83,7 +82,7 @@ public final class DemoData {
         if (!Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY))) {
             checkStarted = true;
             register(SEEDED, CHECKED);
-        } else if (marker != null && marker.exists() && Boolean.parseBoolean(context.getProperty(DB_EXISTED))) {
+        } else if (marker != null && marker.exists() && DatabaseAtStart.existed(context)) {
             register(SEEDED);
         } else {
             checkStarted = true;

@@ -3,6 +3,7 @@ package org.loumen.core.programme.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.loumen.core.db.schema.DatabaseAtStart;
 import org.loumen.core.model.OrganisationService;
 import org.loumen.programme.Programme;
 import org.loumen.programme.ProgrammeDefinition;
@@ -46,7 +47,7 @@ public final class DemoEnablement {
         this.enablement = enablement;
         this.organisation = organisation;
         this.demo = Boolean.parseBoolean(context.getProperty("loumen.demo"));
-        this.deferred = demo && Boolean.parseBoolean(context.getProperty("loumen.db.existed"));
+        this.deferred = demo && DatabaseAtStart.existed(context);
     }
 
     @Reference(service = Programme.class, cardinality = ReferenceCardinality.MULTIPLE,
