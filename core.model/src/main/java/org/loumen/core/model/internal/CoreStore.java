@@ -97,40 +97,36 @@ public final class CoreStore {
         if (unit.txExpr(em -> rows.stream().allMatch(r -> em.find(entityOf(r[1]), r[0]) != null))) {
             return 0;
         }
-        try {
-            return unit.txExpr(DataVersion.bumping(em -> {
-                int added = 0;
-                for (String[] r : rows) {
-                    String code = r[0];
-                    switch (r[1]) {
-                        case "DISTRICT" -> {
-                            if (em.find(DistrictEntity.class, code) == null) {
-                                em.persist(new DistrictEntity(code, r[2], r[3]));
-                                added++;
-                            }
+        return DataVersion.writeTree(unit, em -> {
+            int added = 0;
+            for (String[] r : rows) {
+                String code = r[0];
+                switch (r[1]) {
+                    case "DISTRICT" -> {
+                        if (em.find(DistrictEntity.class, code) == null) {
+                            em.persist(new DistrictEntity(code, r[2], r[3]));
+                            added++;
                         }
-                        case "STREET" -> {
-                            if (em.find(StreetEntity.class, code) == null) {
-                                em.persist(new StreetEntity(code, DivisionCodes.districtOf(code), r[2], r[3],
-                                        DivisionCodes.streetKind(code)));
-                                added++;
-                            }
-                        }
-                        case "COMMUNITY" -> {
-                            if (em.find(CommunityEntity.class, code) == null) {
-                                em.persist(new CommunityEntity(code, DivisionCodes.streetOf(code), r[2],
-                                        DivisionCodes.communityKind(code)));
-                                added++;
-                            }
-                        }
-                        default -> throw new IllegalStateException("bad level in " + REFERENCE_DATA + ": " + r[1]);
                     }
+                    case "STREET" -> {
+                        if (em.find(StreetEntity.class, code) == null) {
+                            em.persist(new StreetEntity(code, DivisionCodes.districtOf(code), r[2], r[3],
+                                    DivisionCodes.streetKind(code)));
+                            added++;
+                        }
+                    }
+                    case "COMMUNITY" -> {
+                        if (em.find(CommunityEntity.class, code) == null) {
+                            em.persist(new CommunityEntity(code, DivisionCodes.streetOf(code), r[2],
+                                    DivisionCodes.communityKind(code)));
+                            added++;
+                        }
+                    }
+                    default -> throw new IllegalStateException("bad level in " + REFERENCE_DATA + ": " + r[1]);
                 }
-                return added;
-            }));
-        } finally {
-            ReferenceCache.changed();
-        }
+            }
+            return added;
+        });
     }
 
     private static Class<?> entityOf(String level) {

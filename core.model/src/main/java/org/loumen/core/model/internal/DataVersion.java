@@ -53,6 +53,18 @@ final class DataVersion {
     }
 
     /**
+     * A write of the organisation tree: the version moved on in its transaction, the caches emptied after its commit,
+     * also when it failed (a stale entry is never worth the risk).
+     */
+    static <T> T writeTree(JpaTemplate jpa, EmFunction<T> work) {
+        try {
+            return jpa.txExpr(bumping(work));
+        } finally {
+            ReferenceCache.changed();
+        }
+    }
+
+    /**
      * A write of leaders or their assignments ({@link Tx#write}): the version moved on in its transaction, the caches
      * emptied after its commit (also when it failed: a stale entry is never worth the risk).
      */

@@ -54,16 +54,9 @@ public final class JpaOrganisationService implements OrganisationService {
                 .orElseThrow(() -> new IllegalStateException("no district stored")));
     }
 
-    /**
-     * A write of the organisation tree: the version moved on in its transaction ({@link DataVersion}), the caches here
-     * emptied after its commit, also when it failed (a stale entry is never worth the risk).
-     */
+    /** A write of the organisation tree ({@link DataVersion#writeTree}). */
     private <T> T write(EmFunction<T> work) {
-        try {
-            return jpa.txExpr(DataVersion.bumping(work));
-        } finally {
-            ReferenceCache.changed();
-        }
+        return DataVersion.writeTree(jpa, work);
     }
 
     @Override
