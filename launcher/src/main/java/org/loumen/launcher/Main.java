@@ -127,8 +127,9 @@ public final class Main {
             // read by org.loumen.core.db; the credentials never pass through here
             System.setProperty("loumen.db.url", db);
         } else {
-            // the embedded database in DATA/db was there before this start (the demo's seeder reads it: only then can
-            // it check the demo data after start rather than before); org.loumen.core.db.schema.DatabaseAtStart reads it
+            // the embedded database in DATA/db was there before this start, read through
+            // org.loumen.core.db.schema.DatabaseAtStart (the demo's seeder: only then can it check the demo data after
+            // start rather than before)
             System.setProperty("loumen.db.existed", Boolean.toString(Files.isDirectory(data.resolve("db"))));
         }
         System.setProperty("felix.fileinstall.dir", data.resolve("plugins").toString());

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 class PoolNestingE2EIT extends E2EBase {
 
     private static final String ADMIN = "Pool-Nesting-2026";
-    private static final List<String> LISTINGS = List.of("/api/v1/users?size=5&page=", "/api/v1/leaders?size=20&page=",
-            "/api/v1/households?size=20&page=", "/api/v1/reports/leader-profile?page=", "/api/v1/meetings/cadence?page=",
-            "/api/v1/care/overdue?page=", "/api/v1/projects?page=", "/api/v1/audit?size=5&page=");
+    private static final List<String> LISTINGS = List.of("/api/v1/users?size=5&page=",
+            "/api/v1/leaders?size=20&page=", "/api/v1/households?size=20&page=",
+            "/api/v1/reports/leader-profile?page=", "/api/v1/meetings/cadence?page=", "/api/v1/care/overdue?page=",
+            "/api/v1/projects?page=", "/api/v1/audit?size=5&page=");
 
     @Test
     void concurrentFirstListingsOnATwoConnectionPoolAreAllAnswered() throws Exception {

@@ -29,11 +29,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The platform's one data source (数据源): HikariCP pools in tiers ({@link TieredPool}) on embedded Derby (default, {@code DATA/db}) or on
- * PostgreSQL ({@code --db jdbc:postgresql://host:port/db}). Every persistence unit, core and programme, names it in
- * its persistence.xml as {@code osgi:service/javax.sql.DataSource/(osgi.jndi.service.name=loumen)} and never knows
- * which database it is (EclipseLink reads the product from the connection). Also tells {@code /api/v1/health} when
- * the database cannot be reached.
+ * The platform's one data source (数据源): HikariCP pools in tiers ({@link TieredPool}) on embedded Derby (default,
+ * {@code DATA/db}) or on PostgreSQL ({@code --db jdbc:postgresql://host:port/db}). Every persistence unit, core and
+ * programme, names it in its persistence.xml as
+ * {@code osgi:service/javax.sql.DataSource/(osgi.jndi.service.name=loumen)} and never knows which database it is
+ * (EclipseLink reads the product from the connection). Also tells {@code /api/v1/health} when the database cannot be
+ * reached.
  */
 @Component(service = {DataSource.class, HealthCheck.class}, immediate = true,
         configurationPid = PlatformDataSource.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -132,7 +133,7 @@ public final class PlatformDataSource implements DataSource, HealthCheck {
                 config.maximumPoolSize(), (TIERS - 1) * size(config, 1));
     }
 
-    /** Tier 0 is the configured pool; a nested tier is half its size (a thread rarely holds two). */
+    /** Tier 0 is the configured pool; a nested tier half its size (only some of tier 0's holders nest). */
     static int size(Config config, int tier) {
         return tier == 0 ? config.maximumPoolSize() : Math.max(2, config.maximumPoolSize() / 2);
     }

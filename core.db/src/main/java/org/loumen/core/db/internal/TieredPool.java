@@ -34,7 +34,10 @@ final class TieredPool implements AutoCloseable {
     /** Per thread: how many connections of each tier it holds. */
     private final ThreadLocal<int[]> held;
 
-    /** @param tier creates the pool of tier k (0 for first connections); {@code count} tiers */
+    /**
+     * @param count how many tiers
+     * @param tier makes the pool of tier k (0: every thread's first connection)
+     */
     TieredPool(int count, IntFunction<HikariDataSource> tier) {
         List<HikariDataSource> made = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {

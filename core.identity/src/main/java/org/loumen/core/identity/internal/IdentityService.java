@@ -51,7 +51,6 @@ import org.slf4j.LoggerFactory;
 public final class IdentityService implements Authenticator {
 
     static final String PID = "org.loumen.identity";
-    /** Set by the launcher: whether the database folder existed at launch (absent: treated as a new database). */
 
     /** Sign-in settings, editable at runtime (e.g. DATA/conf/org.loumen.identity.cfg). */
     @ObjectClassDefinition(id = PID, name = "Loumen 登录与账号 / sign-in and accounts",
