@@ -26,6 +26,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.LoggerFactory;
 
 import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -122,11 +123,7 @@ public final class PlatformDataSource implements DataSource, HealthCheck {
             hc.setInitializationFailTimeout(-1);
             hc.setValidationTimeout(TimeUnit.SECONDS.toMillis(3));
             hc.setKeepaliveTime(TimeUnit.MINUTES.toMillis(5));
-            hc.setMaximumPoolSize(size(config, tier));
-            hc.setMinimumIdle(minimumIdle(config, tier));
-            hc.setConnectionTimeout(TimeUnit.SECONDS.toMillis(config.connectionTimeoutSeconds()));
-            hc.setIdleTimeout(TimeUnit.MINUTES.toMillis(config.idleTimeoutMinutes()));
-            hc.setMaxLifetime(TimeUnit.MINUTES.toMillis(config.maxLifetimeMinutes()));
+            apply(hc, config, tier);
             return new HikariDataSource(hc);
         });
         LOG.info("Database (数据库): {}; pool of up to {} connections (and {} more for nested use)", settings,
@@ -138,20 +135,19 @@ public final class PlatformDataSource implements DataSource, HealthCheck {
         return tier == 0 ? config.maximumPoolSize() : Math.max(2, config.maximumPoolSize() / 2);
     }
 
-    private static int minimumIdle(Config config, int tier) {
-        return tier == 0 ? Math.min(config.minimumIdle(), config.maximumPoolSize()) : 0;
+    /** The configured sizes and timeouts, on a tier's settings before it starts or on its running pool. */
+    private static void apply(HikariConfigMXBean bean, Config config, int tier) {
+        bean.setMaximumPoolSize(size(config, tier));
+        bean.setMinimumIdle(tier == 0 ? Math.min(config.minimumIdle(), config.maximumPoolSize()) : 0);
+        bean.setConnectionTimeout(TimeUnit.SECONDS.toMillis(config.connectionTimeoutSeconds()));
+        bean.setIdleTimeout(TimeUnit.MINUTES.toMillis(config.idleTimeoutMinutes()));
+        bean.setMaxLifetime(TimeUnit.MINUTES.toMillis(config.maxLifetimeMinutes()));
     }
 
     /** Pool sizes and timeouts change in place (HikariCP allows it at run time); the database does not. */
     @Modified
     void modified(Config config) {
-        pool.configure((bean, tier) -> {
-            bean.setMaximumPoolSize(size(config, tier));
-            bean.setMinimumIdle(minimumIdle(config, tier));
-            bean.setConnectionTimeout(TimeUnit.SECONDS.toMillis(config.connectionTimeoutSeconds()));
-            bean.setIdleTimeout(TimeUnit.MINUTES.toMillis(config.idleTimeoutMinutes()));
-            bean.setMaxLifetime(TimeUnit.MINUTES.toMillis(config.maxLifetimeMinutes()));
-        });
+        pool.configure((bean, tier) -> apply(bean, config, tier));
     }
 
     @Deactivate
