@@ -70,6 +70,19 @@ class AwardIT extends PlatformTest {
         }
         assertTrue(mine != null, candidates.toString());
         assertEquals(1, mine.get("reportsHandled").asInt());
+        // a period without a closed evaluation puts no one forward; a bar of two reports handled leaves this leader out
+        Http.Response none = admin.json("POST", "/api/v1/awards/rounds", Map.of("node", BALITAI, "period", "2025",
+                "minSatisfaction", 90, "minReportsHandled", 1));
+        assertEquals(201, none.status(), none.body());
+        assertEquals("[]", admin.get("/api/v1/awards/rounds/" + none.json().get("id").asLong() + "/candidates")
+                .body());
+        Http.Response strict = admin.json("POST", "/api/v1/awards/rounds", Map.of("node", BALITAI.substring(0, 6),
+                "period", "2026", "minSatisfaction", 90, "minReportsHandled", 2));
+        assertEquals(201, strict.status(), strict.body());
+        for (JsonNode c : admin.get("/api/v1/awards/rounds/" + strict.json().get("id").asLong() + "/candidates")
+                .json()) {
+            assertTrue(c.get("leader").asLong() != leader, "one report handled, two asked for: " + c);
+        }
 
         assertEquals(400, admin.json("POST", "/api/v1/awards/rounds/" + id + "/decision", Map.of("decidedOn",
                 "2026-11-20", "awardees", List.of(999_999), "decision", "街道评审会")).status());

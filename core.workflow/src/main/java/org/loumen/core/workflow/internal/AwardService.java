@@ -14,6 +14,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.loumen.core.workflow.events.WorkflowTopics;
 import org.loumen.core.model.Assignment;
 import org.loumen.core.model.Leader;
+import org.loumen.core.model.LeaderQuery;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
 import org.loumen.core.model.OrganisationService;
@@ -156,15 +157,24 @@ public final class AwardService {
                 }
             }
         }
-        List<ReportService.View> confirmed = Pages.all(n -> reports.list(Set.of(r.node), null, null,
-                Status.CONFIRMED, false, n, Pages.SIZE).items());
+        // only leaders retained at or above the round's bar can be put forward: read those, not every leader of the
+        // node (a district's listing with its assignments was the call's whole cost, even when no one qualified)
+        List<Long> eligible = best.entrySet().stream().filter(e -> e.getValue().compareTo(r.minSatisfaction) >= 0)
+                .map(Map.Entry::getKey).toList();
+        if (eligible.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> serving = leaders.communities(Set.of(r.node), LeaderQuery.inStatus(null,
+                Set.of(LeaderStatus.IN_SERVICE)), eligible).keySet();
+        List<ReportService.View> confirmed = serving.isEmpty() ? List.of() : Pages.all(n -> reports.list(
+                Set.of(r.node), null, null, Status.CONFIRMED, false, n, Pages.SIZE).items());
         List<Candidate> out = new ArrayList<>();
-        for (Leader l : leaders.find(Set.of(r.node), null, null, null, 1, 100_000, "id").items()) {
-            BigDecimal percent = best.get(l.id());
-            if (l.status() != LeaderStatus.IN_SERVICE || percent == null
-                    || percent.compareTo(r.minSatisfaction) < 0) {
-                continue;
+        for (long leader : serving) {
+            Optional<Leader> found = leaders.leader(leader);
+            if (found.isEmpty() || found.get().status() != LeaderStatus.IN_SERVICE) {
+                continue; // retired since the read above
             }
+            Leader l = found.get();
             Set<String> places = new LinkedHashSet<>();
             for (Assignment a : l.assignments()) {
                 places.add(a.unit() != null ? a.unit() : a.building());
@@ -172,7 +182,7 @@ public final class AwardService {
             int handled = (int) confirmed.stream().filter(rep -> places.stream().anyMatch(
                     p -> rep.place().startsWith(p) || p.startsWith(rep.place()))).count();
             if (handled >= r.minReportsHandled) {
-                out.add(new Candidate(l.id(), l.name(), l.community(), percent, handled));
+                out.add(new Candidate(l.id(), l.name(), l.community(), best.get(leader), handled));
             }
         }
         out.sort((a, b) -> b.satisfactionPercent().compareTo(a.satisfactionPercent()));

@@ -3,6 +3,7 @@ package org.loumen.core.workflow.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -184,8 +185,10 @@ public final class TrainingService {
     /** Approved leaders of the street, and those in training whose latest result was a fail or absence. */
     List<Candidate> candidates(long batch) throws Refusal {
         String street = batches.streetOf(batch).orElseThrow(() -> Refusal.notFound("培训班", "batch", "" + batch));
-        List<Leader> pool = new ArrayList<>(ofStatus(street, LeaderStatus.APPROVED));
-        pool.addAll(ofStatus(street, LeaderStatus.IN_TRAINING));
+        // one read for both statuses (it was one listing, count and page, each); approved first, each by name
+        List<Leader> pool = new ArrayList<>(Pages.all(n -> leaders.find(Set.of(street), LeaderQuery.inStatus(street,
+                Set.of(LeaderStatus.APPROVED, LeaderStatus.IN_TRAINING)), n, Pages.SIZE, "name").items()));
+        pool.sort(Comparator.comparing(l -> l.status() == LeaderStatus.APPROVED ? 0 : 1));
         Set<Long> enrolled = new HashSet<>();
         Map<Long, List<Result>> byLeader = new HashMap<>();
         jpa.tx(em -> {
@@ -208,11 +211,6 @@ public final class TrainingService {
                     l.status().name(), TrainingRules.standing(results) == Standing.RETAKE));
         }
         return out;
-    }
-
-    private List<Leader> ofStatus(String street, LeaderStatus status) {
-        return Pages.all(n -> leaders.find(Set.of(street), new LeaderQuery(street, null, null, status, null, null,
-                null), n, Pages.SIZE, "name").items());
     }
 
     // ---- enrolment, attendance, assessment, certification
