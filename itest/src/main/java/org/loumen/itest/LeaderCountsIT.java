@@ -13,6 +13,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+import org.loumen.core.model.Leader;
 import org.loumen.core.model.LeaderQuery;
 import org.loumen.core.model.LeaderService;
 import org.loumen.core.model.LeaderStatus;
@@ -74,5 +75,36 @@ class LeaderCountsIT extends PlatformTest {
             }
         }
         assertEquals(Map.of(), service.communities(Set.of(DISTRICT), LeaderQuery.of(null, null, null), List.of()));
+    }
+
+    /**
+     * A page longer than one read of ids ({@code LeaderQueries.IDS_PER_READ}, 1,000) has every leader once, in the
+     * page's order: an award round of a district read its leaders in one such page, and Derby refused a list of
+     * 100,000 ids as too complex (a 500).
+     */
+    @Test
+    void aPageLongerThanOneReadOfIdsHasEveryLeaderOnceInOrder() throws Exception {
+        StringBuilder csv = new StringBuilder("street,community,building,unit,role,name,gender,birth_date,education,"
+                + "party_member,phone,nomination\n");
+        for (int i = 0; i < 2_100; i++) {
+            csv.append("八里台镇,长页测试社区,").append(i / 5 + 1).append("号楼,").append(i % 5 + 1).append("单元,楼门长,长页")
+                    .append(String.format("%04d", 2_099 - i)).append(",女,1970-01-01,高中,否,1987")
+                    .append(String.format("%07d", i)).append(",自荐\n");
+        }
+        Http.Response imported = admin().upload("/api/v1/imports/leaders", csv.toString());
+        assertEquals(200, imported.status(), imported.body());
+        LeaderService service = leaders();
+        String community = null;
+        for (Leader l : service.find(Set.of(AwardIT.BALITAI), LeaderQuery.of(null, null, "长页0000"), 1, 1, "name").items()) {
+            community = l.community();
+        }
+        assertTrue(community != null);
+        List<Leader> page = service.find(Set.of(community), LeaderQuery.of(null, community, null), 1, 100_000,
+                "name").items();
+        assertEquals(2_100, page.size());
+        for (int i = 0; i < page.size(); i++) {
+            assertEquals("长页" + String.format("%04d", i), page.get(i).name());
+        }
+        assertEquals(2_100, page.stream().map(Leader::id).distinct().count());
     }
 }

@@ -36,6 +36,9 @@ import org.loumen.core.model.PhoneConsent;
  */
 final class LeaderQueries {
 
+    /** The most leader ids one read of a page lists. */
+    static final int IDS_PER_READ = 1000;
+
     private LeaderQueries() {
     }
 
@@ -171,9 +174,14 @@ final class LeaderQueries {
             return List.of();
         }
         Map<Long, LeaderEntity> byId = new HashMap<>();
-        for (LeaderEntity l : readOnly(em.createQuery("select l from LeaderEntity l where l.id in :ids",
-                LeaderEntity.class)).setParameter("ids", ids).getResultList()) {
-            byId.put(l.id, l);
+        // a bounded list a read: Derby compiles each id into the statement's class, and a district's 100,000 in one
+        // list made a class too big to load ("statement too complex", a 500); PostgreSQL takes at most 32,767
+        for (int i = 0; i < ids.size(); i += IDS_PER_READ) {
+            for (LeaderEntity l : readOnly(em.createQuery("select l from LeaderEntity l where l.id in :ids",
+                    LeaderEntity.class)).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + IDS_PER_READ)))
+                    .getResultList()) {
+                byId.put(l.id, l);
+            }
         }
         // a leader removed between the two reads is left out, never answered as null
         return ids.stream().map(byId::get).filter(l -> l != null).toList();
