@@ -53,6 +53,10 @@ public final class AwardService {
             boolean prioritySupport, boolean reservePool) {
     }
 
+    private static final LeaderQuery IN_SERVICE = LeaderQuery.inStatus(null, Set.of(LeaderStatus.IN_SERVICE));
+    /** Up to this many candidates are read one by one; more, with the node's listing. */
+    private static final int READ_ONE_BY_ONE = 200;
+
     private final JpaTemplate jpa;
     private final EvaluationService evaluations;
     private final ReportService reports;
@@ -161,20 +165,23 @@ public final class AwardService {
         // node (a district's listing with its assignments was the call's whole cost, even when no one qualified)
         List<Long> eligible = best.entrySet().stream().filter(e -> e.getValue().compareTo(r.minSatisfaction) >= 0)
                 .map(Map.Entry::getKey).toList();
-        if (eligible.isEmpty()) {
+        Set<Long> serving = eligible.isEmpty() ? Set.of()
+                : leaders.communities(Set.of(r.node), IN_SERVICE, eligible).keySet();
+        if (serving.isEmpty()) {
             return List.of();
         }
-        Set<Long> serving = leaders.communities(Set.of(r.node), LeaderQuery.inStatus(null,
-                Set.of(LeaderStatus.IN_SERVICE)), eligible).keySet();
-        List<ReportService.View> confirmed = serving.isEmpty() ? List.of() : Pages.all(n -> reports.list(
-                Set.of(r.node), null, null, Status.CONFIRMED, false, n, Pages.SIZE).items());
+        // a few are read one by one; many in one listing of the node's leaders in service
+        List<Leader> pool = serving.size() <= READ_ONE_BY_ONE
+                ? serving.stream().map(leaders::leader).flatMap(Optional::stream).toList()
+                : leaders.find(Set.of(r.node), IN_SERVICE, 1, 100_000, "id").items().stream()
+                        .filter(l -> serving.contains(l.id())).toList();
+        List<ReportService.View> confirmed = Pages.all(n -> reports.list(Set.of(r.node), null, null,
+                Status.CONFIRMED, false, n, Pages.SIZE).items());
         List<Candidate> out = new ArrayList<>();
-        for (long leader : serving) {
-            Optional<Leader> found = leaders.leader(leader);
-            if (found.isEmpty() || found.get().status() != LeaderStatus.IN_SERVICE) {
+        for (Leader l : pool) {
+            if (l.status() != LeaderStatus.IN_SERVICE) {
                 continue; // retired since the read above
             }
-            Leader l = found.get();
             Set<String> places = new LinkedHashSet<>();
             for (Assignment a : l.assignments()) {
                 places.add(a.unit() != null ? a.unit() : a.building());
@@ -182,7 +189,7 @@ public final class AwardService {
             int handled = (int) confirmed.stream().filter(rep -> places.stream().anyMatch(
                     p -> rep.place().startsWith(p) || p.startsWith(rep.place()))).count();
             if (handled >= r.minReportsHandled) {
-                out.add(new Candidate(l.id(), l.name(), l.community(), best.get(leader), handled));
+                out.add(new Candidate(l.id(), l.name(), l.community(), best.get(l.id()), handled));
             }
         }
         out.sort((a, b) -> b.satisfactionPercent().compareTo(a.satisfactionPercent()));
